@@ -1,0 +1,73 @@
+/**
+ * `require*` helpers (ADR 0004): each loader and action calls one; they throw a redirect to
+ * the login page, a 403 or a 404. Deny by default: nothing is readable without a check.
+ */
+import { redirect } from "@remix-run/node";
+import { db } from "~/db.server";
+import { can, type ParkRole, type Permission } from "./permissions";
+import { readSessionToken, validateSessionToken, type SessionUser, type ValidSession } from "./session.server";
+
+const cache = new WeakMap<Request, Promise<ValidSession | null>>();
+
+export function getSession(request: Request): Promise<ValidSession | null> {
+  let pending = cache.get(request);
+  if (!pending) {
+    const token = readSessionToken(request);
+    pending = token ? validateSessionToken(db(), token) : Promise.resolve(null);
+    cache.set(request, pending);
+  }
+  return pending;
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  return (await getSession(request))?.user ?? null;
+}
+
+/** A safe same-site path to return to after login, or "/". */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}
+
+export async function requireSession(request: Request): Promise<ValidSession> {
+  const session = await getSession(request);
+  if (!session) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return session;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  return (await requireSession(request)).user;
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  if (await getSession(request)) throw redirect("/account");
+}
+
+export function forbidden(message = "Forbidden"): never {
+  throw new Response(message, { status: 403, statusText: "Forbidden" });
+}
+
+export function notFound(message = "Not found"): never {
+  throw new Response(message, { status: 404, statusText: "Not Found" });
+}
+
+/** Throws 404 unless the condition holds: for records the actor may not know exist. */
+export function invariantFound<T>(value: T | null | undefined | false, message = "Not found"): asserts value is T {
+  if (!value) notFound(message);
+}
+
+export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!can(user, permission)) forbidden();
+  return user;
+}
+
+export async function requireParkRole(request: Request, roles: readonly ParkRole[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!user.roles.some((r) => roles.includes(r))) forbidden();
+  return user;
+}

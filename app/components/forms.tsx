@@ -1,0 +1,195 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { useNavigation } from "@remix-run/react";
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+
+/** Translates an error that is an i18n key ("ns:key"); shows anything else as it is. */
+export function useErrorText() {
+  const { t } = useTranslation();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- keys come from schemas
+  return (error: string) => (/^[a-z]+:[\w.]+$/.test(error) ? (t(error as any) as string) : error);
+}
+
+type InputType = "text" | "email" | "password" | "url" | "tel" | "number" | "date" | "datetime-local" | "search";
+
+export function Field({
+  field,
+  label,
+  type = "text",
+  hint,
+  autoComplete,
+  optional,
+  inputMode,
+  className,
+}: {
+  field: FieldMetadata<string | number | undefined | null>;
+  label: string;
+  type?: InputType;
+  hint?: string;
+  autoComplete?: string;
+  optional?: boolean;
+  inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
+  className?: string;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const props = getInputProps(field, { type, ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  return (
+    <div className={`field${field.errors?.length ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
+      <label htmlFor={field.id}>
+        {label}
+        {optional ? <span className="field-optional"> ({t("form.optional")})</span> : null}
+      </label>
+      {hint ? (
+        <p className="field-hint" id={`${field.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} />
+      <FieldErrors id={field.errorId} errors={field.errors} format={errorText} />
+    </div>
+  );
+}
+
+export function TextareaField({
+  field,
+  label,
+  hint,
+  rows = 5,
+  optional,
+}: {
+  field: FieldMetadata<string | undefined | null>;
+  label: string;
+  hint?: string;
+  rows?: number;
+  optional?: boolean;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const props = getTextareaProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  return (
+    <div className={`field${field.errors?.length ? " has-error" : ""}`}>
+      <label htmlFor={field.id}>
+        {label}
+        {optional ? <span className="field-optional"> ({t("form.optional")})</span> : null}
+      </label>
+      {hint ? (
+        <p className="field-hint" id={`${field.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea {...props} key={props.key} rows={rows} />
+      <FieldErrors id={field.errorId} errors={field.errors} format={errorText} />
+    </div>
+  );
+}
+
+export function SelectField({
+  field,
+  label,
+  options,
+  hint,
+  placeholder,
+}: {
+  field: FieldMetadata<string | undefined | null>;
+  label: string;
+  options: { value: string; label: string }[];
+  hint?: string;
+  placeholder?: string;
+}) {
+  const errorText = useErrorText();
+  const props = getSelectProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  return (
+    <div className={`field${field.errors?.length ? " has-error" : ""}`}>
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${field.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <select {...props} key={props.key}>
+        {placeholder ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={field.errorId} errors={field.errors} format={errorText} />
+    </div>
+  );
+}
+
+export function FieldErrors({ id, errors, format }: { id: string; errors?: string[]; format?: (e: string) => string }) {
+  if (!errors?.length) return <div id={id} className="field-errors" />;
+  return (
+    <div id={id} className="field-errors" role="alert">
+      {errors.map((e) => (
+        <p key={e}>{format ? format(e) : e}</p>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * A summary of every error at the top of the form, each linked to its field, shown after a
+ * submit (GOV.UK pattern): form-level errors first.
+ */
+export function ErrorSummary({
+  form,
+  fields,
+  labels,
+}: {
+  form: { errors?: string[] };
+  fields: Record<string, { id: string; errors?: string[] }>;
+  labels: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  const headingId = useId();
+  const fieldErrors = Object.entries(fields)
+    .filter(([, f]) => f.errors?.length)
+    .map(([name, f]) => ({ id: f.id, label: labels[name] ?? name, error: f.errors![0]! }));
+  const formErrors = form.errors ?? [];
+  if (!formErrors.length && !fieldErrors.length) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby={headingId} tabIndex={-1}>
+      <h2 id={headingId}>{t("form.errorSummaryTitle")}</h2>
+      <ul>
+        {formErrors.map((e) => (
+          <li key={e}>{errorText(e)}</li>
+        ))}
+        {fieldErrors.map((f) => (
+          <li key={f.id}>
+            <a href={`#${f.id}`}>
+              {f.label}: {errorText(f.error)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Disabled while its form submits (a courtesy: the server is what makes submits idempotent). */
+export function SubmitButton({
+  children,
+  pendingText,
+  className = "button",
+  name,
+  value,
+}: {
+  children: React.ReactNode;
+  pendingText?: string;
+  className?: string;
+  name?: string;
+  value?: string;
+}) {
+  const navigation = useNavigation();
+  const pending = navigation.state === "submitting" && (!name || navigation.formData?.get(name) === value);
+  return (
+    <button type="submit" className={className} disabled={pending} aria-disabled={pending} name={name} value={value}>
+      {pending && pendingText ? pendingText : children}
+    </button>
+  );
+}

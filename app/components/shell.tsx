@@ -1,0 +1,147 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useRootData } from "~/root";
+import { Toast } from "./toast";
+
+/** The page frame: skip link, header with navigation and language switch, main, footer. */
+export function Shell({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const root = useRootData();
+  const user = root?.user ?? null;
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+  const isAdmin = user?.roles.includes("admin");
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("site.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand" aria-label={t("site.name")}>
+            <span className="brand-mark" aria-hidden="true">
+              紫
+            </span>
+            <span className="brand-text">
+              <span className="brand-name">{t("site.parkName")}</span>
+              <span className="brand-tagline">{t("site.tagline")}</span>
+            </span>
+          </Link>
+          <details className="nav-toggle" open={menuOpen} onToggle={(e) => setMenuOpen(e.currentTarget.open)}>
+            <summary aria-label={t("nav.menu")}>
+              <span aria-hidden="true">☰</span> <span className="nav-toggle-label">{t("nav.menu")}</span>
+            </summary>
+          </details>
+          <nav aria-label={t("nav.main")} className={`site-nav${menuOpen ? " is-open" : ""}`}>
+            <ul>
+              <li>
+                <NavLink to="/news">{t("nav.news")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/park">{t("nav.park")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/incubation">{t("nav.incubation")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/services">{t("nav.services")}</NavLink>
+              </li>
+            </ul>
+            <ul className="nav-secondary">
+              {user ? (
+                <>
+                  {isAdmin ? (
+                    <li>
+                      <NavLink to="/admin">{t("nav.admin")}</NavLink>
+                    </li>
+                  ) : null}
+                  <li>
+                    <NavLink to="/company">{t("nav.company")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/account">{t("nav.account")}</NavLink>
+                  </li>
+                  <li>
+                    <Form method="post" action="/logout">
+                      <button type="submit" className="link-button">
+                        {t("nav.signOut")}
+                      </button>
+                    </Form>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <NavLink to="/login">{t("nav.signIn")}</NavLink>
+                  </li>
+                  <li>
+                    <Link to="/signup" className="button button-small">
+                      {t("nav.signUp")}
+                    </Link>
+                  </li>
+                </>
+              )}
+              <li>
+                <LanguageSwitch />
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </header>
+      {root?.toast ? <Toast toast={root.toast} /> : null}
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <div className="container footer-inner">
+          <div>
+            <p className="footer-brand">{t("site.parkName")}</p>
+            <p className="muted">{t("footer.about")}</p>
+            <p className="muted">{t("footer.address")}</p>
+          </div>
+          <ul className="footer-links">
+            <li>
+              <Link to="/news">{t("nav.news")}</Link>
+            </li>
+            <li>
+              <Link to="/park">{t("nav.park")}</Link>
+            </li>
+            <li>
+              <Link to="/incubation">{t("nav.incubation")}</Link>
+            </li>
+            <li>
+              <Link to="/services">{t("nav.services")}</Link>
+            </li>
+            {root?.mailbox ? (
+              <li>
+                <Link to="/dev/mailbox">{t("nav.mailbox")}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </div>
+        <div className="container footer-bottom muted">
+          © {new Date().getFullYear()} {t("footer.rights")}
+        </div>
+      </footer>
+    </>
+  );
+}
+
+/** A form, so the switch works without JavaScript; remembered in a cookie and the profile. */
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const next = i18n.language === "zh-CN" ? "en" : "zh-CN";
+  return (
+    <Form method="post" action="/language" className="lang-switch">
+      <input type="hidden" name="locale" value={next} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="link-button" lang={next} aria-label={`${t("language.label")}: ${t(`language.${next}`)}`}>
+        <span aria-hidden="true">文/A</span> {t("language.switchTo")}
+      </button>
+    </Form>
+  );
+}

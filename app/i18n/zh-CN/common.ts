@@ -1,0 +1,86 @@
+import type en from "../en/common";
+import type { Translation } from "../types";
+
+const common: Translation<typeof en> = {
+  site: {
+    name: "紫竹园区门户",
+    parkName: "紫竹高新技术产业开发区",
+    tagline: "上海 · 闵行",
+    skipToContent: "跳到主要内容",
+  },
+  nav: {
+    main: "主导航",
+    home: "首页",
+    news: "新闻",
+    park: "园区",
+    incubation: "孵化",
+    services: "企业服务",
+    signIn: "登录",
+    signUp: "注册",
+    account: "我的账户",
+    company: "我的企业",
+    admin: "管理",
+    mailbox: "开发邮箱",
+    signOut: "退出",
+    menu: "菜单",
+  },
+  language: {
+    label: "语言",
+    switchTo: "English",
+    en: "English",
+    "zh-CN": "简体中文",
+  },
+  footer: {
+    about: "紫竹高新技术产业开发区门户网站。紫竹高新区是位于上海市闵行区的国家级高新区。",
+    address: "中国上海市闵行区",
+    rights: "紫竹高新技术产业开发区",
+    health: "服务状态",
+  },
+  form: {
+    errorSummaryTitle: "请修正以下问题：",
+    required: "必填",
+    optional: "选填",
+    save: "保存",
+    saving: "正在保存…",
+    cancel: "取消",
+    submit: "提交",
+    confirm: "确认",
+    back: "返回",
+    showPassword: "显示",
+    hidePassword: "隐藏",
+  },
+  errors: {
+    notFoundTitle: "页面不存在",
+    notFoundBody: "没有找到这个页面，它可能已被移动，或链接有误。",
+    forbiddenTitle: "无权访问",
+    forbiddenBody: "您的账户无权访问此页面。",
+    unavailableTitle: "暂时无法访问",
+    unavailableBody: "门户暂时无法连接数据库，请稍后再试。",
+    serverTitle: "出错了",
+    serverBody: "页面遇到意外错误，我们已记录，请重试。",
+    conflictTitle: "内容已被他人修改",
+    goHome: "返回首页",
+    tooManyRequests: "尝试次数过多，请稍后再试。",
+    reference: "参考编号：{{id}}",
+  },
+  home: {
+    title: "紫竹高新技术产业开发区",
+    lead: "位于上海市闵行区的国家级高新区，陪伴企业从孵化走向全球。",
+    ctaApply: "申请孵化",
+    ctaServices: "申请园区服务",
+    ctaAccount: "注册账户",
+    facts: "园区概览",
+    factRank: "在 169 家国家高新区中的综合排名（2020 年评价）",
+    factIntl: "国际化和参与全球竞争能力（2020 年）",
+    factSustain: "可持续发展能力（2020 年）",
+    welcome: "欢迎回来，{{name}}",
+  },
+  toast: {
+    dismiss: "关闭",
+  },
+  time: {
+    justNow: "刚刚",
+  },
+};
+
+export default common;

@@ -1,0 +1,18 @@
+import "@remix-run/node";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** Per-request CSP nonce, set by server.js. */
+    nonce: string;
+    /** Request id, also in the logs and the X-Request-Id header. */
+    requestId: string;
+    /** Client address (honours X-Forwarded-For only with TRUST_PROXY=true). */
+    ip: string;
+  }
+}
+
+declare module "@remix-run/server-runtime" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}

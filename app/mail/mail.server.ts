@@ -1,0 +1,98 @@
+/**
+ * Email through an outbox (ADR 0005): `queueEmail` writes the rendered email and its send job
+ * in the caller's transaction, so an email exists exactly when the change that caused it
+ * committed; the worker sends it (SMTP) or leaves it in the development mailbox.
+ */
+import nodemailer from "nodemailer";
+import type { Executor } from "#db/executor";
+import type { DB } from "#db/client.server";
+import { env } from "~/env.server";
+import { createI18n, type Locale } from "~/i18n/i18n";
+import { enqueue } from "~/jobs/queue.server";
+
+export type EmailTemplate = "verifyEmail" | "changeEmail" | "resetPassword" | "passwordChanged" | "invitation";
+
+export interface QueueEmailInput {
+  to: string;
+  locale: Locale;
+  template: EmailTemplate;
+  values: Record<string, string>;
+}
+
+export function renderEmail(input: Omit<QueueEmailInput, "to">): { subject: string; text: string; html: string } {
+  const i18n = createI18n(input.locale);
+  // Keys are built from the template name; i18next's typed keys cannot follow that.
+  const t = i18n.getFixedT(input.locale, "emails") as unknown as (key: string, values?: Record<string, string>) => string;
+  const subject = t(`${input.template}.subject`, input.values);
+  const body = t(`${input.template}.body`, input.values);
+  const text = `${body}\n\n--\n${t("signature")}`;
+  const html =
+    `<div style="font-family:system-ui,sans-serif;line-height:1.6;max-width:560px">` +
+    body
+      .split("\n\n")
+      .map((p) => `<p>${linkify(escapeHtml(p)).replace(/\n/g, "<br>")}</p>`)
+      .join("") +
+    `<p style="color:#64748b">${escapeHtml(t("signature"))}</p></div>`;
+  return { subject, text, html };
+}
+
+export async function queueEmail(db: Executor, input: QueueEmailInput): Promise<string> {
+  const { subject, text, html } = renderEmail(input);
+  const row = await db
+    .insertInto("email")
+    .values({
+      to_address: input.to,
+      locale: input.locale,
+      subject,
+      text_body: text,
+      html_body: html,
+      template: input.template,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await enqueue(db, "send-email", { emailId: row.id }, { jobKey: `email:${row.id}` });
+  return row.id;
+}
+
+let transport: nodemailer.Transporter | undefined;
+
+/** The worker's task: send one queued email. Without SMTP_URL it stays in the dev mailbox. */
+export async function sendEmailTask(db: DB, payload: Record<string, unknown>): Promise<void> {
+  const emailId = String(payload.emailId);
+  const email = await db.selectFrom("email").selectAll().where("id", "=", emailId).executeTakeFirst();
+  if (!email || email.status === "sent") return;
+  const smtpUrl = env().SMTP_URL;
+  if (smtpUrl) {
+    transport ??= nodemailer.createTransport(smtpUrl);
+    await transport.sendMail({
+      from: env().MAIL_FROM,
+      to: email.to_address,
+      subject: email.subject,
+      text: email.text_body,
+      html: email.html_body ?? undefined,
+    });
+  }
+  await db.updateTable("email").set({ status: "sent", sent_at: new Date(), last_error: null }).where("id", "=", emailId).execute();
+}
+
+export async function listMailbox(db: Executor, limit = 100) {
+  return db
+    .selectFrom("email")
+    .select(["id", "to_address", "subject", "template", "status", "created_at"])
+    .orderBy("created_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+export async function getMailboxEmail(db: Executor, id: string) {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return db.selectFrom("email").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+function linkify(escaped: string): string {
+  return escaped.replace(/https?:\/\/[^\s<]+/g, (url) => `<a href="${url}">${url}</a>`);
+}

@@ -1,0 +1,98 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Shell } from "~/components/shell";
+import { createI18n, type Locale } from "~/i18n/i18n";
+import { useNonce } from "~/utils/nonce";
+import stylesheet from "~/styles/app.css";
+import { getSession } from "~/auth/guards.server";
+import { permissionsOf } from "~/auth/permissions";
+import { mailboxEnabled } from "~/env.server";
+import { detectLocale } from "~/i18n/locale.server";
+import { readToast } from "~/utils/toast.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Zizhu Park Portal · 紫竹园区门户" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await getSession(request);
+  const user = session?.user ?? null;
+  const locale = detectLocale(request, user?.locale);
+  const { toast, clear } = readToast(request);
+  const headers = new Headers();
+  if (clear) headers.append("Set-Cookie", clear);
+  return data(
+    {
+      locale,
+      user: user && {
+        id: user.id,
+        name: user.name,
+        email: user.email,
+        emailVerified: user.emailVerified,
+        roles: user.roles,
+        company: user.company,
+        permissions: [...permissionsOf(user)],
+      },
+      toast,
+      mailbox: mailboxEnabled(),
+    },
+    { headers },
+  );
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>["data"];
+
+export function useRootData(): RootData | undefined {
+  return useRouteLoaderData<typeof loader>("root") as RootData | undefined;
+}
+
+export function useLocale(): Locale {
+  return useRootData()?.locale ?? "en";
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const root = useRootData();
+  const locale = root?.locale ?? "en";
+  const nonce = useNonce();
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#0f4c5c" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return (
+    <Shell>
+      <Outlet />
+    </Shell>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <Shell>
+      <GeneralErrorBoundary />
+    </Shell>
+  );
+}

@@ -1,0 +1,21 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { audit } from "~/audit/audit.server";
+import { getSession } from "~/auth/guards.server";
+import { clearSessionCookie, invalidateSession } from "~/auth/session.server";
+import { db } from "~/db.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+// Logging out is a POST (a link could be followed by a crawler or a cross-site image).
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const session = await getSession(request);
+  if (session) {
+    await invalidateSession(db(), session.sessionId);
+    await audit(db(), { actorId: session.user.id, action: "user.logout", entityType: "user", entityId: session.user.id, ip: context.ip });
+  }
+  return redirectWithToast("/", { type: "info", key: "accounts:logout.done" }, { headers: { "Set-Cookie": clearSessionCookie() } });
+}

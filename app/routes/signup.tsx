@@ -1,0 +1,89 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { signUp } from "~/accounts/accounts.server";
+import { signupSchema } from "~/accounts/schema";
+import { requireAnonymous, safeRedirect } from "~/auth/guards.server";
+import { sessionCookie } from "~/auth/session.server";
+import { hitWindowLimit } from "~/auth/throttle.server";
+import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
+import { Honeypot, isHoneypotFilled } from "~/components/honeypot";
+import { db } from "~/db.server";
+import { useLocale } from "~/root";
+import { requestMeta } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Create account · 注册 | Zizhu Park Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireAnonymous(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: signupSchema });
+  if (isHoneypotFilled(formData)) return data(submission.reply({ formErrors: ["accounts:signup.tooMany"] }), { status: 400 });
+  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  const meta = requestMeta(request, context);
+  if (!(await hitWindowLimit(db(), `signup:ip:${meta.ip}`, { limit: 20, windowSeconds: 3600 }))) {
+    return data(submission.reply({ formErrors: ["accounts:signup.tooMany"], hideFields: ["password"] }), { status: 429 });
+  }
+  const result = await signUp(db(), submission.value, meta);
+  if (!result.ok) return submission.reply({ fieldErrors: { email: ["accounts:signup.emailTaken"] }, hideFields: ["password"] });
+  return redirectWithToast(
+    safeRedirect(submission.value.redirectTo, "/account"),
+    { type: "success", key: "accounts:toast.signedUp" },
+    { headers: { "Set-Cookie": sessionCookie(result.token, result.cookieExpiry) } },
+  );
+}
+
+export default function Signup() {
+  const { t } = useTranslation("accounts");
+  const { t: tc } = useTranslation();
+  const locale = useLocale();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: { locale },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
+  });
+  const labels = { name: t("fields.name"), email: t("fields.email"), password: t("fields.password"), locale: t("fields.locale") };
+  return (
+    <div className="container narrow auth-page">
+      <div className="card">
+        <h1>{t("signup.title")}</h1>
+        <p className="muted">{t("signup.lead")}</p>
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          <ErrorSummary form={form} fields={{ name: fields.name, email: fields.email, password: fields.password }} labels={labels} />
+          <Honeypot />
+          <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+          <Field field={fields.name} label={labels.name} autoComplete="name" />
+          <Field field={fields.email} label={labels.email} type="email" autoComplete="email" />
+          <Field field={fields.password} label={labels.password} type="password" autoComplete="new-password" hint={t("hints.password")} />
+          <SelectField
+            field={fields.locale}
+            label={labels.locale}
+            options={[
+              { value: "en", label: tc("language.en") },
+              { value: "zh-CN", label: tc("language.zh-CN") },
+            ]}
+          />
+          <SubmitButton className="button button-block" pendingText={t("signup.submitting")}>
+            {t("signup.submit")}
+          </SubmitButton>
+        </Form>
+        <p style={{ marginTop: "1rem" }}>
+          {t("signup.haveAccount")} <Link to="/login">{t("signup.signIn")}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}

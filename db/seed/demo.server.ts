@@ -1,0 +1,93 @@
+/**
+ * Demo data for a first run: people in every role and two companies. Idempotent: it upserts by
+ * natural keys (email, credit code), so running it twice changes nothing.
+ */
+import { sql } from "kysely";
+import { hashPassword } from "~/auth/password.server";
+import { withCheckChar } from "~/companies/credit-code";
+import type { DB } from "../client.server";
+import type { Executor } from "../executor";
+
+export const DEMO_PASSWORD = "zizhu-demo-2026";
+
+const USERS = [
+  { email: "admin@demo.zizhupark.example", name: "Wang Min (admin)", locale: "zh-CN", roles: ["admin", "staff"] },
+  { email: "staff@demo.zizhupark.example", name: "Chen Jing", locale: "zh-CN", roles: ["staff"] },
+  { email: "reviewer@demo.zizhupark.example", name: "Dr. Li Hua", locale: "en", roles: ["reviewer"] },
+  { email: "reviewer2@demo.zizhupark.example", name: "Prof. Zhou Lan", locale: "zh-CN", roles: ["reviewer"] },
+  { email: "owner@demo.zizhupark.example", name: "Sun Yue", locale: "en", roles: [] },
+  { email: "member@demo.zizhupark.example", name: "Liu Yang", locale: "zh-CN", roles: [] },
+  { email: "owner-b@demo.zizhupark.example", name: "Emma Schneider", locale: "en", roles: [] },
+  { email: "member-b@demo.zizhupark.example", name: "Zhao Lei", locale: "zh-CN", roles: [] },
+] as const;
+
+const COMPANIES = [
+  {
+    credit_code: withCheckChar("91310112MA1GBX7Q2"),
+    name_en: "Lumina Photonics Co., Ltd.",
+    name_zh: "流明光子科技有限公司",
+    industry: "integrated-circuits",
+    website: "https://lumina-photonics.example",
+    size: "10-49",
+    is_resident: true,
+    owner: "owner@demo.zizhupark.example",
+    members: ["member@demo.zizhupark.example"],
+  },
+  {
+    credit_code: withCheckChar("91310112MA1HCD4K8"),
+    name_en: "Northlight AI Software (Shanghai) Co., Ltd.",
+    name_zh: "北光智能软件（上海）有限公司",
+    industry: "artificial-intelligence",
+    website: "https://northlight-ai.example",
+    size: "1-9",
+    is_resident: false,
+    owner: "owner-b@demo.zizhupark.example",
+    members: ["member-b@demo.zizhupark.example"],
+  },
+] as const;
+
+export const DEMO_LOGINS = USERS.map((u) => `${u.email.padEnd(34)} ${DEMO_PASSWORD}   ${u.roles.length ? u.roles.join(", ") : "company"}`);
+
+export async function hasAnyUser(db: Executor): Promise<boolean> {
+  return !!(await db.selectFrom("app_user").select("id").limit(1).executeTakeFirst());
+}
+
+export async function seedDemoData(db: DB): Promise<string> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    const ids = new Map<string, string>();
+    for (const u of USERS) {
+      const row = await trx
+        .insertInto("app_user")
+        .values({ email: u.email, name: u.name, locale: u.locale, password_hash: passwordHash, email_verified_at: new Date() })
+        .onConflict((oc) => oc.expression(sql`lower(email)`).doUpdateSet({ name: u.name }))
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      ids.set(u.email, row.id);
+      for (const role of u.roles) {
+        await trx.insertInto("user_role").values({ user_id: row.id, role }).onConflict((oc) => oc.doNothing()).execute();
+      }
+    }
+    for (const c of COMPANIES) {
+      const { owner, members, ...fields } = c;
+      const company = await trx
+        .insertInto("company")
+        .values({ ...fields, resident_since: c.is_resident ? new Date("2024-03-01T00:00:00Z") : null, directory_opt_in: true })
+        .onConflict((oc) => oc.expression(sql`credit_code`).where("credit_code", "is not", null).doUpdateSet({ name_en: c.name_en }))
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const people = [
+        { email: owner, role: "owner" },
+        ...members.map((m) => ({ email: m, role: "member" })),
+      ];
+      for (const p of people) {
+        await trx
+          .insertInto("company_member")
+          .values({ company_id: company.id, user_id: ids.get(p.email)!, role: p.role })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    }
+  });
+  return `Demo data: ${USERS.length} people, ${COMPANIES.length} companies.`;
+}

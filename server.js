@@ -1,0 +1,172 @@
+// The app server: Express in front of the Remix build. It adds what must run before any
+// route: request ids and logs, body-size limits, the cross-site request check, security
+// headers with a per-request CSP nonce, static files, and a graceful shutdown.
+import crypto from "node:crypto";
+import path from "node:path";
+import url from "node:url";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import { broadcastDevReady } from "@remix-run/node";
+
+const here = path.dirname(url.fileURLToPath(import.meta.url));
+const BUILD_PATH = path.join(here, "build", "index.js");
+const build = await import(url.pathToFileURL(BUILD_PATH).href);
+const { startup, shutdown } = build.entry.module;
+
+const production = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const publicUrl = new URL(process.env.PUBLIC_URL ?? `http://localhost:${port}`);
+const https = publicUrl.protocol === "https:";
+const maxBody = Number(process.env.MAX_BODY_BYTES ?? 1_000_000);
+const maxUpload = Number(process.env.MAX_UPLOAD_BYTES ?? 20_000_000);
+
+const log = (level, msg, extra = {}) =>
+  process.stdout.write(JSON.stringify({ level, time: new Date().toISOString(), app: "park-portal", pid: process.pid, msg, ...extra }) + "\n");
+
+let info;
+try {
+  info = await startup();
+} catch (error) {
+  log("fatal", error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
+
+// Request id, access log (path only: query strings can carry tokens).
+app.use((req, res, next) => {
+  const requestId = req.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+  res.locals.requestId = requestId;
+  res.set("X-Request-Id", requestId);
+  const started = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (req.path.startsWith("/build/") || req.path === "/favicon.ico") return;
+    log(res.statusCode >= 500 ? "error" : "info", "request", {
+      requestId,
+      method: req.method,
+      path: req.path,
+      status: res.statusCode,
+      ms: Math.round(ms * 10) / 10,
+    });
+  });
+  next();
+});
+
+// Security headers; the nonce is new for every response.
+app.use((req, res, next) => {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.nonce = nonce;
+  const connect = production ? "'self'" : "'self' ws://localhost:* ws://127.0.0.1:*";
+  res.set(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+      `style-src 'self' 'nonce-${nonce}'`,
+      "style-src-attr 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self'",
+      `connect-src ${connect}`,
+      "object-src 'none'",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+      "form-action 'self'",
+    ].join("; "),
+  );
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Cross-Origin-Opener-Policy", "same-origin");
+  res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (https) res.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  next();
+});
+
+// Cross-site non-GET requests are refused (on top of SameSite=Lax cookies).
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+app.use((req, res, next) => {
+  if (SAFE.has(req.method)) return next();
+  const site = req.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") return res.status(403).type("text").send("Cross-site request refused");
+  const origin = req.get("origin");
+  if (origin && origin !== "null") {
+    const own = `${req.protocol}://${req.get("host")}`;
+    if (origin !== own && origin !== publicUrl.origin) return res.status(403).type("text").send("Cross-site request refused");
+  } else if (origin === "null") {
+    return res.status(403).type("text").send("Cross-site request refused");
+  }
+  next();
+});
+
+// Body size: refused before anything reads it.
+app.use((req, res, next) => {
+  if (SAFE.has(req.method)) return next();
+  const type = req.get("content-type") ?? "";
+  const limit = type.startsWith("multipart/form-data") ? maxUpload : maxBody;
+  const length = req.get("content-length");
+  if (length === undefined) {
+    if (req.get("transfer-encoding")) return res.status(411).type("text").send("Length required");
+    return next();
+  }
+  if (!/^\d+$/.test(length)) return res.status(400).type("text").send("Bad Content-Length");
+  if (Number(length) > limit) {
+    res.set("Connection", "close");
+    return res.status(413).type("text").send("Request too large");
+  }
+  next();
+});
+
+app.use("/build", express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(here, "public"), { maxAge: "1h", index: false }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (req, res) => ({ nonce: res.locals.nonce, requestId: res.locals.requestId, ip: req.ip ?? "unknown" }),
+  }),
+);
+
+const server = app.listen(port, host, () => {
+  const address = `http://localhost:${port}`;
+  log("info", "listening", { address, database: info.kind });
+  if (process.stdout.isTTY || process.env.PRINT_BANNER !== "false") {
+    process.stderr.write(`\n  Park Portal is running at ${address} (database: ${info.kind})\n`);
+    if (info.demoLogins.length) process.stderr.write(`  Demo logins:\n${info.demoLogins.map((l) => `    ${l}`).join("\n")}\n`);
+    process.stderr.write("\n");
+  }
+  if (build.mode === "development") broadcastDevReady(build);
+});
+server.keepAliveTimeout = 65_000;
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  log("info", "shutting down", { signal });
+  const force = setTimeout(() => {
+    log("error", "forced exit after 20 s");
+    process.exit(1);
+  }, 20_000);
+  force.unref();
+  // Stop accepting; in-flight requests finish; idle keep-alive sockets close now.
+  await new Promise((resolve) => {
+    server.close(resolve);
+    server.closeIdleConnections();
+  });
+  try {
+    await shutdown();
+  } catch (error) {
+    log("error", "shutdown failed", { err: String(error) });
+    process.exit(1);
+  }
+  log("info", "stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop("SIGTERM"));
+process.on("SIGINT", () => void stop("SIGINT"));
