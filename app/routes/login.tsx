@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { logIn } from "~/accounts/accounts.server";
@@ -23,14 +24,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: loginSchema });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const result = await logIn(db(), submission.value, requestMeta(request, context));
   if (!result.ok) {
     const message = result.error === "throttled" ? "accounts:login.throttled" : "accounts:login.invalid";
-    return {
-      ...submission.reply({ formErrors: [message], hideFields: ["password"] }),
-      retryAfter: result.error === "throttled" ? result.retryAfterSeconds : undefined,
-    };
+    return data(
+      {
+        ...submission.reply({ formErrors: [message], hideFields: ["password"] }),
+        retryAfter: result.error === "throttled" ? result.retryAfterSeconds : undefined,
+      },
+      { status: result.error === "throttled" ? 429 : 400 },
+    );
   }
   return redirectWithToast(
     safeRedirect(submission.value.redirectTo, "/account"),

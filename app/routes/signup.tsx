@@ -28,13 +28,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signupSchema });
   if (isHoneypotFilled(formData)) return data(submission.reply({ formErrors: ["accounts:signup.tooMany"] }), { status: 400 });
-  if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const meta = requestMeta(request, context);
   if (!(await hitWindowLimit(db(), `signup:ip:${meta.ip}`, { limit: 20, windowSeconds: 3600 }))) {
     return data(submission.reply({ formErrors: ["accounts:signup.tooMany"], hideFields: ["password"] }), { status: 429 });
   }
   const result = await signUp(db(), submission.value, meta);
-  if (!result.ok) return submission.reply({ fieldErrors: { email: ["accounts:signup.emailTaken"] }, hideFields: ["password"] });
+  if (!result.ok) return data(submission.reply({ fieldErrors: { email: ["accounts:signup.emailTaken"] }, hideFields: ["password"] }), { status: 400 });
   return redirectWithToast(
     safeRedirect(submission.value.redirectTo, "/account"),
     { type: "success", key: "accounts:toast.signedUp" },

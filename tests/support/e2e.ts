@@ -1,0 +1,96 @@
+/**
+ * Browser-test helpers: direct database access, personas (demo accounts) logged in by
+ * inserting a session row and setting its cookie (no clicking through the form), and the
+ * development mailbox.
+ */
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import crypto from "node:crypto";
+import pg from "pg";
+
+export const E2E_DATABASE_URL = (() => {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
+  url.pathname = `/${process.env.E2E_DATABASE ?? "portal_e2e"}`;
+  return url.toString();
+})();
+
+export const DEMO_PASSWORD = "zizhu-demo-2026";
+
+export const PERSONAS = {
+  memberA: "member@demo.zizhupark.example",
+  ownerA: "owner@demo.zizhupark.example",
+  memberB: "member-b@demo.zizhupark.example",
+  ownerB: "owner-b@demo.zizhupark.example",
+  reviewer: "reviewer@demo.zizhupark.example",
+  staff: "staff@demo.zizhupark.example",
+  admin: "admin@demo.zizhupark.example",
+} as const;
+export type Persona = keyof typeof PERSONAS | "anonymous";
+
+let pool: pg.Pool | undefined;
+export function sqlPool(): pg.Pool {
+  pool ??= new pg.Pool({ connectionString: E2E_DATABASE_URL, max: 2 });
+  return pool;
+}
+
+export async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  return (await sqlPool().query<T>(text, values)).rows;
+}
+
+/** A new session for an account, as the app would create at login; returns the cookie value. */
+export async function sessionTokenFor(email: string): Promise<string> {
+  const [user] = await query<{ id: string }>("SELECT id FROM app_user WHERE lower(email) = lower($1)", [email]);
+  if (!user) throw new Error(`No user ${email}`);
+  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+  const token = Array.from(crypto.randomBytes(32), (b) => alphabet[b % 32]).join("");
+  const id = crypto.createHash("sha256").update(token).digest("hex");
+  await query("INSERT INTO session (id, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')", [id, user.id]);
+  return token;
+}
+
+export async function loginAs(context: BrowserContext, baseURL: string, persona: Persona): Promise<void> {
+  if (persona === "anonymous") return;
+  const token = await sessionTokenFor(PERSONAS[persona]);
+  await context.addCookies([{ name: "session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+}
+
+/** The newest email to an address from the development mailbox (the outbox table). */
+export async function latestEmail(to: string, template?: string): Promise<{ subject: string; text_body: string }> {
+  for (let i = 0; i < 50; i++) {
+    const rows = await query<{ subject: string; text_body: string }>(
+      `SELECT subject, text_body FROM email WHERE lower(to_address) = lower($1) ${template ? "AND template = $2" : ""} ORDER BY created_at DESC LIMIT 1`,
+      template ? [to, template] : [to],
+    );
+    if (rows[0]) return rows[0];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No email to ${to}`);
+}
+
+export function linkIn(text: string): string {
+  const match = /https?:\/\/\S+/.exec(text);
+  if (!match) throw new Error(`No link in: ${text}`);
+  return match[0];
+}
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${Date.now()}-${crypto.randomBytes(3).toString("hex")}@example.com`;
+}
+
+/** Fails the test on any console error or page error (e.g. a CSP violation or hydration failure). */
+export async function watchConsole(page: Page): Promise<string[]> {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
+}
+
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: async ({ page }, use) => {
+    const errors = await watchConsole(page);
+    await use(errors);
+    expect(errors, "console errors").toEqual([]);
+  },
+});
+export { expect };
