@@ -42,10 +42,13 @@ for (const persona of PERSONAS) {
   test(`route matrix as ${persona}`, async ({ playwright, baseURL }) => {
     const routes = await manifestRouteIds();
     const ids = await loadIds();
-    const cookie = persona === "anonymous" ? undefined : `session=${await sessionTokenFor(ACCOUNTS[persona])}`;
-    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: cookie ? { Cookie: cookie } : {} });
+    const token = persona === "anonymous" ? undefined : await sessionTokenFor(ACCOUNTS[persona]);
+    const host = new URL(baseURL!).hostname;
+    const cookies = token ? [{ name: "session", value: token, domain: host, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" as const }] : [];
+    const api = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
     const failures: string[] = [];
-    for (const route of routes) {
+    const ordered = [...routes].sort((a, b) => Number(!!ROUTES[a.id]?.endsSession) - Number(!!ROUTES[b.id]?.endsSession));
+    for (const route of ordered) {
       const spec = ROUTES[route.id];
       if (!spec) continue;
       const target = typeof spec.url === "function" ? spec.url(ids) : spec.url;

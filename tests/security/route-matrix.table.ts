@@ -23,6 +23,8 @@ export interface RouteSpec {
   get: Expect;
   /** Omit when the route has no action: a POST must then be refused with 405. */
   post?: Expect;
+  /** The POST ends the session (logout): run it after every other route. */
+  endsSession?: boolean;
 }
 
 // Shorthands.
@@ -36,7 +38,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   "routes/healthz": { url: "/healthz", get: 200 },
   "routes/login": { url: "/login", get: anonymousOnly(200), post: anonymousOnly(400) },
   "routes/signup": { url: "/signup", get: anonymousOnly(200), post: anonymousOnly(400) },
-  "routes/logout": { url: "/logout", get: 302, post: 302 },
+  "routes/logout": { url: "/logout", get: 302, post: 302, endsSession: true },
   "routes/language": { url: "/language", get: 302, post: 302 },
 };
 
