@@ -3,8 +3,13 @@ import { sql } from "kysely";
 import type { DB } from "#db/client.server";
 import type { Executor } from "#db/executor";
 import { audit } from "~/audit/audit.server";
-import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from "~/auth/password.server";
-import { createSession, invalidateUserSessions } from "~/auth/session.server";
+import {
+  dummyPasswordHash,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+} from "~/auth/password.server";
+import { ABSOLUTE_LIFETIME_MS, createSession, invalidateUserSessions } from "~/auth/session.server";
 import {
   ACCOUNT_BACKOFF,
   IP_LOGIN_LIMIT,
@@ -12,6 +17,7 @@ import {
   clearAttempts,
   hitWindowLimit,
   recordFailureWithBackoff,
+  type WindowPolicy,
 } from "~/auth/throttle.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import type { Locale } from "~/i18n/i18n";
@@ -19,6 +25,12 @@ import { queueEmail } from "~/mail/mail.server";
 
 export const VERIFY_TOKEN_MS = 24 * 60 * 60 * 1000;
 export const RESET_TOKEN_MS = 60 * 60 * 1000;
+/** Confirmation links a user may ask to be sent again. */
+export const VERIFY_RESEND_LIMIT: WindowPolicy = { limit: 5, windowSeconds: 60 * 60 };
+/** Reset requests from one address (the form then answers "too many"). */
+export const RESET_IP_LIMIT: WindowPolicy = { limit: 20, windowSeconds: 60 * 60 };
+/** Reset emails to one mailbox; past it the form answers as usual but sends nothing. */
+export const RESET_EMAIL_LIMIT: WindowPolicy = { limit: 3, windowSeconds: 60 * 60 };
 
 export interface Meta {
   ip?: string | null;
@@ -29,10 +41,16 @@ export interface Meta {
 }
 
 export async function findUserByEmail(db: Executor, email: string) {
-  return db.selectFrom("app_user").selectAll().where(({ fn, eb }) => eb(fn("lower", ["email"]), "=", email.toLowerCase())).executeTakeFirst();
+  return db
+    .selectFrom("app_user")
+    .selectAll()
+    .where(({ fn, eb }) => eb(fn("lower", ["email"]), "=", email.toLowerCase()))
+    .executeTakeFirst();
 }
 
-export type SignUpResult = { ok: true; userId: string; token: string; cookieExpiry: Date } | { ok: false; error: "emailTaken" };
+export type SignUpResult =
+  | { ok: true; userId: string; token: string; cookieExpiry: Date }
+  | { ok: false; error: "emailTaken" };
 
 export async function signUp(
   db: DB,
@@ -44,15 +62,35 @@ export async function signUp(
   return db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto("app_user")
-      .values({ email: input.email.toLowerCase(), name: input.name, password_hash: passwordHash, locale: input.locale })
+      .values({
+        email: input.email.toLowerCase(),
+        name: input.name,
+        password_hash: passwordHash,
+        locale: input.locale,
+      })
       .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!inserted) return { ok: false as const, error: "emailTaken" as const };
-    await sendVerification(trx, { id: inserted.id, name: input.name, email: input.email, locale: input.locale }, meta);
-    await audit(trx, { actorId: inserted.id, action: "user.signup", entityType: "user", entityId: inserted.id, ip: meta.ip });
+    await sendVerification(
+      trx,
+      { id: inserted.id, name: input.name, email: input.email, locale: input.locale },
+      meta,
+    );
+    await audit(trx, {
+      actorId: inserted.id,
+      action: "user.signup",
+      entityType: "user",
+      entityId: inserted.id,
+      ip: meta.ip,
+    });
     const session = await createSession(trx, inserted.id, meta, now);
-    return { ok: true as const, userId: inserted.id, token: session.token, cookieExpiry: cookieExpiry(now) };
+    return {
+      ok: true as const,
+      userId: inserted.id,
+      token: session.token,
+      cookieExpiry: cookieExpiry(now),
+    };
   });
 }
 
@@ -69,11 +107,22 @@ async function issueToken(
   newEmail: string | null = null,
 ): Promise<string> {
   // One live token per purpose: a new one replaces the old.
-  await db.deleteFrom("user_token").where("user_id", "=", userId).where("purpose", "=", purpose).execute();
+  await db
+    .deleteFrom("user_token")
+    .where("user_id", "=", userId)
+    .where("purpose", "=", purpose)
+    .execute();
   const token = generateToken();
   await db
     .insertInto("user_token")
-    .values({ id: hashToken(token), user_id: userId, purpose, new_email: newEmail, created_at: now, expires_at: new Date(now.getTime() + ttlMs) })
+    .values({
+      id: hashToken(token),
+      user_id: userId,
+      purpose,
+      new_email: newEmail,
+      created_at: now,
+      expires_at: new Date(now.getTime() + ttlMs),
+    })
     .execute();
   return token;
 }
@@ -83,7 +132,13 @@ export async function sendVerification(
   user: { id: string; name: string; email: string; locale: string },
   meta: Meta,
 ): Promise<void> {
-  const token = await issueToken(db, user.id, "verify_email", VERIFY_TOKEN_MS, meta.now ?? new Date());
+  const token = await issueToken(
+    db,
+    user.id,
+    "verify_email",
+    VERIFY_TOKEN_MS,
+    meta.now ?? new Date(),
+  );
   await queueEmail(db, {
     to: user.email,
     locale: user.locale === "zh-CN" ? "zh-CN" : "en",
@@ -105,7 +160,12 @@ async function consumeToken(db: Executor, token: string, purpose: string, now: D
     .executeTakeFirst();
 }
 
-export async function peekToken(db: Executor, token: string, purpose: string, now = new Date()): Promise<boolean> {
+export async function peekToken(
+  db: Executor,
+  token: string,
+  purpose: string,
+  now = new Date(),
+): Promise<boolean> {
   const row = await db
     .selectFrom("user_token")
     .select("id")
@@ -117,28 +177,101 @@ export async function peekToken(db: Executor, token: string, purpose: string, no
   return !!row;
 }
 
-export type VerifyResult = { ok: true; kind: "verified" | "emailChanged" } | { ok: false; error: "invalidToken" | "emailTaken" };
+/** The kind of a live email token (for the confirm page), or null when it is unknown, used or expired. */
+export async function peekEmailToken(
+  db: Executor,
+  token: string,
+  now = new Date(),
+): Promise<{ purpose: "verify_email" | "change_email"; newEmail: string | null } | null> {
+  const row = await db
+    .selectFrom("user_token")
+    .select(["purpose", "new_email"])
+    .where("id", "=", hashToken(token))
+    .where("purpose", "in", ["verify_email", "change_email"])
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    purpose: row.purpose === "change_email" ? "change_email" : "verify_email",
+    newEmail: row.new_email,
+  };
+}
+
+export type ResendResult = "sent" | "alreadyVerified" | "throttled";
+
+/** Sends a new confirmation link (the old one stops working), a few times an hour at most. */
+export async function resendVerification(
+  db: DB,
+  userId: string,
+  meta: Meta,
+): Promise<ResendResult> {
+  const now = meta.now ?? new Date();
+  const user = await db
+    .selectFrom("app_user")
+    .selectAll()
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  if (user.email_verified_at) return "alreadyVerified";
+  if (!(await hitWindowLimit(db, `verify-resend:user:${userId}`, VERIFY_RESEND_LIMIT, now)))
+    return "throttled";
+  await db.transaction().execute(async (trx) => {
+    await sendVerification(trx, user, { ...meta, now });
+  });
+  return "sent";
+}
+
+export type VerifyResult =
+  | { ok: true; kind: "verified" | "emailChanged" }
+  | { ok: false; error: "invalidToken" | "emailTaken" };
 
 /** Confirms an address: a new account's, or the new address of an email change. */
-export async function verifyEmailToken(db: DB, token: string, meta: Omit<Meta, "origin">): Promise<VerifyResult> {
+export async function verifyEmailToken(
+  db: DB,
+  token: string,
+  meta: Omit<Meta, "origin">,
+): Promise<VerifyResult> {
   const now = meta.now ?? new Date();
   return db.transaction().execute(async (trx) => {
     const verify = await consumeToken(trx, token, "verify_email", now);
     if (verify) {
-      await trx.updateTable("app_user").set({ email_verified_at: now, updated_at: now }).where("id", "=", verify.user_id).execute();
-      await audit(trx, { actorId: verify.user_id, action: "user.email_verified", entityType: "user", entityId: verify.user_id, ip: meta.ip });
+      await trx
+        .updateTable("app_user")
+        .set({ email_verified_at: now, updated_at: now })
+        .where("id", "=", verify.user_id)
+        .execute();
+      await audit(trx, {
+        actorId: verify.user_id,
+        action: "user.email_verified",
+        entityType: "user",
+        entityId: verify.user_id,
+        ip: meta.ip,
+      });
       return { ok: true as const, kind: "verified" as const };
     }
     const change = await consumeToken(trx, token, "change_email", now);
     if (change?.new_email) {
       const taken = await findUserByEmail(trx, change.new_email);
-      if (taken && taken.id !== change.user_id) return { ok: false as const, error: "emailTaken" as const };
+      if (taken && taken.id !== change.user_id)
+        return { ok: false as const, error: "emailTaken" as const };
       await trx
         .updateTable("app_user")
         .set({ email: change.new_email, email_verified_at: now, updated_at: now })
         .where("id", "=", change.user_id)
         .execute();
-      await audit(trx, { actorId: change.user_id, action: "user.email_changed", entityType: "user", entityId: change.user_id, ip: meta.ip });
+      // Links sent to the old address must not confirm the new one.
+      await trx
+        .deleteFrom("user_token")
+        .where("user_id", "=", change.user_id)
+        .where("purpose", "in", ["verify_email", "reset_password"])
+        .execute();
+      await audit(trx, {
+        actorId: change.user_id,
+        action: "user.email_changed",
+        entityType: "user",
+        entityId: change.user_id,
+        ip: meta.ip,
+      });
       return { ok: true as const, kind: "emailChanged" as const };
     }
     return { ok: false as const, error: "invalidToken" as const };
@@ -154,7 +287,11 @@ export type LoginResult =
  * Checks the password; slowed per account (backoff) and per IP (window), both in PostgreSQL.
  * The answer for an unknown email and a wrong password is the same, and takes as long.
  */
-export async function logIn(db: DB, input: { email: string; password: string }, meta: Omit<Meta, "origin">): Promise<LoginResult> {
+export async function logIn(
+  db: DB,
+  input: { email: string; password: string },
+  meta: Omit<Meta, "origin">,
+): Promise<LoginResult> {
   const now = meta.now ?? new Date();
   const accountKey = `login:account:${input.email.toLowerCase()}`;
   const ipKey = `login:ip:${meta.ip ?? "unknown"}`;
@@ -168,21 +305,54 @@ export async function logIn(db: DB, input: { email: string; password: string }, 
   if (!user || !valid || user.disabled_at) {
     await recordFailureWithBackoff(db, accountKey, ACCOUNT_BACKOFF, now);
     await hitWindowLimit(db, ipKey, IP_LOGIN_LIMIT, now);
-    if (user) await audit(db, { actorId: null, action: "user.login_failed", entityType: "user", entityId: user.id, ip: meta.ip });
+    if (user)
+      await audit(db, {
+        actorId: null,
+        action: "user.login_failed",
+        entityType: "user",
+        entityId: user.id,
+        ip: meta.ip,
+      });
     return { ok: false, error: "invalidCredentials" };
   }
   await clearAttempts(db, accountKey);
   if (needsRehash(user.password_hash)) {
-    await db.updateTable("app_user").set({ password_hash: await hashPassword(input.password) }).where("id", "=", user.id).execute();
+    await db
+      .updateTable("app_user")
+      .set({ password_hash: await hashPassword(input.password) })
+      .where("id", "=", user.id)
+      .execute();
   }
   const session = await createSession(db, user.id, meta, now);
-  await audit(db, { actorId: user.id, action: "user.login", entityType: "user", entityId: user.id, ip: meta.ip });
+  await audit(db, {
+    actorId: user.id,
+    action: "user.login",
+    entityType: "user",
+    entityId: user.id,
+    ip: meta.ip,
+  });
   return { ok: true, userId: user.id, token: session.token, cookieExpiry: cookieExpiry(now) };
 }
 
-/** Always succeeds from the caller's view, so the form never tells whether an account exists. */
-export async function requestPasswordReset(db: DB, emailAddress: string, meta: Meta): Promise<void> {
+export type ResetRequestResult = { ok: true } | { ok: false; error: "throttled" };
+
+/**
+ * Sends a reset link if the address belongs to an active account. The answer is the same
+ * whether or not it does; only too many requests from one IP are refused. Past the per-address
+ * limit the answer stays "ok" but nothing is sent (no mail bombing, no account probing).
+ */
+export async function requestPasswordReset(
+  db: DB,
+  emailAddress: string,
+  meta: Meta,
+): Promise<ResetRequestResult> {
   const now = meta.now ?? new Date();
+  if (!(await hitWindowLimit(db, `reset:ip:${meta.ip ?? "unknown"}`, RESET_IP_LIMIT, now)))
+    return { ok: false, error: "throttled" };
+  if (
+    !(await hitWindowLimit(db, `reset:email:${emailAddress.toLowerCase()}`, RESET_EMAIL_LIMIT, now))
+  )
+    return { ok: true };
   await db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, emailAddress);
     if (!user || user.disabled_at) return;
@@ -194,10 +364,17 @@ export async function requestPasswordReset(db: DB, emailAddress: string, meta: M
       values: { name: user.name, link: `${meta.origin}/reset-password?token=${token}` },
     });
   });
+  return { ok: true };
 }
 
-export async function resetPassword(db: DB, input: { token: string; password: string }, meta: Meta): Promise<boolean> {
+export async function resetPassword(
+  db: DB,
+  input: { token: string; password: string },
+  meta: Meta,
+): Promise<boolean> {
   const now = meta.now ?? new Date();
+  // A cheap look first, so that made-up tokens cannot make the server hash passwords.
+  if (!(await peekToken(db, input.token, "reset_password", now))) return false;
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const row = await consumeToken(trx, input.token, "reset_password", now);
@@ -211,7 +388,13 @@ export async function resetPassword(db: DB, input: { token: string; password: st
       .executeTakeFirstOrThrow();
     await invalidateUserSessions(trx, user.id);
     await clearAttempts(trx, `login:account:${user.email.toLowerCase()}`);
-    await audit(trx, { actorId: user.id, action: "user.password_reset", entityType: "user", entityId: user.id, ip: meta.ip });
+    await audit(trx, {
+      actorId: user.id,
+      action: "user.password_reset",
+      entityType: "user",
+      entityId: user.id,
+      ip: meta.ip,
+    });
     await queueEmail(trx, {
       to: user.email,
       locale: user.locale === "zh-CN" ? "zh-CN" : "en",
@@ -222,7 +405,29 @@ export async function resetPassword(db: DB, input: { token: string; password: st
   });
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; error: "wrongPassword" };
+export type ReauthError = "wrongPassword" | "throttled";
+
+/**
+ * Re-authentication before a sensitive change: the current password, with its own backoff
+ * so that a stolen session cannot be used to guess the password.
+ */
+async function reauthenticate(
+  db: Executor,
+  user: { id: string; password_hash: string },
+  password: string,
+  now: Date,
+): Promise<ReauthError | null> {
+  const key = `reauth:user:${user.id}`;
+  if ((await blockedFor(db, key, now)) > 0) return "throttled";
+  if (!(await verifyPassword(user.password_hash, password))) {
+    await recordFailureWithBackoff(db, key, ACCOUNT_BACKOFF, now);
+    return "wrongPassword";
+  }
+  await clearAttempts(db, key);
+  return null;
+}
+
+export type ChangePasswordResult = { ok: true } | { ok: false; error: ReauthError };
 
 /** Changes the password and ends every other session of the user. */
 export async function changePassword(
@@ -230,13 +435,35 @@ export async function changePassword(
   input: { userId: string; sessionId: string; currentPassword: string; password: string },
   meta: Meta,
 ): Promise<ChangePasswordResult> {
-  const user = await db.selectFrom("app_user").selectAll().where("id", "=", input.userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) return { ok: false, error: "wrongPassword" };
+  const now = meta.now ?? new Date();
+  const user = await db
+    .selectFrom("app_user")
+    .selectAll()
+    .where("id", "=", input.userId)
+    .executeTakeFirstOrThrow();
+  const denied = await reauthenticate(db, user, input.currentPassword, now);
+  if (denied) return { ok: false, error: denied };
   const passwordHash = await hashPassword(input.password);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable("app_user").set({ password_hash: passwordHash, updated_at: new Date() }).where("id", "=", user.id).execute();
+    await trx
+      .updateTable("app_user")
+      .set({ password_hash: passwordHash, updated_at: now })
+      .where("id", "=", user.id)
+      .execute();
+    // A reset link asked for earlier must not undo this change.
+    await trx
+      .deleteFrom("user_token")
+      .where("user_id", "=", user.id)
+      .where("purpose", "=", "reset_password")
+      .execute();
     await invalidateUserSessions(trx, user.id, input.sessionId);
-    await audit(trx, { actorId: user.id, action: "user.password_changed", entityType: "user", entityId: user.id, ip: meta.ip });
+    await audit(trx, {
+      actorId: user.id,
+      action: "user.password_changed",
+      entityType: "user",
+      entityId: user.id,
+      ip: meta.ip,
+    });
     await queueEmail(trx, {
       to: user.email,
       locale: user.locale === "zh-CN" ? "zh-CN" : "en",
@@ -247,7 +474,8 @@ export async function changePassword(
   return { ok: true };
 }
 
-export type ChangeEmailResult = { ok: true } | { ok: false; error: "wrongPassword" | "emailTaken" | "sameEmail" };
+export type ChangeEmailResult =
+  { ok: true } | { ok: false; error: ReauthError | "emailTaken" | "sameEmail" };
 
 /** Re-authenticates, then sends a confirmation link to the new address; the old stays until then. */
 export async function requestEmailChange(
@@ -255,23 +483,136 @@ export async function requestEmailChange(
   input: { userId: string; currentPassword: string; newEmail: string },
   meta: Meta,
 ): Promise<ChangeEmailResult> {
-  const user = await db.selectFrom("app_user").selectAll().where("id", "=", input.userId).executeTakeFirstOrThrow();
-  if (!(await verifyPassword(user.password_hash, input.currentPassword))) return { ok: false, error: "wrongPassword" };
-  if (user.email.toLowerCase() === input.newEmail.toLowerCase()) return { ok: false, error: "sameEmail" };
+  const now = meta.now ?? new Date();
+  const user = await db
+    .selectFrom("app_user")
+    .selectAll()
+    .where("id", "=", input.userId)
+    .executeTakeFirstOrThrow();
+  const denied = await reauthenticate(db, user, input.currentPassword, now);
+  if (denied) return { ok: false, error: denied };
+  if (user.email.toLowerCase() === input.newEmail.toLowerCase())
+    return { ok: false, error: "sameEmail" };
   if (await findUserByEmail(db, input.newEmail)) return { ok: false, error: "emailTaken" };
   await db.transaction().execute(async (trx) => {
-    const token = await issueToken(trx, user.id, "change_email", VERIFY_TOKEN_MS, meta.now ?? new Date(), input.newEmail.toLowerCase());
+    const token = await issueToken(
+      trx,
+      user.id,
+      "change_email",
+      VERIFY_TOKEN_MS,
+      now,
+      input.newEmail.toLowerCase(),
+    );
     await queueEmail(trx, {
       to: input.newEmail,
       locale: user.locale === "zh-CN" ? "zh-CN" : "en",
       template: "changeEmail",
       values: { name: user.name, link: `${meta.origin}/verify-email?token=${token}` },
     });
-    await audit(trx, { actorId: user.id, action: "user.email_change_requested", entityType: "user", entityId: user.id, ip: meta.ip });
+    await audit(trx, {
+      actorId: user.id,
+      action: "user.email_change_requested",
+      entityType: "user",
+      entityId: user.id,
+      ip: meta.ip,
+    });
   });
   return { ok: true };
 }
 
-export async function updateProfile(db: Executor, userId: string, input: { name?: string; locale?: Locale }): Promise<void> {
-  await db.updateTable("app_user").set({ ...input, updated_at: new Date() }).where("id", "=", userId).execute();
+export async function updateProfile(
+  db: Executor,
+  userId: string,
+  input: { name?: string; locale?: Locale },
+): Promise<void> {
+  await db
+    .updateTable("app_user")
+    .set({ ...input, updated_at: new Date() })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** The address an email change waits to confirm, if any. */
+export async function pendingEmailChange(
+  db: Executor,
+  userId: string,
+  now = new Date(),
+): Promise<string | null> {
+  const row = await db
+    .selectFrom("user_token")
+    .select("new_email")
+    .where("user_id", "=", userId)
+    .where("purpose", "=", "change_email")
+    .where("used_at", "is", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return row?.new_email ?? null;
+}
+
+export interface SessionSummary {
+  current: boolean;
+  createdAt: Date;
+  expiresAt: Date;
+  userAgent: string | null;
+  ip: string | null;
+}
+
+/** The user's live sessions, newest first; `current` marks the one asking. Never exposes ids. */
+export async function listSessions(
+  db: Executor,
+  userId: string,
+  currentSessionId: string,
+  now = new Date(),
+): Promise<SessionSummary[]> {
+  const rows = await db
+    .selectFrom("session")
+    .select(["id", "created_at", "expires_at", "user_agent", "ip"])
+    .where("user_id", "=", userId)
+    .where("expires_at", ">", now)
+    .where("created_at", ">", new Date(now.getTime() - ABSOLUTE_LIFETIME_MS))
+    .orderBy("created_at", "desc")
+    .execute();
+  return rows.map((r) => ({
+    current: r.id === currentSessionId,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    userAgent: r.user_agent,
+    ip: r.ip,
+  }));
+}
+
+/** "Sign out everywhere else": ends every session of the user but the current one. */
+export async function endOtherSessions(
+  db: DB,
+  userId: string,
+  currentSessionId: string,
+  meta: Omit<Meta, "origin">,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await invalidateUserSessions(trx, userId, currentSessionId);
+    await audit(trx, {
+      actorId: userId,
+      action: "user.other_sessions_ended",
+      entityType: "user",
+      entityId: userId,
+      ip: meta.ip,
+    });
+  });
+}
+
+/** The labels of roles (reference data) in both languages, in the order asked. */
+export async function roleLabels(
+  db: Executor,
+  names: readonly string[],
+): Promise<{ name: string; labelEn: string; labelZh: string }[]> {
+  if (!names.length) return [];
+  const rows = await db
+    .selectFrom("role")
+    .select(["name", "label_en", "label_zh"])
+    .where("name", "in", [...names])
+    .execute();
+  return names.flatMap((n) => {
+    const r = rows.find((row) => row.name === n);
+    return r ? [{ name: r.name, labelEn: r.label_en, labelZh: r.label_zh }] : [];
+  });
 }

@@ -8,7 +8,11 @@ export const email = z
   .string({ error: "accounts:errors.emailRequired" })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: "accounts:errors.emailInvalid" }).max(254, { error: "accounts:errors.emailInvalid" }));
+  .pipe(
+    z
+      .email({ error: "accounts:errors.emailInvalid" })
+      .max(254, { error: "accounts:errors.emailInvalid" }),
+  );
 
 /** 8+ characters, up to 1,000 (no truncation), no composition rules, never trimmed. */
 export const newPassword = z
@@ -48,7 +52,10 @@ export const resetPasswordSchema = z
     password: newPassword,
     confirm: z.string({ error: "accounts:errors.confirmRequired" }),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "accounts:errors.confirmMismatch" });
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    error: "accounts:errors.confirmMismatch",
+  });
 
 export const changePasswordSchema = z
   .object({
@@ -57,7 +64,10 @@ export const changePasswordSchema = z
     password: newPassword,
     confirm: z.string({ error: "accounts:errors.confirmRequired" }),
   })
-  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "accounts:errors.confirmMismatch" });
+  .refine((v) => v.password === v.confirm, {
+    path: ["confirm"],
+    error: "accounts:errors.confirmMismatch",
+  });
 
 export const changeEmailSchema = z.object({
   intent: z.literal("change-email"),
@@ -72,3 +82,9 @@ export const profileSchema = z.object({
 });
 
 export const tokenSchema = z.object({ token: z.string().min(1).max(100) });
+
+/** The "sign out other sessions" button on /account. */
+export const signOutOthersSchema = z.object({ intent: z.literal("sign-out-others") });
+
+/** The "send the link again" button of the verification banner: where to come back to. */
+export const resendVerificationSchema = z.object({ redirectTo: z.string().max(2000).optional() });

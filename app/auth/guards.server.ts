@@ -5,7 +5,12 @@
 import { redirect } from "@remix-run/node";
 import { db } from "~/db.server";
 import { can, type ParkRole, type Permission } from "./permissions";
-import { readSessionToken, validateSessionToken, type SessionUser, type ValidSession } from "./session.server";
+import {
+  readSessionToken,
+  validateSessionToken,
+  type SessionUser,
+  type ValidSession,
+} from "./session.server";
 
 const cache = new WeakMap<Request, Promise<ValidSession | null>>();
 
@@ -24,8 +29,12 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
 }
 
 /** A safe same-site path to return to after login, or "/". */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+export function safeRedirect(
+  to: FormDataEntryValue | string | null | undefined,
+  fallback = "/",
+): string {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
+    return fallback;
   return to;
 }
 
@@ -56,17 +65,26 @@ export function notFound(message = "Not found"): never {
 }
 
 /** Throws 404 unless the condition holds: for records the actor may not know exist. */
-export function invariantFound<T>(value: T | null | undefined | false, message = "Not found"): asserts value is T {
+export function invariantFound<T>(
+  value: T | null | undefined | false,
+  message = "Not found",
+): asserts value is T {
   if (!value) notFound(message);
 }
 
-export async function requirePermission(request: Request, permission: Permission): Promise<SessionUser> {
+export async function requirePermission(
+  request: Request,
+  permission: Permission,
+): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!can(user, permission)) forbidden();
   return user;
 }
 
-export async function requireParkRole(request: Request, roles: readonly ParkRole[]): Promise<SessionUser> {
+export async function requireParkRole(
+  request: Request,
+  roles: readonly ParkRole[],
+): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!user.roles.some((r) => roles.includes(r))) forbidden();
   return user;

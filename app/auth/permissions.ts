@@ -16,17 +16,83 @@ export type Permission =
   | "update:user_role:any"
   | "update:user_status:any"
   | "read:audit_log:any"
-  | "create:company:own";
+  | "create:company:own"
+  // Incubation (issue 4)
+  | "create:application:own"
+  | "read:application:own"
+  | "read:application:any"
+  | "manage:application:any"
+  | "decide:application:any"
+  | "manage:incubation_call:any"
+  | "review:application:assigned"
+  // Service requests (issue 5)
+  | "create:service_request:own"
+  | "read:service_request:own"
+  | "read:service_request:any"
+  | "update:service_request:any"
+  | "manage:service_catalogue:any"
+  // Promotion (issue 3)
+  | "create:news:any"
+  | "publish:news:any"
+  | "manage:news_taxonomy:any"
+  | "manage:park:any"
+  | "read:inquiry:any"
+  | "update:inquiry:any";
+
+const INCUBATION_STAFF: readonly Permission[] = [
+  "read:application:any",
+  "manage:application:any",
+  "decide:application:any",
+  "manage:incubation_call:any",
+];
+
+const SERVICE_STAFF: readonly Permission[] = [
+  "read:service_request:any",
+  "update:service_request:any",
+];
+
+const PROMOTION_STAFF: readonly Permission[] = [
+  "create:news:any",
+  "publish:news:any",
+  "manage:news_taxonomy:any",
+  "manage:park:any",
+  "read:inquiry:any",
+  "update:inquiry:any",
+];
 
 const PARK_ROLE_PERMISSIONS: Record<ParkRole, readonly Permission[]> = {
-  staff: ["read:company:any"],
-  reviewer: [],
-  admin: ["read:company:any", "read:user:any", "update:user_role:any", "update:user_status:any", "read:audit_log:any"],
+  staff: ["read:company:any", ...INCUBATION_STAFF, ...SERVICE_STAFF, ...PROMOTION_STAFF],
+  reviewer: ["review:application:assigned"],
+  admin: [
+    ...INCUBATION_STAFF,
+    ...SERVICE_STAFF,
+    ...PROMOTION_STAFF,
+    "manage:service_catalogue:any",
+    "read:company:any",
+    "read:user:any",
+    "update:user_role:any",
+    "update:user_status:any",
+    "read:audit_log:any",
+  ],
 };
 
 const COMPANY_ROLE_PERMISSIONS: Record<CompanyRole, readonly Permission[]> = {
-  owner: ["read:company:own", "update:company:own", "manage:company_member:own"],
-  member: ["read:company:own"],
+  owner: [
+    "read:company:own",
+    "update:company:own",
+    "manage:company_member:own",
+    "create:application:own",
+    "read:application:own",
+    "create:service_request:own",
+    "read:service_request:own",
+  ],
+  member: [
+    "read:company:own",
+    "create:application:own",
+    "read:application:own",
+    "create:service_request:own",
+    "read:service_request:own",
+  ],
 };
 
 export interface Actor {

@@ -19,7 +19,13 @@ export interface SessionUser {
   locale: "en" | "zh-CN";
   emailVerified: boolean;
   roles: ParkRole[];
-  company: { id: string; role: CompanyRole; nameEn: string; nameZh: string; isResident: boolean } | null;
+  company: {
+    id: string;
+    role: CompanyRole;
+    nameEn: string;
+    nameZh: string;
+    isResident: boolean;
+  } | null;
 }
 
 export interface ValidSession {
@@ -50,7 +56,11 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-export async function validateSessionToken(db: Executor, token: string, now = new Date()): Promise<ValidSession | null> {
+export async function validateSessionToken(
+  db: Executor,
+  token: string,
+  now = new Date(),
+): Promise<ValidSession | null> {
   const sessionId = hashToken(token);
   const row = await db
     .selectFrom("session")
@@ -76,16 +86,28 @@ export async function validateSessionToken(db: Executor, token: string, now = ne
     .executeTakeFirst();
   if (!row) return null;
   const absoluteEnd = row.created_at.getTime() + ABSOLUTE_LIFETIME_MS;
-  if (now.getTime() >= row.expires_at.getTime() || now.getTime() >= absoluteEnd || row.disabled_at) {
+  if (
+    now.getTime() >= row.expires_at.getTime() ||
+    now.getTime() >= absoluteEnd ||
+    row.disabled_at
+  ) {
     await db.deleteFrom("session").where("id", "=", sessionId).execute();
     return null;
   }
   let expiresAt = row.expires_at;
   if (now.getTime() + IDLE_TIMEOUT_MS - expiresAt.getTime() >= EXTEND_AFTER_MS) {
     expiresAt = new Date(Math.min(now.getTime() + IDLE_TIMEOUT_MS, absoluteEnd));
-    await db.updateTable("session").set({ expires_at: expiresAt }).where("id", "=", sessionId).execute();
+    await db
+      .updateTable("session")
+      .set({ expires_at: expiresAt })
+      .where("id", "=", sessionId)
+      .execute();
   }
-  const roles = await db.selectFrom("user_role").select("role").where("user_id", "=", row.user_id).execute();
+  const roles = await db
+    .selectFrom("user_role")
+    .select("role")
+    .where("user_id", "=", row.user_id)
+    .execute();
   return {
     sessionId,
     expiresAt,
@@ -115,7 +137,11 @@ export async function invalidateSession(db: Executor, sessionId: string): Promis
 }
 
 /** Ends every session of a user, optionally keeping one (the one that changed the password). */
-export async function invalidateUserSessions(db: Executor, userId: string, exceptSessionId?: string): Promise<void> {
+export async function invalidateUserSessions(
+  db: Executor,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<void> {
   let q = db.deleteFrom("session").where("user_id", "=", userId);
   if (exceptSessionId) q = q.where("id", "!=", exceptSessionId);
   await q.execute();

@@ -1,18 +1,26 @@
 /**
  * Attempt counters in PostgreSQL, shared by every app process (ADR 0003):
- * - per account: after `freeFailures` wrong passwords, each further one doubles a lockout
- *   (capped); while locked even the right password is refused;
+ * - per account: the `freeFailures`-th wrong password locks the account for a while, and each
+ *   further one doubles the lockout (capped); while locked even the right password is refused;
  * - per IP (and other keys): at most `limit` events in a fixed window.
  */
 import { sql } from "kysely";
 import type { Executor } from "#db/executor";
 
 export interface BackoffPolicy {
+  /** Wrong attempts allowed before the first lockout: the N-th failure starts it. */
   freeFailures: number;
   baseSeconds: number;
   maxSeconds: number;
+  /** A failure this long after the previous one starts the count again. */
+  forgetAfterSeconds: number;
 }
-export const ACCOUNT_BACKOFF: BackoffPolicy = { freeFailures: 5, baseSeconds: 30, maxSeconds: 15 * 60 };
+export const ACCOUNT_BACKOFF: BackoffPolicy = {
+  freeFailures: 5,
+  baseSeconds: 30,
+  maxSeconds: 15 * 60,
+  forgetAfterSeconds: 24 * 60 * 60,
+};
 
 export interface WindowPolicy {
   limit: number;
@@ -22,20 +30,40 @@ export const IP_LOGIN_LIMIT: WindowPolicy = { limit: 50, windowSeconds: 15 * 60 
 
 /** Seconds until the key may try again, or 0. */
 export async function blockedFor(db: Executor, key: string, now = new Date()): Promise<number> {
-  const row = await db.selectFrom("attempt_counter").select("blocked_until").where("key", "=", key).executeTakeFirst();
+  const row = await db
+    .selectFrom("attempt_counter")
+    .select("blocked_until")
+    .where("key", "=", key)
+    .executeTakeFirst();
   if (!row?.blocked_until) return 0;
   return Math.max(0, Math.ceil((row.blocked_until.getTime() - now.getTime()) / 1000));
 }
 
-export async function recordFailureWithBackoff(db: Executor, key: string, policy: BackoffPolicy, now = new Date()): Promise<void> {
+/**
+ * Counts one failure; from the `freeFailures`-th on, each failure locks the key for a doubling
+ * time (`baseSeconds`, then twice that, ... up to `maxSeconds`). Atomic across processes.
+ */
+export async function recordFailureWithBackoff(
+  db: Executor,
+  key: string,
+  policy: BackoffPolicy,
+  now = new Date(),
+): Promise<void> {
+  const forgetBefore = new Date(now.getTime() - policy.forgetAfterSeconds * 1000);
   const row = await sql<{ failures: number }>`
     INSERT INTO attempt_counter (key, failures, window_started_at, updated_at)
     VALUES (${key}, 1, ${now}, ${now})
-    ON CONFLICT (key) DO UPDATE SET failures = attempt_counter.failures + 1, updated_at = ${now}
+    ON CONFLICT (key) DO UPDATE SET
+      failures = CASE WHEN attempt_counter.updated_at < ${forgetBefore} THEN 1 ELSE attempt_counter.failures + 1 END,
+      window_started_at = CASE WHEN attempt_counter.updated_at < ${forgetBefore} THEN ${now} ELSE attempt_counter.window_started_at END,
+      updated_at = ${now}
     RETURNING failures`.execute(db);
   const failures = row.rows[0]?.failures ?? 1;
-  if (failures > policy.freeFailures) {
-    const seconds = Math.min(policy.baseSeconds * 2 ** (failures - policy.freeFailures - 1), policy.maxSeconds);
+  if (failures >= policy.freeFailures) {
+    const seconds = Math.min(
+      policy.baseSeconds * 2 ** (failures - policy.freeFailures),
+      policy.maxSeconds,
+    );
     await db
       .updateTable("attempt_counter")
       .set({ blocked_until: new Date(now.getTime() + seconds * 1000) })
@@ -48,7 +76,12 @@ export async function recordFailureWithBackoff(db: Executor, key: string, policy
  * Counts one event in the key's current window; returns false (and blocks until the window
  * ends) once the limit is passed. Atomic: concurrent callers in several processes share it.
  */
-export async function hitWindowLimit(db: Executor, key: string, policy: WindowPolicy, now = new Date()): Promise<boolean> {
+export async function hitWindowLimit(
+  db: Executor,
+  key: string,
+  policy: WindowPolicy,
+  now = new Date(),
+): Promise<boolean> {
   const windowStart = new Date(now.getTime() - policy.windowSeconds * 1000);
   const row = await sql<{ failures: number; window_started_at: Date }>`
     INSERT INTO attempt_counter (key, failures, window_started_at, updated_at)

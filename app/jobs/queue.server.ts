@@ -11,12 +11,20 @@ import type { DB } from "#db/client.server";
 
 export interface EnqueueOptions {
   runAt?: Date;
-  /** At most one pending job with this key: enqueuing it twice is a no-op. */
+  /**
+   * At most one job with this key, ever (pending, done or failed): enqueuing it again is a
+   * no-op. Put a time bucket or version in the key for recurring work.
+   */
   jobKey?: string;
   maxAttempts?: number;
 }
 
-export async function enqueue(db: Executor, task: string, payload: Record<string, unknown>, opts: EnqueueOptions = {}) {
+export async function enqueue(
+  db: Executor,
+  task: string,
+  payload: Record<string, unknown>,
+  opts: EnqueueOptions = {},
+) {
   await db
     .insertInto("job")
     .values({
@@ -57,7 +65,11 @@ export async function claimJobs(db: DB, workerId: string, limit: number): Promis
 }
 
 export async function completeJob(db: Executor, id: number): Promise<void> {
-  await db.updateTable("job").set({ completed_at: new Date(), locked_until: null, last_error: null }).where("id", "=", id).execute();
+  await db
+    .updateTable("job")
+    .set({ completed_at: new Date(), locked_until: null, last_error: null })
+    .where("id", "=", id)
+    .execute();
 }
 
 export async function failJob(db: Executor, job: ClaimedJob, error: unknown): Promise<void> {

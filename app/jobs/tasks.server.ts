@@ -1,7 +1,11 @@
 import { sendEmailTask } from "~/mail/mail.server";
+import { slaSweepTask, SWEEP_TASK } from "~/service-requests/jobs.server";
 import type { TaskHandler } from "./queue.server";
+import { publishScheduledTask } from "~/news/news.server";
 
 /** Every background task by name. Later areas add theirs here. */
 export const taskHandlers: Record<string, TaskHandler> = {
   "send-email": sendEmailTask,
+  "news-publish": publishScheduledTask,
+  [SWEEP_TASK]: slaSweepTask,
 };

@@ -10,7 +10,25 @@ import { env } from "~/env.server";
 import { createI18n, type Locale } from "~/i18n/i18n";
 import { enqueue } from "~/jobs/queue.server";
 
-export type EmailTemplate = "verifyEmail" | "changeEmail" | "resetPassword" | "passwordChanged" | "invitation";
+export type EmailTemplate =
+  | "verifyEmail"
+  | "changeEmail"
+  | "resetPassword"
+  | "passwordChanged"
+  | "invitation"
+  | "incubationStatus"
+  | "incubationDecision"
+  // Service requests (issue 5)
+  | "serviceRequestFiled"
+  | "serviceRequestReply"
+  | "serviceRequestState"
+  | "serviceRequestRequesterReply"
+  | "serviceRequestAssigned"
+  | "serviceRequestBreach"
+  | "serviceRequestWarning"
+  // Promotion (issue 3)
+  | "inquiryReceived"
+  | "inquiryReply";
 
 export interface QueueEmailInput {
   to: string;
@@ -19,10 +37,17 @@ export interface QueueEmailInput {
   values: Record<string, string>;
 }
 
-export function renderEmail(input: Omit<QueueEmailInput, "to">): { subject: string; text: string; html: string } {
+export function renderEmail(input: Omit<QueueEmailInput, "to">): {
+  subject: string;
+  text: string;
+  html: string;
+} {
   const i18n = createI18n(input.locale);
   // Keys are built from the template name; i18next's typed keys cannot follow that.
-  const t = i18n.getFixedT(input.locale, "emails") as unknown as (key: string, values?: Record<string, string>) => string;
+  const t = i18n.getFixedT(input.locale, "emails") as unknown as (
+    key: string,
+    values?: Record<string, string>,
+  ) => string;
   const subject = t(`${input.template}.subject`, input.values);
   const body = t(`${input.template}.body`, input.values);
   const text = `${body}\n\n--\n${t("signature")}`;
@@ -59,7 +84,11 @@ let transport: nodemailer.Transporter | undefined;
 /** The worker's task: send one queued email. Without SMTP_URL it stays in the dev mailbox. */
 export async function sendEmailTask(db: DB, payload: Record<string, unknown>): Promise<void> {
   const emailId = String(payload.emailId);
-  const email = await db.selectFrom("email").selectAll().where("id", "=", emailId).executeTakeFirst();
+  const email = await db
+    .selectFrom("email")
+    .selectAll()
+    .where("id", "=", emailId)
+    .executeTakeFirst();
   if (!email || email.status === "sent") return;
   const smtpUrl = env().SMTP_URL;
   if (smtpUrl) {
@@ -72,7 +101,11 @@ export async function sendEmailTask(db: DB, payload: Record<string, unknown>): P
       html: email.html_body ?? undefined,
     });
   }
-  await db.updateTable("email").set({ status: "sent", sent_at: new Date(), last_error: null }).where("id", "=", emailId).execute();
+  await db
+    .updateTable("email")
+    .set({ status: "sent", sent_at: new Date(), last_error: null })
+    .where("id", "=", emailId)
+    .execute();
 }
 
 export async function listMailbox(db: Executor, limit = 100) {
@@ -90,7 +123,10 @@ export async function getMailboxEmail(db: Executor, id: string) {
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 }
 
 function linkify(escaped: string): string {

@@ -23,5 +23,51 @@ const emails: Translation<typeof en> = {
     subject: "{{inviter}} 邀请您加入紫竹园区门户上的 {{company}}",
     body: "您好：\n\n{{inviter}} 邀请您加入紫竹园区门户上的 {{company}}。企业可以在门户上申请孵化、提交园区服务需求。\n\n请在此接受邀请：\n{{link}}\n\n邀请将于 {{expires}} 过期。",
   },
+  incubationStatus: {
+    subject: "{{call}}：您的申请状态已更新为“{{status}}”",
+    body: "{{name}}，您好：\n\n{{company}}提交的“{{call}}”申请当前状态为“{{status}}”。{{message}}\n\n接下来：{{next}}\n\n查看申请：\n{{link}}",
+  },
+  incubationDecision: {
+    subject: "{{call}}：您的申请已有结果",
+    body: "{{name}}，您好：\n\n园区已对{{company}}提交的“{{call}}”申请作出决定。请通过以下链接阅读决定函：\n{{link}}",
+  },
+  // Service requests (issue 5)
+  serviceRequestFiled: {
+    subject: "{{ref}}：我们已收到您的服务申请",
+    body: "{{name}}，您好：\n\n园区已收到您的服务申请 {{ref}}（{{subject}}）。按园区工作时间计算，预计在 {{expected}}（北京时间）前办结。\n\n您可以在这里查看进度、回复并补充文件：\n{{link}}",
+  },
+  serviceRequestReply: {
+    subject: "{{ref}}：园区回复了您的申请",
+    body: "{{name}}，您好：\n\n园区对您的服务申请 {{ref}}（{{subject}}）作出了回复：\n\n{{reply}}\n\n查看完整对话并回复：\n{{link}}",
+  },
+  serviceRequestState: {
+    subject: "{{ref}}：状态更新为“{{state}}”",
+    body: "{{name}}，您好：\n\n服务申请 {{ref}}（{{subject}}）的状态已更新为：{{state}}。\n\n查看详情：\n{{link}}",
+  },
+  serviceRequestRequesterReply: {
+    subject: "{{ref}}：企业已回复",
+    body: "{{name}}，您好：\n\n服务申请 {{ref}}（{{subject}}）的申请企业添加了新回复。\n\n打开申请：\n{{link}}",
+  },
+  serviceRequestAssigned: {
+    subject: "{{ref}} 已分派给您",
+    body: "{{name}}，您好：\n\n服务申请 {{ref}}（{{subject}}）现已分派给您处理。\n\n打开申请：\n{{link}}",
+  },
+  serviceRequestBreach: {
+    subject: "已超出服务时限：{{ref}}",
+    body: "{{name}}，您好：\n\n服务申请 {{ref}}（{{subject}}）已超过服务承诺时限。\n\n打开申请：\n{{link}}",
+  },
+  serviceRequestWarning: {
+    subject: "即将到期：{{ref}}",
+    body: "{{name}}，您好：\n\n服务申请 {{ref}}（{{subject}}）将在两个工作小时内到期。\n\n打开申请：\n{{link}}",
+  },
+  // 招商推介（议题 3）
+  inquiryReceived: {
+    subject: "{{reference}}：我们已收到您的咨询",
+    body: "{{name}}，您好：\n\n感谢您关注紫竹高新区。我们已收到您的咨询，编号为 {{reference}}，再次来信时请注明该编号。\n\n招商团队会通过电子邮件答复您，通常在两个工作日内。",
+  },
+  inquiryReply: {
+    subject: "{{reference}}：紫竹高新区的答复",
+    body: "{{name}}，您好：\n\n园区已答复您的咨询 {{reference}}：\n\n{{reply}}\n\n如需继续沟通，可直接回复本邮件。",
+  },
 };
 export default emails;

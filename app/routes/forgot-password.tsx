@@ -1,0 +1,83 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requestPasswordReset } from "~/accounts/accounts.server";
+import { forgotPasswordSchema } from "~/accounts/schema";
+import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
+import { Honeypot, isHoneypotFilled } from "~/components/honeypot";
+import { db } from "~/db.server";
+import { requestMeta } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Reset your password · 重置密码 | Zizhu Park Portal" },
+];
+
+// Public: anyone may ask for a link (signed in or not); the answer never tells whether an
+// account uses the address.
+export async function loader() {
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: forgotPasswordSchema });
+  if (submission.status !== "success")
+    return data({ ...submission.reply(), sent: null }, { status: 400 });
+  // A bot that fills the hidden field gets the usual answer, and nothing is sent.
+  if (isHoneypotFilled(formData))
+    return { ...submission.reply({ resetForm: true }), sent: submission.value.email };
+  const result = await requestPasswordReset(
+    db(),
+    submission.value.email,
+    requestMeta(request, context),
+  );
+  if (!result.ok)
+    return data(
+      { ...submission.reply({ formErrors: ["common:errors.tooManyRequests"] }), sent: null },
+      { status: 429 },
+    );
+  return { ...submission.reply({ resetForm: true }), sent: submission.value.email };
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation("accounts");
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "forgot-password",
+    lastResult,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
+  });
+  const sent = lastResult?.sent;
+  return (
+    <div className="container narrow auth-page">
+      <div className="card">
+        <h1>{t("forgot.title")}</h1>
+        {sent ? (
+          <div className="notice notice-success" role="status">
+            <p>{t("forgot.sent", { email: sent })}</p>
+          </div>
+        ) : (
+          <p className="muted">{t("forgot.lead")}</p>
+        )}
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          <ErrorSummary
+            form={form}
+            fields={{ email: fields.email }}
+            labels={{ email: t("fields.email") }}
+          />
+          <Honeypot />
+          <Field field={fields.email} label={t("fields.email")} type="email" autoComplete="email" />
+          <SubmitButton className="button button-block">{t("forgot.submit")}</SubmitButton>
+        </Form>
+        <p style={{ marginTop: "1rem" }}>
+          <Link to="/login">{t("forgot.back")}</Link>
+        </p>
+      </div>
+    </div>
+  );
+}
