@@ -40,6 +40,7 @@ export async function listAuditLog(
       "audit_log.entity_id",
       "audit_log.details",
       "audit_log.ip",
+      "audit_log.actor_id",
       "app_user.name as actor_name",
       "app_user.email as actor_email",
     ])

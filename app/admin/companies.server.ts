@@ -1,0 +1,162 @@
+/** The admin's view of companies: search with member counts (keyset-paged) and detail with members. */
+import { sql } from "kysely";
+import type { Executor } from "#db/executor";
+import { decodeCursor, encodeCursor } from "./cursor.server";
+import { isUuid } from "./schema";
+import { containsPattern } from "./users.server";
+
+export const COMPANY_PAGE_SIZE = 25;
+
+const companyCursorAt = sql<string>`to_char(company.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
+export interface CompanySearchOptions {
+  q?: string;
+  resident?: "yes" | "no";
+  cursor?: string;
+  limit?: number;
+}
+
+/** Newest first, keyset-paged by (created_at, id); `q` matches either name or the credit code. */
+export async function listCompanies(db: Executor, opts: CompanySearchOptions = {}) {
+  const limit = Math.min(Math.max(opts.limit ?? COMPANY_PAGE_SIZE, 1), 100);
+  let query = db
+    .selectFrom("company")
+    .leftJoin("company_member as owner_member", (join) =>
+      join
+        .onRef("owner_member.company_id", "=", "company.id")
+        .on("owner_member.role", "=", "owner"),
+    )
+    .leftJoin("app_user as owner", "owner.id", "owner_member.user_id")
+    .select([
+      "company.id",
+      "company.name_en",
+      "company.name_zh",
+      "company.credit_code",
+      "company.industry",
+      "company.size",
+      "company.is_resident",
+      "company.created_at",
+      "owner.id as owner_id",
+      "owner.name as owner_name",
+      "owner.email as owner_email",
+      sql<number>`(SELECT count(*) FROM company_member cm WHERE cm.company_id = company.id)::int`.as(
+        "member_count",
+      ),
+      companyCursorAt.as("cursor_at"),
+    ])
+    .orderBy("company.created_at", "desc")
+    .orderBy("company.id", "desc")
+    .limit(limit + 1);
+  const text = opts.q?.trim();
+  if (text) {
+    const pattern = containsPattern(text);
+    query = query.where((eb) =>
+      eb.or([
+        eb("company.name_en", "ilike", pattern),
+        eb("company.name_zh", "ilike", pattern),
+        eb("company.credit_code", "ilike", pattern),
+      ]),
+    );
+  }
+  if (opts.resident) query = query.where("company.is_resident", "=", opts.resident === "yes");
+  const cursor = decodeCursor(opts.cursor);
+  if (cursor)
+    query = query.where(
+      sql<boolean>`(company.created_at, company.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  const rows = await query.execute();
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map((r) => ({
+      id: r.id,
+      nameEn: r.name_en,
+      nameZh: r.name_zh,
+      creditCode: r.credit_code,
+      industry: r.industry,
+      size: r.size,
+      isResident: r.is_resident,
+      createdAt: r.created_at,
+      memberCount: r.member_count,
+      owner: r.owner_id
+        ? { id: r.owner_id, name: r.owner_name ?? "", email: r.owner_email ?? "" }
+        : null,
+    })),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : undefined,
+  };
+}
+
+export async function getCompanyDetail(db: Executor, companyId: string, now = new Date()) {
+  if (!isUuid(companyId)) return undefined;
+  const company = await db
+    .selectFrom("company")
+    .selectAll()
+    .where("id", "=", companyId)
+    .executeTakeFirst();
+  if (!company) return undefined;
+  const members = await db
+    .selectFrom("company_member")
+    .innerJoin("app_user", "app_user.id", "company_member.user_id")
+    .select([
+      "app_user.id",
+      "app_user.name",
+      "app_user.email",
+      "app_user.disabled_at",
+      "company_member.role",
+      "company_member.joined_at",
+    ])
+    .where("company_member.company_id", "=", companyId)
+    .orderBy(sql`company_member.role = 'owner'`, "desc")
+    .orderBy("company_member.joined_at")
+    .execute();
+  const invitations = await db
+    .selectFrom("company_invitation")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("company_id", "=", companyId)
+    .where("accepted_at", "is", null)
+    .where("revoked_at", "is", null)
+    .where("expires_at", ">", now)
+    .executeTakeFirstOrThrow();
+  const activity = await db
+    .selectFrom("audit_log")
+    .leftJoin("app_user as actor", "actor.id", "audit_log.actor_id")
+    .select([
+      "audit_log.id",
+      "audit_log.at",
+      "audit_log.action",
+      "audit_log.details",
+      "audit_log.actor_id",
+      "actor.name as actor_name",
+    ])
+    .where("audit_log.entity_type", "=", "company")
+    .where("audit_log.entity_id", "=", companyId)
+    .orderBy("audit_log.id", "desc")
+    .limit(20)
+    .execute();
+  return {
+    id: company.id,
+    nameEn: company.name_en,
+    nameZh: company.name_zh,
+    creditCode: company.credit_code,
+    industry: company.industry,
+    website: company.website,
+    size: company.size,
+    isResident: company.is_resident,
+    residentSince: company.resident_since,
+    directoryOptIn: company.directory_opt_in,
+    createdAt: company.created_at,
+    updatedAt: company.updated_at,
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      email: m.email,
+      disabled: m.disabled_at !== null,
+      role: m.role,
+      joinedAt: m.joined_at,
+    })),
+    pendingInvitations: invitations.count,
+    activity,
+  };
+}
+export type CompanyDetail = NonNullable<Awaited<ReturnType<typeof getCompanyDetail>>>;

@@ -1,0 +1,65 @@
+/** Small pieces shared by the admin pages. */
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatInZone } from "./time";
+
+export function StatusBadge({ disabled, verified }: { disabled: boolean; verified: boolean }) {
+  const { t } = useTranslation("admin");
+  if (disabled) return <span className="badge badge-danger">{t("status.disabled")}</span>;
+  if (!verified) return <span className="badge badge-warning">{t("status.unverified")}</span>;
+  return <span className="badge badge-success">{t("status.active")}</span>;
+}
+
+/** A moment in UTC and in Shanghai time (UTC+8), the two clocks park staff work with. */
+export function BothTimes({ value }: { value: Date | string }) {
+  const { t } = useTranslation("admin");
+  const iso = (typeof value === "string" ? new Date(value) : value).toISOString();
+  return (
+    <time dateTime={iso} className="admin-times">
+      <span>
+        {formatInZone(value, "UTC")} <span className="muted">{t("audit.utc")}</span>
+      </span>
+      <span>
+        {formatInZone(value, "Asia/Shanghai")} <span className="muted">{t("audit.shanghai")}</span>
+      </span>
+    </time>
+  );
+}
+
+/** The action code, with a readable name when we have one. */
+export function ActionName({ action }: { action: string }) {
+  const { t, i18n } = useTranslation("admin");
+  const key = `actions.${action.replace(/\./g, "_")}`;
+  const known = i18n.exists(key, { ns: "admin" });
+  return (
+    <span className="admin-action">
+      {/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- key checked with exists() */}
+      {known ? <span>{t(key as any) as string}</span> : null}
+      <code>{action}</code>
+    </span>
+  );
+}
+
+/** An audit entry's details as "key: value" lines (values are data, never markup). */
+export function AuditDetails({ details }: { details: unknown }) {
+  if (!details || typeof details !== "object" || Array.isArray(details)) return null;
+  const entries = Object.entries(details as Record<string, unknown>);
+  if (!entries.length) return null;
+  return (
+    <dl className="admin-kv">
+      {entries.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{typeof v === "string" ? v : JSON.stringify(v)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ActorLink({ id, name }: { id: string | null; name: string | null }) {
+  const { t } = useTranslation("admin");
+  if (!id) return <span className="muted">{t("audit.system")}</span>;
+  if (!name) return <span className="muted">{t("audit.deletedUser")}</span>;
+  return <Link to={`/admin/users/${id}`}>{name}</Link>;
+}

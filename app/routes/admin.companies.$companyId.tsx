@@ -1,0 +1,176 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getCompanyDetail } from "~/admin/companies.server";
+import { formatInZone } from "~/admin/time";
+import { ActionName, ActorLink, AuditDetails, BothTimes } from "~/admin/ui";
+import { parkRoleLabels } from "~/admin/users.server";
+import { invariantFound, requireParkRole } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { pick } from "~/i18n/i18n";
+import { useLocale } from "~/root";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireParkRole(request, ["admin"]);
+  const database = db();
+  const company = await getCompanyDetail(database, params.companyId ?? "");
+  invariantFound(company);
+  return { company, roleLabels: await parkRoleLabels(database) };
+}
+
+/** Only http(s) websites become links. */
+function safeWebsite(url: string | null): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+export default function AdminCompany() {
+  const { company, roleLabels } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  const locale = useLocale();
+  const label = (role: string) =>
+    pick(locale, roleLabels[role]?.en ?? role, roleLabels[role]?.zh ?? role);
+  const website = safeWebsite(company.website);
+  return (
+    <div className="stack">
+      <p>
+        <Link to="/admin/companies">← {t("company.back")}</Link>
+      </p>
+      <section className="card" aria-labelledby="company-details">
+        <h2 id="company-details">{pick(locale, company.nameEn, company.nameZh)}</h2>
+        <dl className="details">
+          <dt>{t("company.nameEn")}</dt>
+          <dd>{company.nameEn}</dd>
+          <dt>{t("company.nameZh")}</dt>
+          <dd lang="zh-CN">{company.nameZh}</dd>
+          <dt>{t("company.creditCode")}</dt>
+          <dd>
+            {company.creditCode ? (
+              <code>{company.creditCode}</code>
+            ) : (
+              <span className="muted">{t("company.notProvided")}</span>
+            )}
+          </dd>
+          <dt>{t("company.industry")}</dt>
+          <dd>
+            <code>{company.industry}</code>
+          </dd>
+          <dt>{t("company.size")}</dt>
+          <dd>{company.size}</dd>
+          <dt>{t("company.website")}</dt>
+          <dd className="admin-break">
+            {website ? (
+              <a href={website} rel="noopener noreferrer nofollow" target="_blank">
+                {website}
+              </a>
+            ) : (
+              (company.website ?? <span className="muted">{t("company.notProvided")}</span>)
+            )}
+          </dd>
+          <dt>{t("company.residency")}</dt>
+          <dd>
+            {company.isResident ? (
+              <span className="badge badge-success">
+                {company.residentSince
+                  ? t("company.residentSince", {
+                      date: formatInZone(company.residentSince, "Asia/Shanghai").slice(0, 10),
+                    })
+                  : t("companies.isResident")}
+              </span>
+            ) : (
+              <span className="badge badge-muted">{t("company.notResident")}</span>
+            )}
+          </dd>
+          <dt>{t("company.directory")}</dt>
+          <dd>{company.directoryOptIn ? t("company.listed") : t("company.notListed")}</dd>
+          <dt>{t("company.created")}</dt>
+          <dd>
+            <BothTimes value={company.createdAt} />
+          </dd>
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="company-members">
+        <h2 id="company-members">{t("company.membersTitle")}</h2>
+        {company.members.length === 0 ? (
+          <p className="muted">{t("company.noMembers")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("company.name")}</th>
+                  <th scope="col">{t("company.email")}</th>
+                  <th scope="col">{t("company.role")}</th>
+                  <th scope="col">{t("company.joined")}</th>
+                  <th scope="col">{t("company.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {company.members.map((m) => (
+                  <tr key={m.id}>
+                    <td>
+                      <Link to={`/admin/users/${m.id}`}>{m.name}</Link>
+                    </td>
+                    <td className="admin-break">{m.email}</td>
+                    <td>{label(m.role)}</td>
+                    <td>
+                      <BothTimes value={m.joinedAt} />
+                    </td>
+                    <td>
+                      {m.disabled ? (
+                        <span className="badge badge-danger">{t("status.disabled")}</span>
+                      ) : (
+                        <span className="badge badge-success">{t("status.active")}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p className="muted">
+          {t("company.pendingInvitations", { count: company.pendingInvitations })}
+        </p>
+      </section>
+
+      <section className="card" aria-labelledby="company-activity">
+        <h2 id="company-activity">{t("company.activityTitle")}</h2>
+        {company.activity.length === 0 ? (
+          <p className="muted">{t("company.activityEmpty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table admin-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("audit.when")}</th>
+                  <th scope="col">{t("audit.who")}</th>
+                  <th scope="col">{t("audit.what")}</th>
+                  <th scope="col">{t("audit.details")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {company.activity.map((a) => (
+                  <tr key={a.id}>
+                    <td>
+                      <BothTimes value={a.at} />
+                    </td>
+                    <td>
+                      <ActorLink id={a.actor_id} name={a.actor_name} />
+                    </td>
+                    <td>
+                      <ActionName action={a.action} />
+                    </td>
+                    <td>
+                      <AuditDetails details={a.details} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

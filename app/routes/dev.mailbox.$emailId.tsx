@@ -1,0 +1,86 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatUtc } from "~/admin/time";
+import { invariantFound, notFound } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { mailboxEnabled } from "~/env.server";
+import { getMailboxEmail } from "~/mail/mail.server";
+import { framedHtml, LinkedText, MailboxNotice, MailStatus } from "~/mail/mailbox-ui";
+
+export const meta: MetaFunction = () => [
+  { title: "Development mailbox · 开发邮箱 | Zizhu Park Portal" },
+  { name: "robots", content: "noindex" },
+];
+
+/** One email of the development mailbox; 404 once SMTP is configured (see dev.mailbox._index). */
+export async function loader({ params }: LoaderFunctionArgs) {
+  if (!mailboxEnabled()) notFound();
+  const email = await getMailboxEmail(db(), params.emailId ?? "");
+  invariantFound(email);
+  return {
+    email: {
+      id: email.id,
+      to: email.to_address,
+      subject: email.subject,
+      template: email.template,
+      locale: email.locale,
+      status: email.status,
+      createdAt: email.created_at,
+      sentAt: email.sent_at,
+      text: email.text_body,
+      html: email.html_body ? framedHtml(email.html_body) : null,
+    },
+  };
+}
+
+export default function MailboxEmail() {
+  const { email } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("admin");
+  return (
+    <div className="container medium">
+      <p>
+        <Link to="/dev/mailbox">← {t("mailbox.back")}</Link>
+      </p>
+      <MailboxNotice />
+      <article className="card mail-view" aria-labelledby="mail-subject">
+        <h1 id="mail-subject" lang={email.locale}>
+          {email.subject}
+        </h1>
+        <dl className="details">
+          <dt>{t("mailbox.to")}</dt>
+          <dd className="admin-break">{email.to}</dd>
+          <dt>{t("mailbox.time")}</dt>
+          <dd>{formatUtc(email.createdAt)}</dd>
+          <dt>{t("mailbox.template")}</dt>
+          <dd>
+            <code>{email.template}</code>
+          </dd>
+          <dt>{t("mailbox.language")}</dt>
+          <dd>{email.locale}</dd>
+          <dt>{t("mailbox.status")}</dt>
+          <dd>
+            <MailStatus status={email.status} />{" "}
+            {email.sentAt ? <span className="muted">{formatUtc(email.sentAt)}</span> : null}
+          </dd>
+        </dl>
+        <h2>{t("mailbox.text")}</h2>
+        <div className="mail-body" lang={email.locale}>
+          <LinkedText text={email.text} />
+        </div>
+        {email.html ? (
+          <>
+            <h2>{t("mailbox.html")}</h2>
+            <iframe
+              className="mail-frame"
+              title={t("mailbox.htmlFrame")}
+              sandbox="allow-popups allow-popups-to-escape-sandbox"
+              srcDoc={email.html}
+              referrerPolicy="no-referrer"
+            />
+          </>
+        ) : null}
+      </article>
+    </div>
+  );
+}
