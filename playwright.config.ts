@@ -5,7 +5,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 /** Browser tests in Debian's Chromium (never a downloaded browser) against the built app on PostgreSQL. */
 export default defineConfig({
   testDir: "tests",
-  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts"],
+  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts", "platform/**/*.spec.ts"],
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -16,7 +16,15 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],

@@ -5,6 +5,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import url from "node:url";
 import express from "express";
+import pino from "pino";
 import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady } from "@remix-run/node";
 
@@ -21,8 +22,13 @@ const https = publicUrl.protocol === "https:";
 const maxBody = Number(process.env.MAX_BODY_BYTES ?? 1_000_000);
 const maxUpload = Number(process.env.MAX_UPLOAD_BYTES ?? 20_000_000);
 
-const log = (level, msg, extra = {}) =>
-  process.stdout.write(JSON.stringify({ level, time: new Date().toISOString(), app: "park-portal", pid: process.pid, msg, ...extra }) + "\n");
+// The same JSON lines as the app's logger (app/observability/logger.server.ts, ADR 0009).
+const logger = pino({
+  level: process.env.LOG_LEVEL ?? "info",
+  base: { app: "park-portal", pid: process.pid },
+});
+const log = (level, msg, extra = {}) => logger[level](extra, msg);
+let stopping = false;
 
 let info;
 try {
@@ -41,14 +47,17 @@ app.use((req, res, next) => {
   const requestId = req.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
   res.locals.requestId = requestId;
   res.set("X-Request-Id", requestId);
+  // While shutting down, a kept-alive connection is closed after its current response.
+  if (stopping) res.set("Connection", "close");
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    if (req.path.startsWith("/build/") || req.path === "/favicon.ico") return;
+    const pathOnly = req.originalUrl.split("?")[0];
+    if (pathOnly.startsWith("/build/") || pathOnly.startsWith("/favicon")) return;
     log(res.statusCode >= 500 ? "error" : "info", "request", {
       requestId,
       method: req.method,
-      path: req.path,
+      path: pathOnly,
       status: res.statusCode,
       ms: Math.round(ms * 10) / 10,
     });
@@ -91,11 +100,13 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 app.use((req, res, next) => {
   if (SAFE.has(req.method)) return next();
   const site = req.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none") return res.status(403).type("text").send("Cross-site request refused");
+  if (site && site !== "same-origin" && site !== "none")
+    return res.status(403).type("text").send("Cross-site request refused");
   const origin = req.get("origin");
   if (origin && origin !== "null") {
     const own = `${req.protocol}://${req.get("host")}`;
-    if (origin !== own && origin !== publicUrl.origin) return res.status(403).type("text").send("Cross-site request refused");
+    if (origin !== own && origin !== publicUrl.origin)
+      return res.status(403).type("text").send("Cross-site request refused");
   } else if (origin === "null") {
     return res.status(403).type("text").send("Cross-site request refused");
   }
@@ -120,7 +131,10 @@ app.use((req, res, next) => {
   next();
 });
 
-app.use("/build", express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }));
+app.use(
+  "/build",
+  express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }),
+);
 app.use(express.static(path.join(here, "public"), { maxAge: "1h", index: false }));
 
 app.all(
@@ -128,7 +142,11 @@ app.all(
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (req, res) => ({ nonce: res.locals.nonce, requestId: res.locals.requestId, ip: req.ip ?? "unknown" }),
+    getLoadContext: (req, res) => ({
+      nonce: res.locals.nonce,
+      requestId: res.locals.requestId,
+      ip: req.ip ?? "unknown",
+    }),
   }),
 );
 
@@ -137,14 +155,16 @@ const server = app.listen(port, host, () => {
   log("info", "listening", { address, database: info.kind });
   if (process.stdout.isTTY || process.env.PRINT_BANNER !== "false") {
     process.stderr.write(`\n  Park Portal is running at ${address} (database: ${info.kind})\n`);
-    if (info.demoLogins.length) process.stderr.write(`  Demo logins:\n${info.demoLogins.map((l) => `    ${l}`).join("\n")}\n`);
+    if (info.demoLogins.length)
+      process.stderr.write(
+        `  Demo logins:\n${info.demoLogins.map((l) => `    ${l}`).join("\n")}\n`,
+      );
     process.stderr.write("\n");
   }
   if (build.mode === "development") broadcastDevReady(build);
 });
 server.keepAliveTimeout = 65_000;
 
-let stopping = false;
 async function stop(signal) {
   if (stopping) return;
   stopping = true;
@@ -154,11 +174,14 @@ async function stop(signal) {
     process.exit(1);
   }, 20_000);
   force.unref();
-  // Stop accepting; in-flight requests finish; idle keep-alive sockets close now.
+  // Stop accepting; in-flight requests finish; keep-alive sockets close as soon as they are
+  // idle (a client's connection pool would otherwise hold the server open).
+  const sweep = setInterval(() => server.closeIdleConnections(), 100);
   await new Promise((resolve) => {
     server.close(resolve);
     server.closeIdleConnections();
   });
+  clearInterval(sweep);
   try {
     await shutdown();
   } catch (error) {

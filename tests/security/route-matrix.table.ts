@@ -6,7 +6,15 @@
  * Personas: anonymous; memberA / ownerA (company A, a resident); memberB (company B);
  * reviewer; staff; admin. `ids` holds record ids looked up in the demo data.
  */
-export const PERSONAS = ["anonymous", "memberA", "ownerA", "memberB", "reviewer", "staff", "admin"] as const;
+export const PERSONAS = [
+  "anonymous",
+  "memberA",
+  "ownerA",
+  "memberB",
+  "reviewer",
+  "staff",
+  "admin",
+] as const;
 export type Persona = (typeof PERSONAS)[number];
 export type Expect = number | ({ default: number } & Partial<Record<Persona, number>>);
 
@@ -16,6 +24,16 @@ export interface Ids {
   userMemberA: string;
   userStaff: string;
   anyEmail: string;
+  /** Incubation: the open demo call, company B's application in it (in review), a document of it. */
+  callOpen: string;
+  applicationB: string;
+  documentB: string;
+  /** Service requests: a demo request of company A and a file on it. */
+  requestA: string;
+  requestFileA: string;
+  /** Promotion: a published demo article's id and the demo inquiry's id. */
+  articleDemo: string;
+  inquiryDemo: string;
 }
 
 export interface RouteSpec {
@@ -28,9 +46,14 @@ export interface RouteSpec {
 }
 
 // Shorthands.
-const signedIn = (ok: number, extra: Partial<Record<Persona, number>> = {}): Expect => ({ default: ok, anonymous: 302, ...extra });
+const signedIn = (ok: number, extra: Partial<Record<Persona, number>> = {}): Expect => ({
+  default: ok,
+  anonymous: 302,
+  ...extra,
+});
 const anonymousOnly = (ok: number): Expect => ({ default: 302, anonymous: ok });
 const adminOnly = (ok: number): Expect => ({ default: 403, anonymous: 302, admin: ok });
+const staffOnly = (ok: number): Expect => ({ default: 403, anonymous: 302, staff: ok, admin: ok });
 
 export const ROUTES: Record<string, RouteSpec> = {
   "routes/_index": { url: "/", get: 200 },
@@ -40,6 +63,214 @@ export const ROUTES: Record<string, RouteSpec> = {
   "routes/signup": { url: "/signup", get: anonymousOnly(200), post: anonymousOnly(400) },
   "routes/logout": { url: "/logout", get: 302, post: 302, endsSession: true },
   "routes/language": { url: "/language", get: 302, post: 302 },
+  "routes/account": { url: "/account", get: signedIn(200), post: signedIn(400) },
+  "routes/verify-email": { url: "/verify-email", get: 200, post: 400 },
+  "routes/verify-email.resend": { url: "/verify-email/resend", get: 302, post: 302 },
+  "routes/forgot-password": { url: "/forgot-password", get: 200, post: 400 },
+  "routes/reset-password": { url: "/reset-password", get: 200, post: 400 },
+  // Companies (issue 2 §4). /company/new: people who already have a company are sent on (302);
+  // their POST is 403 (create:company:own). /company/edit: owners only, 403 for members and for
+  // users without a company. /invite/<token>: a made-up token is 404 (public GET; POST signs in first).
+  "routes/company._index": { url: "/company", get: signedIn(200), post: signedIn(400) },
+  "routes/company.new": {
+    url: "/company/new",
+    get: { default: 200, anonymous: 302, memberA: 302, ownerA: 302, memberB: 302 },
+    post: { default: 400, anonymous: 302, memberA: 403, ownerA: 403, memberB: 403 },
+  },
+  "routes/company.edit": {
+    url: "/company/edit",
+    get: { default: 403, anonymous: 302, ownerA: 200 },
+    post: { default: 403, anonymous: 302, ownerA: 400 },
+  },
+  "routes/invite.$token": {
+    url: "/invite/no-such-invitation-token",
+    get: 404,
+    post: { default: 404, anonymous: 302 },
+  },
+  "routes/desk._index": {
+    url: "/desk",
+    get: { default: 200, anonymous: 302, memberA: 403, ownerA: 403, memberB: 403 },
+  },
+  // Incubation (issue 4). Company B's application is in review; reviewer@ is assigned to it.
+  "routes/incubation._index": { url: "/incubation", get: 200 },
+  "routes/incubation.calls.$callKey": {
+    url: (ids) => `/incubation/calls/${ids.callOpen}`,
+    get: 200,
+    post: signedIn(400),
+  },
+  "routes/applications._index": { url: "/applications", get: signedIn(200) },
+  "routes/applications.$applicationId._index": {
+    url: (ids) => `/applications/${ids.applicationB}`,
+    get: { default: 403, anonymous: 302, memberA: 404, ownerA: 404, memberB: 200 },
+    post: { default: 403, anonymous: 302, memberA: 404, ownerA: 404, memberB: 400 },
+  },
+  "routes/applications.$applicationId.step.$step": {
+    url: (ids) => `/applications/${ids.applicationB}/step/1`,
+    get: { default: 403, anonymous: 302, memberA: 404, ownerA: 404, memberB: 302 },
+    // memberB: refused (409) and, without JavaScript, the page's loader then redirects to the overview.
+    post: { default: 403, anonymous: 302, memberA: 404, ownerA: 404, memberB: 302 },
+  },
+  "routes/applications.$applicationId.documents.$documentId": {
+    url: (ids) => `/applications/${ids.applicationB}/documents/${ids.documentB}`,
+    get: { default: 404, anonymous: 302, memberB: 200, reviewer: 200, staff: 200, admin: 200 },
+  },
+  "routes/desk.incubation._index": {
+    url: "/desk/incubation",
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/desk.incubation.calls.new": {
+    url: "/desk/incubation/calls/new",
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/desk.incubation.calls.$callId._index": {
+    url: (ids) => `/desk/incubation/calls/${ids.callOpen}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/desk.incubation.calls.$callId.edit": {
+    url: (ids) => `/desk/incubation/calls/${ids.callOpen}/edit`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/desk.incubation.calls.$callId.export[.]csv": {
+    url: (ids) => `/desk/incubation/calls/${ids.callOpen}/export.csv`,
+    get: staffOnly(200),
+  },
+  "routes/desk.incubation.applications.$applicationId": {
+    url: (ids) => `/desk/incubation/applications/${ids.applicationB}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/review._index": { url: "/review", get: { default: 403, anonymous: 302, reviewer: 200 } },
+  "routes/review.$applicationId": {
+    url: (ids) => `/review/${ids.applicationB}`,
+    get: { default: 403, anonymous: 302, reviewer: 200 },
+    post: { default: 403, anonymous: 302, reviewer: 400 },
+  },
+  // Admin (issue 2): admins only; a POST of an empty form to a user's page is a 400 (no intent).
+  "routes/admin": { url: "/admin", get: adminOnly(200) },
+  "routes/admin._index": { url: "/admin", get: adminOnly(200) },
+  "routes/admin.users._index": { url: "/admin/users?q=demo&status=active", get: adminOnly(200) },
+  "routes/admin.users.$userId": {
+    url: (ids) => `/admin/users/${ids.userMemberA}`,
+    get: adminOnly(200),
+    post: adminOnly(400),
+  },
+  "routes/admin.companies._index": { url: "/admin/companies?q=a", get: adminOnly(200) },
+  "routes/admin.companies.$companyId": {
+    url: (ids) => `/admin/companies/${ids.companyA}`,
+    get: adminOnly(200),
+  },
+  "routes/admin.audit": { url: "/admin/audit?action=user.login", get: adminOnly(200) },
+  // Service requests (issue 5): company pages scoped to the company (another company's: 404),
+  // the staff desk for staff and admins, the catalogue admin for admins.
+  "routes/services._index": { url: "/services", get: 200 },
+  "routes/requests._index": { url: "/requests", get: signedIn(200) },
+  "routes/requests.new": {
+    url: "/requests/new",
+    get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 200 },
+    post: { default: 403, anonymous: 302, memberA: 400, ownerA: 400, memberB: 400 },
+  },
+  "routes/requests.$ref": {
+    url: (ids) => `/requests/${ids.requestA}`,
+    get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 404 },
+    post: { default: 403, anonymous: 302, memberA: 400, ownerA: 400, memberB: 404 },
+  },
+  "routes/requests.files.$fileId": {
+    url: (ids) => `/requests/files/${ids.requestFileA}`,
+    get: { default: 404, anonymous: 302, memberA: 200, ownerA: 200, staff: 200, admin: 200 },
+  },
+  "routes/notifications": { url: "/notifications", get: signedIn(200), post: signedIn(302) },
+  "routes/desk.requests._index": {
+    url: "/desk/requests?state=all&sort=newest",
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/desk.requests.$ref": {
+    url: (ids) => `/desk/requests/${ids.requestA}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/desk.reports": { url: "/desk/reports", get: staffOnly(200) },
+  "routes/admin.services": { url: "/admin/services", get: adminOnly(200) },
+  "routes/admin.services._index": { url: "/admin/services", get: adminOnly(200) },
+  "routes/admin.services.types.new": {
+    url: "/admin/services/types/new",
+    get: adminOnly(200),
+    post: adminOnly(400),
+  },
+  "routes/admin.services.types.$code": {
+    url: "/admin/services/types/business-registration",
+    get: adminOnly(200),
+    post: adminOnly(400),
+  },
+  "routes/admin.services.teams": {
+    url: "/admin/services/teams",
+    get: adminOnly(200),
+    post: adminOnly(400),
+  },
+  "routes/admin.services.sla": {
+    url: "/admin/services/sla",
+    get: adminOnly(200),
+    post: adminOnly(400),
+  },
+  "routes/admin.services.calendar": {
+    url: "/admin/services/calendar",
+    get: adminOnly(200),
+    post: adminOnly(400),
+  },
+  // Promotion (issue 3): public news, feeds and park pages; the news desk, park editor and
+  // inquiry inbox for staff and admins. The contact form answers an empty POST with 400.
+  "routes/news._index": { url: "/news", get: 200 },
+  "routes/news.$slug": {
+    url: "/news/zizhu-ranks-11th-among-169-national-high-tech-parks",
+    get: 200,
+  },
+  "routes/news.media.$fileId": {
+    url: "/news/media/00000000-0000-0000-0000-000000000000",
+    get: 404,
+  },
+  "routes/rss[.]xml": { url: "/rss.xml", get: 200 },
+  "routes/sitemap[.]xml": { url: "/sitemap.xml", get: 200 },
+  "routes/robots[.]txt": { url: "/robots.txt", get: 200 },
+  "routes/park._index": { url: "/park", get: 200 },
+  "routes/park.rankings": { url: "/park/rankings", get: 200 },
+  "routes/park.industries": { url: "/park/industries", get: 200 },
+  "routes/park.policies": { url: "/park/policies", get: 200 },
+  "routes/park.space": { url: "/park/space", get: 200 },
+  "routes/park.invest": { url: "/park/invest", get: 200 },
+  "routes/contact": { url: "/contact", get: 200, post: 400 },
+  "routes/desk.news._index": { url: "/desk/news", get: staffOnly(200) },
+  "routes/desk.news.new": { url: "/desk/news/new", get: staffOnly(200), post: staffOnly(400) },
+  "routes/desk.news.$articleId": {
+    url: (ids) => `/desk/news/${ids.articleDemo}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/desk.news.taxonomy": {
+    url: "/desk/news/taxonomy",
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/desk.park": { url: "/desk/park", get: staffOnly(200), post: staffOnly(400) },
+  "routes/desk.inquiries._index": { url: "/desk/inquiries", get: staffOnly(200) },
+  "routes/desk.inquiries.$inquiryId": {
+    url: (ids) => `/desk/inquiries/${ids.inquiryDemo}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  // The development mailbox: open to everyone while SMTP_URL is unset (as in the e2e server),
+  // 404 once it is set. With an empty outbox the list stands in for the email page.
+  "routes/dev.mailbox._index": { url: "/dev/mailbox", get: 200 },
+  "routes/dev.mailbox.$emailId": {
+    url: (ids) =>
+      ids.anyEmail === "00000000-0000-0000-0000-000000000000"
+        ? "/dev/mailbox"
+        : `/dev/mailbox/${ids.anyEmail}`,
+    get: 200,
+  },
 };
 
 export const helpers = { signedIn, anonymousOnly, adminOnly };

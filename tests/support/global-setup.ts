@@ -13,7 +13,8 @@ import { openDatabase } from "../../db/client.server";
 import { migrateToLatest } from "../../db/migrate.server";
 import { seedReferenceData } from "../../db/seed/reference.server";
 
-export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 export default async function setup(project: TestProject) {
   const mode = project.config.env?.TEST_DB_MODE ?? "postgres";
