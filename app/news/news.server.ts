@@ -1,0 +1,784 @@
+/**
+ * News (issue 3): one record per article with an English and a Chinese version, public list
+ * with keyset pagination and trigram search (finds Chinese words too), the staff desk
+ * (create, edit with optimistic locking, schedule, publish, unpublish, archive), and the
+ * background task that publishes scheduled articles.
+ */
+import { sql } from "kysely";
+import type { Executor } from "#db/executor";
+import type { DB } from "#db/client.server";
+import { audit } from "~/audit/audit.server";
+import { can, type Actor } from "~/auth/permissions";
+import { enqueue } from "~/jobs/queue.server";
+import { storeUpload, IMAGE_TYPES } from "~/uploads/uploads.server";
+import { articleSlug, isValidSlug } from "./slug";
+
+export interface NewsActor extends Actor {
+  id: string;
+}
+
+export type ArticleStatus = "draft" | "scheduled" | "published" | "archived";
+export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
+  "draft",
+  "scheduled",
+  "published",
+  "archived",
+];
+export const PUBLISH_TASK = "news-publish";
+export const MAX_COVER_BYTES = 5_000_000;
+
+export class NewsForbidden extends Error {
+  constructor() {
+    super("forbidden");
+  }
+}
+
+function requireCan(actor: NewsActor, permission: Parameters<typeof can>[1]) {
+  if (!can(actor, permission)) throw new NewsForbidden();
+}
+
+// ---------------------------------------------------------------- cursors
+
+export interface Cursor {
+  at: Date;
+  id: string;
+}
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(`${c.at.toISOString()}|${c.id}`).toString("base64url");
+}
+
+export function decodeCursor(s: string | null | undefined): Cursor | undefined {
+  if (!s) return undefined;
+  try {
+    const [at, id] = Buffer.from(s, "base64url").toString("utf8").split("|");
+    const date = new Date(at ?? "");
+    if (Number.isNaN(date.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+    return { at: date, id };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Terms of a search query, lower-cased, with LIKE wildcards escaped. */
+export function searchTerms(q: string): string[] {
+  return q
+    .toLowerCase()
+    .split(/[\s,，。、；;]+/)
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0)
+    .slice(0, 5)
+    .map((t) => t.replace(/[\\%_]/g, (c) => `\\${c}`));
+}
+
+// ---------------------------------------------------------------- public reading
+
+export interface ListOptions {
+  category?: string | null;
+  tag?: string | null;
+  q?: string | null;
+  cursor?: string | null;
+  limit?: number;
+  now?: Date;
+}
+
+const LIST_COLUMNS = [
+  "news_article.id",
+  "news_article.slug",
+  "news_article.title_en",
+  "news_article.title_zh",
+  "news_article.summary_en",
+  "news_article.summary_zh",
+  "news_article.published_at",
+  "news_article.cover_file_id",
+  "news_article.cover_alt_en",
+  "news_article.cover_alt_zh",
+  "news_article.category_id",
+] as const;
+
+export async function listPublished(db: Executor, opts: ListOptions = {}) {
+  const limit = Math.min(Math.max(opts.limit ?? 10, 1), 50);
+  const cursor = decodeCursor(opts.cursor);
+  let q = db
+    .selectFrom("news_article")
+    .leftJoin("news_category", "news_category.id", "news_article.category_id")
+    .select(LIST_COLUMNS)
+    .select([
+      "news_category.slug as category_slug",
+      "news_category.name_en as category_en",
+      "news_category.name_zh as category_zh",
+    ])
+    .where("news_article.status", "=", "published")
+    .where("news_article.published_at", "<=", opts.now ?? new Date())
+    .orderBy("news_article.published_at", "desc")
+    .orderBy("news_article.id", "desc")
+    .limit(limit + 1);
+  if (opts.category) q = q.where("news_category.slug", "=", opts.category);
+  if (opts.tag) {
+    const tag = opts.tag;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("news_article_tag")
+          .innerJoin("news_tag", "news_tag.id", "news_article_tag.tag_id")
+          .select(sql`1`.as("one"))
+          .whereRef("news_article_tag.article_id", "=", "news_article.id")
+          .where("news_tag.slug", "=", tag),
+      ),
+    );
+  }
+  for (const term of searchTerms(opts.q ?? "")) {
+    q = q.where(sql<boolean>`news_article.search_text LIKE ${"%" + term + "%"}`);
+  }
+  if (cursor) {
+    q = q.where((eb) =>
+      eb.or([
+        eb("news_article.published_at", "<", cursor.at),
+        eb.and([
+          eb("news_article.published_at", "=", cursor.at),
+          eb("news_article.id", "<", cursor.id),
+        ]),
+      ]),
+    );
+  }
+  const rows = await q.execute();
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  const nextCursor =
+    rows.length > limit && last?.published_at
+      ? encodeCursor({ at: last.published_at, id: last.id })
+      : undefined;
+  return { items, nextCursor };
+}
+
+export async function listCategories(db: Executor) {
+  return db
+    .selectFrom("news_category")
+    .selectAll()
+    .orderBy("position")
+    .orderBy("name_en")
+    .execute();
+}
+
+export async function listTags(db: Executor) {
+  return db.selectFrom("news_tag").selectAll().orderBy("name_en").execute();
+}
+
+async function tagsOf(db: Executor, articleId: string) {
+  return db
+    .selectFrom("news_article_tag")
+    .innerJoin("news_tag", "news_tag.id", "news_article_tag.tag_id")
+    .select(["news_tag.id", "news_tag.slug", "news_tag.name_en", "news_tag.name_zh"])
+    .where("news_article_tag.article_id", "=", articleId)
+    .orderBy("news_tag.name_en")
+    .execute();
+}
+
+/** A published article by slug with its tags, related articles and neighbours. */
+export async function getPublishedArticle(db: Executor, slug: string, now = new Date()) {
+  const article = await db
+    .selectFrom("news_article")
+    .leftJoin("news_category", "news_category.id", "news_article.category_id")
+    .leftJoin("stored_file", "stored_file.id", "news_article.cover_file_id")
+    .selectAll("news_article")
+    .select([
+      "news_category.slug as category_slug",
+      "news_category.name_en as category_en",
+      "news_category.name_zh as category_zh",
+    ])
+    .select(["stored_file.width as cover_width", "stored_file.height as cover_height"])
+    .where("news_article.slug", "=", slug)
+    .where("news_article.status", "=", "published")
+    .where("news_article.published_at", "<=", now)
+    .executeTakeFirst();
+  if (!article || !article.published_at) return undefined;
+  const tags = await tagsOf(db, article.id);
+  const at = article.published_at;
+  const neighbour = (dir: "prev" | "next") =>
+    db
+      .selectFrom("news_article")
+      .select(["slug", "title_en", "title_zh"])
+      .where("status", "=", "published")
+      .where("published_at", "<=", now)
+      .where((eb) =>
+        dir === "prev"
+          ? eb.or([
+              eb("published_at", "<", at),
+              eb.and([eb("published_at", "=", at), eb("id", "<", article.id)]),
+            ])
+          : eb.or([
+              eb("published_at", ">", at),
+              eb.and([eb("published_at", "=", at), eb("id", ">", article.id)]),
+            ]),
+      )
+      .orderBy("published_at", dir === "prev" ? "desc" : "asc")
+      .orderBy("id", dir === "prev" ? "desc" : "asc")
+      .limit(1)
+      .executeTakeFirst();
+  const previous = await neighbour("prev");
+  const next = await neighbour("next");
+  let relatedQ = db
+    .selectFrom("news_article")
+    .select(["slug", "title_en", "title_zh", "published_at"])
+    .where("status", "=", "published")
+    .where("published_at", "<=", now)
+    .where("id", "<>", article.id)
+    .orderBy("published_at", "desc")
+    .orderBy("id", "desc")
+    .limit(3);
+  relatedQ = article.category_id
+    ? relatedQ.where("category_id", "=", article.category_id)
+    : relatedQ;
+  const related = await relatedQ.execute();
+  return { article, tags, previous, next, related };
+}
+
+/** Every published article's slug and dates, newest first (sitemap). */
+export async function listForSitemap(db: Executor, limit = 50_000) {
+  return db
+    .selectFrom("news_article")
+    .select(["slug", "updated_at", "published_at", "title_en", "title_zh"])
+    .where("status", "=", "published")
+    .where("published_at", "<=", new Date())
+    .orderBy("published_at", "desc")
+    .limit(limit)
+    .execute();
+}
+
+// ---------------------------------------------------------------- desk
+
+export interface ArticleInput {
+  titleEn?: string | null;
+  summaryEn?: string | null;
+  bodyEn?: string | null;
+  titleZh?: string | null;
+  summaryZh?: string | null;
+  bodyZh?: string | null;
+  categoryId?: string | null;
+  tagIds?: string[];
+  coverAltEn?: string | null;
+  coverAltZh?: string | null;
+  slug?: string | null;
+}
+
+function columns(input: ArticleInput) {
+  const v = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
+  return {
+    title_en: v(input.titleEn),
+    summary_en: v(input.summaryEn),
+    body_en: v(input.bodyEn),
+    title_zh: v(input.titleZh),
+    summary_zh: v(input.summaryZh),
+    body_zh: v(input.bodyZh),
+    category_id: v(input.categoryId),
+    cover_alt_en: v(input.coverAltEn),
+    cover_alt_zh: v(input.coverAltZh),
+  };
+}
+
+async function setTags(db: Executor, articleId: string, tagIds: string[] | undefined) {
+  await db.deleteFrom("news_article_tag").where("article_id", "=", articleId).execute();
+  const ids = [...new Set(tagIds ?? [])].filter((id) => /^[0-9a-f-]{36}$/.test(id));
+  if (ids.length) {
+    const known = await db.selectFrom("news_tag").select("id").where("id", "in", ids).execute();
+    if (known.length)
+      await db
+        .insertInto("news_article_tag")
+        .values(known.map((t) => ({ article_id: articleId, tag_id: t.id })))
+        .execute();
+  }
+}
+
+async function uniqueSlug(db: Executor, base: string, exceptId?: string): Promise<string> {
+  for (let i = 1; i < 50; i++) {
+    const candidate = i === 1 ? base : `${base}-${i}`;
+    let q = db.selectFrom("news_article").select("id").where("slug", "=", candidate);
+    if (exceptId) q = q.where("id", "<>", exceptId);
+    if (!(await q.executeTakeFirst())) return candidate;
+  }
+  return `${base}-${Date.now().toString(36)}`;
+}
+
+export type SaveResult =
+  | { ok: true; id: string; version: number }
+  | { ok: false; error: "conflict" | "notFound" | "slugTaken" | "slugLocked" };
+
+export async function createArticle(
+  db: DB,
+  actor: NewsActor,
+  input: ArticleInput,
+): Promise<{ id: string; slug: string }> {
+  requireCan(actor, "create:news:any");
+  return db.transaction().execute(async (trx) => {
+    const id = crypto.randomUUID();
+    const wanted =
+      input.slug && isValidSlug(input.slug) ? input.slug : articleSlug(input.titleEn, id);
+    const slug = await uniqueSlug(trx, wanted);
+    await trx
+      .insertInto("news_article")
+      .values({ id, slug, ...columns(input), created_by: actor.id, updated_by: actor.id })
+      .execute();
+    await setTags(trx, id, input.tagIds);
+    return { id, slug };
+  });
+}
+
+/** Saves an edit if nobody saved since `version` was read (optimistic locking). */
+export async function updateArticle(
+  db: DB,
+  actor: NewsActor,
+  id: string,
+  version: number,
+  input: ArticleInput,
+): Promise<SaveResult> {
+  requireCan(actor, "create:news:any");
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("news_article")
+      .select(["slug", "published_at", "version"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!current) return { ok: false, error: "notFound" } as const;
+    let slug = current.slug;
+    if (input.slug && input.slug !== current.slug) {
+      // Slugs never change once an article has been public: links to it must keep working.
+      if (current.published_at) return { ok: false, error: "slugLocked" } as const;
+      if (!isValidSlug(input.slug)) return { ok: false, error: "slugTaken" } as const;
+      const taken = await trx
+        .selectFrom("news_article")
+        .select("id")
+        .where("slug", "=", input.slug)
+        .where("id", "<>", id)
+        .executeTakeFirst();
+      if (taken) return { ok: false, error: "slugTaken" } as const;
+      slug = input.slug;
+    }
+    const updated = await trx
+      .updateTable("news_article")
+      .set({
+        ...columns(input),
+        slug,
+        updated_by: actor.id,
+        updated_at: new Date(),
+        version: sql<number>`version + 1`,
+      })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .returning("version")
+      .executeTakeFirst();
+    if (!updated) return { ok: false, error: "conflict" } as const;
+    await setTags(trx, id, input.tagIds);
+    return { ok: true, id, version: updated.version } as const;
+  });
+}
+
+export async function getArticleForDesk(db: Executor, id: string) {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  const article = await db
+    .selectFrom("news_article")
+    .leftJoin("stored_file", "stored_file.id", "news_article.cover_file_id")
+    .selectAll("news_article")
+    .select(["stored_file.width as cover_width", "stored_file.height as cover_height"])
+    .where("news_article.id", "=", id)
+    .executeTakeFirst();
+  if (!article) return undefined;
+  const tags = await tagsOf(db, id);
+  return { article, tags };
+}
+
+export async function listForDesk(
+  db: Executor,
+  opts: { status?: string | null; q?: string | null; cursor?: string | null; limit?: number } = {},
+) {
+  const limit = Math.min(opts.limit ?? 25, 100);
+  const cursor = decodeCursor(opts.cursor);
+  let q = db
+    .selectFrom("news_article")
+    .leftJoin("app_user", "app_user.id", "news_article.updated_by")
+    .select([
+      "news_article.id",
+      "news_article.slug",
+      "news_article.title_en",
+      "news_article.title_zh",
+      "news_article.status",
+      "news_article.publish_at",
+      "news_article.published_at",
+      "news_article.updated_at",
+      "app_user.name as updated_by_name",
+    ])
+    .orderBy("news_article.updated_at", "desc")
+    .orderBy("news_article.id", "desc")
+    .limit(limit + 1);
+  if (opts.status && (ARTICLE_STATUSES as readonly string[]).includes(opts.status))
+    q = q.where("news_article.status", "=", opts.status);
+  for (const term of searchTerms(opts.q ?? ""))
+    q = q.where(sql<boolean>`news_article.search_text LIKE ${"%" + term + "%"}`);
+  if (cursor) {
+    q = q.where((eb) =>
+      eb.or([
+        eb("news_article.updated_at", "<", cursor.at),
+        eb.and([
+          eb("news_article.updated_at", "=", cursor.at),
+          eb("news_article.id", "<", cursor.id),
+        ]),
+      ]),
+    );
+  }
+  const rows = await q.execute();
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ at: last.updated_at, id: last.id }) : undefined,
+  };
+}
+
+export async function countByStatus(db: Executor) {
+  const rows = await db
+    .selectFrom("news_article")
+    .select(["status", sql<number>`count(*)::int`.as("n")])
+    .groupBy("status")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Partial<
+    Record<ArticleStatus, number>
+  >;
+}
+
+export type TransitionResult =
+  { ok: true } | { ok: false; error: "notFound" | "conflict" | "invalid" | "pastTime" };
+
+async function transition(
+  db: DB,
+  actor: NewsActor,
+  id: string,
+  version: number | null,
+  from: readonly ArticleStatus[],
+  set: (row: { published_at: Date | null }) => Record<string, unknown>,
+  auditAction: string,
+  details: Record<string, unknown> = {},
+  ip?: string | null,
+): Promise<TransitionResult> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("news_article")
+      .select(["id", "status", "version", "published_at", "slug"])
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) return { ok: false, error: "notFound" } as const;
+    if (version !== null && row.version !== version)
+      return { ok: false, error: "conflict" } as const;
+    if (!from.includes(row.status as ArticleStatus))
+      return { ok: false, error: "invalid" } as const;
+    await trx
+      .updateTable("news_article")
+      .set({
+        ...set(row),
+        updated_by: actor.id,
+        updated_at: new Date(),
+        version: sql<number>`version + 1`,
+      })
+      .where("id", "=", id)
+      .execute();
+    await audit(trx, {
+      actorId: actor.id,
+      action: auditAction,
+      entityType: "news_article",
+      entityId: id,
+      details: { slug: row.slug, from: row.status, ...details },
+      ip,
+    });
+    return { ok: true } as const;
+  });
+}
+
+export async function publishArticle(
+  db: DB,
+  actor: NewsActor,
+  id: string,
+  version: number | null,
+  ip?: string | null,
+) {
+  requireCan(actor, "publish:news:any");
+  const now = new Date();
+  return transition(
+    db,
+    actor,
+    id,
+    version,
+    ["draft", "scheduled", "archived"],
+    () => ({ status: "published", published_at: now, publish_at: null }),
+    "news.publish",
+    {},
+    ip,
+  );
+}
+
+export async function unpublishArticle(
+  db: DB,
+  actor: NewsActor,
+  id: string,
+  version: number | null,
+  ip?: string | null,
+) {
+  requireCan(actor, "publish:news:any");
+  return transition(
+    db,
+    actor,
+    id,
+    version,
+    ["published", "scheduled"],
+    (r) => ({ status: "draft", publish_at: null, published_at: r.published_at }),
+    "news.unpublish",
+    {},
+    ip,
+  );
+}
+
+export async function archiveArticle(
+  db: DB,
+  actor: NewsActor,
+  id: string,
+  version: number | null,
+  ip?: string | null,
+) {
+  requireCan(actor, "publish:news:any");
+  return transition(
+    db,
+    actor,
+    id,
+    version,
+    ["draft", "scheduled", "published"],
+    () => ({ status: "archived", publish_at: null }),
+    "news.archive",
+    {},
+    ip,
+  );
+}
+
+/**
+ * Schedules publication at `at`: the article turns `scheduled` and a job is queued for that
+ * time. Re-scheduling queues a new job; the old one finds a different time and does nothing.
+ */
+export async function scheduleArticle(
+  db: DB,
+  actor: NewsActor,
+  id: string,
+  version: number | null,
+  at: Date,
+  ip?: string | null,
+  now = new Date(),
+): Promise<TransitionResult> {
+  requireCan(actor, "publish:news:any");
+  if (at.getTime() <= now.getTime()) return { ok: false, error: "pastTime" };
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("news_article")
+      .select(["id", "status", "version", "slug"])
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) return { ok: false, error: "notFound" } as const;
+    if (version !== null && row.version !== version)
+      return { ok: false, error: "conflict" } as const;
+    if (!["draft", "scheduled", "archived"].includes(row.status))
+      return { ok: false, error: "invalid" } as const;
+    await trx
+      .updateTable("news_article")
+      .set({
+        status: "scheduled",
+        publish_at: at,
+        updated_by: actor.id,
+        updated_at: new Date(),
+        version: sql<number>`version + 1`,
+      })
+      .where("id", "=", id)
+      .execute();
+    await enqueue(
+      trx,
+      PUBLISH_TASK,
+      { articleId: id, publishAt: at.toISOString(), actorId: actor.id },
+      { runAt: at, jobKey: `news-publish:${id}:${at.toISOString()}` },
+    );
+    await audit(trx, {
+      actorId: actor.id,
+      action: "news.schedule",
+      entityType: "news_article",
+      entityId: id,
+      details: { slug: row.slug, publishAt: at.toISOString() },
+      ip,
+    });
+    return { ok: true } as const;
+  });
+}
+
+/**
+ * The worker's task: publish a scheduled article if it is still scheduled for this very time
+ * (re-checked under a row lock, so a re-scheduled or unpublished article is left alone and
+ * nothing is published twice).
+ */
+export async function publishScheduledTask(
+  db: DB,
+  payload: Record<string, unknown>,
+): Promise<void> {
+  const id = String(payload.articleId ?? "");
+  const publishAt = new Date(String(payload.publishAt ?? ""));
+  if (!/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(publishAt.getTime())) return;
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("news_article")
+      .select(["status", "publish_at", "slug"])
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (
+      !row ||
+      row.status !== "scheduled" ||
+      !row.publish_at ||
+      row.publish_at.getTime() !== publishAt.getTime()
+    )
+      return;
+    if (row.publish_at.getTime() > Date.now()) return;
+    await trx
+      .updateTable("news_article")
+      .set({
+        status: "published",
+        published_at: row.publish_at,
+        publish_at: null,
+        updated_at: new Date(),
+        version: sql<number>`version + 1`,
+      })
+      .where("id", "=", id)
+      .execute();
+    const actorId =
+      typeof payload.actorId === "string" && /^[0-9a-f-]{36}$/.test(payload.actorId)
+        ? payload.actorId
+        : null;
+    await audit(trx, {
+      actorId,
+      action: "news.publish",
+      entityType: "news_article",
+      entityId: id,
+      details: { slug: row.slug, scheduled: true },
+    });
+  });
+}
+
+export type CoverResult =
+  { ok: true } | { ok: false; error: "empty" | "tooLarge" | "type" | "notFound" };
+
+export async function setCover(
+  db: DB,
+  actor: NewsActor,
+  id: string,
+  file: { bytes: Uint8Array; filename: string; declaredType?: string },
+): Promise<CoverResult> {
+  requireCan(actor, "create:news:any");
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("news_article")
+      .select("id")
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (!row) return { ok: false, error: "notFound" } as const;
+    const stored = await storeUpload(trx, {
+      ...file,
+      allowedTypes: IMAGE_TYPES,
+      maxBytes: MAX_COVER_BYTES,
+      uploadedBy: actor.id,
+      context: "news",
+      ownerId: id,
+    });
+    if (!stored.ok) return stored;
+    await trx
+      .updateTable("news_article")
+      .set({ cover_file_id: stored.file.id, updated_at: new Date() })
+      .where("id", "=", id)
+      .execute();
+    return { ok: true } as const;
+  });
+}
+
+/** May this stored file be shown to anyone? Covers of published articles and space photos. */
+export async function isPublicImage(db: Executor, fileId: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/.test(fileId)) return false;
+  const cover = await db
+    .selectFrom("news_article")
+    .select("id")
+    .where("cover_file_id", "=", fileId)
+    .where("status", "=", "published")
+    .executeTakeFirst();
+  if (cover) return true;
+  const photo = await db
+    .selectFrom("park_space")
+    .select("id")
+    .where("photo_file_id", "=", fileId)
+    .executeTakeFirst();
+  return !!photo;
+}
+
+// ---------------------------------------------------------------- taxonomy
+
+export async function saveCategory(
+  db: Executor,
+  actor: NewsActor,
+  input: { id?: string | null; slug: string; nameEn: string; nameZh: string; position?: number },
+) {
+  requireCan(actor, "manage:news_taxonomy:any");
+  if (input.id) {
+    await db
+      .updateTable("news_category")
+      .set({
+        slug: input.slug,
+        name_en: input.nameEn,
+        name_zh: input.nameZh,
+        position: input.position ?? 0,
+      })
+      .where("id", "=", input.id)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto("news_category")
+    .values({
+      slug: input.slug,
+      name_en: input.nameEn,
+      name_zh: input.nameZh,
+      position: input.position ?? 0,
+    })
+    .onConflict((oc) => oc.column("slug").doNothing())
+    .execute();
+}
+
+export async function saveTag(
+  db: Executor,
+  actor: NewsActor,
+  input: { id?: string | null; slug: string; nameEn: string; nameZh: string },
+) {
+  requireCan(actor, "manage:news_taxonomy:any");
+  if (input.id) {
+    await db
+      .updateTable("news_tag")
+      .set({ slug: input.slug, name_en: input.nameEn, name_zh: input.nameZh })
+      .where("id", "=", input.id)
+      .execute();
+    return;
+  }
+  await db
+    .insertInto("news_tag")
+    .values({ slug: input.slug, name_en: input.nameEn, name_zh: input.nameZh })
+    .onConflict((oc) => oc.column("slug").doNothing())
+    .execute();
+}
+
+export async function deleteTaxonomy(
+  db: Executor,
+  actor: NewsActor,
+  kind: "category" | "tag",
+  id: string,
+) {
+  requireCan(actor, "manage:news_taxonomy:any");
+  if (!/^[0-9a-f-]{36}$/.test(id)) return;
+  if (kind === "category") await db.deleteFrom("news_category").where("id", "=", id).execute();
+  else await db.deleteFrom("news_tag").where("id", "=", id).execute();
+}

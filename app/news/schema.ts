@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+const opt = (max: number) =>
+  z.string().trim().max(max, { error: "news:errors.tooLong" }).optional();
+
+export const articleSchema = z
+  .object({
+    titleEn: opt(200),
+    summaryEn: opt(500),
+    bodyEn: opt(100_000),
+    titleZh: opt(200),
+    summaryZh: opt(500),
+    bodyZh: opt(100_000),
+    categoryId: z.string().optional(),
+    tagIds: z.array(z.string()).optional(),
+    coverAltEn: opt(300),
+    coverAltZh: opt(300),
+    slug: z
+      .string()
+      .trim()
+      .max(100, { error: "news:errors.tooLong" })
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "news:errors.slug" })
+      .optional(),
+    version: z.coerce.number().int().optional(),
+  })
+  .refine((v) => !!(v.titleEn || v.titleZh), { error: "news:errors.title", path: ["titleEn"] });
+
+export type ArticleForm = z.infer<typeof articleSchema>;
+
+export const scheduleSchema = z.object({
+  publishAt: z
+    .string({ error: "news:errors.publishAt" })
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: "news:errors.publishAt" }),
+  version: z.coerce.number().int(),
+});
+
+export const taxonomySchema = z.object({
+  kind: z.enum(["category", "tag"]),
+  id: z.string().optional(),
+  slug: z
+    .string({ error: "news:errors.slug" })
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "news:errors.slug" })
+    .max(60),
+  nameEn: z
+    .string({ error: "news:errors.name" })
+    .trim()
+    .min(1, { error: "news:errors.name" })
+    .max(80),
+  nameZh: z
+    .string({ error: "news:errors.name" })
+    .trim()
+    .min(1, { error: "news:errors.name" })
+    .max(80),
+  position: z.coerce.number().int().optional(),
+});

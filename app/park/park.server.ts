@@ -1,0 +1,312 @@
+/**
+ * Park pages (issue 3): the profile, the national evaluation rankings, industry clusters,
+ * policies (searchable, with deadlines), spaces and the investment guide. All data that staff
+ * edit on the desk; nothing here is text in code.
+ */
+import { sql } from "kysely";
+import type { Executor } from "#db/executor";
+import { audit } from "~/audit/audit.server";
+import { can } from "~/auth/permissions";
+import { NewsForbidden, searchTerms, type NewsActor } from "~/news/news.server";
+
+function requireManage(actor: NewsActor) {
+  if (!can(actor, "manage:park:any")) throw new NewsForbidden();
+}
+
+export async function getProfile(db: Executor) {
+  return db.selectFrom("park_profile").selectAll().where("id", "=", 1).executeTakeFirst();
+}
+
+export async function listRankings(db: Executor) {
+  return db
+    .selectFrom("park_ranking")
+    .selectAll()
+    .orderBy("year", "desc")
+    .orderBy("position")
+    .orderBy("measure")
+    .execute();
+}
+
+/** The featured measures of the latest evaluation year (home page key facts). */
+export async function keyFacts(db: Executor) {
+  const latest = await db
+    .selectFrom("park_ranking")
+    .select(sql<number>`max(year)`.as("year"))
+    .executeTakeFirst();
+  if (!latest?.year) return [];
+  return db
+    .selectFrom("park_ranking")
+    .selectAll()
+    .where("year", "=", latest.year)
+    .where("featured", "=", true)
+    .orderBy("position")
+    .limit(4)
+    .execute();
+}
+
+export async function listIndustries(db: Executor) {
+  return db
+    .selectFrom("park_industry")
+    .selectAll()
+    .orderBy("position")
+    .orderBy("name_en")
+    .execute();
+}
+
+export async function listPolicies(db: Executor, q?: string | null) {
+  let query = db
+    .selectFrom("park_policy")
+    .selectAll()
+    .orderBy(sql`deadline IS NULL`)
+    .orderBy("deadline")
+    .orderBy("position");
+  for (const term of searchTerms(q ?? ""))
+    query = query.where(sql<boolean>`search_text LIKE ${"%" + term + "%"}`);
+  return query.execute();
+}
+
+export async function listSpaces(db: Executor) {
+  return db
+    .selectFrom("park_space")
+    .leftJoin("stored_file", "stored_file.id", "park_space.photo_file_id")
+    .selectAll("park_space")
+    .select(["stored_file.width as photo_width", "stored_file.height as photo_height"])
+    .orderBy("park_space.position")
+    .orderBy("park_space.name_en")
+    .execute();
+}
+
+export async function listInvestSteps(db: Executor) {
+  return db.selectFrom("park_invest_step").selectAll().orderBy("position").execute();
+}
+
+export interface ProfileInput {
+  nameEn: string;
+  nameZh: string;
+  taglineEn: string;
+  taglineZh: string;
+  introEn: string;
+  introZh: string;
+  locationEn: string;
+  locationZh: string;
+}
+
+/** Optimistic locking as for articles: a stale version is a conflict, nothing saved. */
+export async function saveProfile(
+  db: Executor,
+  actor: NewsActor,
+  version: number,
+  input: ProfileInput,
+): Promise<boolean> {
+  requireManage(actor);
+  const values = {
+    name_en: input.nameEn,
+    name_zh: input.nameZh,
+    tagline_en: input.taglineEn,
+    tagline_zh: input.taglineZh,
+    intro_en: input.introEn,
+    intro_zh: input.introZh,
+    location_en: input.locationEn,
+    location_zh: input.locationZh,
+  };
+  const existing = await getProfile(db);
+  if (!existing) {
+    await db
+      .insertInto("park_profile")
+      .values({ id: 1, ...values })
+      .execute();
+    return true;
+  }
+  const r = await db
+    .updateTable("park_profile")
+    .set({ ...values, version: sql<number>`version + 1`, updated_at: new Date() })
+    .where("id", "=", 1)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 1)
+    await audit(db, {
+      actorId: actor.id,
+      action: "park.profile.update",
+      entityType: "park_profile",
+      entityId: "1",
+    });
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export interface RankingInput {
+  id?: string | null;
+  year: number;
+  measure: string;
+  measureEn: string;
+  measureZh: string;
+  rank: number;
+  outOf?: number | null;
+  featured: boolean;
+  position: number;
+}
+
+export async function saveRanking(db: Executor, actor: NewsActor, input: RankingInput) {
+  requireManage(actor);
+  const values = {
+    year: input.year,
+    measure: input.measure,
+    measure_en: input.measureEn,
+    measure_zh: input.measureZh,
+    rank: input.rank,
+    out_of: input.outOf ?? null,
+    featured: input.featured,
+    position: input.position,
+  };
+  if (input.id)
+    await db.updateTable("park_ranking").set(values).where("id", "=", input.id).execute();
+  else
+    await db
+      .insertInto("park_ranking")
+      .values(values)
+      .onConflict((oc) => oc.columns(["year", "measure"]).doUpdateSet(values))
+      .execute();
+  await audit(db, {
+    actorId: actor.id,
+    action: "park.ranking.save",
+    entityType: "park_ranking",
+    entityId: input.id ?? null,
+    details: { year: input.year, measure: input.measure, rank: input.rank },
+  });
+}
+
+type Table = "park_ranking" | "park_industry" | "park_policy" | "park_space" | "park_invest_step";
+
+export async function deleteParkRow(db: Executor, actor: NewsActor, table: Table, id: string) {
+  requireManage(actor);
+  if (!/^[0-9a-f-]{36}$/.test(id)) return;
+  await db.deleteFrom(table).where("id", "=", id).execute();
+  await audit(db, {
+    actorId: actor.id,
+    action: "park.row.delete",
+    entityType: table,
+    entityId: id,
+  });
+}
+
+export async function saveIndustry(
+  db: Executor,
+  actor: NewsActor,
+  input: {
+    id?: string | null;
+    nameEn: string;
+    nameZh: string;
+    summaryEn: string;
+    summaryZh: string;
+    position: number;
+  },
+) {
+  requireManage(actor);
+  const values = {
+    name_en: input.nameEn,
+    name_zh: input.nameZh,
+    summary_en: input.summaryEn,
+    summary_zh: input.summaryZh,
+    position: input.position,
+  };
+  if (input.id)
+    await db.updateTable("park_industry").set(values).where("id", "=", input.id).execute();
+  else await db.insertInto("park_industry").values(values).execute();
+}
+
+export async function savePolicy(
+  db: Executor,
+  actor: NewsActor,
+  input: {
+    id?: string | null;
+    titleEn: string;
+    titleZh: string;
+    summaryEn: string;
+    summaryZh: string;
+    deadline?: string | null;
+    link?: string | null;
+    position: number;
+  },
+) {
+  requireManage(actor);
+  const values = {
+    title_en: input.titleEn,
+    title_zh: input.titleZh,
+    summary_en: input.summaryEn,
+    summary_zh: input.summaryZh,
+    deadline: input.deadline || null,
+    link: input.link || null,
+    position: input.position,
+  };
+  if (input.id)
+    await db.updateTable("park_policy").set(values).where("id", "=", input.id).execute();
+  else await db.insertInto("park_policy").values(values).execute();
+}
+
+export async function saveSpace(
+  db: Executor,
+  actor: NewsActor,
+  input: {
+    id?: string | null;
+    kind: "office" | "lab" | "unit";
+    nameEn: string;
+    nameZh: string;
+    descriptionEn: string;
+    descriptionZh: string;
+    areaMin?: number | null;
+    areaMax?: number | null;
+    priceMin?: number | null;
+    priceMax?: number | null;
+    availability: "available" | "limited" | "full";
+    position: number;
+  },
+) {
+  requireManage(actor);
+  const values = {
+    kind: input.kind,
+    name_en: input.nameEn,
+    name_zh: input.nameZh,
+    description_en: input.descriptionEn,
+    description_zh: input.descriptionZh,
+    area_min_m2: input.areaMin ?? null,
+    area_max_m2: input.areaMax ?? null,
+    price_min: input.priceMin != null ? String(input.priceMin) : null,
+    price_max: input.priceMax != null ? String(input.priceMax) : null,
+    availability: input.availability,
+    position: input.position,
+  };
+  if (input.id) await db.updateTable("park_space").set(values).where("id", "=", input.id).execute();
+  else await db.insertInto("park_space").values(values).execute();
+}
+
+export async function saveInvestStep(
+  db: Executor,
+  actor: NewsActor,
+  input: {
+    id?: string | null;
+    position: number;
+    titleEn: string;
+    titleZh: string;
+    bodyEn: string;
+    bodyZh: string;
+    documentsEn: string;
+    documentsZh: string;
+    durationEn: string;
+    durationZh: string;
+  },
+) {
+  requireManage(actor);
+  const values = {
+    position: input.position,
+    title_en: input.titleEn,
+    title_zh: input.titleZh,
+    body_en: input.bodyEn,
+    body_zh: input.bodyZh,
+    documents_en: input.documentsEn,
+    documents_zh: input.documentsZh,
+    duration_en: input.durationEn,
+    duration_zh: input.durationZh,
+  };
+  if (input.id)
+    await db.updateTable("park_invest_step").set(values).where("id", "=", input.id).execute();
+  else await db.insertInto("park_invest_step").values(values).execute();
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+const s = (max: number) =>
+  z.string().trim().max(max, { error: "park:desk.invalid" }).optional().default("");
+const req = (max: number) =>
+  z
+    .string({ error: "park:desk.invalid" })
+    .trim()
+    .min(1, { error: "park:desk.invalid" })
+    .max(max, { error: "park:desk.invalid" });
+const int = z.coerce.number().int().optional().default(0);
+const optInt = z.preprocess(
+  (v) => (v === "" || v == null ? null : v),
+  z.coerce.number().int().positive().nullable(),
+);
+const optNum = z.preprocess(
+  (v) => (v === "" || v == null ? null : v),
+  z.coerce.number().nonnegative().nullable(),
+);
+const id = z.string().optional();
+
+export const profileSchema = z.object({
+  version: z.coerce.number().int(),
+  nameEn: req(200),
+  nameZh: req(200),
+  taglineEn: s(300),
+  taglineZh: s(300),
+  introEn: s(20000),
+  introZh: s(20000),
+  locationEn: s(300),
+  locationZh: s(300),
+});
+
+export const rankingSchema = z.object({
+  id,
+  year: z.coerce.number().int().min(1990).max(2100),
+  measure: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]+$/),
+  measureEn: req(200),
+  measureZh: req(200),
+  rank: z.coerce.number().int().positive(),
+  outOf: optInt,
+  featured: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  position: int,
+});
+
+export const industrySchema = z.object({
+  id,
+  nameEn: req(200),
+  nameZh: req(200),
+  summaryEn: s(2000),
+  summaryZh: s(2000),
+  position: int,
+});
+
+export const policySchema = z.object({
+  id,
+  titleEn: req(200),
+  titleZh: req(200),
+  summaryEn: s(3000),
+  summaryZh: s(3000),
+  deadline: z.preprocess(
+    (v) => (v === "" ? null : v),
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable()
+      .optional(),
+  ),
+  link: z.preprocess(
+    (v) => (v === "" ? null : v),
+    z
+      .url({ protocol: /^https?$/ })
+      .nullable()
+      .optional(),
+  ),
+  position: int,
+});
+
+export const spaceSchema = z.object({
+  id,
+  kind: z.enum(["office", "lab", "unit"]),
+  nameEn: req(200),
+  nameZh: req(200),
+  descriptionEn: s(3000),
+  descriptionZh: s(3000),
+  areaMin: optInt,
+  areaMax: optInt,
+  priceMin: optNum,
+  priceMax: optNum,
+  availability: z.enum(["available", "limited", "full"]),
+  position: int,
+});
+
+export const stepSchema = z.object({
+  id,
+  position: int,
+  titleEn: req(200),
+  titleZh: req(200),
+  bodyEn: s(3000),
+  bodyZh: s(3000),
+  documentsEn: s(1000),
+  documentsZh: s(1000),
+  durationEn: s(200),
+  durationZh: s(200),
+});

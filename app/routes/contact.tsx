@@ -1,0 +1,131 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getUser } from "~/auth/guards.server";
+import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
+import { Honeypot, isHoneypotFilled } from "~/components/honeypot";
+import { db } from "~/db.server";
+import { detectLocale } from "~/i18n/locale.server";
+import { submitInquiry } from "~/inquiries/inquiries.server";
+import { INTERESTS, inquirySchema } from "~/inquiries/schema";
+import { requestMeta } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Contact the park · 联系园区 | Zizhu Park Portal" },
+  { name: "description", content: "Send an investment inquiry to Zizhu High-Tech Park." },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const interest = new URL(request.url).searchParams.get("interest");
+  return {
+    interest: (INTERESTS as readonly string[]).includes(interest ?? "") ? interest : null,
+    name: user?.name ?? "",
+    email: user?.email ?? "",
+    organisation: user?.company
+      ? user.locale === "zh-CN"
+        ? user.company.nameZh
+        : user.company.nameEn
+      : "",
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await getUser(request);
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: inquirySchema });
+  // A bot that filled the hidden field gets the same thank-you page and nothing is stored.
+  if (isHoneypotFilled(formData)) return { done: true as const, reference: "INQ-0000-00000" };
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const meta = requestMeta(request, context);
+  const result = await submitInquiry(db(), submission.value, {
+    ip: meta.ip,
+    locale: detectLocale(request, user?.locale),
+    origin: meta.origin,
+  });
+  if (!result.ok)
+    return data(submission.reply({ formErrors: ["inquiries:errors.throttled"] }), { status: 429 });
+  return { done: true as const, reference: result.reference };
+}
+
+export default function Contact() {
+  const defaults = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("inquiries");
+  const done = actionData && "done" in actionData ? actionData : null;
+  const lastResult = actionData && !("done" in actionData) ? actionData : undefined;
+  const [form, fields] = useForm({
+    lastResult,
+    defaultValue: {
+      interest: defaults.interest ?? "",
+      name: defaults.name,
+      email: defaults.email,
+      organisation: defaults.organisation,
+    },
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inquirySchema }),
+  });
+  if (done) {
+    return (
+      <div className="container narrow">
+        <div className="card" role="status">
+          <h1>{t("thanks.title")}</h1>
+          <p>{t("thanks.body", { reference: done.reference })}</p>
+          <p className="stat inquiry-reference">{done.reference}</p>
+          <Link to="/">{t("thanks.back")}</Link>
+        </div>
+      </div>
+    );
+  }
+  const labels = {
+    name: t("form.fields.name"),
+    organisation: t("form.fields.organisation"),
+    email: t("form.fields.email"),
+    phone: t("form.fields.phone"),
+    country: t("form.fields.country"),
+    interest: t("form.fields.interest"),
+    message: t("form.fields.message"),
+  };
+  return (
+    <div className="container narrow">
+      <header className="page-header">
+        <h1>{t("form.title")}</h1>
+        <p className="lead">{t("form.lead")}</p>
+      </header>
+      <div className="card">
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          <ErrorSummary form={form} fields={fields} labels={labels} />
+          <Honeypot />
+          <Field field={fields.name} label={labels.name} autoComplete="name" />
+          <Field
+            field={fields.organisation}
+            label={labels.organisation}
+            autoComplete="organization"
+            optional
+          />
+          <Field field={fields.email} label={labels.email} type="email" autoComplete="email" />
+          <Field field={fields.phone} label={labels.phone} type="tel" autoComplete="tel" optional />
+          <Field
+            field={fields.country}
+            label={labels.country}
+            autoComplete="country-name"
+            optional
+          />
+          <SelectField
+            field={fields.interest}
+            label={labels.interest}
+            placeholder={t("form.choose")}
+            options={INTERESTS.map((i) => ({ value: i, label: t(`form.interest.${i}`) }))}
+          />
+          <TextareaField field={fields.message} label={labels.message} rows={6} />
+          <p className="muted">{t("form.privacy")}</p>
+          <SubmitButton pendingText={t("form.submitting")}>{t("form.submit")}</SubmitButton>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getUser } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { detectLocale } from "~/i18n/locale.server";
+import { listIndustries } from "~/park/park.server";
+import { ParkNav } from "~/park/ui";
+
+export const meta: MetaFunction = () => [{ title: "Industries · 产业集群 | Zizhu Park Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return { locale: detectLocale(request, user?.locale), industries: await listIndustries(db()) };
+}
+
+export default function Industries() {
+  const { locale, industries } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("park");
+  const zh = locale === "zh-CN";
+  return (
+    <div className="container">
+      <header className="page-header">
+        <h1>{t("industries.title")}</h1>
+        <p className="lead">{t("industries.lead")}</p>
+      </header>
+      <ParkNav />
+      {industries.length === 0 ? <p className="notice">{t("industries.empty")}</p> : null}
+      <ul className="card-grid park-list">
+        {industries.map((i) => (
+          <li key={i.id} className="card">
+            <h2>{zh ? i.name_zh : i.name_en}</h2>
+            <p>{zh ? i.summary_zh : i.summary_en}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

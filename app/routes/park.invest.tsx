@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getUser } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { detectLocale } from "~/i18n/locale.server";
+import { listInvestSteps } from "~/park/park.server";
+import { ParkNav } from "~/park/ui";
+
+export const meta: MetaFunction = () => [{ title: "How to invest · 投资指南 | Zizhu Park Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return { locale: detectLocale(request, user?.locale), steps: await listInvestSteps(db()) };
+}
+
+export default function Invest() {
+  const { locale, steps } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("park");
+  const zh = locale === "zh-CN";
+  return (
+    <div className="container">
+      <header className="page-header">
+        <h1>{t("invest.title")}</h1>
+        <p className="lead">{t("invest.lead")}</p>
+      </header>
+      <ParkNav />
+      {steps.length === 0 ? <p className="notice">{t("invest.empty")}</p> : null}
+      <ol className="stack park-steps">
+        {steps.map((s) => (
+          <li key={s.id} className="card">
+            <h2>{zh ? s.title_zh : s.title_en}</h2>
+            <p>{zh ? s.body_zh : s.body_en}</p>
+            <dl className="admin-kv">
+              {(zh ? s.documents_zh : s.documents_en) ? (
+                <>
+                  <dt>{t("invest.documents")}</dt>
+                  <dd>{zh ? s.documents_zh : s.documents_en}</dd>
+                </>
+              ) : null}
+              {(zh ? s.duration_zh : s.duration_en) ? (
+                <>
+                  <dt>{t("invest.duration")}</dt>
+                  <dd>{zh ? s.duration_zh : s.duration_en}</dd>
+                </>
+              ) : null}
+            </dl>
+          </li>
+        ))}
+      </ol>
+      <p>
+        <Link to="/contact?interest=investment" className="button">
+          {t("invest.cta")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getUser } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { detectLocale } from "~/i18n/locale.server";
+import { listPolicies } from "~/park/park.server";
+import { ParkNav } from "~/park/ui";
+
+export const meta: MetaFunction = () => [{ title: "Policies · 政策扶持 | Zizhu Park Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  return { locale: detectLocale(request, user?.locale), q, policies: await listPolicies(db(), q) };
+}
+
+export default function Policies() {
+  const { locale, q, policies } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("park");
+  const zh = locale === "zh-CN";
+  return (
+    <div className="container">
+      <header className="page-header">
+        <h1>{t("policies.title")}</h1>
+        <p className="lead">{t("policies.lead")}</p>
+      </header>
+      <ParkNav />
+      <Form method="get" className="row" role="search">
+        <label htmlFor="policy-q" className="visually-hidden">
+          {t("policies.search")}
+        </label>
+        <input
+          id="policy-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder={t("policies.search")}
+        />
+        <button type="submit" className="button button-secondary">
+          {t("policies.apply")}
+        </button>
+      </Form>
+      {policies.length === 0 ? <p className="notice">{t("policies.empty")}</p> : null}
+      <ul className="stack park-list">
+        {policies.map((p) => (
+          <li key={p.id} className="card">
+            <h2>{zh ? p.title_zh : p.title_en}</h2>
+            <p className="muted">
+              {p.deadline
+                ? t("policies.deadline", { date: String(p.deadline).slice(0, 10) })
+                : t("policies.noDeadline")}
+            </p>
+            <p>{zh ? p.summary_zh : p.summary_en}</p>
+            {p.link ? (
+              <p>
+                <a href={p.link} rel="noopener noreferrer">
+                  {t("policies.more")}
+                </a>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
