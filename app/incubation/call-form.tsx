@@ -1,0 +1,342 @@
+/**
+ * The call editor (create, clone, edit): plain fields and fixed-size rows for questions,
+ * documents and rubric criteria, so it works without JavaScript. Shows the server's errors
+ * next to each field and keeps what was typed.
+ */
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ErrorSummary, SubmitButton, useErrorText } from "~/components/forms";
+import { MAX_CRITERION_ROWS, MAX_DOCUMENT_ROWS, MAX_QUESTION_ROWS } from "./schema";
+import { usePick } from "./ui";
+
+export interface CallFormResult {
+  initialValue?: Record<string, unknown> | null;
+  error?: Record<string, string[] | null> | null;
+}
+
+export interface CallFormDefaults {
+  programmeId?: string;
+  slug?: string;
+  titleEn?: string;
+  titleZh?: string;
+  opensAt?: string;
+  closesAt?: string;
+  places?: string;
+  eligibilityEn?: string;
+  eligibilityZh?: string;
+  questions?: Record<string, string | boolean | number>[];
+  documents?: Record<string, string | boolean | number>[];
+  rubric?: Record<string, string | boolean | number>[];
+}
+
+function get(obj: unknown, path: (string | number)[]): unknown {
+  let cur: unknown = obj;
+  for (const p of path) {
+    if (cur === null || cur === undefined || typeof cur !== "object") return undefined;
+    cur = (cur as Record<string | number, unknown>)[p];
+  }
+  return cur;
+}
+
+export function CallForm({
+  programmes,
+  defaults,
+  result,
+  submitLabel,
+}: {
+  programmes: { id: string; name_en: string; name_zh: string }[];
+  defaults: CallFormDefaults;
+  result?: CallFormResult | null;
+  submitLabel: string;
+}) {
+  const { t } = useTranslation("incubation");
+  const errorText = useErrorText();
+  const pick = usePick();
+  const source = result?.initialValue ?? defaults;
+  const submitted = !!result?.initialValue;
+  const value = (...path: (string | number)[]) => {
+    const v = get(source, path);
+    return v === undefined || v === null ? "" : String(v);
+  };
+  const checked = (...path: (string | number)[]) => {
+    const v = get(source, path);
+    return v === true || v === "on" || v === "true";
+  };
+  const name = (path: (string | number)[]) =>
+    path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join("");
+  const errors = (path: (string | number)[]) => result?.error?.[name(path)] ?? [];
+  const id = (path: (string | number)[]) => `call-${name(path).replace(/[[\].]/g, "-")}`;
+
+  const field = (
+    path: string,
+    label: string,
+    opts: { type?: string; hint?: string; textarea?: boolean } = {},
+  ) => {
+    const errs = errors([path]);
+    const fid = id([path]);
+    return (
+      <div className={`field${errs.length ? " has-error" : ""}`}>
+        <label htmlFor={fid}>{label}</label>
+        {opts.hint ? (
+          <p className="field-hint" id={`${fid}-hint`}>
+            {opts.hint}
+          </p>
+        ) : null}
+        {opts.textarea ? (
+          <textarea
+            id={fid}
+            name={path}
+            rows={4}
+            defaultValue={value(path)}
+            aria-invalid={errs.length ? true : undefined}
+            aria-describedby={`${fid}-error`}
+          />
+        ) : (
+          <input
+            id={fid}
+            name={path}
+            type={opts.type ?? "text"}
+            defaultValue={value(path)}
+            aria-invalid={errs.length ? true : undefined}
+            aria-describedby={`${fid}-error${opts.hint ? ` ${fid}-hint` : ""}`}
+          />
+        )}
+        <div id={`${fid}-error`} className="field-errors">
+          {errs.map((e) => (
+            <p key={e}>{errorText(e)}</p>
+          ))}
+        </div>
+      </div>
+    );
+  };
+
+  const cell = (
+    list: string,
+    i: number,
+    key: string,
+    label: string,
+    opts: { type?: string; size?: number } = {},
+  ) => {
+    const path = [list, i, key];
+    const errs = errors(path);
+    return (
+      <td>
+        <input
+          name={name(path)}
+          aria-label={`${label} ${i + 1}`}
+          type={opts.type ?? "text"}
+          size={opts.size}
+          defaultValue={value(...path)}
+          aria-invalid={errs.length ? true : undefined}
+          title={errs.map((e) => errorText(e)).join(" ")}
+        />
+        {errs.length ? (
+          <div className="field-errors" role="alert">
+            {errs.map((e) => (
+              <p key={e}>{errorText(e)}</p>
+            ))}
+          </div>
+        ) : null}
+      </td>
+    );
+  };
+  const requiredCell = (list: string, i: number) => (
+    <td>
+      <input
+        type="checkbox"
+        name={name([list, i, "required"])}
+        aria-label={`${t("callForm.required")} ${i + 1}`}
+        defaultChecked={checked(list, i, "required")}
+      />
+    </td>
+  );
+  const listError = (list: string) =>
+    errors([list]).map((e) => (
+      <p key={e} className="field-errors" role="alert">
+        {errorText(e)}
+      </p>
+    ));
+  const summaryFields = Object.fromEntries(
+    Object.entries(result?.error ?? {}).map(([k, v]) => [
+      k,
+      { id: id([k]), errors: v ?? undefined },
+    ]),
+  );
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+  return (
+    <Form method="post" className="form-stack">
+      {submitted ? (
+        <ErrorSummary
+          form={{ errors: result?.error?.[""] ?? undefined }}
+          fields={summaryFields}
+          labels={{}}
+        />
+      ) : null}
+      <div className="card form-stack">
+        <div className={`field${errors(["programmeId"]).length ? " has-error" : ""}`}>
+          <label htmlFor="call-programmeId">{t("callForm.programme")}</label>
+          <select id="call-programmeId" name="programmeId" defaultValue={value("programmeId")}>
+            {programmes.map((p) => (
+              <option key={p.id} value={p.id}>
+                {pick(p.name_en, p.name_zh)}
+              </option>
+            ))}
+          </select>
+          <div className="field-errors">
+            {errors(["programmeId"]).map((e) => (
+              <p key={e}>{errorText(e)}</p>
+            ))}
+          </div>
+        </div>
+        {field("titleEn", t("callForm.titleEn"))}
+        {field("titleZh", t("callForm.titleZh"))}
+        {field("slug", t("callForm.slug"), { hint: t("callForm.slugHint") })}
+        {field("opensAt", t("callForm.opensAt"), { type: "datetime-local" })}
+        {field("closesAt", t("callForm.closesAt"), { type: "datetime-local" })}
+        {field("places", t("callForm.places"), { type: "number" })}
+        {field("eligibilityEn", t("callForm.eligibilityEn"), { textarea: true })}
+        {field("eligibilityZh", t("callForm.eligibilityZh"), { textarea: true })}
+      </div>
+
+      <section className="card">
+        <h2>{t("callForm.questions")}</h2>
+        <p className="field-hint">{t("callForm.questionsHint")}</p>
+        {listError("questions")}
+        <div className="table-wrap">
+          <table className="table incubation-rows">
+            <thead>
+              <tr>
+                <th>{t("callForm.step")}</th>
+                <th>{t("callForm.labelEn")}</th>
+                <th>{t("callForm.labelZh")}</th>
+                <th>{t("callForm.required")}</th>
+                <th>{t("callForm.maxLength")}</th>
+                <th>{t("callForm.key")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows(MAX_QUESTION_ROWS).map((i) => (
+                <tr key={i}>
+                  {cell("questions", i, "step", t("callForm.step"), { type: "number", size: 2 })}
+                  {cell("questions", i, "labelEn", t("callForm.labelEn"))}
+                  {cell("questions", i, "labelZh", t("callForm.labelZh"))}
+                  {requiredCell("questions", i)}
+                  {cell("questions", i, "maxLength", t("callForm.maxLength"), {
+                    type: "number",
+                    size: 5,
+                  })}
+                  {cell("questions", i, "key", t("callForm.key"), { size: 8 })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="card">
+        <h2>{t("callForm.documents")}</h2>
+        <p className="field-hint">{t("callForm.documentsHint")}</p>
+        <div className="table-wrap">
+          <table className="table incubation-rows">
+            <thead>
+              <tr>
+                <th>{t("callForm.labelEn")}</th>
+                <th>{t("callForm.labelZh")}</th>
+                <th>{t("callForm.required")}</th>
+                <th>{t("callForm.key")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows(MAX_DOCUMENT_ROWS).map((i) => (
+                <tr key={i}>
+                  {cell("documents", i, "labelEn", t("callForm.labelEn"))}
+                  {cell("documents", i, "labelZh", t("callForm.labelZh"))}
+                  {requiredCell("documents", i)}
+                  {cell("documents", i, "key", t("callForm.key"), { size: 8 })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="card">
+        <h2>{t("callForm.rubric")}</h2>
+        <p className="field-hint">{t("callForm.rubricHint")}</p>
+        {listError("rubric")}
+        <div className="table-wrap">
+          <table className="table incubation-rows">
+            <thead>
+              <tr>
+                <th>{t("callForm.labelEn")}</th>
+                <th>{t("callForm.labelZh")}</th>
+                <th>{t("callForm.weight")}</th>
+                <th>{t("callForm.max")}</th>
+                <th>{t("callForm.key")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows(MAX_CRITERION_ROWS).map((i) => (
+                <tr key={i}>
+                  {cell("rubric", i, "labelEn", t("callForm.labelEn"))}
+                  {cell("rubric", i, "labelZh", t("callForm.labelZh"))}
+                  {cell("rubric", i, "weight", t("callForm.weight"), { type: "number", size: 3 })}
+                  {cell("rubric", i, "max", t("callForm.max"), { type: "number", size: 3 })}
+                  {cell("rubric", i, "key", t("callForm.key"), { size: 8 })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <SubmitButton className="button">{submitLabel}</SubmitButton>
+    </Form>
+  );
+}
+
+/** A stored call as form defaults; a clone gets no keys for the address and moves dates on. */
+export function callToDefaults(
+  call: {
+    programme_id: string;
+    slug: string;
+    title_en: string;
+    title_zh: string;
+    opens_at: string | Date;
+    closes_at: string | Date;
+    places: number;
+    eligibility_en: string;
+    eligibility_zh: string;
+    questions: {
+      key: string;
+      step: number;
+      labelEn: string;
+      labelZh: string;
+      required: boolean;
+      maxLength: number;
+    }[];
+    documents: { key: string; labelEn: string; labelZh: string; required: boolean }[];
+    rubric: { key: string; labelEn: string; labelZh: string; weight: number; max: number }[];
+  },
+  toLocal: (d: Date) => string,
+  clone = false,
+): CallFormDefaults {
+  return {
+    programmeId: call.programme_id,
+    slug: clone ? `${call.slug}-copy` : call.slug,
+    titleEn: call.title_en,
+    titleZh: call.title_zh,
+    opensAt: toLocal(new Date(call.opens_at)),
+    closesAt: toLocal(new Date(call.closes_at)),
+    places: String(call.places),
+    eligibilityEn: call.eligibility_en,
+    eligibilityZh: call.eligibility_zh,
+    questions: call.questions.map((q) => ({
+      ...q,
+      step: String(q.step),
+      maxLength: String(q.maxLength),
+    })),
+    documents: call.documents.map((d) => ({ ...d })),
+    rubric: call.rubric.map((c) => ({ ...c, weight: String(c.weight), max: String(c.max) })),
+  };
+}

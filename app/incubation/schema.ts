@@ -1,0 +1,233 @@
+/**
+ * Incubation form schemas, shared by the browser (Conform) and the actions. Messages are i18n
+ * keys. The call's questions, documents and rubric are edited as rows of a fixed-size table
+ * (works without JavaScript); rows left blank are ignored.
+ */
+import { z } from "zod";
+import type { Criterion } from "./scoring";
+import { OUTCOMES, parseParkLocal } from "./workflow";
+
+export interface Question {
+  key: string;
+  step: 1 | 2 | 3 | 4;
+  labelEn: string;
+  labelZh: string;
+  required: boolean;
+  maxLength: number;
+}
+
+export interface DocumentSpec {
+  key: string;
+  labelEn: string;
+  labelZh: string;
+  required: boolean;
+}
+
+export type { Criterion };
+
+export const MAX_QUESTION_ROWS = 16;
+export const MAX_DOCUMENT_ROWS = 6;
+export const MAX_CRITERION_ROWS = 8;
+
+const opt = z.string().trim().max(2000).optional();
+const KEY = /^[a-z][a-z0-9_]{0,39}$/;
+
+const questionRow = z.object({
+  key: opt,
+  step: opt,
+  labelEn: opt,
+  labelZh: opt,
+  required: opt,
+  maxLength: opt,
+});
+const documentRow = z.object({ key: opt, labelEn: opt, labelZh: opt, required: opt });
+const criterionRow = z.object({ key: opt, labelEn: opt, labelZh: opt, weight: opt, max: opt });
+
+const text = (max: number, key: string) =>
+  z
+    .string({ error: `incubation:errors.${key}` })
+    .trim()
+    .min(1, { error: `incubation:errors.${key}` })
+    .max(max, { error: "incubation:errors.tooLong" });
+
+export const slug = z
+  .string({ error: "incubation:errors.slug" })
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{1,60}$/, { error: "incubation:errors.slug" });
+
+export const programmeSchema = z.object({
+  intent: z.literal("programme"),
+  slug,
+  nameEn: text(120, "required"),
+  nameZh: text(120, "required"),
+  summaryEn: z.string().trim().max(2000, { error: "incubation:errors.tooLong" }).optional(),
+  summaryZh: z.string().trim().max(2000, { error: "incubation:errors.tooLong" }).optional(),
+});
+
+const blank = (row: Record<string, string | undefined>) => !row.labelEn && !row.labelZh;
+
+function newKey(prefix: string, used: Set<string>): string {
+  for (let i = 1; ; i++) if (!used.has(`${prefix}${i}`)) return `${prefix}${i}`;
+}
+
+export const callSchema = z
+  .object({
+    programmeId: z
+      .string({ error: "incubation:errors.required" })
+      .uuid({ error: "incubation:errors.required" }),
+    slug,
+    titleEn: text(160, "required"),
+    titleZh: text(160, "required"),
+    opensAt: z
+      .string({ error: "incubation:errors.dateTime" })
+      .refine((v) => !!parseParkLocal(v), { error: "incubation:errors.dateTime" }),
+    closesAt: z
+      .string({ error: "incubation:errors.dateTime" })
+      .refine((v) => !!parseParkLocal(v), { error: "incubation:errors.dateTime" }),
+    places: z
+      .string({ error: "incubation:errors.places" })
+      .regex(/^\d{1,4}$/, { error: "incubation:errors.places" }),
+    eligibilityEn: z.string().trim().max(4000, { error: "incubation:errors.tooLong" }).optional(),
+    eligibilityZh: z.string().trim().max(4000, { error: "incubation:errors.tooLong" }).optional(),
+    questions: z.array(questionRow).max(MAX_QUESTION_ROWS).optional(),
+    documents: z.array(documentRow).max(MAX_DOCUMENT_ROWS).optional(),
+    rubric: z.array(criterionRow).max(MAX_CRITERION_ROWS).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const o = parseParkLocal(v.opensAt ?? "");
+    const c = parseParkLocal(v.closesAt ?? "");
+    if (o && c && c <= o)
+      ctx.addIssue({
+        code: "custom",
+        path: ["closesAt"],
+        message: "incubation:errors.closeBeforeOpen",
+      });
+    if (Number(v.places) < 1)
+      ctx.addIssue({ code: "custom", path: ["places"], message: "incubation:errors.places" });
+    const rowCheck = (
+      list: "questions" | "documents" | "rubric",
+      rows: Record<string, string | undefined>[] | undefined,
+    ) => {
+      (rows ?? []).forEach((row, i) => {
+        if (blank(row)) return;
+        if (!row.labelEn)
+          ctx.addIssue({
+            code: "custom",
+            path: [list, i, "labelEn"],
+            message: "incubation:errors.required",
+          });
+        if (!row.labelZh)
+          ctx.addIssue({
+            code: "custom",
+            path: [list, i, "labelZh"],
+            message: "incubation:errors.required",
+          });
+        if (row.key && !KEY.test(row.key))
+          ctx.addIssue({
+            code: "custom",
+            path: [list, i, "key"],
+            message: "incubation:errors.key",
+          });
+        if (list === "questions" && !["1", "2", "3", "4"].includes(row.step ?? ""))
+          ctx.addIssue({
+            code: "custom",
+            path: [list, i, "step"],
+            message: "incubation:errors.step",
+          });
+        if (list === "rubric") {
+          if (!/^\d{1,2}$/.test(row.weight ?? "") || Number(row.weight) < 1)
+            ctx.addIssue({
+              code: "custom",
+              path: [list, i, "weight"],
+              message: "incubation:errors.weight",
+            });
+          if (!/^\d{1,2}$/.test(row.max ?? "") || Number(row.max) < 2 || Number(row.max) > 10)
+            ctx.addIssue({
+              code: "custom",
+              path: [list, i, "max"],
+              message: "incubation:errors.scale",
+            });
+        }
+      });
+    };
+    rowCheck("questions", v.questions);
+    rowCheck("documents", v.documents);
+    rowCheck("rubric", v.rubric);
+    if (!(v.rubric ?? []).some((r) => !blank(r)))
+      ctx.addIssue({ code: "custom", path: ["rubric"], message: "incubation:errors.rubricEmpty" });
+    if (!(v.questions ?? []).some((r) => !blank(r)))
+      ctx.addIssue({
+        code: "custom",
+        path: ["questions"],
+        message: "incubation:errors.questionsEmpty",
+      });
+  })
+  .transform((v) => {
+    const used = new Set<string>();
+    const keyed = <T extends { key?: string }>(rows: T[] | undefined, prefix: string) =>
+      (rows ?? [])
+        .filter((r) => !blank(r as Record<string, string | undefined>))
+        .map((r) => {
+          const key = r.key && KEY.test(r.key) && !used.has(r.key) ? r.key : newKey(prefix, used);
+          used.add(key);
+          return { ...r, key };
+        });
+    const questions: Question[] = keyed(v.questions, "q").map((r) => ({
+      key: r.key,
+      step: Number(r.step) as Question["step"],
+      labelEn: r.labelEn!,
+      labelZh: r.labelZh!,
+      required: r.required === "on" || r.required === "true",
+      maxLength: Math.min(Math.max(Number(r.maxLength) || 2000, 50), 8000),
+    }));
+    const documents: DocumentSpec[] = keyed(v.documents, "d").map((r) => ({
+      key: r.key,
+      labelEn: r.labelEn!,
+      labelZh: r.labelZh!,
+      required: r.required === "on" || r.required === "true",
+    }));
+    const rubric: Criterion[] = keyed(v.rubric, "c").map((r) => ({
+      key: r.key,
+      labelEn: r.labelEn!,
+      labelZh: r.labelZh!,
+      weight: Number(r.weight),
+      max: Number(r.max),
+    }));
+    return {
+      programmeId: v.programmeId,
+      slug: v.slug,
+      titleEn: v.titleEn,
+      titleZh: v.titleZh,
+      opensAt: parseParkLocal(v.opensAt)!,
+      closesAt: parseParkLocal(v.closesAt)!,
+      places: Number(v.places),
+      eligibilityEn: v.eligibilityEn ?? "",
+      eligibilityZh: v.eligibilityZh ?? "",
+      questions,
+      documents,
+      rubric,
+    };
+  });
+export type CallInput = z.output<typeof callSchema>;
+
+export const requestInfoSchema = z.object({
+  intent: z.literal("request_info"),
+  message: text(4000, "messageRequired"),
+});
+
+export const commentSchema = z.object({
+  intent: z.literal("comment"),
+  body: text(4000, "messageRequired"),
+});
+
+export const decisionSchema = z.object({
+  intent: z.literal("decision"),
+  outcome: z.enum(OUTCOMES, { error: "incubation:errors.outcome" }),
+  letter: text(10000, "letterRequired"),
+});
+
+export const conflictSchema = z.object({
+  intent: z.literal("conflict"),
+  reason: text(1000, "reasonRequired"),
+});

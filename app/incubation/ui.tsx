@@ -1,0 +1,138 @@
+import { useTranslation } from "react-i18next";
+import { pick } from "~/i18n/i18n";
+import { useLocale } from "~/root";
+import { formatParkTime, type ApplicationStatus } from "./workflow";
+
+const TONE: Record<ApplicationStatus, string> = {
+  draft: "badge badge-muted",
+  submitted: "badge",
+  screening: "badge",
+  info_requested: "badge badge-warning",
+  resubmitted: "badge",
+  in_review: "badge",
+  accepted: "badge badge-success",
+  accepted_with_conditions: "badge badge-success",
+  rejected: "badge badge-danger",
+  withdrawn: "badge badge-muted",
+};
+
+export function StatusBadge({ status }: { status: ApplicationStatus }) {
+  const { t } = useTranslation("incubation");
+  return <span className={TONE[status]}>{t(`status.${status}`)}</span>;
+}
+
+/** Formats a date in the park's time zone, in the reader's language. */
+export function useParkTime() {
+  const locale = useLocale();
+  return (d: Date | string) => formatParkTime(d, locale);
+}
+
+/** Picks the English or Chinese of a pair by the reader's language. */
+export function usePick() {
+  const locale = useLocale();
+  return (en: string | null | undefined, zh: string | null | undefined) => pick(locale, en, zh);
+}
+
+/** Paragraphs of plain text (letters, answers), never as HTML. */
+export function Paragraphs({ text }: { text: string }) {
+  return (
+    <div className="incubation-letter">
+      {text.split(/\n{2,}/).map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+    </div>
+  );
+}
+
+interface QuestionLike {
+  key: string;
+  step: number;
+  labelEn: string;
+  labelZh: string;
+}
+interface DocSpecLike {
+  key: string;
+  labelEn: string;
+  labelZh: string;
+}
+interface DocLike {
+  id: string;
+  kind: string;
+  filename: string;
+  size_bytes: number;
+}
+
+/** The answers of an application, read-only, grouped by step. */
+export function AnswersView({
+  questions,
+  answers,
+  headingLevel = 3,
+}: {
+  questions: QuestionLike[];
+  answers: Record<string, string>;
+  headingLevel?: 2 | 3;
+}) {
+  const { t } = useTranslation("incubation");
+  const pick = usePick();
+  const H = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <div className="stack">
+      {[1, 2, 3, 4].map((step) => {
+        const qs = questions.filter((q) => q.step === step);
+        if (!qs.length) return null;
+        return (
+          <section key={step}>
+            <H>{t(`steps.${step as 1}`)}</H>
+            <dl className="details">
+              {qs.map((q) => (
+                <div key={q.key} style={{ display: "contents" }}>
+                  <dt>{pick(q.labelEn, q.labelZh)}</dt>
+                  <dd style={{ whiteSpace: "pre-line" }}>
+                    {answers[q.key]?.trim() ? (
+                      answers[q.key]
+                    ) : (
+                      <span className="muted">{t("app.noAnswer")}</span>
+                    )}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+export function DocumentsList({
+  applicationId,
+  specs,
+  documents,
+}: {
+  applicationId: string;
+  specs: DocSpecLike[];
+  documents: DocLike[];
+}) {
+  const { t } = useTranslation("incubation");
+  const pick = usePick();
+  if (!documents.length) return <p className="muted">{t("documents.none")}</p>;
+  return (
+    <ul>
+      {documents.map((d) => {
+        const spec = specs.find((s) => s.key === d.kind);
+        return (
+          <li key={d.id}>
+            {spec ? `${pick(spec.labelEn, spec.labelZh)}: ` : ""}
+            <a href={`/applications/${applicationId}/documents/${d.id}`} download>
+              {d.filename}
+            </a>{" "}
+            <span className="muted">
+              ({t("documents.size", { size: String(Math.max(1, Math.round(d.size_bytes / 1024))) })}
+              )
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

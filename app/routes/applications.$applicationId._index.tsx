@@ -1,0 +1,150 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { invariantFound, requirePermission } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { getApplicationForCompany, withdrawApplication } from "~/incubation/incubation.server";
+import { ctxOf } from "~/incubation/route-helpers.server";
+import {
+  AnswersView,
+  DocumentsList,
+  Paragraphs,
+  StatusBadge,
+  useParkTime,
+  usePick,
+} from "~/incubation/ui";
+import { availableActions, isEditable } from "~/incubation/workflow";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Application · 申请 | Zizhu Park Portal" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:application:own");
+  const app = await getApplicationForCompany(db(), user.company?.id, params.applicationId ?? "");
+  invariantFound(app);
+  return { app, closed: Date.now() >= new Date(app.closes_at).getTime() };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "create:application:own");
+  const app = await getApplicationForCompany(db(), user.company?.id, params.applicationId ?? "");
+  invariantFound(app);
+  const form = await request.formData();
+  if (form.get("intent") !== "withdraw")
+    return data({ error: "incubation:errors.refused" }, { status: 400 });
+  const result = await withdrawApplication(
+    db(),
+    ctxOf(request, context, user),
+    app.company_id,
+    app.id,
+  );
+  if (!result.ok)
+    return data(
+      { error: `incubation:errors.${result.error === "notFound" ? "refused" : result.error}` },
+      { status: 409 },
+    );
+  return redirectWithToast(`/applications/${app.id}`, {
+    type: "success",
+    key: "incubation:toast.withdrawn",
+  });
+}
+
+export default function ApplicationOverview() {
+  const { app, closed } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("incubation");
+  const { t: tAny } = useTranslation();
+  const pick = usePick();
+  const time = useParkTime();
+  const infoRequest = app.messages.find((m) => m.kind === "info_request");
+  const canWithdraw = availableActions(app.status, "applicant").includes("withdraw");
+  return (
+    <div className="container medium">
+      <p>
+        <Link to="/applications">← {t("dashboard.title")}</Link>
+      </p>
+      <header className="page-header">
+        <p className="muted">{pick(app.programme_en, app.programme_zh)}</p>
+        <h1>{t("app.title", { call: pick(app.call_title_en, app.call_title_zh) })}</h1>
+        <p>
+          {t("app.state")}: <StatusBadge status={app.status} />
+        </p>
+        <p>{t(`next.${app.status}`)}</p>
+      </header>
+      {actionData?.error ? (
+        <p className="notice notice-danger" role="alert">
+          {/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- an i18n key */}
+          {tAny(actionData.error as any)}
+        </p>
+      ) : null}
+      {app.status === "draft" && closed ? (
+        <p className="notice notice-warning">
+          {t("app.closedNotice", { date: time(app.closes_at) })}
+        </p>
+      ) : null}
+      {app.status === "info_requested" && infoRequest ? (
+        <div className="notice notice-warning">
+          <h2>{t("app.infoRequested")}</h2>
+          <p style={{ whiteSpace: "pre-line" }}>{infoRequest.body}</p>
+          <p>{t("app.infoRequestedLead")}</p>
+        </div>
+      ) : null}
+      {app.decision_letter ? (
+        <section className="card" aria-labelledby="letter-heading">
+          <h2 id="letter-heading">{t("app.letter")}</h2>
+          <Paragraphs text={app.decision_letter} />
+        </section>
+      ) : null}
+      {isEditable(app.status) ? (
+        <p>
+          <Link className="button" to={`/applications/${app.id}/step/1`}>
+            {t("app.editAnswers")}
+          </Link>
+        </p>
+      ) : null}
+      <section className="section">
+        <h2>{t("dashboard.messages")}</h2>
+        {app.messages.length ? (
+          <ul>
+            {app.messages.map((m) => (
+              <li key={m.id}>
+                <span className="muted">{time(m.created_at)}</span> —{" "}
+                {m.status
+                  ? t("dashboard.statusChanged", { status: t(`status.${m.status as "draft"}`) })
+                  : null}
+                {m.kind === "info_request" && m.body ? (
+                  <span style={{ whiteSpace: "pre-line" }}> {m.body}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("dashboard.noMessages")}</p>
+        )}
+      </section>
+      <section className="section">
+        <h2>{t("app.viewAnswers")}</h2>
+        <AnswersView questions={app.questions} answers={app.answers} />
+        <h3>{t("steps.5")}</h3>
+        <DocumentsList
+          applicationId={app.id}
+          specs={app.document_specs}
+          documents={app.documents}
+        />
+      </section>
+      {canWithdraw ? (
+        <section className="card">
+          <h2>{t("action.withdraw")}</h2>
+          <p>{t("app.withdrawLead")}</p>
+          <Form method="post">
+            <input type="hidden" name="intent" value="withdraw" />
+            <button type="submit" className="button button-danger">
+              {t("app.withdrawConfirm")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { ErrorSummary, Field, SubmitButton, TextareaField } from "~/components/forms";
+import { db } from "~/db.server";
+import {
+  createProgramme,
+  latestCall,
+  listCallsForDesk,
+  listProgrammes,
+} from "~/incubation/incubation.server";
+import { ctxOf } from "~/incubation/route-helpers.server";
+import { programmeSchema } from "~/incubation/schema";
+import { useParkTime, usePick } from "~/incubation/ui";
+import { callPhase } from "~/incubation/workflow";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Incubation desk · 孵化管理 | Zizhu Park Portal" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:incubation_call:any");
+  const latest = await latestCall(db());
+  return {
+    programmes: await listProgrammes(db()),
+    calls: await listCallsForDesk(db()),
+    latestId: latest?.id ?? null,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:incubation_call:any");
+  const submission = parseWithZod(await request.formData(), { schema: programmeSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await createProgramme(db(), ctxOf(request, context, user), submission.value);
+  if (!result.ok)
+    return data(submission.reply({ fieldErrors: { slug: ["incubation:errors.slugTaken"] } }), {
+      status: 400,
+    });
+  return redirectWithToast("/desk/incubation", {
+    type: "success",
+    key: "incubation:toast.programmeCreated",
+  });
+}
+
+export default function DeskIncubation() {
+  const { programmes, calls, latestId } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("incubation");
+  const pick = usePick();
+  const time = useParkTime();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: programmeSchema }),
+  });
+  const labels = {
+    slug: t("programmeForm.slug"),
+    nameEn: t("programmeForm.nameEn"),
+    nameZh: t("programmeForm.nameZh"),
+    summaryEn: t("programmeForm.summaryEn"),
+    summaryZh: t("programmeForm.summaryZh"),
+  };
+  return (
+    <div className="container">
+      <header className="page-header">
+        <p>
+          <Link to="/desk">← {t("desk.backToDesk")}</Link>
+        </p>
+        <h1>{t("desk.title")}</h1>
+        <p className="lead">{t("desk.lead")}</p>
+      </header>
+      <section className="section">
+        <div className="spread">
+          <h2>{t("desk.calls")}</h2>
+          {programmes.length ? (
+            <div className="row">
+              <Link className="button" to="/desk/incubation/calls/new">
+                {t("desk.newCall")}
+              </Link>
+              {latestId ? (
+                <Link
+                  className="button button-secondary"
+                  to={`/desk/incubation/calls/new?from=${latestId}`}
+                >
+                  {t("desk.cloneLast")}
+                </Link>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
+        {calls.length ? (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t("callForm.titleEn")}</th>
+                  <th>{t("public.programme")}</th>
+                  <th>{t("callForm.closesAt")}</th>
+                  <th>{t("callDesk.status")}</th>
+                  <th>{t("callDesk.reviews")}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {calls.map((c) => {
+                  const phase = callPhase(c);
+                  return (
+                    <tr key={c.id}>
+                      <td>
+                        <Link to={`/desk/incubation/calls/${c.id}`}>
+                          {pick(c.title_en, c.title_zh)}
+                        </Link>
+                      </td>
+                      <td>{pick(c.programme_en, c.programme_zh)}</td>
+                      <td>{time(c.closes_at)}</td>
+                      <td>
+                        <span
+                          className={
+                            phase === "open"
+                              ? "badge badge-success"
+                              : phase === "upcoming"
+                                ? "badge"
+                                : "badge badge-muted"
+                          }
+                        >
+                          {t(`phase.${phase}`)}
+                        </span>
+                      </td>
+                      <td>
+                        {t("desk.applications", {
+                          submitted: String(c.submitted_count),
+                          total: String(c.total_count),
+                        })}
+                      </td>
+                      <td>
+                        <div className="row">
+                          <Link to={`/desk/incubation/calls/${c.id}/edit`}>{t("desk.edit")}</Link>
+                          <Link to={`/desk/incubation/calls/new?from=${c.id}`}>
+                            {t("desk.clone")}
+                          </Link>
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="muted">{t("desk.noCalls")}</p>
+        )}
+      </section>
+      <section className="section">
+        <h2>{t("desk.programmes")}</h2>
+        {programmes.length ? (
+          <ul>
+            {programmes.map((p) => (
+              <li key={p.id}>
+                <strong>{pick(p.name_en, p.name_zh)}</strong>{" "}
+                <span className="muted">({p.slug})</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("desk.noProgrammes")}</p>
+        )}
+        <div className="card">
+          <h3>{t("desk.newProgramme")}</h3>
+          <Form method="post" {...getFormProps(form)} className="form-stack">
+            <input type="hidden" name="intent" value="programme" />
+            <ErrorSummary
+              form={form}
+              fields={{ slug: fields.slug, nameEn: fields.nameEn, nameZh: fields.nameZh }}
+              labels={labels}
+            />
+            <Field field={fields.nameEn} label={labels.nameEn} />
+            <Field field={fields.nameZh} label={labels.nameZh} />
+            <Field field={fields.slug} label={labels.slug} hint={t("programmeForm.slugHint")} />
+            <TextareaField field={fields.summaryEn} label={labels.summaryEn} optional rows={3} />
+            <TextareaField field={fields.summaryZh} label={labels.summaryZh} optional rows={3} />
+            <SubmitButton>{t("programmeForm.create")}</SubmitButton>
+          </Form>
+        </div>
+      </section>
+    </div>
+  );
+}

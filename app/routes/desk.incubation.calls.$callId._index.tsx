@@ -1,0 +1,208 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { invariantFound, requirePermission } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import {
+  getCall,
+  isUuid,
+  listCallApplications,
+  listPendingDecisions,
+  releaseDecisions,
+  type SortKey,
+} from "~/incubation/incubation.server";
+import { ctxOf } from "~/incubation/route-helpers.server";
+import { Paragraphs, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
+import { STATUSES } from "~/incubation/workflow";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Call · 批次 | Zizhu Park Portal" }];
+
+const SORTS: SortKey[] = ["mean", "normalised", "company", "status", "submitted"];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "read:application:any");
+  const call = isUuid(params.callId) ? await getCall(db(), params.callId) : undefined;
+  invariantFound(call);
+  const url = new URL(request.url);
+  const status = url.searchParams.get("status") ?? "";
+  const sortParam = url.searchParams.get("sort") as SortKey | null;
+  const sort = sortParam && SORTS.includes(sortParam) ? sortParam : "mean";
+  const minRaw = url.searchParams.get("min") ?? "";
+  const minMean = minRaw && Number.isFinite(Number(minRaw)) ? Number(minRaw) : undefined;
+  return {
+    call: {
+      id: call.id,
+      slug: call.slug,
+      title_en: call.title_en,
+      title_zh: call.title_zh,
+      closes_at: call.closes_at,
+      places: call.places,
+    },
+    applications: await listCallApplications(db(), call.id, { status, sort, minMean }),
+    pending: await listPendingDecisions(db(), call.id),
+    filter: { status, sort, min: minRaw },
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "decide:application:any");
+  const call = isUuid(params.callId) ? await getCall(db(), params.callId) : undefined;
+  invariantFound(call);
+  const form = await request.formData();
+  if (form.get("intent") !== "release")
+    return data({ error: "incubation:errors.refused" }, { status: 400 });
+  const result = await releaseDecisions(db(), ctxOf(request, context, user), call.id);
+  return redirectWithToast(`/desk/incubation/calls/${call.id}`, {
+    type: "success",
+    key: "incubation:toast.released",
+    values: { count: result.released },
+  });
+}
+
+export default function CallDesk() {
+  const { call, applications, pending, filter } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("incubation");
+  const pick = usePick();
+  const time = useParkTime();
+  const fmt = (n: number | null) => (n === null ? "—" : n.toFixed(2));
+  return (
+    <div className="container">
+      <p>
+        <Link to="/desk/incubation">← {t("desk.backToDesk")}</Link>
+      </p>
+      <header className="page-header spread">
+        <div>
+          <h1>{pick(call.title_en, call.title_zh)}</h1>
+          <p className="muted">
+            {t("time.closes", { date: time(call.closes_at) })} ·{" "}
+            {t("time.places", { count: call.places })}
+          </p>
+        </div>
+        <div className="row">
+          <Link className="button button-secondary" to={`/desk/incubation/calls/${call.id}/edit`}>
+            {t("callDesk.editCall")}
+          </Link>
+          <Link className="button button-secondary" to={`/incubation/calls/${call.slug}`}>
+            {t("callDesk.publicPage")}
+          </Link>
+          <a
+            className="button button-secondary"
+            href={`/desk/incubation/calls/${call.id}/export.csv`}
+            download
+          >
+            {t("callDesk.export")}
+          </a>
+        </div>
+      </header>
+
+      <Form method="get" className="row card incubation-filter" aria-label={t("callDesk.filter")}>
+        <div className="field">
+          <label htmlFor="f-status">{t("callDesk.status")}</label>
+          <select id="f-status" name="status" defaultValue={filter.status}>
+            <option value="">{t("callDesk.anyStatus")}</option>
+            {STATUSES.filter((s) => s !== "draft").map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-sort">{t("callDesk.sort")}</label>
+          <select id="f-sort" name="sort" defaultValue={filter.sort}>
+            {(["mean", "normalised", "company", "status", "submitted"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`callDesk.sortBy.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-min">{t("callDesk.minMean")}</label>
+          <input id="f-min" name="min" type="number" min={0} max={100} defaultValue={filter.min} />
+        </div>
+        <button type="submit" className="button button-secondary">
+          {t("callDesk.apply")}
+        </button>
+      </Form>
+
+      {applications.length ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t("callDesk.company")}</th>
+                <th>{t("callDesk.status")}</th>
+                <th>{t("callDesk.submitted")}</th>
+                <th>{t("callDesk.reviewers")}</th>
+                <th>{t("callDesk.reviews")}</th>
+                <th>{t("callDesk.mean")}</th>
+                <th>{t("callDesk.normalised")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <Link to={`/desk/incubation/applications/${a.id}`}>
+                      {pick(a.company_en, a.company_zh)}
+                    </Link>
+                  </td>
+                  <td>
+                    <StatusBadge status={a.status} />
+                    {a.decision_outcome && !a.decision_released_at ? (
+                      <div className="muted">
+                        → {t(`status.${a.decision_outcome as "accepted"}`)}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>{a.submitted_at ? time(a.submitted_at) : "—"}</td>
+                  <td>{a.assigned}</td>
+                  <td>{a.reviews}</td>
+                  <td>{fmt(a.weightedMean)}</td>
+                  <td>{fmt(a.normalised)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">{t("callDesk.none")}</p>
+      )}
+      <p className="field-hint">{t("callDesk.scoreNote")}</p>
+
+      <section className="section card">
+        <h2>{t("callDesk.pending")}</h2>
+        {pending.length ? (
+          <>
+            <ul>
+              {pending.map((p) => (
+                <li key={p.id}>
+                  <Link to={`/desk/incubation/applications/${p.id}`}>
+                    {pick(p.company_en, p.company_zh)}
+                  </Link>
+                  : {t(`status.${p.decision_outcome as "accepted"}`)}
+                  <details>
+                    <summary>{t("staffApp.letter")}</summary>
+                    <Paragraphs text={p.decision_letter ?? ""} />
+                  </details>
+                </li>
+              ))}
+            </ul>
+            <p>{t("callDesk.releaseLead")}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="release" />
+              <button type="submit" className="button">
+                {t("callDesk.release", { count: pending.length })}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <p className="muted">{t("callDesk.pendingNone")}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { invariantFound, requirePermission } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { CallForm, callToDefaults } from "~/incubation/call-form";
+import { getCall, isUuid, listProgrammes, saveCall } from "~/incubation/incubation.server";
+import { ctxOf } from "~/incubation/route-helpers.server";
+import { callSchema } from "~/incubation/schema";
+import { usePick } from "~/incubation/ui";
+import { toParkLocal } from "~/incubation/workflow";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit call · 编辑批次 | Zizhu Park Portal" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:incubation_call:any");
+  const call = isUuid(params.callId) ? await getCall(db(), params.callId) : undefined;
+  invariantFound(call);
+  return {
+    call,
+    programmes: await listProgrammes(db()),
+    defaults: callToDefaults(call, toParkLocal),
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:incubation_call:any");
+  const call = isUuid(params.callId) ? await getCall(db(), params.callId) : undefined;
+  invariantFound(call);
+  const submission = parseWithZod(await request.formData(), { schema: callSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await saveCall(db(), ctxOf(request, context, user), submission.value, call.id);
+  if (!result.ok) {
+    const field = result.error === "slugTaken" ? "slug" : "programmeId";
+    return data(
+      submission.reply({
+        fieldErrors: {
+          [field]: [
+            `incubation:errors.${result.error === "slugTaken" ? "slugTaken" : "noProgramme"}`,
+          ],
+        },
+      }),
+      { status: 400 },
+    );
+  }
+  return redirectWithToast(`/desk/incubation/calls/${result.id}`, {
+    type: "success",
+    key: "incubation:toast.callSaved",
+  });
+}
+
+export default function EditCall() {
+  const { call, programmes, defaults } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("incubation");
+  const pick = usePick();
+  return (
+    <div className="container">
+      <p>
+        <Link to={`/desk/incubation/calls/${call.id}`}>← {pick(call.title_en, call.title_zh)}</Link>
+      </p>
+      <h1>{t("callForm.titleEdit")}</h1>
+      <CallForm
+        programmes={programmes}
+        defaults={defaults}
+        result={result}
+        submitLabel={t("callForm.save")}
+      />
+    </div>
+  );
+}

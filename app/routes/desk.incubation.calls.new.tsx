@@ -1,0 +1,77 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { CallForm, callToDefaults } from "~/incubation/call-form";
+import { getCall, isUuid, listProgrammes, saveCall } from "~/incubation/incubation.server";
+import { ctxOf } from "~/incubation/route-helpers.server";
+import { callSchema } from "~/incubation/schema";
+import { usePick } from "~/incubation/ui";
+import { toParkLocal } from "~/incubation/workflow";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "New call · 新建批次 | Zizhu Park Portal" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:incubation_call:any");
+  const from = new URL(request.url).searchParams.get("from");
+  const source = isUuid(from) ? await getCall(db(), from) : undefined;
+  return {
+    programmes: await listProgrammes(db()),
+    defaults: source ? callToDefaults(source, toParkLocal, true) : { places: "10" },
+    source: source ? { title_en: source.title_en, title_zh: source.title_zh } : null,
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:incubation_call:any");
+  const submission = parseWithZod(await request.formData(), { schema: callSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await saveCall(db(), ctxOf(request, context, user), submission.value);
+  if (!result.ok) {
+    const field = result.error === "slugTaken" ? "slug" : "programmeId";
+    return data(
+      submission.reply({
+        fieldErrors: {
+          [field]: [
+            `incubation:errors.${result.error === "slugTaken" ? "slugTaken" : "noProgramme"}`,
+          ],
+        },
+      }),
+      { status: 400 },
+    );
+  }
+  return redirectWithToast(`/desk/incubation/calls/${result.id}`, {
+    type: "success",
+    key: "incubation:toast.callSaved",
+  });
+}
+
+export default function NewCall() {
+  const { programmes, defaults, source } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { t } = useTranslation("incubation");
+  const pick = usePick();
+  return (
+    <div className="container">
+      <p>
+        <Link to="/desk/incubation">← {t("desk.backToDesk")}</Link>
+      </p>
+      <h1>{t("callForm.titleNew")}</h1>
+      {source ? (
+        <p className="notice">
+          {t("callForm.cloneFrom", { title: pick(source.title_en, source.title_zh) })}
+        </p>
+      ) : null}
+      <CallForm
+        programmes={programmes}
+        defaults={defaults}
+        result={result}
+        submitLabel={t("callForm.save")}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getUser, invariantFound, requireUser } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { db } from "~/db.server";
+import { getCall, startApplication } from "~/incubation/incubation.server";
+import { ctxOf } from "~/incubation/route-helpers.server";
+import { Paragraphs, useParkTime, usePick } from "~/incubation/ui";
+import { callPhase } from "~/incubation/workflow";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Incubation call · 孵化批次 | Zizhu Park Portal" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const call = await getCall(db(), params.callKey ?? "");
+  invariantFound(call);
+  const user = await getUser(request);
+  let applicationId: string | null = null;
+  if (user?.company) {
+    const row = await db()
+      .selectFrom("application")
+      .select("id")
+      .where("call_id", "=", call.id)
+      .where("company_id", "=", user.company.id)
+      .executeTakeFirst();
+    applicationId = row?.id ?? null;
+  }
+  return {
+    call,
+    phase: callPhase(call),
+    signedIn: !!user,
+    hasCompany: !!user?.company,
+    canApply: !!user && can(user, "create:application:own"),
+    applicationId,
+  };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const call = await getCall(db(), params.callKey ?? "");
+  invariantFound(call);
+  const form = await request.formData();
+  if (form.get("intent") !== "apply")
+    return data({ error: "incubation:errors.refused" }, { status: 400 });
+  if (!user.company)
+    return redirect(
+      `/company/new?redirectTo=${encodeURIComponent(`/incubation/calls/${call.slug}`)}`,
+    );
+  const result = await startApplication(db(), ctxOf(request, context, user), user.company, call.id);
+  if (!result.ok)
+    return data(
+      { error: `incubation:errors.${result.error}` },
+      { status: result.error === "notFound" ? 404 : 409 },
+    );
+  if (result.created)
+    return redirectWithToast(`/applications/${result.id}/step/1`, {
+      type: "success",
+      key: "incubation:toast.saved",
+    });
+  return redirect(`/applications/${result.id}`);
+}
+
+export default function CallPage() {
+  const { call, phase, signedIn, hasCompany, applicationId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("incubation");
+  const { t: tAny } = useTranslation();
+  const pick = usePick();
+  const time = useParkTime();
+  const here = `/incubation/calls/${call.slug}`;
+  return (
+    <div className="container medium">
+      <p>
+        <Link to="/incubation">← {t("public.back")}</Link>
+      </p>
+      <header className="page-header">
+        <p className="muted">{pick(call.programme_en, call.programme_zh)}</p>
+        <h1>{pick(call.title_en, call.title_zh)}</h1>
+        <p>
+          <span
+            className={
+              phase === "open"
+                ? "badge badge-success"
+                : phase === "upcoming"
+                  ? "badge"
+                  : "badge badge-muted"
+            }
+          >
+            {t(`phase.${phase}`)}
+          </span>{" "}
+          {phase === "closed"
+            ? t("time.closed", { date: time(call.closes_at) })
+            : t("time.closes", { date: time(call.closes_at) })}{" "}
+          · {t("time.places", { count: call.places })}
+        </p>
+        <p className="muted">{t("time.zone")}</p>
+      </header>
+      {phase === "closed" ? (
+        <p className="notice notice-warning">{t("public.closedNotice")}</p>
+      ) : null}
+      {phase === "upcoming" ? (
+        <p className="notice">{t("public.upcomingNotice", { date: time(call.opens_at) })}</p>
+      ) : null}
+      {actionData?.error ? (
+        <p className="notice notice-danger" role="alert">
+          {/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- an i18n key from the action */}
+          {tAny(actionData.error as any)}
+        </p>
+      ) : null}
+      <div className="card stack">
+        {applicationId ? (
+          <Link className="button" to={`/applications/${applicationId}`}>
+            {t("public.resume")}
+          </Link>
+        ) : phase !== "open" ? null : !signedIn ? (
+          <Link className="button" to={`/login?redirectTo=${encodeURIComponent(here)}`}>
+            {t("public.signInToApply")}
+          </Link>
+        ) : !hasCompany ? (
+          <>
+            <p>{t("public.needCompany")}</p>
+            <Link className="button" to={`/company/new?redirectTo=${encodeURIComponent(here)}`}>
+              {t("public.createCompany")}
+            </Link>
+          </>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="apply" />
+            <button type="submit" className="button">
+              {t("public.apply")}
+            </button>
+          </Form>
+        )}
+      </div>
+      <section className="section">
+        <h2>{t("public.eligibility")}</h2>
+        <Paragraphs text={pick(call.eligibility_en, call.eligibility_zh)} />
+      </section>
+      <section>
+        <h2>{t("public.whatWeAsk")}</h2>
+        {[1, 2, 3, 4].map((step) => {
+          const qs = call.questions.filter((q) => q.step === step);
+          if (!qs.length) return null;
+          return (
+            <div key={step}>
+              <h3>{t(`steps.${step as 1 | 2 | 3 | 4}`)}</h3>
+              <ul>
+                {qs.map((q) => (
+                  <li key={q.key}>
+                    {pick(q.labelEn, q.labelZh)}{" "}
+                    <span className="muted">
+                      ({q.required ? t("public.required") : t("public.optional")})
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })}
+      </section>
+      <section>
+        <h2>{t("public.documents")}</h2>
+        <ul>
+          {call.documents.map((d) => (
+            <li key={d.key}>
+              {pick(d.labelEn, d.labelZh)}{" "}
+              <span className="muted">
+                ({d.required ? t("public.required") : t("public.optional")})
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h2>{t("public.rubric")}</h2>
+        <ul>
+          {call.rubric.map((c) => (
+            <li key={c.key}>
+              {pick(c.labelEn, c.labelZh)}{" "}
+              <span className="muted">({t("public.weight", { weight: String(c.weight) })})</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,241 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { invariantFound, requirePermission } from "~/auth/guards.server";
+import { SubmitButton, useErrorText } from "~/components/forms";
+import { db } from "~/db.server";
+import {
+  declareConflict,
+  getReviewForReviewer,
+  parseScores,
+  submitReview,
+} from "~/incubation/incubation.server";
+import { ctxOf, formValues } from "~/incubation/route-helpers.server";
+import { conflictSchema } from "~/incubation/schema";
+import { AnswersView, DocumentsList, StatusBadge, usePick } from "~/incubation/ui";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Review · 评审 | Zizhu Park Portal" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "review:application:assigned");
+  const review = await getReviewForReviewer(db(), user.id, params.applicationId ?? "");
+  invariantFound(review);
+  return { review };
+}
+
+type ActionData = {
+  intent: string;
+  errors?: Record<string, string[] | string>;
+  values?: Record<string, string>;
+  error?: string;
+};
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "review:application:assigned");
+  const review = await getReviewForReviewer(db(), user.id, params.applicationId ?? "");
+  invariantFound(review);
+  const ctx = ctxOf(request, context, user);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  if (intent === "conflict") {
+    const submission = parseWithZod(form, { schema: conflictSchema });
+    if (submission.status !== "success")
+      return data<ActionData>(
+        { intent, errors: (submission.reply().error ?? {}) as Record<string, string[]> },
+        { status: 400 },
+      );
+    await declareConflict(db(), ctx, review.id, submission.value.reason);
+    return redirectWithToast("/review", {
+      type: "success",
+      key: "incubation:toast.conflictDeclared",
+    });
+  }
+  if (intent === "score") {
+    const values = formValues(form);
+    const { scores, errors } = parseScores(review.rubric, values);
+    if (Object.keys(errors).length)
+      return data<ActionData>({ intent, errors, values }, { status: 400 });
+    const result = await submitReview(db(), ctx, review.id, scores, values.overall ?? "");
+    if (!result.ok)
+      return data<ActionData>(
+        { intent, error: "incubation:errors.refused", values },
+        { status: 409 },
+      );
+    return redirectWithToast(`/review/${review.id}`, {
+      type: "success",
+      key: "incubation:toast.reviewSubmitted",
+    });
+  }
+  return data<ActionData>({ intent, error: "incubation:errors.refused" }, { status: 400 });
+}
+
+export default function ReviewApplication() {
+  const { review } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const { t } = useTranslation("incubation");
+  const errorText = useErrorText();
+  const pick = usePick();
+  const err = (intent: string, name: string): string[] => {
+    if (actionData?.intent !== intent) return [];
+    const e = actionData.errors?.[name];
+    return e ? (Array.isArray(e) ? e : [e]) : [];
+  };
+  const kept = actionData?.intent === "score" ? actionData.values : undefined;
+  const fmt = (n: number | null) => (n === null ? "—" : n.toFixed(2));
+  const canScore = !review.mine.submitted_at && review.status === "in_review";
+  return (
+    <div className="container medium">
+      <p>
+        <Link to="/review">← {t("review.title")}</Link>
+      </p>
+      <header className="page-header">
+        <p className="muted">{pick(review.call_title_en, review.call_title_zh)}</p>
+        <h1>{pick(review.company_en, review.company_zh)}</h1>
+        <StatusBadge status={review.status} />
+      </header>
+
+      {!review.mine.submitted_at ? (
+        <section className="card stack">
+          <h2>{t("review.conflictTitle")}</h2>
+          <p>{t("review.conflictLead")}</p>
+          <Form method="post" className="form-stack">
+            <input type="hidden" name="intent" value="conflict" />
+            <div className={`field${err("conflict", "reason").length ? " has-error" : ""}`}>
+              <label htmlFor="conflict-reason">{t("review.reason")}</label>
+              <textarea id="conflict-reason" name="reason" rows={2} />
+              <div className="field-errors">
+                {err("conflict", "reason").map((e) => (
+                  <p key={e}>{errorText(e)}</p>
+                ))}
+              </div>
+            </div>
+            <button type="submit" className="button button-secondary">
+              {t("review.declare")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section className="section">
+        <h2>{t("staffApp.answers")}</h2>
+        <AnswersView questions={review.questions} answers={review.answers} />
+        <h3>{t("staffApp.documents")}</h3>
+        <DocumentsList
+          applicationId={review.id}
+          specs={review.document_specs}
+          documents={review.documents}
+        />
+      </section>
+
+      <section className="section card stack">
+        <h2>{t("review.scoreTitle")}</h2>
+        {review.mine.submitted_at ? (
+          <>
+            <p className="notice notice-success">
+              {t("review.yours", { total: fmt(review.mine.total) })}
+            </p>
+            <ul>
+              {review.rubric.map((c) => (
+                <li key={c.key}>
+                  {pick(c.labelEn, c.labelZh)}: {review.mine.scores[c.key]?.score}/{c.max}
+                  {review.mine.scores[c.key]?.comment
+                    ? ` — ${review.mine.scores[c.key]?.comment}`
+                    : ""}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : canScore ? (
+          <Form method="post" className="form-stack">
+            <input type="hidden" name="intent" value="score" />
+            <p>{t("review.scoreLead")}</p>
+            {actionData?.intent === "score" && actionData.error ? (
+              <p className="notice notice-danger" role="alert">
+                {errorText(actionData.error)}
+              </p>
+            ) : null}
+            {review.rubric.map((c) => (
+              <fieldset key={c.key} className="stack">
+                <legend>
+                  {pick(c.labelEn, c.labelZh)}{" "}
+                  <span className="muted">
+                    ({t("public.weight", { weight: String(c.weight) })})
+                  </span>
+                </legend>
+                <div
+                  className={`field${err("score", `score_${c.key}`).length ? " has-error" : ""}`}
+                >
+                  <label htmlFor={`score-${c.key}`}>
+                    {t("review.score", { max: String(c.max) })}
+                  </label>
+                  <select
+                    id={`score-${c.key}`}
+                    name={`score_${c.key}`}
+                    defaultValue={kept?.[`score_${c.key}`] ?? ""}
+                  >
+                    <option value="">—</option>
+                    {Array.from({ length: c.max }, (_, i) => i + 1).map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </select>
+                  <div className="field-errors">
+                    {err("score", `score_${c.key}`).map((e) => (
+                      <p key={e}>{errorText(e)}</p>
+                    ))}
+                  </div>
+                </div>
+                <div className="field">
+                  <label htmlFor={`comment-${c.key}`}>{t("review.comment")}</label>
+                  <textarea
+                    id={`comment-${c.key}`}
+                    name={`comment_${c.key}`}
+                    rows={2}
+                    defaultValue={kept?.[`comment_${c.key}`] ?? ""}
+                  />
+                </div>
+              </fieldset>
+            ))}
+            <div className="field">
+              <label htmlFor="overall">{t("review.overall")}</label>
+              <textarea id="overall" name="overall" rows={3} defaultValue={kept?.overall ?? ""} />
+            </div>
+            <SubmitButton className="button">{t("review.submit")}</SubmitButton>
+          </Form>
+        ) : (
+          <p className="muted">{t("review.notYet")}</p>
+        )}
+      </section>
+
+      <section className="section card stack">
+        <h2>{t("review.others")}</h2>
+        {review.others === null ? (
+          <p className="muted">{t("review.othersHidden")}</p>
+        ) : review.others.length ? (
+          <ul>
+            {review.others.map((o, i) => (
+              <li key={i}>
+                <strong>{o.name}</strong>: {t("review.total", { total: fmt(o.total) })}
+                <ul>
+                  {review.rubric.map((c) => (
+                    <li key={c.key}>
+                      {pick(c.labelEn, c.labelZh)}: {o.scores[c.key]?.score}/{c.max}
+                      {o.scores[c.key]?.comment ? ` — ${o.scores[c.key]?.comment}` : ""}
+                    </li>
+                  ))}
+                </ul>
+                {o.overall_comment ? <p className="muted">{o.overall_comment}</p> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("review.noOthers")}</p>
+        )}
+      </section>
+    </div>
+  );
+}
