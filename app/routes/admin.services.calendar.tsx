@@ -1,0 +1,151 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { audit } from "~/audit/audit.server";
+import { requirePermission } from "~/auth/guards.server";
+import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
+import { db } from "~/db.server";
+import { pick } from "~/i18n/i18n";
+import { useLocale } from "~/root";
+import {
+  deleteCalendarDay,
+  listCalendarDays,
+  upsertCalendarDay,
+} from "~/service-requests/catalogue.server";
+import { calendarSchema } from "~/service-requests/schema";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:service_catalogue:any");
+  return { days: await listCalendarDays(db()) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:service_catalogue:any");
+  const form = await request.formData();
+  if (form.get("intent") === "delete-day") {
+    const day = String(form.get("day") ?? "");
+    if (/^\d{4}-\d{2}-\d{2}$/.test(day)) {
+      await deleteCalendarDay(db(), day);
+      await audit(db(), {
+        actorId: user.id,
+        action: "business_calendar.delete",
+        entityType: "business_calendar_day",
+        entityId: day,
+        ip: context.ip ?? null,
+      });
+    }
+    return redirectWithToast("/admin/services/calendar", {
+      type: "success",
+      key: "services:toast.saved",
+    });
+  }
+  const submission = parseWithZod(form, { schema: calendarSchema });
+  if (submission.status !== "success" || Number.isNaN(Date.parse(submission.value.day)))
+    return data(
+      submission.reply({
+        fieldErrors:
+          submission.status === "success" ? { day: ["services:errors.date"] } : undefined,
+      }),
+      { status: 400 },
+    );
+  const v = submission.value;
+  await upsertCalendarDay(db(), { day: v.day, kind: v.kind, name_en: v.nameEn, name_zh: v.nameZh });
+  await audit(db(), {
+    actorId: user.id,
+    action: "business_calendar.upsert",
+    entityType: "business_calendar_day",
+    entityId: v.day,
+    details: { kind: v.kind },
+    ip: context.ip ?? null,
+  });
+  return redirectWithToast("/admin/services/calendar", {
+    type: "success",
+    key: "services:toast.saved",
+  });
+}
+
+/** Changes apply to due times computed from now on (each request's next change or the sweep). */
+export default function AdminCalendar() {
+  const { days } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("services");
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    id: "add-day",
+    lastResult,
+    defaultValue: { kind: "holiday" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: calendarSchema }),
+  });
+  const labels = { day: t("admin.day"), nameEn: t("admin.nameEn"), nameZh: t("admin.nameZh") };
+  return (
+    <div className="stack">
+      <p className="muted">{t("admin.calendarLead")}</p>
+      {days.length ? (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t("admin.day")}</th>
+                <th>{t("admin.dayKind")}</th>
+                <th>{t("admin.name")}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {days.map((d) => (
+                <tr key={d.day}>
+                  <td>{d.day}</td>
+                  <td>{d.kind === "holiday" ? t("admin.holiday") : t("admin.workday")}</td>
+                  <td>{pick(locale, d.name_en, d.name_zh)}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="day" value={d.day} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="delete-day"
+                        className="link-button"
+                      >
+                        {t("admin.remove")}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="muted">{t("admin.noDays")}</p>
+      )}
+      <section className="card">
+        <h3>{t("admin.addDay")}</h3>
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          <ErrorSummary
+            form={form}
+            fields={{ day: fields.day, nameEn: fields.nameEn, nameZh: fields.nameZh }}
+            labels={labels}
+          />
+          <Field field={fields.day} label={labels.day} type="date" />
+          <SelectField
+            field={fields.kind}
+            label={t("admin.dayKind")}
+            options={[
+              { value: "holiday", label: t("admin.holiday") },
+              { value: "workday", label: t("admin.workday") },
+            ]}
+          />
+          <Field field={fields.nameEn} label={labels.nameEn} />
+          <Field field={fields.nameZh} label={labels.nameZh} />
+          <SubmitButton name="intent" value="add-day">
+            {t("admin.addDay")}
+          </SubmitButton>
+        </Form>
+      </section>
+    </div>
+  );
+}

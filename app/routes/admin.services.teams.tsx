@@ -1,0 +1,168 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { audit } from "~/audit/audit.server";
+import { requirePermission } from "~/auth/guards.server";
+import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
+import { db } from "~/db.server";
+import { pick } from "~/i18n/i18n";
+import { useLocale } from "~/root";
+import {
+  addTeamMember,
+  createTeam,
+  listStaff,
+  listTeams,
+  removeTeamMember,
+  setTeamLead,
+} from "~/service-requests/catalogue.server";
+import { teamSchema } from "~/service-requests/schema";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:service_catalogue:any");
+  return { teams: await listTeams(db()), staff: await listStaff(db()) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:service_catalogue:any");
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const teamId = String(form.get("teamId") ?? "");
+  const userId = String(form.get("userId") ?? "");
+  const done = async (action: string) => {
+    await audit(db(), {
+      actorId: user.id,
+      action: `service_team.${action}`,
+      entityType: "service_team",
+      entityId: teamId || null,
+      details: userId ? { userId } : {},
+      ip: context.ip ?? null,
+    });
+    return redirectWithToast("/admin/services/teams", {
+      type: "success",
+      key: "services:toast.saved",
+    });
+  };
+  if (intent === "create-team") {
+    const submission = parseWithZod(form, { schema: teamSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    if (!(await createTeam(db(), submission.value)))
+      return data(submission.reply({ fieldErrors: { code: ["services:errors.code"] } }), {
+        status: 400,
+      });
+    return done("create");
+  }
+  const staffIds = new Set((await listStaff(db())).map((s) => s.id));
+  if (intent === "set-lead") {
+    await setTeamLead(db(), teamId, staffIds.has(userId) ? userId : null);
+    return done("lead");
+  }
+  if (intent === "add-member" && staffIds.has(userId)) {
+    await addTeamMember(db(), teamId, userId);
+    return done("member_add");
+  }
+  if (intent === "remove-member") {
+    await removeTeamMember(db(), teamId, userId);
+    return done("member_remove");
+  }
+  return data(null, { status: 400 });
+}
+
+export default function AdminTeams() {
+  const { teams, staff } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("services");
+  const locale = useLocale();
+  const [form, fields] = useForm({
+    id: "create-team",
+    lastResult: lastResult ?? undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: teamSchema }),
+  });
+  const labels = { code: t("admin.code"), nameEn: t("admin.nameEn"), nameZh: t("admin.nameZh") };
+  return (
+    <div className="stack">
+      {teams.map((team) => (
+        <section key={team.id} className="card stack">
+          <h3>
+            {pick(locale, team.name_en, team.name_zh)} <span className="muted">({team.code})</span>
+          </h3>
+          <Form method="post" className="row">
+            <input type="hidden" name="teamId" value={team.id} />
+            <label htmlFor={`lead-${team.id}`}>{t("admin.lead")}</label>
+            <select id={`lead-${team.id}`} name="userId" defaultValue={team.lead_id ?? ""}>
+              <option value="">—</option>
+              {staff.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+            <button
+              type="submit"
+              name="intent"
+              value="set-lead"
+              className="button button-secondary button-small"
+            >
+              {t("admin.save")}
+            </button>
+          </Form>
+          <h4>{t("admin.members")}</h4>
+          <ul>
+            {team.members.map((m) => (
+              <li key={m.id}>
+                {m.name} <span className="muted">{m.email}</span>{" "}
+                <Form method="post" className="sr-inline">
+                  <input type="hidden" name="teamId" value={team.id} />
+                  <input type="hidden" name="userId" value={m.id} />
+                  <button type="submit" name="intent" value="remove-member" className="link-button">
+                    {t("admin.remove")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+          <Form method="post" className="row">
+            <input type="hidden" name="teamId" value={team.id} />
+            <label htmlFor={`member-${team.id}`}>{t("admin.addMember")}</label>
+            <select id={`member-${team.id}`} name="userId">
+              {staff
+                .filter((s) => !team.members.some((m) => m.id === s.id))
+                .map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+            </select>
+            <button
+              type="submit"
+              name="intent"
+              value="add-member"
+              className="button button-secondary button-small"
+            >
+              {t("admin.addMember")}
+            </button>
+          </Form>
+        </section>
+      ))}
+      <details className="card" open={!!lastResult}>
+        <summary>{t("admin.newTeam")}</summary>
+        <Form method="post" {...getFormProps(form)} className="form-stack">
+          <ErrorSummary
+            form={form}
+            fields={{ code: fields.code, nameEn: fields.nameEn, nameZh: fields.nameZh }}
+            labels={labels}
+          />
+          <Field field={fields.code} label={labels.code} />
+          <Field field={fields.nameEn} label={labels.nameEn} />
+          <Field field={fields.nameZh} label={labels.nameZh} />
+          <SubmitButton name="intent" value="create-team">
+            {t("admin.save")}
+          </SubmitButton>
+        </Form>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { audit } from "~/audit/audit.server";
+import { requirePermission } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { TypeForm } from "~/service-requests/admin-ui";
+import { createType, isUuid, listCategories, listTeams } from "~/service-requests/catalogue.server";
+import { typeSchema } from "~/service-requests/schema";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "manage:service_catalogue:any");
+  const teams = await listTeams(db());
+  return {
+    categories: await listCategories(db()),
+    teams: teams.map(({ id, name_en, name_zh }) => ({ id, name_en, name_zh })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:service_catalogue:any");
+  const submission = parseWithZod(await request.formData(), { schema: typeSchema });
+  if (submission.status !== "success" || !submission.value.code)
+    return data(submission.reply(), { status: 400 });
+  const v = submission.value;
+  const result = await createType(db(), {
+    code: v.code!,
+    categoryId: v.categoryId,
+    nameEn: v.nameEn,
+    nameZh: v.nameZh,
+    descriptionEn: v.descriptionEn,
+    descriptionZh: v.descriptionZh,
+    defaultTeamId: v.defaultTeamId && isUuid(v.defaultTeamId) ? v.defaultTeamId : null,
+    residentOnly: !!v.residentOnly,
+    active: !!v.active,
+  });
+  if (!result.ok)
+    return data(submission.reply({ fieldErrors: { code: ["services:errors.code"] } }), {
+      status: 400,
+    });
+  await audit(db(), {
+    actorId: user.id,
+    action: "service_type.create",
+    entityType: "service_type",
+    entityId: result.id,
+    details: { code: v.code },
+    ip: context.ip ?? null,
+  });
+  return redirectWithToast(`/admin/services/types/${v.code}`, {
+    type: "success",
+    key: "services:toast.saved",
+  });
+}
+
+export default function NewType() {
+  const { categories, teams } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("services");
+  return (
+    <div className="card">
+      <h3>{t("admin.newType")}</h3>
+      <TypeForm
+        intent="create-type"
+        lastResult={lastResult}
+        categories={categories}
+        teams={teams}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,286 @@
+import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import crypto from "node:crypto";
+import { useTranslation } from "react-i18next";
+import { forbidden, requirePermission } from "~/auth/guards.server";
+import {
+  ErrorSummary,
+  Field,
+  FieldErrors,
+  SelectField,
+  SubmitButton,
+  TextareaField,
+  useErrorText,
+} from "~/components/forms";
+import { db } from "~/db.server";
+import { pick } from "~/i18n/i18n";
+import { useLocale } from "~/root";
+import { getCatalogue, getTypeByCode, type TypeField } from "~/service-requests/catalogue.server";
+import { readForm, storeFor } from "~/service-requests/files.server";
+import { ensureSweepScheduled } from "~/service-requests/jobs.server";
+import { fileRequestSchema } from "~/service-requests/schema";
+import { fileRequest } from "~/service-requests/service-requests.server";
+import { requestMeta } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [
+  { title: "New service request · 新建服务申请 | Zizhu Park Portal" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "create:service_request:own");
+  const code = new URL(request.url).searchParams.get("type");
+  const isResident = !!user.company?.isResident;
+  if (code) {
+    const type = await getTypeByCode(db(), code);
+    if (type && type.active) {
+      const { version: _v, ...safe } = type;
+      return { isResident, catalogue: null, type: safe, idempotencyKey: crypto.randomUUID() };
+    }
+  }
+  return { isResident, catalogue: await getCatalogue(db()), type: null, idempotencyKey: null };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "create:service_request:own");
+  if (!user.company) forbidden();
+  const read = await readForm(request);
+  if ("tooLarge" in read)
+    return data(
+      { status: "error" as const, error: { files: ["services:errors.file"] } },
+      { status: 413 },
+    );
+  const { form, uploads } = read;
+  const submission = parseWithZod(form, { schema: fileRequestSchema });
+  const fields: Record<string, string> = {};
+  for (const [name, value] of form.entries())
+    if (name.startsWith("f_") && typeof value === "string") fields[name.slice(2)] = value;
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await fileRequest(
+    db(),
+    user,
+    {
+      typeId: submission.value.typeId,
+      subject: submission.value.subject,
+      description: submission.value.description,
+      idempotencyKey: submission.value.idempotencyKey,
+      fields,
+      fileFieldKeys: uploads.map((u) => u.fieldKey).filter((k): k is string => !!k),
+      store: storeFor(uploads, user.id),
+    },
+    requestMeta(request, context).origin,
+  );
+  if (!result.ok) {
+    if (result.reason === "fields") {
+      const fieldErrors = Object.fromEntries(
+        Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [
+          k.startsWith("f_") || k === "files" ? k : `f_${k}`,
+          v,
+        ]),
+      );
+      return data(submission.reply({ fieldErrors }), { status: 400 });
+    }
+    if (result.reason === "resident_only")
+      return data(submission.reply({ formErrors: ["services:new.residentOnly"] }), { status: 403 });
+    return data(submission.reply({ formErrors: ["services:errors.type"] }), { status: 400 });
+  }
+  await ensureSweepScheduled(db());
+  return redirectWithToast(`/requests/${result.ref}`, {
+    type: "success",
+    key: "services:toast.filed",
+    values: { ref: result.ref },
+  });
+}
+
+export default function NewRequest() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { t } = useTranslation("services");
+  const locale = useLocale();
+  if (!loaderData.type) {
+    return (
+      <div className="container">
+        <header className="page-header">
+          <h1>{t("new.title")}</h1>
+          <p className="lead">{t("new.pickLead")}</p>
+        </header>
+        <h2>{t("new.pickType")}</h2>
+        {loaderData.catalogue?.map((c) => (
+          <section key={c.id} className="section">
+            <h3>{pick(locale, c.name_en, c.name_zh)}</h3>
+            <ul className="card-grid" style={{ listStyle: "none", padding: 0 }}>
+              {c.types.map((type) => (
+                <li key={type.id} className="card">
+                  <h4>
+                    {type.resident_only && !loaderData.isResident ? (
+                      pick(locale, type.name_en, type.name_zh)
+                    ) : (
+                      <Link to={`/requests/new?type=${type.code}`}>
+                        {pick(locale, type.name_en, type.name_zh)}
+                      </Link>
+                    )}
+                  </h4>
+                  <p className="muted">{pick(locale, type.description_en, type.description_zh)}</p>
+                  {type.resident_only ? (
+                    <span className="badge badge-muted">{t("catalogue.residentOnly")}</span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    );
+  }
+  return (
+    <RequestForm
+      type={loaderData.type}
+      idempotencyKey={loaderData.idempotencyKey!}
+      isResident={loaderData.isResident}
+    />
+  );
+}
+
+function RequestForm({
+  type,
+  idempotencyKey,
+  isResident,
+}: {
+  type: {
+    id: string;
+    code: string;
+    name_en: string;
+    name_zh: string;
+    description_en: string;
+    description_zh: string;
+    resident_only: boolean;
+    fields: TypeField[];
+  };
+  idempotencyKey: string;
+  isResident: boolean;
+}) {
+  const { t } = useTranslation("services");
+  const locale = useLocale();
+  const { t: tc } = useTranslation();
+  const errorText = useErrorText();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit" });
+  const dynamic = fields as unknown as Record<string, FieldMetadata<string>>;
+  const labels: Record<string, string> = {
+    subject: t("new.subject"),
+    description: t("new.description"),
+    files: t("new.attachments"),
+  };
+  for (const f of type.fields) labels[`f_${f.key}`] = pick(locale, f.label_en, f.label_zh);
+  const summaryFields: Record<string, { id: string; errors?: string[] }> = {
+    subject: dynamic.subject!,
+    description: dynamic.description!,
+  };
+  for (const f of type.fields) summaryFields[`f_${f.key}`] = dynamic[`f_${f.key}`]!;
+  summaryFields.files = dynamic.files!;
+  const blocked = type.resident_only && !isResident;
+  return (
+    <div className="container medium">
+      <header className="page-header">
+        <h1>{t("new.title")}</h1>
+        <p>
+          {t("new.chosen")}: <strong>{pick(locale, type.name_en, type.name_zh)}</strong> ·{" "}
+          <Link to="/requests/new">{t("new.change")}</Link>
+        </p>
+        <p className="muted">{pick(locale, type.description_en, type.description_zh)}</p>
+      </header>
+      {blocked ? (
+        <div className="notice notice-warning">
+          <p>{t("new.residentOnly")}</p>
+        </div>
+      ) : (
+        <div className="card">
+          <Form
+            method="post"
+            encType="multipart/form-data"
+            {...getFormProps(form)}
+            className="form-stack"
+          >
+            <ErrorSummary form={form} fields={summaryFields} labels={labels} />
+            <input type="hidden" name="typeId" value={type.id} />
+            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+            <Field field={dynamic.subject!} label={labels.subject!} />
+            <TextareaField
+              field={dynamic.description!}
+              label={labels.description!}
+              hint={t("new.descriptionHint")}
+              rows={6}
+            />
+            {type.fields.map((f) => {
+              const meta = dynamic[`f_${f.key}`]!;
+              const label = labels[`f_${f.key}`]!;
+              if (f.kind === "choice")
+                return (
+                  <SelectField
+                    key={f.id}
+                    field={meta}
+                    label={label}
+                    placeholder="—"
+                    options={f.options.map((o) => ({
+                      value: o.value,
+                      label: pick(locale, o.en, o.zh),
+                    }))}
+                  />
+                );
+              if (f.kind === "file")
+                return (
+                  <div key={f.id} className={`field${meta.errors?.length ? " has-error" : ""}`}>
+                    <label htmlFor={meta.id}>
+                      {label}
+                      {!f.required ? (
+                        <span className="field-optional"> ({tc("form.optional")})</span>
+                      ) : null}
+                    </label>
+                    <input
+                      id={meta.id}
+                      name={meta.name}
+                      type="file"
+                      accept=".pdf,.png,.jpg,.jpeg"
+                      aria-describedby={meta.errorId}
+                    />
+                    <FieldErrors id={meta.errorId} errors={meta.errors} format={errorText} />
+                  </div>
+                );
+              return (
+                <Field
+                  key={f.id}
+                  field={meta}
+                  label={label}
+                  type={f.kind === "number" ? "number" : f.kind === "date" ? "date" : "text"}
+                  optional={!f.required}
+                />
+              );
+            })}
+            <div className={`field${dynamic.files!.errors?.length ? " has-error" : ""}`}>
+              <label htmlFor="request-files">{labels.files}</label>
+              <p className="field-hint" id="request-files-hint">
+                {t("new.attachmentsHint")}
+              </p>
+              <input
+                id="request-files"
+                name="files"
+                type="file"
+                multiple
+                accept=".pdf,.png,.jpg,.jpeg"
+                aria-describedby="request-files-hint"
+              />
+              <FieldErrors
+                id={dynamic.files!.errorId}
+                errors={dynamic.files!.errors}
+                format={errorText}
+              />
+            </div>
+            <SubmitButton pendingText={t("new.submitting")}>{t("new.submit")}</SubmitButton>
+          </Form>
+        </div>
+      )}
+    </div>
+  );
+}

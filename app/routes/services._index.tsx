@@ -1,0 +1,132 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getUser } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { pick } from "~/i18n/i18n";
+import { useLocale } from "~/root";
+import { getCatalogue } from "~/service-requests/catalogue.server";
+import { useDuration } from "~/service-requests/components";
+import { serviceLevels } from "~/service-requests/reports.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Park services · 园区服务 | Zizhu Park Portal" },
+  {
+    name: "description",
+    content: "The Zizhu park's platinum service desk: request types and live service levels.",
+  },
+];
+
+/** Public: the catalogue by category, and service levels from live data. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  const catalogue = await getCatalogue(db());
+  const levels = await serviceLevels(db());
+  return {
+    canFile: !!user?.company,
+    signedIn: !!user,
+    catalogue: catalogue.map((c) => ({
+      id: c.id,
+      name_en: c.name_en,
+      name_zh: c.name_zh,
+      description_en: c.description_en,
+      description_zh: c.description_zh,
+      types: c.types.map((t) => ({
+        code: t.code,
+        name_en: t.name_en,
+        name_zh: t.name_zh,
+        description_en: t.description_en,
+        description_zh: t.description_zh,
+        resident_only: t.resident_only,
+      })),
+    })),
+    levels,
+  };
+}
+
+export default function Services() {
+  const { catalogue, levels, canFile, signedIn } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("services");
+  const locale = useLocale();
+  const duration = useDuration();
+  return (
+    <div className="container">
+      <header className="page-header">
+        <h1>{t("catalogue.title")}</h1>
+        <p className="lead">{t("catalogue.lead")}</p>
+        {canFile ? (
+          <Link className="button" to="/requests/new">
+            {t("catalogue.fileRequest")}
+          </Link>
+        ) : (
+          <p className="muted">
+            {signedIn ? (
+              t("list.noCompany")
+            ) : (
+              <Link to="/login?redirectTo=%2Frequests%2Fnew">{t("catalogue.signInToFile")}</Link>
+            )}
+          </p>
+        )}
+      </header>
+      {catalogue.map((c) => (
+        <section key={c.id} className="section">
+          <h2>{pick(locale, c.name_en, c.name_zh)}</h2>
+          <p className="muted">{pick(locale, c.description_en, c.description_zh)}</p>
+          <ul className="card-grid" style={{ listStyle: "none", padding: 0 }}>
+            {c.types.map((type) => (
+              <li key={type.code} className="card">
+                <h3>
+                  {canFile ? (
+                    <Link to={`/requests/new?type=${type.code}`}>
+                      {pick(locale, type.name_en, type.name_zh)}
+                    </Link>
+                  ) : (
+                    pick(locale, type.name_en, type.name_zh)
+                  )}
+                </h3>
+                <p>{pick(locale, type.description_en, type.description_zh)}</p>
+                {type.resident_only ? (
+                  <span className="badge badge-muted">{t("catalogue.residentOnly")}</span>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <section className="section card" aria-labelledby="levels">
+        <h2 id="levels">{t("catalogue.levelsTitle")}</h2>
+        <p className="muted">{t("catalogue.levelsLead")}</p>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>{t("catalogue.category")}</th>
+                <th>{t("catalogue.resolvedCount")}</th>
+                <th>{t("catalogue.medianResolution")}</th>
+                <th>{t("catalogue.satisfaction")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {levels.map((l) => (
+                <tr key={l.id}>
+                  <td>{pick(locale, l.nameEn, l.nameZh)}</td>
+                  <td>{l.resolved}</td>
+                  <td>
+                    {l.medianResolutionMinutes === null
+                      ? t("catalogue.noData")
+                      : duration(l.medianResolutionMinutes * 60_000)}
+                  </td>
+                  <td>
+                    {l.avgRating === null
+                      ? t("catalogue.noData")
+                      : `${l.avgRating.toFixed(1)} / 5 (${l.ratings})`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

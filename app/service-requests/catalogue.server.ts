@@ -1,0 +1,419 @@
+/**
+ * The service catalogue (categories, request types, their extra fields), teams, SLA targets and
+ * the business calendar: read by everyone who files or works requests, edited by admins.
+ */
+import { sql } from "kysely";
+import type { Executor } from "#db/executor";
+import type { BusinessCalendar, DayKind } from "./business-hours";
+import type { Priority } from "./workflow";
+
+export interface FieldOption {
+  value: string;
+  en: string;
+  zh: string;
+}
+
+export interface TypeField {
+  id: string;
+  key: string;
+  label_en: string;
+  label_zh: string;
+  kind: "text" | "number" | "date" | "choice" | "file";
+  required: boolean;
+  options: FieldOption[];
+  position: number;
+}
+
+function parseOptions(value: unknown): FieldOption[] {
+  const list = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  if (!Array.isArray(list)) return [];
+  return list.filter(
+    (o): o is FieldOption =>
+      !!o && typeof o === "object" && typeof (o as FieldOption).value === "string",
+  );
+}
+
+function toField(row: {
+  id: string;
+  key: string;
+  label_en: string;
+  label_zh: string;
+  kind: string;
+  required: boolean;
+  options: unknown;
+  position: number;
+}): TypeField {
+  return { ...row, kind: row.kind as TypeField["kind"], options: parseOptions(row.options) };
+}
+
+export async function listCategories(db: Executor) {
+  return db
+    .selectFrom("service_category")
+    .selectAll()
+    .orderBy("position")
+    .orderBy("code")
+    .execute();
+}
+
+export async function listTypes(db: Executor, opts: { activeOnly?: boolean } = {}) {
+  let q = db
+    .selectFrom("service_type")
+    .innerJoin("service_category", "service_category.id", "service_type.category_id")
+    .leftJoin("service_team", "service_team.id", "service_type.default_team_id")
+    .select([
+      "service_type.id",
+      "service_type.code",
+      "service_type.category_id",
+      "service_type.name_en",
+      "service_type.name_zh",
+      "service_type.description_en",
+      "service_type.description_zh",
+      "service_type.resident_only",
+      "service_type.active",
+      "service_type.default_team_id",
+      "service_type.position",
+      "service_type.version",
+      "service_category.code as category_code",
+      "service_team.name_en as team_name_en",
+      "service_team.name_zh as team_name_zh",
+    ])
+    .orderBy("service_category.position")
+    .orderBy("service_type.position")
+    .orderBy("service_type.code");
+  if (opts.activeOnly) q = q.where("service_type.active", "=", true);
+  return q.execute();
+}
+
+/** The public catalogue: categories with their active types. */
+export async function getCatalogue(db: Executor) {
+  const [categories, types] = [await listCategories(db), await listTypes(db, { activeOnly: true })];
+  return categories
+    .map((c) => ({ ...c, types: types.filter((t) => t.category_id === c.id) }))
+    .filter((c) => c.types.length > 0);
+}
+
+export async function getTypeByCode(db: Executor, code: string) {
+  const type = await db
+    .selectFrom("service_type")
+    .selectAll()
+    .where("code", "=", code)
+    .executeTakeFirst();
+  if (!type) return undefined;
+  const fields = await listFields(db, type.id);
+  return { ...type, fields };
+}
+
+export async function getTypeById(db: Executor, id: string) {
+  if (!isUuid(id)) return undefined;
+  const type = await db
+    .selectFrom("service_type")
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!type) return undefined;
+  return { ...type, fields: await listFields(db, type.id) };
+}
+
+export async function listFields(db: Executor, typeId: string): Promise<TypeField[]> {
+  const rows = await db
+    .selectFrom("service_type_field")
+    .select(["id", "key", "label_en", "label_zh", "kind", "required", "options", "position"])
+    .where("type_id", "=", typeId)
+    .orderBy("position")
+    .orderBy("key")
+    .execute();
+  return rows.map(toField);
+}
+
+export async function listTeams(db: Executor) {
+  const teams = await db
+    .selectFrom("service_team")
+    .leftJoin("app_user", "app_user.id", "service_team.lead_id")
+    .select([
+      "service_team.id",
+      "service_team.code",
+      "service_team.name_en",
+      "service_team.name_zh",
+      "service_team.lead_id",
+      "app_user.name as lead_name",
+    ])
+    .orderBy("service_team.code")
+    .execute();
+  const members = await db
+    .selectFrom("service_team_member")
+    .innerJoin("app_user", "app_user.id", "service_team_member.user_id")
+    .select(["service_team_member.team_id", "app_user.id", "app_user.name", "app_user.email"])
+    .orderBy("app_user.name")
+    .execute();
+  return teams.map((t) => ({
+    ...t,
+    members: members
+      .filter((m) => m.team_id === t.id)
+      .map(({ id, name, email }) => ({ id, name, email })),
+  }));
+}
+
+/** People who may be assigned requests: park staff and admins. */
+export async function listStaff(db: Executor) {
+  return db
+    .selectFrom("app_user")
+    .select(["app_user.id", "app_user.name", "app_user.email"])
+    .where("app_user.disabled_at", "is", null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("user_role")
+          .select("user_role.user_id")
+          .whereRef("user_role.user_id", "=", "app_user.id")
+          .where("user_role.role", "in", ["staff", "admin"]),
+      ),
+    )
+    .orderBy("app_user.name")
+    .execute();
+}
+
+export const DEFAULT_TARGETS: Record<Priority, { firstResponse: number; resolution: number }> = {
+  urgent: { firstResponse: 60, resolution: 960 },
+  high: { firstResponse: 240, resolution: 1920 },
+  normal: { firstResponse: 480, resolution: 4800 },
+  low: { firstResponse: 960, resolution: 9600 },
+};
+
+/** The SLA target of a type and priority, in business minutes (defaults when none is set). */
+export async function getTarget(db: Executor, typeId: string, priority: Priority) {
+  const row = await db
+    .selectFrom("service_sla_target")
+    .select(["first_response_minutes", "resolution_minutes"])
+    .where("type_id", "=", typeId)
+    .where("priority", "=", priority)
+    .executeTakeFirst();
+  return row
+    ? { firstResponse: row.first_response_minutes, resolution: row.resolution_minutes }
+    : DEFAULT_TARGETS[priority];
+}
+
+export async function listTargets(db: Executor) {
+  return db.selectFrom("service_sla_target").selectAll().execute();
+}
+
+export async function setTarget(
+  db: Executor,
+  typeId: string,
+  priority: Priority,
+  firstResponse: number,
+  resolution: number,
+) {
+  await db
+    .insertInto("service_sla_target")
+    .values({
+      type_id: typeId,
+      priority,
+      first_response_minutes: firstResponse,
+      resolution_minutes: resolution,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(["type_id", "priority"])
+        .doUpdateSet({ first_response_minutes: firstResponse, resolution_minutes: resolution }),
+    )
+    .execute();
+}
+
+export async function loadCalendar(db: Executor): Promise<BusinessCalendar> {
+  const rows = await db
+    .selectFrom("business_calendar_day")
+    .select([sql<string>`to_char(day, 'YYYY-MM-DD')`.as("day"), "kind"])
+    .execute();
+  return new Map(rows.map((r) => [r.day, r.kind as DayKind]));
+}
+
+export async function listCalendarDays(db: Executor) {
+  return db
+    .selectFrom("business_calendar_day")
+    .select([sql<string>`to_char(day, 'YYYY-MM-DD')`.as("day"), "kind", "name_en", "name_zh"])
+    .orderBy("day")
+    .execute();
+}
+
+export async function upsertCalendarDay(
+  db: Executor,
+  day: { day: string; kind: DayKind; name_en: string; name_zh: string },
+) {
+  await db
+    .insertInto("business_calendar_day")
+    .values(day)
+    .onConflict((oc) =>
+      oc.column("day").doUpdateSet({ kind: day.kind, name_en: day.name_en, name_zh: day.name_zh }),
+    )
+    .execute();
+}
+
+export async function deleteCalendarDay(db: Executor, day: string) {
+  await db.deleteFrom("business_calendar_day").where("day", "=", day).execute();
+}
+
+export function isUuid(value: unknown): value is string {
+  return (
+    typeof value === "string" &&
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Admin edits (each audited by the caller's route through `audit`).
+
+export interface TypeInput {
+  code: string;
+  categoryId: string;
+  nameEn: string;
+  nameZh: string;
+  descriptionEn: string;
+  descriptionZh: string;
+  defaultTeamId: string | null;
+  residentOnly: boolean;
+  active: boolean;
+}
+
+export async function createType(
+  db: Executor,
+  input: TypeInput,
+): Promise<{ ok: true; id: string } | { ok: false; reason: "code_taken" }> {
+  const row = await db
+    .insertInto("service_type")
+    .values({
+      code: input.code,
+      category_id: input.categoryId,
+      name_en: input.nameEn,
+      name_zh: input.nameZh,
+      description_en: input.descriptionEn,
+      description_zh: input.descriptionZh,
+      default_team_id: input.defaultTeamId,
+      resident_only: input.residentOnly,
+      active: input.active,
+    })
+    .onConflict((oc) => oc.column("code").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row ? { ok: true, id: row.id } : { ok: false, reason: "code_taken" };
+}
+
+/** Optimistic-locked on the type's version. */
+export async function updateType(
+  db: Executor,
+  id: string,
+  version: number,
+  input: Omit<TypeInput, "code">,
+): Promise<boolean> {
+  const row = await db
+    .updateTable("service_type")
+    .set({
+      category_id: input.categoryId,
+      name_en: input.nameEn,
+      name_zh: input.nameZh,
+      description_en: input.descriptionEn,
+      description_zh: input.descriptionZh,
+      default_team_id: input.defaultTeamId,
+      resident_only: input.residentOnly,
+      active: input.active,
+      version: version + 1,
+    })
+    .where("id", "=", id)
+    .where("version", "=", version)
+    .returning("id")
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function addField(
+  db: Executor,
+  typeId: string,
+  f: {
+    key: string;
+    labelEn: string;
+    labelZh: string;
+    kind: TypeField["kind"];
+    required: boolean;
+    options: FieldOption[];
+  },
+): Promise<boolean> {
+  const pos = await db
+    .selectFrom("service_type_field")
+    .select((eb) => eb.fn.max("position").as("p"))
+    .where("type_id", "=", typeId)
+    .executeTakeFirst();
+  const row = await db
+    .insertInto("service_type_field")
+    .values({
+      type_id: typeId,
+      key: f.key,
+      label_en: f.labelEn,
+      label_zh: f.labelZh,
+      kind: f.kind,
+      required: f.required,
+      options: JSON.stringify(f.options),
+      position: Number(pos?.p ?? 0) + 1,
+    })
+    .onConflict((oc) => oc.columns(["type_id", "key"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function removeField(db: Executor, typeId: string, fieldId: string) {
+  if (!isUuid(fieldId)) return;
+  await db
+    .deleteFrom("service_type_field")
+    .where("id", "=", fieldId)
+    .where("type_id", "=", typeId)
+    .execute();
+}
+
+/** Parses "value | English | Chinese" lines into choice options. */
+export function parseOptionLines(text: string): FieldOption[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.split("|").map((p) => p.trim()))
+    .filter((p) => p[0])
+    .map(([value, en, zh]) => ({
+      value: value!.slice(0, 60),
+      en: (en || value!).slice(0, 200),
+      zh: (zh || en || value!).slice(0, 200),
+    }))
+    .slice(0, 50);
+}
+
+export async function createTeam(
+  db: Executor,
+  input: { code: string; nameEn: string; nameZh: string },
+) {
+  const row = await db
+    .insertInto("service_team")
+    .values({ code: input.code, name_en: input.nameEn, name_zh: input.nameZh })
+    .onConflict((oc) => oc.column("code").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function setTeamLead(db: Executor, teamId: string, leadId: string | null) {
+  if (!isUuid(teamId) || (leadId && !isUuid(leadId))) return;
+  await db.updateTable("service_team").set({ lead_id: leadId }).where("id", "=", teamId).execute();
+}
+
+export async function addTeamMember(db: Executor, teamId: string, userId: string) {
+  if (!isUuid(teamId) || !isUuid(userId)) return;
+  await db
+    .insertInto("service_team_member")
+    .values({ team_id: teamId, user_id: userId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function removeTeamMember(db: Executor, teamId: string, userId: string) {
+  if (!isUuid(teamId) || !isUuid(userId)) return;
+  await db
+    .deleteFrom("service_team_member")
+    .where("team_id", "=", teamId)
+    .where("user_id", "=", userId)
+    .execute();
+}

@@ -1,0 +1,91 @@
+/** Small UI pieces shared by the service-request pages (browser-safe: no server imports). */
+import { useTranslation } from "react-i18next";
+import { useLocale } from "~/root";
+import { durationParts } from "./business-hours";
+import { stateTone, type RequestState } from "./workflow";
+
+export function StateBadge({ state, staff = false }: { state: RequestState; staff?: boolean }) {
+  const { t } = useTranslation("services");
+  const tone = stateTone(state);
+  const cls = tone === "info" ? "badge" : `badge badge-${tone}`;
+  const label =
+    staff && state === "waiting_on_requester"
+      ? t("staffStates.waiting_on_requester")
+      : t(`states.${state}`);
+  return (
+    <span className={cls} data-state={state}>
+      {label}
+    </span>
+  );
+}
+
+export function useFormatDate() {
+  const locale = useLocale();
+  const fmt = new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Shanghai",
+  });
+  return (value: string | Date | null | undefined) => (value ? fmt.format(new Date(value)) : "–");
+}
+
+export function useDuration() {
+  const { t } = useTranslation("services");
+  return (ms: number) => {
+    const { days, hours, minutes } = durationParts(ms);
+    return days
+      ? t("sla.duration", { d: String(days), h: String(hours), m: String(minutes) })
+      : t("sla.durationShort", { h: String(hours), m: String(minutes) });
+  };
+}
+
+/** Due time plus the working time left (or overdue) of one SLA clock. */
+export function SlaLine({
+  label,
+  dueAt,
+  leftMs,
+  done,
+  breached,
+}: {
+  label: string;
+  dueAt: string | null;
+  leftMs: number | null;
+  done?: "met" | "missed" | null;
+  breached?: boolean;
+}) {
+  const { t } = useTranslation("services");
+  const date = useFormatDate();
+  const duration = useDuration();
+  let body: React.ReactNode;
+  if (done)
+    body = (
+      <span className={`badge ${done === "met" ? "badge-success" : "badge-danger"}`}>
+        {t(`sla.${done}`)}
+      </span>
+    );
+  else if (!dueAt || leftMs === null)
+    body = <span className="badge badge-muted">{t("sla.paused")}</span>;
+  else
+    body = (
+      <>
+        {date(dueAt)}{" "}
+        {leftMs < 0 || breached ? (
+          <span className="badge badge-danger">{t("sla.overdue", { time: duration(leftMs) })}</span>
+        ) : (
+          <span className="muted">({t("sla.left", { time: duration(leftMs) })})</span>
+        )}
+      </>
+    );
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{body}</dd>
+    </>
+  );
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}

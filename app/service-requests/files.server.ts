@@ -1,0 +1,118 @@
+/**
+ * Files on service requests, on top of the generic upload store (app/uploads, ADR 0010): the
+ * bytes live in stored_file under a generated id, the type is sniffed from the content;
+ * service_request_file links them to a request (and a message or a field).
+ */
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
+import type { Executor } from "#db/executor";
+import { getStoredFile, storeUpload } from "~/uploads/uploads.server";
+import { FileRejected, type FileRef, type FileStore } from "./service-requests.server";
+
+export const MAX_FILE_BYTES = 10_000_000;
+export const MAX_FILES = 5;
+export const MAX_REQUEST_BYTES = MAX_FILES * MAX_FILE_BYTES + 200_000;
+export const FILE_TYPES = ["application/pdf", "image/png", "image/jpeg"];
+
+export interface Upload {
+  bytes: Uint8Array;
+  filename: string;
+  declaredType: string;
+  fieldKey?: string | null;
+}
+
+/**
+ * Reads a form that may be multipart; files over the per-file limit are refused (413) and the
+ * whole body is capped by Content-Length before parsing.
+ */
+export async function readForm(
+  request: Request,
+): Promise<{ form: FormData; uploads: Upload[] } | { tooLarge: true }> {
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  if (length > MAX_REQUEST_BYTES) return { tooLarge: true };
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return { form: await request.formData(), uploads: [] };
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return { tooLarge: true };
+    throw error;
+  }
+  const uploads: Upload[] = [];
+  for (const [name, value] of form.entries()) {
+    if (typeof value === "string" || value.size === 0) continue;
+    const fieldKey = name === "files" ? null : name.startsWith("f_") ? name.slice(2) : undefined;
+    if (fieldKey === undefined) continue;
+    uploads.push({
+      bytes: new Uint8Array(await value.arrayBuffer()),
+      filename: value.name || "file",
+      declaredType: value.type,
+      fieldKey,
+    });
+  }
+  return { form, uploads: uploads.slice(0, MAX_FILES + 5) };
+}
+
+/** A FileStore for a change: nothing when there are no uploads. */
+export function storeFor(uploads: readonly Upload[], userId: string): FileStore | undefined {
+  return uploads.length ? (trx) => storeUploads(trx, uploads, userId) : undefined;
+}
+
+/** Stores uploads in the caller's transaction; throws FileRejected for a refused file. */
+export async function storeUploads(
+  trx: Executor,
+  uploads: readonly Upload[],
+  userId: string,
+): Promise<FileRef[]> {
+  const refs: FileRef[] = [];
+  for (const u of uploads) {
+    const stored = await storeUpload(trx, {
+      bytes: u.bytes,
+      filename: u.filename,
+      declaredType: u.declaredType,
+      allowedTypes: FILE_TYPES,
+      maxBytes: MAX_FILE_BYTES,
+      uploadedBy: userId,
+      context: "service_request",
+    });
+    if (!stored.ok) throw new FileRejected(u.fieldKey ?? null);
+    refs.push({
+      storedFileId: stored.file.id,
+      fileName: stored.file.filename,
+      contentType: stored.file.contentType,
+      sizeBytes: stored.file.sizeBytes,
+      fieldKey: u.fieldKey ?? null,
+    });
+  }
+  return refs;
+}
+
+/** The response for a download: always an attachment, never rendered, never cached. */
+export async function fileResponse(
+  db: Executor,
+  storedFileId: string,
+  fileName: string,
+  contentType: string,
+): Promise<Response | undefined> {
+  const file = await getStoredFile(db, storedFileId);
+  if (!file) return undefined;
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  return new Response(file.bytes, {
+    status: 200,
+    headers: {
+      "Content-Type": contentType,
+      "Content-Length": String(file.bytes.byteLength),
+      "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "sandbox",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,582 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "~/auth/session.server";
+import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { countQueue, listQueue, parseFilters } from "./queue.server";
+import {
+  autoClose,
+  fileRequest,
+  findRequestFileForViewer,
+  getRequestForCompany,
+  getRequestForStaff,
+  listNotifications,
+  requesterReply,
+  requesterSetState,
+  slaSweep,
+  staffChange,
+} from "./service-requests.server";
+
+let t: TestDatabase;
+const ORIGIN = "http://portal.test";
+let staff: SessionUser;
+let memberA: SessionUser;
+let memberB: SessionUser;
+let typeId: string;
+let residentTypeId: string;
+let teamId: string;
+
+async function user(name: string, roles: ("staff" | "admin")[] = []) {
+  const row = await t.db
+    .insertInto("app_user")
+    .values({
+      email: `${name}-${crypto.randomBytes(3).toString("hex")}@example.com`,
+      name,
+      password_hash: "x",
+      locale: "en",
+    })
+    .returning(["id", "email", "name"])
+    .executeTakeFirstOrThrow();
+  for (const role of roles)
+    await t.db.insertInto("user_role").values({ user_id: row.id, role }).execute();
+  return row;
+}
+
+async function companyMember(name: string, isResident: boolean): Promise<SessionUser> {
+  const u = await user(name);
+  const c = await t.db
+    .insertInto("company")
+    .values({
+      name_en: `${name} Co`,
+      name_zh: `${name}公司`,
+      industry: "ai",
+      size: "1-9",
+      is_resident: isResident,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await t.db
+    .insertInto("company_member")
+    .values({ company_id: c.id, user_id: u.id, role: "owner" })
+    .execute();
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    roles: [],
+    company: { id: c.id, role: "owner", nameEn: `${name} Co`, nameZh: "", isResident },
+  } as unknown as SessionUser;
+}
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const s = await user("Staff Person", ["staff"]);
+  staff = {
+    id: s.id,
+    email: s.email,
+    name: s.name,
+    roles: ["staff"],
+    company: null,
+  } as unknown as SessionUser;
+  memberA = await companyMember("Alpha", true);
+  memberB = await companyMember("Beta", false);
+  const cat = await t.db
+    .insertInto("service_category")
+    .values({ code: "cat", name_en: "Cat", name_zh: "类" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const team = await t.db
+    .insertInto("service_team")
+    .values({ code: "team", name_en: "Team", name_zh: "团队", lead_id: staff.id })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  teamId = team.id;
+  const type = await t.db
+    .insertInto("service_type")
+    .values({
+      code: "ip",
+      category_id: cat.id,
+      name_en: "IP",
+      name_zh: "知识产权",
+      default_team_id: team.id,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  typeId = type.id;
+  await t.db
+    .insertInto("service_type_field")
+    .values([
+      {
+        type_id: typeId,
+        key: "kind",
+        label_en: "Kind",
+        label_zh: "类型",
+        kind: "choice",
+        required: true,
+        options: JSON.stringify([{ value: "patent", en: "Patent", zh: "专利" }]),
+      },
+      {
+        type_id: typeId,
+        key: "count",
+        label_en: "Count",
+        label_zh: "数量",
+        kind: "number",
+        required: false,
+      },
+    ])
+    .execute();
+  const resident = await t.db
+    .insertInto("service_type")
+    .values({
+      code: "housing",
+      category_id: cat.id,
+      name_en: "Housing",
+      name_zh: "住房",
+      resident_only: true,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  residentTypeId = resident.id;
+});
+afterAll(() => t.close());
+
+const key = () => crypto.randomUUID();
+async function file(who: SessionUser, at = new Date(), subject = "Patent question") {
+  const r = await fileRequest(
+    t.db,
+    who,
+    {
+      typeId,
+      subject,
+      description: "Please help us with a patent filing.",
+      idempotencyKey: key(),
+      fields: { kind: "patent" },
+    },
+    ORIGIN,
+    at,
+  );
+  if (!r.ok) throw new Error(r.reason);
+  return r.ref;
+}
+async function version(ref: string) {
+  return (
+    await t.db
+      .selectFrom("service_request")
+      .select("version")
+      .where("ref", "=", ref)
+      .executeTakeFirstOrThrow()
+  ).version;
+}
+
+describe("filing", () => {
+  it("files a request with a reference number, due times and a confirmation email", async () => {
+    const ref = await file(memberA);
+    expect(ref).toMatch(/^SR-\d{4}-\d{6}$/);
+    const row = await t.db
+      .selectFrom("service_request")
+      .selectAll()
+      .where("ref", "=", ref)
+      .executeTakeFirstOrThrow();
+    expect(row.state).toBe("new");
+    expect(row.team_id).toBe(teamId);
+    expect(row.resolution_due_at).not.toBeNull();
+    const mail = await t.db
+      .selectFrom("email")
+      .select(["subject", "text_body"])
+      .where("template", "=", "serviceRequestFiled")
+      .where("text_body", "like", `%${ref}%`)
+      .executeTakeFirst();
+    expect(mail?.text_body).toContain(`${ORIGIN}/requests/${ref}`);
+  });
+
+  it("checks the type's fields and who may use a type", async () => {
+    const bad = await fileRequest(
+      t.db,
+      memberA,
+      {
+        typeId,
+        subject: "x",
+        description: "y",
+        idempotencyKey: key(),
+        fields: { kind: "nope", count: "many" },
+      },
+      ORIGIN,
+    );
+    expect(bad).toEqual({
+      ok: false,
+      reason: "fields",
+      fieldErrors: { kind: ["services:errors.choice"], count: ["services:errors.number"] },
+    });
+    const missing = await fileRequest(
+      t.db,
+      memberA,
+      { typeId, subject: "x", description: "y", idempotencyKey: key(), fields: {} },
+      ORIGIN,
+    );
+    expect(missing.ok).toBe(false);
+    const notResident = await fileRequest(
+      t.db,
+      memberB,
+      {
+        typeId: residentTypeId,
+        subject: "Flat",
+        description: "We need a flat",
+        idempotencyKey: key(),
+        fields: {},
+      },
+      ORIGIN,
+    );
+    expect(notResident).toEqual({ ok: false, reason: "resident_only" });
+  });
+
+  it("creates one request for two identical concurrent submits", async () => {
+    const k = key();
+    const input = {
+      typeId,
+      subject: "Double click",
+      description: "Submitted twice at once.",
+      idempotencyKey: k,
+      fields: { kind: "patent" },
+    };
+    const [a, b] = await Promise.all([
+      fileRequest(t.db, memberA, input, ORIGIN),
+      fileRequest(t.db, memberA, input, ORIGIN),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    if (a.ok && b.ok) expect(a.ref).toBe(b.ref);
+    const rows = await t.db
+      .selectFrom("service_request")
+      .select("id")
+      .where("idempotency_key", "=", k)
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+});
+
+describe("access", () => {
+  it("hides company A's request and files from company B", async () => {
+    const ref = await file(memberA);
+    const row = await t.db
+      .selectFrom("service_request")
+      .select("id")
+      .where("ref", "=", ref)
+      .executeTakeFirstOrThrow();
+    const f = await t.db
+      .insertInto("service_request_file")
+      .values({
+        request_id: row.id,
+        stored_file_id: crypto.randomUUID(),
+        file_name: "plan.pdf",
+        content_type: "application/pdf",
+        size_bytes: 10,
+        uploaded_by: memberA.id,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    expect(await getRequestForCompany(t.db, memberA, ref)).toBeDefined();
+    expect(await getRequestForCompany(t.db, memberB, ref)).toBeUndefined();
+    expect(await findRequestFileForViewer(t.db, memberA, f.id)).toBeDefined();
+    expect(await findRequestFileForViewer(t.db, memberB, f.id)).toBeUndefined();
+    expect(await findRequestFileForViewer(t.db, staff, f.id)).toBeDefined();
+    expect((await requesterReply(t.db, memberB, ref, { body: "Let me in" }, ORIGIN)).ok).toBe(
+      false,
+    );
+    expect(
+      (await requesterSetState(t.db, memberB, ref, "closed", await version(ref), ORIGIN)).ok,
+    ).toBe(false);
+  });
+
+  it("never gives a requester an internal note: not in the page data, not by email", async () => {
+    const ref = await file(memberA);
+    const secret = `internal-${crypto.randomBytes(4).toString("hex")}`;
+    expect(
+      (
+        await staffChange(
+          t.db,
+          staff,
+          ref,
+          {
+            version: await version(ref),
+            message: { body: `Note: ${secret}`, visibility: "internal" },
+          },
+          ORIGIN,
+        )
+      ).ok,
+    ).toBe(true);
+    expect(
+      (
+        await staffChange(
+          t.db,
+          staff,
+          ref,
+          { version: await version(ref), message: { body: "Public answer", visibility: "public" } },
+          ORIGIN,
+        )
+      ).ok,
+    ).toBe(true);
+    const view = await getRequestForCompany(t.db, memberA, ref);
+    expect(view!.messages.map((m) => m.body)).toEqual(["Public answer"]);
+    expect(JSON.stringify(view)).not.toContain(secret);
+    const staffView = await getRequestForStaff(t.db, ref);
+    expect(JSON.stringify(staffView)).toContain(secret);
+    const emails = await t.db
+      .selectFrom("email")
+      .select(["to_address", "text_body", "html_body", "subject"])
+      .execute();
+    expect(emails.some((e) => e.text_body.includes("Public answer"))).toBe(true);
+    expect(emails.filter((e) => JSON.stringify(e).includes(secret))).toEqual([]);
+  });
+});
+
+describe("workflow on the server", () => {
+  it("refuses a transition the table does not allow", async () => {
+    const ref = await file(memberA);
+    expect(
+      await staffChange(
+        t.db,
+        staff,
+        ref,
+        { version: await version(ref), state: "resolved" },
+        ORIGIN,
+      ),
+    ).toEqual({ ok: false, reason: "transition" });
+    expect(
+      await requesterSetState(t.db, memberA, ref, "resolved", await version(ref), ORIGIN),
+    ).toEqual({ ok: false, reason: "transition" });
+    expect(
+      (
+        await staffChange(
+          t.db,
+          staff,
+          ref,
+          { version: await version(ref), state: "triaged" },
+          ORIGIN,
+        )
+      ).ok,
+    ).toBe(true);
+  });
+
+  it("moves a request waiting on the requester back to in progress when they reply, with history", async () => {
+    const ref = await file(memberA);
+    await staffChange(
+      t.db,
+      staff,
+      ref,
+      { version: await version(ref), state: "triaged", assigneeId: staff.id, priority: "high" },
+      ORIGIN,
+    );
+    await staffChange(
+      t.db,
+      staff,
+      ref,
+      {
+        version: await version(ref),
+        state: "waiting_on_requester",
+        message: { body: "Which country?", visibility: "public" },
+      },
+      ORIGIN,
+    );
+    const paused = await t.db
+      .selectFrom("service_request")
+      .select(["resolution_due_at", "first_responded_at"])
+      .where("ref", "=", ref)
+      .executeTakeFirstOrThrow();
+    expect(paused.resolution_due_at).toBeNull();
+    expect(paused.first_responded_at).not.toBeNull();
+    expect((await requesterReply(t.db, memberA, ref, { body: "Germany." }, ORIGIN)).ok).toBe(true);
+    const view = await getRequestForStaff(t.db, ref);
+    expect(view!.request.state).toBe("in_progress");
+    expect(view!.request.resolution_due_at).not.toBeNull();
+    expect(view!.history.map((h) => `${h.kind}:${h.to_value}`)).toEqual([
+      "created:new",
+      "state:triaged",
+      "assignee:" + staff.id,
+      "priority:high",
+      "state:waiting_on_requester",
+      "state:in_progress",
+    ]);
+    const notes = await listNotifications(t.db, staff.id);
+    expect(notes.some((n) => n.kind === "requester_reply" && n.values.ref === ref)).toBe(true);
+    await expect(
+      t.db
+        .updateTable("service_request_event")
+        .set({ to_value: "x" })
+        .where("kind", "=", "state")
+        .execute(),
+    ).rejects.toThrow(/append-only/);
+  });
+
+  it("lets exactly one of two concurrent updates with the same version win", async () => {
+    const ref = await file(memberA);
+    const v = await version(ref);
+    const results = await Promise.all([
+      staffChange(t.db, staff, ref, { version: v, priority: "urgent" }, ORIGIN),
+      staffChange(t.db, staff, ref, { version: v, priority: "low" }, ORIGIN),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "conflict" }]);
+  });
+});
+
+describe("SLA sweep and auto-close", () => {
+  it("flags a breach once and notifies the assignee and team lead", async () => {
+    const longAgo = new Date(Date.now() - 40 * 24 * 3600_000);
+    const ref = await file(memberA, longAgo, "Old request");
+    await staffChange(
+      t.db,
+      staff,
+      ref,
+      { version: await version(ref), state: "in_progress", assigneeId: staff.id },
+      ORIGIN,
+      new Date(+longAgo + 60_000),
+    );
+    const first = await slaSweep(t.db, ORIGIN);
+    expect(first.breaches).toBeGreaterThanOrEqual(1);
+    const row = await t.db
+      .selectFrom("service_request")
+      .select(["sla_breached", "breach_notified_at"])
+      .where("ref", "=", ref)
+      .executeTakeFirstOrThrow();
+    expect(row.sla_breached).toBe(true);
+    expect(row.breach_notified_at).not.toBeNull();
+    const notes = await listNotifications(t.db, staff.id);
+    expect(notes.filter((n) => n.kind === "breach" && n.values.ref === ref)).toHaveLength(1);
+    await slaSweep(t.db, ORIGIN);
+    expect(
+      (await listNotifications(t.db, staff.id)).filter(
+        (n) => n.kind === "breach" && n.values.ref === ref,
+      ),
+    ).toHaveLength(1);
+    const queue = await listQueue(
+      t.db,
+      parseFilters(new URLSearchParams("sla=breached"), staff.id),
+      null,
+    );
+    expect(queue.items.map((i) => i.ref)).toContain(ref);
+    expect(queue.items.find((i) => i.ref === ref)?.breached).toBe(true);
+  });
+
+  it("closes a request resolved more than N days ago", async () => {
+    const longAgo = new Date(Date.now() - 20 * 24 * 3600_000);
+    const ref = await file(memberA, longAgo);
+    await staffChange(
+      t.db,
+      staff,
+      ref,
+      { version: await version(ref), state: "in_progress" },
+      ORIGIN,
+      new Date(+longAgo + 1000),
+    );
+    await staffChange(
+      t.db,
+      staff,
+      ref,
+      { version: await version(ref), state: "resolved" },
+      ORIGIN,
+      new Date(+longAgo + 2000),
+    );
+    expect(await autoClose(t.db, ORIGIN)).toBeGreaterThanOrEqual(1);
+    const row = await t.db
+      .selectFrom("service_request")
+      .select("state")
+      .where("ref", "=", ref)
+      .executeTakeFirstOrThrow();
+    expect(row.state).toBe("closed");
+  });
+});
+
+describe("queue", () => {
+  it("pages through every request exactly once with keyset cursors, in each sort", async () => {
+    for (let i = 0; i < 7; i++) await file(memberB, new Date(), `Paging ${i}`);
+    for (const sort of ["due", "newest", "oldest", "priority"]) {
+      const filters = parseFilters(new URLSearchParams(`state=all&sort=${sort}`), staff.id);
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: Awaited<ReturnType<typeof listQueue>> = await listQueue(
+          t.db,
+          filters,
+          after,
+          new Date(),
+          4,
+        );
+        seen.push(...page.items.map((i) => i.ref));
+        after = page.next;
+      } while (after);
+      const total = await t.db
+        .selectFrom("service_request")
+        .select((eb) => eb.fn.countAll<string>().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(seen).toHaveLength(Number(total.n));
+      expect(new Set(seen).size).toBe(seen.length);
+      expect((await countQueue(t.db, filters)).count).toBe(Number(total.n));
+    }
+    const byCompany = await listQueue(
+      t.db,
+      parseFilters(
+        new URLSearchParams(`state=all&company=${memberB.company!.id}&q=Paging`),
+        staff.id,
+      ),
+      null,
+    );
+    expect(byCompany.items).toHaveLength(7);
+  });
+});
+
+describe("periodic sweep scheduling", () => {
+  it("enqueues one sweep per minute bucket however often it is asked", async () => {
+    const { ensureSweepScheduled, SWEEP_TASK } = await import("./jobs.server");
+    const at = new Date("2030-01-02T03:04:05Z");
+    await ensureSweepScheduled(t.db, at);
+    await ensureSweepScheduled(t.db, new Date(+at + 20_000));
+    await Promise.all([ensureSweepScheduled(t.db, at), ensureSweepScheduled(t.db, at)]);
+    const jobs = await t.db
+      .selectFrom("job")
+      .select("job_key")
+      .where("task", "=", SWEEP_TASK)
+      .where("job_key", "like", "%2030-01-02T03:04")
+      .execute();
+    expect(jobs).toHaveLength(1);
+  });
+});
+
+describe("reports", () => {
+  it("computes public service levels and per-type figures from live data, and writes safe CSV", async () => {
+    const { byType, serviceLevels, toCsv } = await import("./reports.server");
+    const start = new Date(Date.now() - 5 * 24 * 3600_000);
+    const ref = await file(memberA, start, "Report me");
+    await staffChange(
+      t.db,
+      staff,
+      ref,
+      {
+        version: await version(ref),
+        state: "in_progress",
+        message: { body: "On it", visibility: "public" },
+      },
+      ORIGIN,
+      new Date(+start + 1000),
+    );
+    await staffChange(
+      t.db,
+      staff,
+      ref,
+      { version: await version(ref), state: "resolved" },
+      ORIGIN,
+      new Date(+start + 2 * 3600_000),
+    );
+    const levels = await serviceLevels(t.db);
+    const cat = levels.find((l) => l.code === "cat")!;
+    expect(cat.resolved).toBeGreaterThanOrEqual(1);
+    expect(cat.medianResolutionMinutes).not.toBeNull();
+    const types = await byType(t.db, {
+      from: new Date(Date.now() - 365 * 24 * 3600_000),
+      to: new Date(Date.now() + 3600_000),
+    });
+    const ip = types.find((r) => r.code === "ip")!;
+    expect(ip.filed).toBeGreaterThan(ip.resolved);
+    expect(ip.slaMetShare).not.toBeNull();
+    expect(toCsv([{ a: "=HYPERLINK(1)", b: 'say "hi"' }])).toBe(
+      '"a","b"\r\n"\'=HYPERLINK(1)","say ""hi"""\r\n',
+    );
+  });
+});

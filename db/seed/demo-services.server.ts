@@ -1,0 +1,896 @@
+/**
+ * Demo data for service requests (issue 5): the catalogue (from ../shared/facts/park.md) with
+ * bilingual names and a few fields per type, three teams with the demo staff, SLA targets, an
+ * example holiday-calendar entry, and requests in every state, one of them breached.
+ * Idempotent: catalogue rows upsert by code; requests are filed with fixed idempotency keys, so
+ * a second run files nothing.
+ */
+import { sql } from "kysely";
+import type { SessionUser } from "~/auth/session.server";
+import { DEFAULT_TARGETS, loadCalendar } from "~/service-requests/catalogue.server";
+import { ensureSweepScheduled } from "~/service-requests/jobs.server";
+import {
+  fileRequest,
+  rateRequest,
+  refreshSla,
+  requesterReply,
+  requesterSetState,
+  staffChange,
+  type StaffChange,
+} from "~/service-requests/service-requests.server";
+import { PRIORITIES } from "~/service-requests/workflow";
+import { storeUploads } from "~/service-requests/files.server";
+import type { DB } from "../client.server";
+import type { Executor } from "../executor";
+
+const CATEGORIES = [
+  {
+    code: "business-setup",
+    position: 1,
+    name_en: "Setting up and trading",
+    name_zh: "企业设立与经营",
+    description_en: "Registration, licences, import and export.",
+    description_zh: "工商注册、经营许可、进出口。",
+  },
+  {
+    code: "policy-funding",
+    position: 2,
+    name_en: "Policy, certification and funding",
+    name_zh: "政策、认定与融资",
+    description_en: "Subsidies, high-tech certification and meeting investors.",
+    description_zh: "补贴政策、高新技术企业认定和投资对接。",
+  },
+  {
+    code: "innovation",
+    position: 3,
+    name_en: "Innovation and intellectual property",
+    name_zh: "创新与知识产权",
+    description_en: "Patents, trademarks and working with universities.",
+    description_zh: "专利、商标以及与高校的合作。",
+  },
+  {
+    code: "talent",
+    position: 4,
+    name_en: "Talent",
+    name_zh: "人才服务",
+    description_en: "Recruiting, work permits, visas and housing for your people.",
+    description_zh: "招聘、工作许可、签证和人才住房。",
+  },
+  {
+    code: "property",
+    position: 5,
+    name_en: "Space and property",
+    name_zh: "空间与物业",
+    description_en: "Offices, labs and their upkeep.",
+    description_zh: "办公室、实验室及其维护。",
+  },
+] as const;
+
+const TEAMS = [
+  {
+    code: "enterprise-services",
+    name_en: "Enterprise services",
+    name_zh: "企业服务部",
+    lead: "staff@demo.zizhupark.example",
+    members: ["staff@demo.zizhupark.example", "admin@demo.zizhupark.example"],
+  },
+  {
+    code: "talent-services",
+    name_en: "Talent services",
+    name_zh: "人才服务部",
+    lead: "admin@demo.zizhupark.example",
+    members: ["admin@demo.zizhupark.example", "staff@demo.zizhupark.example"],
+  },
+  {
+    code: "property-management",
+    name_en: "Property management",
+    name_zh: "物业管理部",
+    lead: "staff@demo.zizhupark.example",
+    members: ["staff@demo.zizhupark.example"],
+  },
+] as const;
+
+type FieldSeed = {
+  key: string;
+  label_en: string;
+  label_zh: string;
+  kind: "text" | "number" | "date" | "choice" | "file";
+  required: boolean;
+  options?: { value: string; en: string; zh: string }[];
+};
+
+const TYPES: {
+  code: string;
+  category: string;
+  team: string;
+  resident_only: boolean;
+  name_en: string;
+  name_zh: string;
+  description_en: string;
+  description_zh: string;
+  fields: FieldSeed[];
+}[] = [
+  {
+    code: "business-registration",
+    category: "business-setup",
+    team: "enterprise-services",
+    resident_only: false,
+    name_en: "Business registration and licensing",
+    name_zh: "工商注册与经营许可",
+    description_en:
+      "Help with registering a company or branch in the park, changing registered details, or obtaining an operating licence.",
+    description_zh: "协助在园区注册公司或分支机构、办理登记事项变更或申领经营许可。",
+    fields: [
+      {
+        key: "matter",
+        label_en: "What do you need?",
+        label_zh: "办理事项",
+        kind: "choice",
+        required: true,
+        options: [
+          { value: "new_company", en: "Register a new company", zh: "新设公司" },
+          { value: "branch", en: "Register a branch", zh: "设立分支机构" },
+          { value: "change", en: "Change registered details", zh: "登记事项变更" },
+          { value: "licence", en: "Operating licence", zh: "经营许可" },
+        ],
+      },
+      {
+        key: "target_date",
+        label_en: "Needed by",
+        label_zh: "期望完成日期",
+        kind: "date",
+        required: false,
+      },
+    ],
+  },
+  {
+    code: "import-export",
+    category: "business-setup",
+    team: "enterprise-services",
+    resident_only: false,
+    name_en: "Import, export and customs",
+    name_zh: "进出口与海关事务",
+    description_en:
+      "Guidance on import and export qualifications, customs declarations and bonded logistics.",
+    description_zh: "进出口资质、报关手续和保税物流方面的指导。",
+    fields: [
+      {
+        key: "goods",
+        label_en: "Goods concerned",
+        label_zh: "涉及货物",
+        kind: "text",
+        required: true,
+      },
+      {
+        key: "direction",
+        label_en: "Direction",
+        label_zh: "方向",
+        kind: "choice",
+        required: true,
+        options: [
+          { value: "import", en: "Import", zh: "进口" },
+          { value: "export", en: "Export", zh: "出口" },
+          { value: "both", en: "Both", zh: "进出口" },
+        ],
+      },
+    ],
+  },
+  {
+    code: "policy-subsidy",
+    category: "policy-funding",
+    team: "enterprise-services",
+    resident_only: false,
+    name_en: "Policy and subsidy consulting",
+    name_zh: "政策与补贴咨询",
+    description_en:
+      "Which district, city and national support policies fit your company, and how to apply for them.",
+    description_zh: "了解适用于贵企业的区级、市级和国家级扶持政策，以及申报方式。",
+    fields: [
+      {
+        key: "topic",
+        label_en: "Policy or subsidy you are asking about",
+        label_zh: "咨询的政策或补贴",
+        kind: "text",
+        required: false,
+      },
+    ],
+  },
+  {
+    code: "hitech-certification",
+    category: "policy-funding",
+    team: "enterprise-services",
+    resident_only: true,
+    name_en: "High-tech enterprise certification",
+    name_zh: "高新技术企业认定",
+    description_en:
+      "Preparing and checking an application for national high-tech enterprise certification.",
+    description_zh: "协助准备并预审国家高新技术企业认定申请材料。",
+    fields: [
+      {
+        key: "rd_staff",
+        label_en: "R&D staff (people)",
+        label_zh: "研发人员数（人）",
+        kind: "number",
+        required: true,
+      },
+      {
+        key: "ip_count",
+        label_en: "Core intellectual property items",
+        label_zh: "核心知识产权数量",
+        kind: "number",
+        required: false,
+      },
+      {
+        key: "financials",
+        label_en: "Latest audited financial statements (PDF)",
+        label_zh: "最近一期审计报告（PDF）",
+        kind: "file",
+        required: false,
+      },
+    ],
+  },
+  {
+    code: "financing",
+    category: "policy-funding",
+    team: "enterprise-services",
+    resident_only: false,
+    name_en: "Financing and investor introduction",
+    name_zh: "融资与投资人对接",
+    description_en:
+      "Introductions to investors and banks the park works with, and preparation for a financing round.",
+    description_zh: "对接园区合作的投资机构和银行，协助筹备融资。",
+    fields: [
+      {
+        key: "stage",
+        label_en: "Round",
+        label_zh: "融资轮次",
+        kind: "choice",
+        required: true,
+        options: [
+          { value: "seed", en: "Seed / angel", zh: "种子轮 / 天使轮" },
+          { value: "a", en: "Series A", zh: "A 轮" },
+          { value: "b_plus", en: "Series B or later", zh: "B 轮及以后" },
+          { value: "debt", en: "Bank loan", zh: "银行贷款" },
+        ],
+      },
+      {
+        key: "amount",
+        label_en: "Amount sought (10,000 CNY)",
+        label_zh: "拟融资金额（万元）",
+        kind: "number",
+        required: false,
+      },
+    ],
+  },
+  {
+    code: "intellectual-property",
+    category: "innovation",
+    team: "enterprise-services",
+    resident_only: false,
+    name_en: "Intellectual property",
+    name_zh: "知识产权",
+    description_en: "Patent and trademark filing, IP strategy and protection.",
+    description_zh: "专利与商标申请、知识产权布局与保护。",
+    fields: [
+      {
+        key: "kind",
+        label_en: "Kind of IP",
+        label_zh: "知识产权类型",
+        kind: "choice",
+        required: true,
+        options: [
+          { value: "patent", en: "Patent", zh: "专利" },
+          { value: "trademark", en: "Trademark", zh: "商标" },
+          { value: "software", en: "Software copyright", zh: "软件著作权" },
+        ],
+      },
+    ],
+  },
+  {
+    code: "tech-transfer",
+    category: "innovation",
+    team: "enterprise-services",
+    resident_only: false,
+    name_en: "Technology transfer and university cooperation",
+    name_zh: "技术转移与校企合作",
+    description_en:
+      "Finding university labs and researchers, licensing technology and setting up joint projects.",
+    description_zh: "对接高校实验室与科研人员，开展技术许可和联合项目。",
+    fields: [
+      {
+        key: "field",
+        label_en: "Technical field",
+        label_zh: "技术领域",
+        kind: "text",
+        required: true,
+      },
+    ],
+  },
+  {
+    code: "talent-recruitment",
+    category: "talent",
+    team: "talent-services",
+    resident_only: false,
+    name_en: "Talent recruitment, work permits and visas",
+    name_zh: "人才招聘、工作许可与签证",
+    description_en:
+      "Recruiting, and work permits, residence permits and visas for international staff.",
+    description_zh: "人才招聘，以及外籍员工的工作许可、居留许可和签证办理。",
+    fields: [
+      {
+        key: "matter",
+        label_en: "What do you need?",
+        label_zh: "办理事项",
+        kind: "choice",
+        required: true,
+        options: [
+          { value: "recruiting", en: "Recruiting", zh: "人才招聘" },
+          { value: "work_permit", en: "Work permit", zh: "工作许可" },
+          { value: "visa", en: "Visa or residence permit", zh: "签证或居留许可" },
+        ],
+      },
+      {
+        key: "people",
+        label_en: "Number of people",
+        label_zh: "涉及人数",
+        kind: "number",
+        required: false,
+      },
+    ],
+  },
+  {
+    code: "talent-housing",
+    category: "talent",
+    team: "talent-services",
+    resident_only: true,
+    name_en: "Housing for talent",
+    name_zh: "人才住房",
+    description_en: "Apartments for your staff in the park's talent housing.",
+    description_zh: "为贵企业员工申请园区人才公寓。",
+    fields: [
+      {
+        key: "units",
+        label_en: "Apartments needed",
+        label_zh: "所需套数",
+        kind: "number",
+        required: true,
+      },
+      {
+        key: "move_in",
+        label_en: "Move-in date",
+        label_zh: "入住日期",
+        kind: "date",
+        required: false,
+      },
+    ],
+  },
+  {
+    code: "property-maintenance",
+    category: "property",
+    team: "property-management",
+    resident_only: true,
+    name_en: "Office space and property maintenance",
+    name_zh: "办公空间与物业维修",
+    description_en: "Renting more space, and repairs or maintenance in your premises.",
+    description_zh: "扩租办公空间，以及办公场所的报修和维护。",
+    fields: [
+      {
+        key: "location",
+        label_en: "Building and room",
+        label_zh: "楼栋和房间号",
+        kind: "text",
+        required: true,
+      },
+      {
+        key: "photo",
+        label_en: "Photo of the problem",
+        label_zh: "问题照片",
+        kind: "file",
+        required: false,
+      },
+    ],
+  },
+];
+
+async function actorFor(db: DB, email: string): Promise<SessionUser> {
+  const row = await db
+    .selectFrom("app_user")
+    .leftJoin("company_member", "company_member.user_id", "app_user.id")
+    .leftJoin("company", "company.id", "company_member.company_id")
+    .select([
+      "app_user.id",
+      "app_user.name",
+      "app_user.email",
+      "app_user.locale",
+      "company_member.role as company_role",
+      "company.id as company_id",
+      "company.name_en",
+      "company.name_zh",
+      "company.is_resident",
+    ])
+    .where(sql`lower(app_user.email)`, "=", email.toLowerCase())
+    .executeTakeFirstOrThrow();
+  const roles = await db
+    .selectFrom("user_role")
+    .select("role")
+    .where("user_id", "=", row.id)
+    .execute();
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    roles: roles.map((r) => r.role as SessionUser["roles"][number]),
+    company: row.company_id
+      ? {
+          id: row.company_id,
+          role: row.company_role as "owner" | "member",
+          nameEn: row.name_en ?? "",
+          nameZh: row.name_zh ?? "",
+          isResident: !!row.is_resident,
+        }
+      : null,
+  } as SessionUser;
+}
+
+const DAY = 24 * 3600_000;
+const ORIGIN = "http://localhost:3000";
+
+interface Step {
+  after: number; // ms after filing
+  by: "staff" | "requester";
+  change?: Omit<StaffChange, "version">;
+  reply?: string;
+  rate?: { rating: number; comment: string };
+}
+
+export async function seedDemoServices(db: DB): Promise<string> {
+  // Catalogue, teams, targets.
+  const catIds = new Map<string, string>();
+  for (const c of CATEGORIES) {
+    const row = await db
+      .insertInto("service_category")
+      .values(c)
+      .onConflict((oc) =>
+        oc.column("code").doUpdateSet({
+          name_en: c.name_en,
+          name_zh: c.name_zh,
+          description_en: c.description_en,
+          description_zh: c.description_zh,
+        }),
+      )
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    catIds.set(c.code, row.id);
+  }
+  const teamIds = new Map<string, string>();
+  for (const team of TEAMS) {
+    const lead = await actorFor(db, team.lead);
+    const row = await db
+      .insertInto("service_team")
+      .values({ code: team.code, name_en: team.name_en, name_zh: team.name_zh, lead_id: lead.id })
+      .onConflict((oc) =>
+        oc.column("code").doUpdateSet({ name_en: team.name_en, name_zh: team.name_zh }),
+      )
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    teamIds.set(team.code, row.id);
+    for (const m of team.members) {
+      const u = await actorFor(db, m);
+      await db
+        .insertInto("service_team_member")
+        .values({ team_id: row.id, user_id: u.id })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
+  }
+  const typeIds = new Map<string, string>();
+  for (const [i, t] of TYPES.entries()) {
+    const { fields, category, team, ...rest } = t;
+    const row = await db
+      .insertInto("service_type")
+      .values({
+        ...rest,
+        category_id: catIds.get(category)!,
+        default_team_id: teamIds.get(team)!,
+        position: i,
+      })
+      .onConflict((oc) => oc.column("code").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    const id =
+      row?.id ??
+      (
+        await db
+          .selectFrom("service_type")
+          .select("id")
+          .where("code", "=", t.code)
+          .executeTakeFirstOrThrow()
+      ).id;
+    typeIds.set(t.code, id);
+    if (row) {
+      for (const [j, f] of fields.entries()) {
+        await db
+          .insertInto("service_type_field")
+          .values({
+            type_id: id,
+            key: f.key,
+            label_en: f.label_en,
+            label_zh: f.label_zh,
+            kind: f.kind,
+            required: f.required,
+            options: JSON.stringify(f.options ?? []),
+            position: j,
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+      for (const p of PRIORITIES) {
+        // Property repairs are answered faster; everything else uses the park's defaults.
+        const factor = t.code === "property-maintenance" ? 0.5 : 1;
+        await db
+          .insertInto("service_sla_target")
+          .values({
+            type_id: id,
+            priority: p,
+            first_response_minutes: Math.round(DEFAULT_TARGETS[p].firstResponse * factor),
+            resolution_minutes: Math.round(DEFAULT_TARGETS[p].resolution * factor),
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      }
+    }
+  }
+  // One clearly-labelled example entry; admins enter each year's official schedule.
+  await db
+    .insertInto("business_calendar_day")
+    .values({
+      day: "2027-01-01",
+      kind: "holiday",
+      name_en: "New Year's Day (example entry: enter the official schedule)",
+      name_zh: "元旦（示例条目：请录入官方放假安排）",
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+
+  // Requests in every state.
+  const ownerA = await actorFor(db, "owner@demo.zizhupark.example");
+  const memberA = await actorFor(db, "member@demo.zizhupark.example");
+  const ownerB = await actorFor(db, "owner-b@demo.zizhupark.example");
+  const staff = await actorFor(db, "staff@demo.zizhupark.example");
+  const admin = await actorFor(db, "admin@demo.zizhupark.example");
+  const now = Date.now();
+  const demos: {
+    key: string;
+    who: SessionUser;
+    type: string;
+    subject: string;
+    description: string;
+    fields: Record<string, string>;
+    daysAgo: number;
+    steps: Step[];
+  }[] = [
+    {
+      key: "new",
+      who: memberA,
+      type: "talent-recruitment",
+      subject: "Work permit for a new optical engineer",
+      description:
+        "We are hiring an optical engineer from Germany who starts in two months. Please tell us which documents the work permit needs and how long it takes.",
+      fields: { matter: "work_permit", people: "1" },
+      daysAgo: 0.05,
+      steps: [],
+    },
+    {
+      key: "triaged",
+      who: ownerA,
+      type: "policy-subsidy",
+      subject: "Which R&D subsidies can we apply for this year?",
+      description:
+        "We doubled our R&D headcount this year. Which district and city programmes should we look at, and when do they open?",
+      fields: { topic: "R&D expense subsidies" },
+      daysAgo: 1,
+      steps: [{ after: 2 * 3600_000, by: "staff", change: { state: "triaged" } }],
+    },
+    {
+      key: "in-progress",
+      who: memberA,
+      type: "intellectual-property",
+      subject: "PCT filing for our waveguide patent",
+      description:
+        "Our Chinese patent application for a photonic waveguide coupler was filed in March. We would like advice on a PCT filing before the priority year ends.",
+      fields: { kind: "patent" },
+      daysAgo: 2,
+      steps: [
+        { after: 3600_000, by: "staff", change: { state: "in_progress" } },
+        {
+          after: 2 * 3600_000,
+          by: "staff",
+          change: {
+            message: {
+              body: "Thank you. We are checking the dates with our IP partner firm and will come back with a plan.",
+              visibility: "public",
+            },
+          },
+        },
+        {
+          after: 2.5 * 3600_000,
+          by: "staff",
+          change: {
+            message: {
+              body: "Asked the partner firm for a quote; expect their reply by Thursday.",
+              visibility: "internal",
+            },
+          },
+        },
+      ],
+    },
+    {
+      key: "waiting-requester",
+      who: ownerA,
+      type: "talent-housing",
+      subject: "Two apartments for new researchers",
+      description:
+        "Two researchers join us next month and would like to live in the park's talent apartments.",
+      fields: { units: "2", move_in: "2027-01-04" },
+      daysAgo: 3,
+      steps: [
+        { after: 3600_000, by: "staff", change: { state: "triaged" } },
+        {
+          after: 2 * 3600_000,
+          by: "staff",
+          change: {
+            message: {
+              body: "Could you send the researchers' employment contracts? The housing office needs them before allocating apartments.",
+              visibility: "public",
+            },
+            state: "waiting_on_requester",
+          },
+        },
+        {
+          after: 2.2 * 3600_000,
+          by: "staff",
+          change: {
+            message: {
+              body: "Two one-bedroom units free in building 3 from January.",
+              visibility: "internal",
+            },
+          },
+        },
+      ],
+    },
+    {
+      key: "waiting-third-party",
+      who: ownerB,
+      type: "business-registration",
+      subject: "Register our Shanghai branch in the park",
+      description:
+        "Northlight AI would like to register a branch office in the park. Our head office documents are ready.",
+      fields: { matter: "branch" },
+      daysAgo: 4,
+      steps: [
+        { after: 3600_000, by: "staff", change: { state: "in_progress" } },
+        {
+          after: 5 * 3600_000,
+          by: "staff",
+          change: {
+            message: {
+              body: "We have submitted your documents to the market regulation bureau and are waiting for their review.",
+              visibility: "public",
+            },
+            state: "waiting_on_third_party",
+          },
+        },
+      ],
+    },
+    {
+      key: "resolved",
+      who: memberA,
+      type: "property-maintenance",
+      subject: "Air conditioning fault in lab 2-204",
+      description:
+        "The air conditioning in our lab stopped working this morning; the temperature is rising above what our equipment tolerates.",
+      fields: { location: "Building 2, room 204" },
+      daysAgo: 2,
+      steps: [
+        { after: 1800_000, by: "staff", change: { state: "in_progress", priority: "high" } },
+        {
+          after: 2 * 3600_000,
+          by: "staff",
+          change: {
+            message: {
+              body: "The technician replaced a faulty compressor relay; the unit is running again. Please tell us if the temperature does not settle.",
+              visibility: "public",
+            },
+            state: "resolved",
+          },
+        },
+      ],
+    },
+    {
+      key: "closed",
+      who: ownerA,
+      type: "financing",
+      subject: "Introduction to hardware-focused investors",
+      description:
+        "We are preparing a Series A round and would welcome introductions to investors who know photonics hardware.",
+      fields: { stage: "a", amount: "5000" },
+      daysAgo: 20,
+      steps: [
+        {
+          after: 3600_000,
+          by: "staff",
+          change: {
+            state: "in_progress",
+            message: {
+              body: "Happy to help. We will pick investors who know photonics hardware and introduce you this week.",
+              visibility: "public",
+            },
+          },
+        },
+        {
+          after: 3 * DAY,
+          by: "staff",
+          change: {
+            message: {
+              body: "We have introduced you by email to three funds from the park's investor network.",
+              visibility: "public",
+            },
+            state: "resolved",
+          },
+        },
+        {
+          after: 4 * DAY,
+          by: "requester",
+          rate: { rating: 5, comment: "Quick and well-chosen introductions." },
+        },
+        { after: 4.1 * DAY, by: "requester", change: { state: "closed" } },
+      ],
+    },
+    {
+      key: "reopened",
+      who: memberA,
+      type: "import-export",
+      subject: "Customs code for imported laser diodes",
+      description:
+        "Which customs commodity code applies to the laser diodes we import for our test benches?",
+      fields: { goods: "Laser diodes", direction: "import" },
+      daysAgo: 6,
+      steps: [
+        { after: 3600_000, by: "staff", change: { state: "in_progress" } },
+        {
+          after: DAY,
+          by: "staff",
+          change: {
+            message: {
+              body: "Customs confirmed the code we suggested; details are in the attached note we emailed.",
+              visibility: "public",
+            },
+            state: "resolved",
+          },
+        },
+        {
+          after: 2 * DAY,
+          by: "requester",
+          reply:
+            "Our broker disagrees with that code for the packaged modules. Could you check again?",
+        },
+        { after: 2 * DAY + 60_000, by: "requester", change: { state: "reopened" } },
+      ],
+    },
+    {
+      key: "breached",
+      who: ownerA,
+      type: "tech-transfer",
+      subject: "Joint lab with a university optics group",
+      description:
+        "We would like to set up a joint lab with a university optics group on silicon photonics packaging. Who should we talk to?",
+      fields: { field: "Silicon photonics packaging" },
+      daysAgo: 21,
+      steps: [{ after: 3600_000, by: "staff", change: { state: "in_progress", priority: "high" } }],
+    },
+  ];
+  let filed = 0;
+  const calendar = await loadCalendar(db);
+  for (const d of demos) {
+    const type = typeIds.get(d.type)!;
+    const start = new Date(now - d.daysAgo * DAY);
+    // One demo file: a small PDF on the patent request.
+    const store =
+      d.key === "in-progress"
+        ? (trx: Executor) =>
+            storeUploads(
+              trx,
+              [
+                {
+                  bytes: demoPdf(),
+                  filename: "priority-application-summary.pdf",
+                  declaredType: "application/pdf",
+                },
+              ],
+              d.who.id,
+            )
+        : undefined;
+    const res = await fileRequest(
+      db,
+      d.who,
+      {
+        typeId: type,
+        subject: d.subject,
+        description: d.description,
+        idempotencyKey: `demo-seed-${d.key}`,
+        fields: d.fields,
+        store,
+      },
+      ORIGIN,
+      start,
+    );
+    if (!res.ok || !res.created) continue;
+    filed++;
+    const assignee = d.type.startsWith("talent") ? admin : staff;
+    await staffStep(db, assignee, res.ref, { assigneeId: assignee.id }, new Date(+start + 60_000));
+    for (const step of d.steps) {
+      const at = new Date(+start + step.after);
+      if (step.by === "staff" && step.change) {
+        await staffStep(db, assignee, res.ref, step.change, at);
+      } else if (step.reply) {
+        await requesterReply(db, d.who, res.ref, { body: step.reply }, ORIGIN, at);
+      } else if (step.rate) {
+        await rateRequest(db, d.who, res.ref, step.rate, at);
+      } else if (step.change?.state) {
+        const v = await db
+          .selectFrom("service_request")
+          .select("version")
+          .where("ref", "=", res.ref)
+          .executeTakeFirstOrThrow();
+        await requesterSetState(db, d.who, res.ref, step.change.state, v.version, ORIGIN, at);
+      }
+    }
+    const row = await db
+      .selectFrom("service_request")
+      .select("id")
+      .where("ref", "=", res.ref)
+      .executeTakeFirstOrThrow();
+    await db.transaction().execute((trx) => refreshSla(trx, row.id, new Date(now), calendar));
+  }
+  await ensureSweepScheduled(db);
+  return `Service desk: ${TYPES.length} request types, ${TEAMS.length} teams, ${filed} demo requests.`;
+}
+
+/** A minimal one-page PDF saying what it is. */
+function demoPdf(): Uint8Array {
+  const text = "Demo file: summary of a priority patent application (sample data).";
+  const stream = `BT /F1 12 Tf 50 750 Td (${text}) Tj ET`;
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  let body = "%PDF-1.4\n";
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
+async function staffStep(
+  db: DB,
+  actor: SessionUser,
+  ref: string,
+  change: Omit<StaffChange, "version">,
+  at: Date,
+) {
+  const v = await db
+    .selectFrom("service_request")
+    .select("version")
+    .where("ref", "=", ref)
+    .executeTakeFirstOrThrow();
+  const result = await staffChange(db, actor, ref, { ...change, version: v.version }, ORIGIN, at);
+  if (!result.ok) throw new Error(`demo step on ${ref} failed: ${result.reason}`);
+}
