@@ -2,7 +2,16 @@ import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", ".data/**", "node_modules/**", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      "build/**",
+      "public/build/**",
+      ".data/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     // Migrations take Kysely<any>: they are frozen in time and must not depend on today's types.
@@ -16,11 +25,22 @@ export default tseslint.config(
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "@typescript-eslint/consistent-type-imports": "error",
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["remix", "lucia"], message: "Remix 2 does not use the `remix` package; `lucia` is deprecated. See README." }] },
+        {
+          patterns: [
+            {
+              group: ["remix", "lucia"],
+              message:
+                "Remix 2 does not use the `remix` package; `lucia` is deprecated. See README.",
+            },
+          ],
+        },
       ],
     },
   },

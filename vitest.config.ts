@@ -19,7 +19,10 @@ export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
-      { resolve: { alias }, test: { ...shared, name: "postgres", env: { TEST_DB_MODE: "postgres" } } },
+      {
+        resolve: { alias },
+        test: { ...shared, name: "postgres", env: { TEST_DB_MODE: "postgres" } },
+      },
       { resolve: { alias }, test: { ...shared, name: "pglite", env: { TEST_DB_MODE: "pglite" } } },
     ],
   },

@@ -16,6 +16,23 @@ function anyConnectionError(errors: Record<string, unknown> | null | undefined):
   return !!errors && Object.values(errors).some(isConnectionError);
 }
 
+/**
+ * Requests (by their load context) whose loader or action lost the database. Remix replaces
+ * errors with a generic one in production before rendering, so `handleError`, which sees the
+ * original, marks the request here and the 500 becomes a 503.
+ */
+const databaseUnavailable = new WeakSet<object>();
+
+function unavailable(
+  status: number,
+  headers: Headers,
+  context: AppLoadContext | undefined,
+): boolean {
+  if (status !== 500 || !context || !databaseUnavailable.has(context)) return false;
+  headers.set("Retry-After", "5");
+  return true;
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -24,7 +41,12 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   // A lost database connection is "try again", not a bug: 503.
-  if (responseStatusCode === 500 && anyConnectionError(remixContext.staticHandlerContext.errors)) {
+  if (unavailable(responseStatusCode, responseHeaders, loadContext)) {
+    responseStatusCode = 503;
+  } else if (
+    responseStatusCode === 500 &&
+    anyConnectionError(remixContext.staticHandlerContext.errors)
+  ) {
     responseStatusCode = 503;
     responseHeaders.set("Retry-After", "5");
   }
@@ -34,7 +56,12 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY}
+          nonce={nonce}
+        />
       </NonceProvider>,
       {
         nonce,
@@ -42,7 +69,12 @@ export default function handleRequest(
           shellRendered = true;
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
           pipe(body);
         },
         onShellError(error: unknown) {
@@ -58,13 +90,27 @@ export default function handleRequest(
   });
 }
 
-export const handleDataRequest: HandleDataRequestFunction = (response) => response;
+export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
+  const headers = new Headers(response.headers);
+  if (!unavailable(response.status, headers, context)) return response;
+  return new Response(response.body, { status: 503, statusText: "Service Unavailable", headers });
+};
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(
+  error: unknown,
+  { request, context }: { request: Request; context?: AppLoadContext },
+) {
+  if (isConnectionError(error) && context) databaseUnavailable.add(context);
   if (request.signal.aborted) return;
   if (isConnectionError(error)) {
     logger.warn({ err: (error as Error).message }, "database unavailable");
     return;
   }
-  logger.error({ err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error), path: new URL(request.url).pathname }, "unhandled error");
+  logger.error(
+    {
+      err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error),
+      path: new URL(request.url).pathname,
+    },
+    "unhandled error",
+  );
 }

@@ -30,7 +30,11 @@ export function env(): Env {
       const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
       throw new Error(`Invalid environment:\n${lines.join("\n")}`);
     }
-    cached = { ...parsed.data, DATABASE_URL: parsed.data.DATABASE_URL || undefined, SMTP_URL: parsed.data.SMTP_URL || undefined };
+    cached = {
+      ...parsed.data,
+      DATABASE_URL: parsed.data.DATABASE_URL || undefined,
+      SMTP_URL: parsed.data.SMTP_URL || undefined,
+    };
   }
   return cached;
 }

@@ -10,7 +10,9 @@ import { migrations } from "./migrations/index";
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  await sql`CREATE TABLE tx_probe (id serial PRIMARY KEY, batch int NOT NULL, n int NOT NULL)`.execute(t.db);
+  await sql`CREATE TABLE tx_probe (id serial PRIMARY KEY, batch int NOT NULL, n int NOT NULL)`.execute(
+    t.db,
+  );
 });
 afterAll(() => t.close());
 
@@ -21,7 +23,10 @@ describe("database", () => {
       batches.map((batch) =>
         t.db.transaction().execute(async (trx) => {
           for (let n = 0; n < 5; n++) {
-            await trx.insertInto("tx_probe" as never).values({ batch, n } as never).execute();
+            await trx
+              .insertInto("tx_probe" as never)
+              .values({ batch, n } as never)
+              .execute();
             await new Promise((r) => setTimeout(r, Math.random() * 3));
           }
           if (batch % 4 === 0) throw new Error("roll back");
@@ -29,7 +34,12 @@ describe("database", () => {
       ),
     );
     expect(results.filter((r) => r.status === "rejected")).toHaveLength(10);
-    const rows = await sql<{ batch: number; count: number }>`SELECT batch, count(*)::int AS count FROM tx_probe GROUP BY batch ORDER BY batch`.execute(t.db);
+    const rows = await sql<{
+      batch: number;
+      count: number;
+    }>`SELECT batch, count(*)::int AS count FROM tx_probe GROUP BY batch ORDER BY batch`.execute(
+      t.db,
+    );
     expect(rows.rows).toHaveLength(30);
     for (const row of rows.rows) {
       expect(row.batch % 4).not.toBe(0);
@@ -47,7 +57,9 @@ describe("database", () => {
 
   it("makes the audit log append-only", async () => {
     await t.db.insertInto("audit_log").values({ action: "test", entity_type: "test" }).execute();
-    await expect(t.db.updateTable("audit_log").set({ action: "changed" }).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.updateTable("audit_log").set({ action: "changed" }).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(t.db.deleteFrom("audit_log").execute()).rejects.toThrow(/append-only/);
   });
 });
@@ -68,9 +80,15 @@ describe("PGlite data folder lock", () => {
 
 describe("isConnectionError", () => {
   it("recognises a terminated backend and a refused connection, not a constraint error", () => {
-    expect(isConnectionError(Object.assign(new Error("terminating connection"), { code: "57P01" }))).toBe(true);
-    expect(isConnectionError(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(true);
+    expect(
+      isConnectionError(Object.assign(new Error("terminating connection"), { code: "57P01" })),
+    ).toBe(true);
+    expect(
+      isConnectionError(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" })),
+    ).toBe(true);
     expect(isConnectionError(new Error("Connection terminated unexpectedly"))).toBe(true);
-    expect(isConnectionError(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(false);
+    expect(isConnectionError(Object.assign(new Error("duplicate key"), { code: "23505" }))).toBe(
+      false,
+    );
   });
 });

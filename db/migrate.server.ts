@@ -11,7 +11,9 @@ export async function migrateToLatest(db: DB): Promise<MigrationResult[]> {
   const { error, results = [] } = await migrator(db).migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === "Error");
-    throw new Error(`Migration ${failed?.migrationName ?? "?"} failed: ${String(error)}`, { cause: error });
+    throw new Error(`Migration ${failed?.migrationName ?? "?"} failed: ${String(error)}`, {
+      cause: error,
+    });
   }
   return results;
 }

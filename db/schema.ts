@@ -21,7 +21,67 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<number, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface Application {
+  answers: Generated<Json>;
+  call_id: string;
+  company_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  decision_drafted_by: string | null;
+  decision_letter: string | null;
+  decision_locale: string | null;
+  decision_outcome: string | null;
+  decision_released_at: Timestamp | null;
+  id: Generated<string>;
+  last_saved_at: Timestamp | null;
+  last_saved_by: string | null;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ApplicationComment {
+  application_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+}
+
+export interface ApplicationDocument {
+  application_id: string;
+  content_type: string;
+  filename: string;
+  id: Generated<string>;
+  kind: string;
+  size_bytes: number;
+  stored_file_id: string;
+  uploaded_at: Generated<Timestamp>;
+  uploaded_by: string | null;
+}
+
+export interface ApplicationInputStash {
+  answers: Json;
+  application_id: string;
+  created_at: Generated<Timestamp>;
+  step: number;
+  token_hash: string;
+}
+
+export interface ApplicationMessage {
+  application_id: string;
+  author_id: string | null;
+  body: Generated<string>;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  kind: string;
+  status: string | null;
+}
 
 export interface AppUser {
   created_at: Generated<Timestamp>;
@@ -52,6 +112,13 @@ export interface AuditLog {
   entity_type: string;
   id: Generated<number>;
   ip: string | null;
+}
+
+export interface BusinessCalendarDay {
+  day: string;
+  kind: string;
+  name_en: string;
+  name_zh: string;
 }
 
 export interface Company {
@@ -104,6 +171,65 @@ export interface Email {
   to_address: string;
 }
 
+export interface IncubationCall {
+  closes_at: Timestamp;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  documents: Generated<Json>;
+  eligibility_en: Generated<string>;
+  eligibility_zh: Generated<string>;
+  id: Generated<string>;
+  opens_at: Timestamp;
+  places: number;
+  programme_id: string;
+  questions: Generated<Json>;
+  rubric: Generated<Json>;
+  slug: string;
+  title_en: string;
+  title_zh: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface IncubationProgramme {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  name_en: string;
+  name_zh: string;
+  slug: string;
+  summary_en: Generated<string>;
+  summary_zh: Generated<string>;
+}
+
+export interface Inquiry {
+  assignee_id: string | null;
+  country: Generated<string>;
+  created_at: Generated<Timestamp>;
+  email: string;
+  id: Generated<string>;
+  interest: string;
+  ip: string | null;
+  locale: Generated<string>;
+  message: string;
+  name: string;
+  organisation: Generated<string>;
+  phone: Generated<string>;
+  reference: string;
+  status: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface InquiryEvent {
+  actor_id: string | null;
+  body: string | null;
+  created_at: Generated<Timestamp>;
+  details: Generated<Json>;
+  id: Generated<number>;
+  inquiry_id: string;
+  kind: string;
+}
+
 export interface Job {
   attempts: Generated<number>;
   completed_at: Timestamp | null;
@@ -120,6 +246,150 @@ export interface Job {
   task: string;
 }
 
+export interface NewsArticle {
+  body_en: string | null;
+  body_zh: string | null;
+  category_id: string | null;
+  cover_alt_en: string | null;
+  cover_alt_zh: string | null;
+  cover_file_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  publish_at: Timestamp | null;
+  published_at: Timestamp | null;
+  search_text: Generated<string | null>;
+  slug: string;
+  status: Generated<string>;
+  summary_en: string | null;
+  summary_zh: string | null;
+  title_en: string | null;
+  title_zh: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface NewsArticleTag {
+  article_id: string;
+  tag_id: string;
+}
+
+export interface NewsCategory {
+  id: Generated<string>;
+  name_en: string;
+  name_zh: string;
+  position: Generated<number>;
+  slug: string;
+}
+
+export interface NewsTag {
+  id: Generated<string>;
+  name_en: string;
+  name_zh: string;
+  slug: string;
+}
+
+export interface Notification {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  link: string;
+  read_at: Timestamp | null;
+  user_id: string;
+  values: Generated<Json>;
+}
+
+export interface ParkIndustry {
+  id: Generated<string>;
+  name_en: string;
+  name_zh: string;
+  position: Generated<number>;
+  summary_en: Generated<string>;
+  summary_zh: Generated<string>;
+}
+
+export interface ParkInvestStep {
+  body_en: Generated<string>;
+  body_zh: Generated<string>;
+  documents_en: Generated<string>;
+  documents_zh: Generated<string>;
+  duration_en: Generated<string>;
+  duration_zh: Generated<string>;
+  id: Generated<string>;
+  position: Generated<number>;
+  title_en: string;
+  title_zh: string;
+}
+
+export interface ParkPolicy {
+  deadline: string | null;
+  id: Generated<string>;
+  link: string | null;
+  position: Generated<number>;
+  search_text: Generated<string | null>;
+  summary_en: Generated<string>;
+  summary_zh: Generated<string>;
+  title_en: string;
+  title_zh: string;
+}
+
+export interface ParkProfile {
+  id: Generated<number>;
+  intro_en: Generated<string>;
+  intro_zh: Generated<string>;
+  location_en: Generated<string>;
+  location_zh: Generated<string>;
+  name_en: string;
+  name_zh: string;
+  tagline_en: Generated<string>;
+  tagline_zh: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ParkRanking {
+  featured: Generated<boolean>;
+  id: Generated<string>;
+  measure: string;
+  measure_en: string;
+  measure_zh: string;
+  out_of: number | null;
+  position: Generated<number>;
+  rank: number;
+  year: number;
+}
+
+export interface ParkSpace {
+  area_max_m2: number | null;
+  area_min_m2: number | null;
+  availability: Generated<string>;
+  description_en: Generated<string>;
+  description_zh: Generated<string>;
+  id: Generated<string>;
+  kind: string;
+  name_en: string;
+  name_zh: string;
+  photo_alt_en: string | null;
+  photo_alt_zh: string | null;
+  photo_file_id: string | null;
+  position: Generated<number>;
+  price_max: Numeric | null;
+  price_min: Numeric | null;
+}
+
+export interface ReviewAssignment {
+  application_id: string;
+  assigned_at: Generated<Timestamp>;
+  assigned_by: string | null;
+  conflict_declared_at: Timestamp | null;
+  conflict_reason: string | null;
+  overall_comment: Generated<string>;
+  reviewer_id: string;
+  scores: Generated<Json>;
+  submitted_at: Timestamp | null;
+}
+
 export interface Role {
   description_en: string;
   description_zh: string;
@@ -129,6 +399,145 @@ export interface Role {
   scope: string;
 }
 
+export interface ServiceCategory {
+  code: string;
+  description_en: Generated<string>;
+  description_zh: Generated<string>;
+  id: Generated<string>;
+  name_en: string;
+  name_zh: string;
+  position: Generated<number>;
+}
+
+export interface ServiceQueueView {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  owner_id: string;
+  query: string;
+  shared: Generated<boolean>;
+}
+
+export interface ServiceRequest {
+  assignee_id: string | null;
+  breach_notified_at: Timestamp | null;
+  category_id: string;
+  closed_at: Timestamp | null;
+  company_id: string;
+  created_at: Generated<Timestamp>;
+  description: string;
+  due_sort_at: Generated<Timestamp | null>;
+  field_values: Generated<Json>;
+  first_responded_at: Timestamp | null;
+  first_response_due_at: Timestamp | null;
+  first_response_minutes: number | null;
+  first_response_target_minutes: number;
+  id: Generated<string>;
+  idempotency_key: string;
+  is_open: Generated<boolean | null>;
+  priority: Generated<string>;
+  priority_rank: Generated<number | null>;
+  rated_at: Timestamp | null;
+  rating: number | null;
+  rating_comment: string | null;
+  ref: string;
+  requester_id: string | null;
+  resolution_due_at: Timestamp | null;
+  resolution_minutes: number | null;
+  resolution_target_minutes: number;
+  resolved_at: Timestamp | null;
+  sla_breached: Generated<boolean>;
+  state: Generated<string>;
+  subject: string;
+  team_id: string | null;
+  type_id: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  warning_notified_at: Timestamp | null;
+}
+
+export interface ServiceRequestEvent {
+  actor_id: string | null;
+  at: Generated<Timestamp>;
+  details: Generated<Json>;
+  from_value: string | null;
+  id: Generated<number>;
+  kind: string;
+  request_id: string;
+  to_value: string | null;
+}
+
+export interface ServiceRequestFile {
+  content_type: string;
+  created_at: Generated<Timestamp>;
+  field_key: string | null;
+  file_name: string;
+  id: Generated<string>;
+  message_id: string | null;
+  request_id: string;
+  size_bytes: number;
+  stored_file_id: string;
+  uploaded_by: string | null;
+  visibility: Generated<string>;
+}
+
+export interface ServiceRequestMessage {
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+  from_staff: boolean;
+  id: Generated<string>;
+  request_id: string;
+  visibility: string;
+}
+
+export interface ServiceSlaTarget {
+  first_response_minutes: number;
+  priority: string;
+  resolution_minutes: number;
+  type_id: string;
+}
+
+export interface ServiceTeam {
+  code: string;
+  id: Generated<string>;
+  lead_id: string | null;
+  name_en: string;
+  name_zh: string;
+}
+
+export interface ServiceTeamMember {
+  team_id: string;
+  user_id: string;
+}
+
+export interface ServiceType {
+  active: Generated<boolean>;
+  category_id: string;
+  code: string;
+  default_team_id: string | null;
+  description_en: Generated<string>;
+  description_zh: Generated<string>;
+  id: Generated<string>;
+  name_en: string;
+  name_zh: string;
+  position: Generated<number>;
+  resident_only: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface ServiceTypeField {
+  id: Generated<string>;
+  key: string;
+  kind: string;
+  label_en: string;
+  label_zh: string;
+  options: Generated<Json>;
+  position: Generated<number>;
+  required: Generated<boolean>;
+  type_id: string;
+}
+
 export interface Session {
   created_at: Generated<Timestamp>;
   expires_at: Timestamp;
@@ -136,6 +545,21 @@ export interface Session {
   ip: string | null;
   user_agent: string | null;
   user_id: string;
+}
+
+export interface StoredFile {
+  bytes: Buffer;
+  content_type: string;
+  context: string | null;
+  created_at: Generated<Timestamp>;
+  filename: string;
+  height: number | null;
+  id: Generated<string>;
+  owner_id: string | null;
+  sha256: string;
+  size_bytes: number;
+  uploaded_by: string | null;
+  width: number | null;
 }
 
 export interface UserRole {
@@ -157,15 +581,49 @@ export interface UserToken {
 
 export interface DB {
   app_user: AppUser;
+  application: Application;
+  application_comment: ApplicationComment;
+  application_document: ApplicationDocument;
+  application_input_stash: ApplicationInputStash;
+  application_message: ApplicationMessage;
   attempt_counter: AttemptCounter;
   audit_log: AuditLog;
+  business_calendar_day: BusinessCalendarDay;
   company: Company;
   company_invitation: CompanyInvitation;
   company_member: CompanyMember;
   email: Email;
+  incubation_call: IncubationCall;
+  incubation_programme: IncubationProgramme;
+  inquiry: Inquiry;
+  inquiry_event: InquiryEvent;
   job: Job;
+  news_article: NewsArticle;
+  news_article_tag: NewsArticleTag;
+  news_category: NewsCategory;
+  news_tag: NewsTag;
+  notification: Notification;
+  park_industry: ParkIndustry;
+  park_invest_step: ParkInvestStep;
+  park_policy: ParkPolicy;
+  park_profile: ParkProfile;
+  park_ranking: ParkRanking;
+  park_space: ParkSpace;
+  review_assignment: ReviewAssignment;
   role: Role;
+  service_category: ServiceCategory;
+  service_queue_view: ServiceQueueView;
+  service_request: ServiceRequest;
+  service_request_event: ServiceRequestEvent;
+  service_request_file: ServiceRequestFile;
+  service_request_message: ServiceRequestMessage;
+  service_sla_target: ServiceSlaTarget;
+  service_team: ServiceTeam;
+  service_team_member: ServiceTeamMember;
+  service_type: ServiceType;
+  service_type_field: ServiceTypeField;
   session: Session;
+  stored_file: StoredFile;
   user_role: UserRole;
   user_token: UserToken;
 }

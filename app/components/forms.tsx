@@ -1,4 +1,9 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import {
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  type FieldMetadata,
+} from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +15,8 @@ export function useErrorText() {
   return (error: string) => (/^[a-z]+:[\w.]+$/.test(error) ? (t(error as any) as string) : error);
 }
 
-type InputType = "text" | "email" | "password" | "url" | "tel" | "number" | "date" | "datetime-local" | "search";
+type InputType =
+  "text" | "email" | "password" | "url" | "tel" | "number" | "date" | "datetime-local" | "search";
 
 export function Field({
   field,
@@ -33,9 +39,14 @@ export function Field({
 }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const props = getInputProps(field, { type, ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  const props = getInputProps(field, {
+    type,
+    ariaDescribedBy: hint ? `${field.id}-hint` : undefined,
+  });
   return (
-    <div className={`field${field.errors?.length ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
+    <div
+      className={`field${field.errors?.length ? " has-error" : ""}${className ? ` ${className}` : ""}`}
+    >
       <label htmlFor={field.id}>
         {label}
         {optional ? <span className="field-optional"> ({t("form.optional")})</span> : null}
@@ -120,7 +131,15 @@ export function SelectField({
   );
 }
 
-export function FieldErrors({ id, errors, format }: { id: string; errors?: string[]; format?: (e: string) => string }) {
+export function FieldErrors({
+  id,
+  errors,
+  format,
+}: {
+  id: string;
+  errors?: string[];
+  format?: (e: string) => string;
+}) {
   if (!errors?.length) return <div id={id} className="field-errors" />;
   return (
     <div id={id} className="field-errors" role="alert">
@@ -186,9 +205,17 @@ export function SubmitButton({
   value?: string;
 }) {
   const navigation = useNavigation();
-  const pending = navigation.state === "submitting" && (!name || navigation.formData?.get(name) === value);
+  const pending =
+    navigation.state === "submitting" && (!name || navigation.formData?.get(name) === value);
   return (
-    <button type="submit" className={className} disabled={pending} aria-disabled={pending} name={name} value={value}>
+    <button
+      type="submit"
+      className={className}
+      disabled={pending}
+      aria-disabled={pending}
+      name={name}
+      value={value}
+    >
       {pending && pendingText ? pendingText : children}
     </button>
   );

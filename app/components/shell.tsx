@@ -3,16 +3,19 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRootData } from "~/root";
 import { Toast } from "./toast";
+import { VerifyBanner } from "./verify-banner";
 
 /** The page frame: skip link, header with navigation and language switch, main, footer. */
 export function Shell({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
+  const { t: tIncubation } = useTranslation("incubation");
+  const { t: tServices } = useTranslation("services");
   const root = useRootData();
   const user = root?.user ?? null;
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
-  const isAdmin = user?.roles.includes("admin");
+  const isParkSide = !!user?.roles.length;
 
   return (
     <>
@@ -30,9 +33,14 @@ export function Shell({ children }: { children: React.ReactNode }) {
               <span className="brand-tagline">{t("site.tagline")}</span>
             </span>
           </Link>
-          <details className="nav-toggle" open={menuOpen} onToggle={(e) => setMenuOpen(e.currentTarget.open)}>
+          <details
+            className="nav-toggle"
+            open={menuOpen}
+            onToggle={(e) => setMenuOpen(e.currentTarget.open)}
+          >
             <summary aria-label={t("nav.menu")}>
-              <span aria-hidden="true">☰</span> <span className="nav-toggle-label">{t("nav.menu")}</span>
+              <span aria-hidden="true">☰</span>{" "}
+              <span className="nav-toggle-label">{t("nav.menu")}</span>
             </summary>
           </details>
           <nav aria-label={t("nav.main")} className={`site-nav${menuOpen ? " is-open" : ""}`}>
@@ -53,11 +61,24 @@ export function Shell({ children }: { children: React.ReactNode }) {
             <ul className="nav-secondary">
               {user ? (
                 <>
-                  {isAdmin ? (
+                  {isParkSide ? (
                     <li>
-                      <NavLink to="/admin">{t("nav.admin")}</NavLink>
+                      <NavLink to="/desk">{t("nav.desk")}</NavLink>
                     </li>
                   ) : null}
+                  {user.company ? (
+                    <li>
+                      <NavLink to="/applications">{tIncubation("dashboard.title")}</NavLink>
+                    </li>
+                  ) : null}
+                  {user.company ? (
+                    <li>
+                      <NavLink to="/requests">{tServices("list.title")}</NavLink>
+                    </li>
+                  ) : null}
+                  <li>
+                    <NavLink to="/notifications">{tServices("notifications.title")}</NavLink>
+                  </li>
                   <li>
                     <NavLink to="/company">{t("nav.company")}</NavLink>
                   </li>
@@ -93,6 +114,7 @@ export function Shell({ children }: { children: React.ReactNode }) {
       </header>
       {root?.toast ? <Toast toast={root.toast} /> : null}
       <main id="main" tabIndex={-1}>
+        <VerifyBanner />
         {children}
       </main>
       <footer className="site-footer">
@@ -139,7 +161,12 @@ export function LanguageSwitch() {
     <Form method="post" action="/language" className="lang-switch">
       <input type="hidden" name="locale" value={next} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-      <button type="submit" className="link-button" lang={next} aria-label={`${t("language.label")}: ${t(`language.${next}`)}`}>
+      <button
+        type="submit"
+        className="link-button"
+        lang={next}
+        aria-label={`${t("language.label")}: ${t(`language.${next}`)}`}
+      >
         <span aria-hidden="true">文/A</span> {t("language.switchTo")}
       </button>
     </Form>

@@ -20,7 +20,12 @@ export function Toast({ toast }: { toast: ToastData }) {
     <div className={`toast toast-${toast.type}`} role={toast.type === "error" ? "alert" : "status"}>
       {/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- keys come from the server */}
       <span>{t(toast.key as any, toast.values as any) as string}</span>
-      <button type="button" className="toast-close" onClick={() => setOpen(false)} aria-label={t("toast.dismiss")}>
+      <button
+        type="button"
+        className="toast-close"
+        onClick={() => setOpen(false)}
+        aria-label={t("toast.dismiss")}
+      >
         ×
       </button>
     </div>

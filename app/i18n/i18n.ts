@@ -23,11 +23,17 @@ export function createI18n(lng: Locale): i18n {
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    // No promotional console line at start-up.
+    showSupportNotice: false,
   });
   return instance;
 }
 
 /** Picks the field of a bilingual record for a locale, falling back to the other language. */
-export function pick(locale: Locale, en: string | null | undefined, zh: string | null | undefined): string {
+export function pick(
+  locale: Locale,
+  en: string | null | undefined,
+  zh: string | null | undefined,
+): string {
   return (locale === "zh-CN" ? zh || en : en || zh) ?? "";
 }

@@ -1,12 +1,55 @@
 import enCommon from "./en/common";
 import zhCommon from "./zh-CN/common";
+import enAdmin from "./en/admin";
+import zhAdmin from "./zh-CN/admin";
 import enAccounts from "./en/accounts";
 import zhAccounts from "./zh-CN/accounts";
+import enCompany from "./en/company";
+import zhCompany from "./zh-CN/company";
 import enEmails from "./en/emails";
 import zhEmails from "./zh-CN/emails";
+import enDesk from "./en/desk";
+import zhDesk from "./zh-CN/desk";
+import enServices from "./en/services";
+import zhServices from "./zh-CN/services";
+import enIncubation from "./en/incubation";
+import zhIncubation from "./zh-CN/incubation";
+import enNews from "./en/news";
+import zhNews from "./zh-CN/news";
+import enPark from "./en/park";
+import zhPark from "./zh-CN/park";
+import enInquiries from "./en/inquiries";
+import zhInquiries from "./zh-CN/inquiries";
 
-/** Every namespace in both languages. Chinese files are typed by the English ones, so a missing key fails typecheck. */
+/**
+ * Every namespace in both languages (one line each). Chinese files are typed by the English
+ * ones, so a missing key fails typecheck.
+ */
 export const resources = {
-  en: { common: enCommon, accounts: enAccounts, emails: enEmails },
-  "zh-CN": { common: zhCommon, accounts: zhAccounts, emails: zhEmails },
+  en: {
+    common: enCommon,
+    admin: enAdmin,
+    accounts: enAccounts,
+    company: enCompany,
+    emails: enEmails,
+    desk: enDesk,
+    services: enServices,
+    incubation: enIncubation,
+    news: enNews,
+    park: enPark,
+    inquiries: enInquiries,
+  },
+  "zh-CN": {
+    common: zhCommon,
+    admin: zhAdmin,
+    accounts: zhAccounts,
+    company: zhCompany,
+    emails: zhEmails,
+    desk: zhDesk,
+    services: zhServices,
+    incubation: zhIncubation,
+    news: zhNews,
+    park: zhPark,
+    inquiries: zhInquiries,
+  },
 } as const;

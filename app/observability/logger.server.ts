@@ -5,7 +5,10 @@ import { env } from "~/env.server";
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? "info",
   base: { app: "park-portal", pid: process.pid },
-  redact: { paths: ["password", "token", "cookie", "*.password", "*.token", "*.cookie", "headers.cookie"], censor: "[redacted]" },
+  redact: {
+    paths: ["password", "token", "cookie", "*.password", "*.token", "*.cookie", "headers.cookie"],
+    censor: "[redacted]",
+  },
 });
 
 export function logLevel() {

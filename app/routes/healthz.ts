@@ -7,8 +7,14 @@ export async function loader() {
   try {
     if (!handle) throw new Error("database not open");
     await sql`SELECT 1`.execute(handle.db);
-    return Response.json({ status: "ok", database: handle.kind }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { status: "ok", database: handle.kind },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch {
-    return Response.json({ status: "unavailable" }, { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } });
+    return Response.json(
+      { status: "unavailable" },
+      { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } },
+    );
   }
 }

@@ -24,10 +24,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: loginSchema });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const result = await logIn(db(), submission.value, requestMeta(request, context));
   if (!result.ok) {
-    const message = result.error === "throttled" ? "accounts:login.throttled" : "accounts:login.invalid";
+    const message =
+      result.error === "throttled" ? "accounts:login.throttled" : "accounts:login.invalid";
     return data(
       {
         ...submission.reply({ formErrors: [message], hideFields: ["password"] }),
@@ -65,16 +67,32 @@ export default function Login() {
             <div className="error-summary" role="alert">
               {form.errors.map((e) => (
                 <p key={e} style={{ margin: 0 }}>
-                  {e === "accounts:login.throttled" ? t("login.throttled", { seconds: retryAfter ?? 60 }) : t("login.invalid")}
+                  {e === "accounts:login.throttled"
+                    ? t("login.throttled", { seconds: retryAfter ?? 60 })
+                    : t("login.invalid")}
                 </p>
               ))}
             </div>
           ) : (
-            <ErrorSummary form={form} fields={{ email: fields.email, password: fields.password }} labels={{ email: t("fields.email"), password: t("fields.password") }} />
+            <ErrorSummary
+              form={form}
+              fields={{ email: fields.email, password: fields.password }}
+              labels={{ email: t("fields.email"), password: t("fields.password") }}
+            />
           )}
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-          <Field field={fields.email} label={t("fields.email")} type="email" autoComplete="username" />
-          <Field field={fields.password} label={t("fields.password")} type="password" autoComplete="current-password" />
+          <Field
+            field={fields.email}
+            label={t("fields.email")}
+            type="email"
+            autoComplete="username"
+          />
+          <Field
+            field={fields.password}
+            label={t("fields.password")}
+            type="password"
+            autoComplete="current-password"
+          />
           <SubmitButton className="button button-block" pendingText={t("login.submitting")}>
             {t("login.submit")}
           </SubmitButton>

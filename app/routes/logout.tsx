@@ -15,7 +15,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getSession(request);
   if (session) {
     await invalidateSession(db(), session.sessionId);
-    await audit(db(), { actorId: session.user.id, action: "user.logout", entityType: "user", entityId: session.user.id, ip: context.ip });
+    await audit(db(), {
+      actorId: session.user.id,
+      action: "user.logout",
+      entityType: "user",
+      entityId: session.user.id,
+      ip: context.ip,
+    });
   }
-  return redirectWithToast("/", { type: "info", key: "accounts:logout.done" }, { headers: { "Set-Cookie": clearSessionCookie() } });
+  return redirectWithToast(
+    "/",
+    { type: "info", key: "accounts:logout.done" },
+    { headers: { "Set-Cookie": clearSessionCookie() } },
+  );
 }

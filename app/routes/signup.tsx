@@ -27,14 +27,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: signupSchema });
-  if (isHoneypotFilled(formData)) return data(submission.reply({ formErrors: ["accounts:signup.tooMany"] }), { status: 400 });
-  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  if (isHoneypotFilled(formData))
+    return data(submission.reply({ formErrors: ["accounts:signup.tooMany"] }), { status: 400 });
+  if (submission.status !== "success")
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const meta = requestMeta(request, context);
   if (!(await hitWindowLimit(db(), `signup:ip:${meta.ip}`, { limit: 20, windowSeconds: 3600 }))) {
-    return data(submission.reply({ formErrors: ["accounts:signup.tooMany"], hideFields: ["password"] }), { status: 429 });
+    return data(
+      submission.reply({ formErrors: ["accounts:signup.tooMany"], hideFields: ["password"] }),
+      { status: 429 },
+    );
   }
   const result = await signUp(db(), submission.value, meta);
-  if (!result.ok) return data(submission.reply({ fieldErrors: { email: ["accounts:signup.emailTaken"] }, hideFields: ["password"] }), { status: 400 });
+  if (!result.ok)
+    return data(
+      submission.reply({
+        fieldErrors: { email: ["accounts:signup.emailTaken"] },
+        hideFields: ["password"],
+      }),
+      { status: 400 },
+    );
   return redirectWithToast(
     safeRedirect(submission.value.redirectTo, "/account"),
     { type: "success", key: "accounts:toast.signedUp" },
@@ -55,19 +67,34 @@ export default function Signup() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signupSchema }),
   });
-  const labels = { name: t("fields.name"), email: t("fields.email"), password: t("fields.password"), locale: t("fields.locale") };
+  const labels = {
+    name: t("fields.name"),
+    email: t("fields.email"),
+    password: t("fields.password"),
+    locale: t("fields.locale"),
+  };
   return (
     <div className="container narrow auth-page">
       <div className="card">
         <h1>{t("signup.title")}</h1>
         <p className="muted">{t("signup.lead")}</p>
         <Form method="post" {...getFormProps(form)} className="form-stack">
-          <ErrorSummary form={form} fields={{ name: fields.name, email: fields.email, password: fields.password }} labels={labels} />
+          <ErrorSummary
+            form={form}
+            fields={{ name: fields.name, email: fields.email, password: fields.password }}
+            labels={labels}
+          />
           <Honeypot />
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <Field field={fields.name} label={labels.name} autoComplete="name" />
           <Field field={fields.email} label={labels.email} type="email" autoComplete="email" />
-          <Field field={fields.password} label={labels.password} type="password" autoComplete="new-password" hint={t("hints.password")} />
+          <Field
+            field={fields.password}
+            label={labels.password}
+            type="password"
+            autoComplete="new-password"
+            hint={t("hints.password")}
+          />
           <SelectField
             field={fields.locale}
             label={labels.locale}

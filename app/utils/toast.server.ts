@@ -19,11 +19,16 @@ export function toastCookie(toast: Toast): string {
 
 export function readToast(request: Request): { toast: Toast | null; clear: string | null } {
   const header = request.headers.get("Cookie") ?? "";
-  const match = header.split(";").map((p) => p.trim()).find((p) => p.startsWith(`${NAME}=`));
+  const match = header
+    .split(";")
+    .map((p) => p.trim())
+    .find((p) => p.startsWith(`${NAME}=`));
   if (!match) return { toast: null, clear: null };
   const clear = `${NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
   try {
-    const parsed = toastSchema.safeParse(JSON.parse(Buffer.from(match.slice(NAME.length + 1), "base64url").toString()));
+    const parsed = toastSchema.safeParse(
+      JSON.parse(Buffer.from(match.slice(NAME.length + 1), "base64url").toString()),
+    );
     return { toast: parsed.success ? parsed.data : null, clear };
   } catch {
     return { toast: null, clear };

@@ -1,5 +1,9 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-28T0900_foundation";
+import * as admin from "./2026-11-28T1100_admin";
+import * as promotion from "./2026-11-28T1200_promotion";
+import * as incubation from "./2026-11-28T1300_incubation";
+import * as serviceRequests from "./2026-11-28T1400_service_requests";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -7,4 +11,8 @@ import * as foundation from "./2026-11-28T0900_foundation";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-28T0900_foundation": foundation,
+  "2026-11-28T1100_admin": admin,
+  "2026-11-28T1200_promotion": promotion,
+  "2026-11-28T1300_incubation": incubation,
+  "2026-11-28T1400_service_requests": serviceRequests,
 };

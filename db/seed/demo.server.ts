@@ -7,14 +7,31 @@ import { hashPassword } from "~/auth/password.server";
 import { withCheckChar } from "~/companies/credit-code";
 import type { DB } from "../client.server";
 import type { Executor } from "../executor";
+import { seedIncubationDemo } from "./demo-incubation.server";
+import { seedCompaniesDemo } from "./demo-companies.server";
 
 export const DEMO_PASSWORD = "zizhu-demo-2026";
 
 const USERS = [
-  { email: "admin@demo.zizhupark.example", name: "Wang Min (admin)", locale: "zh-CN", roles: ["admin", "staff"] },
+  {
+    email: "admin@demo.zizhupark.example",
+    name: "Wang Min (admin)",
+    locale: "zh-CN",
+    roles: ["admin", "staff"],
+  },
   { email: "staff@demo.zizhupark.example", name: "Chen Jing", locale: "zh-CN", roles: ["staff"] },
-  { email: "reviewer@demo.zizhupark.example", name: "Dr. Li Hua", locale: "en", roles: ["reviewer"] },
-  { email: "reviewer2@demo.zizhupark.example", name: "Prof. Zhou Lan", locale: "zh-CN", roles: ["reviewer"] },
+  {
+    email: "reviewer@demo.zizhupark.example",
+    name: "Dr. Li Hua",
+    locale: "en",
+    roles: ["reviewer"],
+  },
+  {
+    email: "reviewer2@demo.zizhupark.example",
+    name: "Prof. Zhou Lan",
+    locale: "zh-CN",
+    roles: ["reviewer"],
+  },
   { email: "owner@demo.zizhupark.example", name: "Sun Yue", locale: "en", roles: [] },
   { email: "member@demo.zizhupark.example", name: "Liu Yang", locale: "zh-CN", roles: [] },
   { email: "owner-b@demo.zizhupark.example", name: "Emma Schneider", locale: "en", roles: [] },
@@ -46,7 +63,10 @@ const COMPANIES = [
   },
 ] as const;
 
-export const DEMO_LOGINS = USERS.map((u) => `${u.email.padEnd(34)} ${DEMO_PASSWORD}   ${u.roles.length ? u.roles.join(", ") : "company"}`);
+export const DEMO_LOGINS = USERS.map(
+  (u) =>
+    `${u.email.padEnd(34)} ${DEMO_PASSWORD}   ${u.roles.length ? u.roles.join(", ") : "company"}`,
+);
 
 export async function hasAnyUser(db: Executor): Promise<boolean> {
   return !!(await db.selectFrom("app_user").select("id").limit(1).executeTakeFirst());
@@ -59,21 +79,40 @@ export async function seedDemoData(db: DB): Promise<string> {
     for (const u of USERS) {
       const row = await trx
         .insertInto("app_user")
-        .values({ email: u.email, name: u.name, locale: u.locale, password_hash: passwordHash, email_verified_at: new Date() })
+        .values({
+          email: u.email,
+          name: u.name,
+          locale: u.locale,
+          password_hash: passwordHash,
+          email_verified_at: new Date(),
+        })
         .onConflict((oc) => oc.expression(sql`lower(email)`).doUpdateSet({ name: u.name }))
         .returning("id")
         .executeTakeFirstOrThrow();
       ids.set(u.email, row.id);
       for (const role of u.roles) {
-        await trx.insertInto("user_role").values({ user_id: row.id, role }).onConflict((oc) => oc.doNothing()).execute();
+        await trx
+          .insertInto("user_role")
+          .values({ user_id: row.id, role })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
       }
     }
     for (const c of COMPANIES) {
       const { owner, members, ...fields } = c;
       const company = await trx
         .insertInto("company")
-        .values({ ...fields, resident_since: c.is_resident ? new Date("2024-03-01T00:00:00Z") : null, directory_opt_in: true })
-        .onConflict((oc) => oc.expression(sql`credit_code`).where("credit_code", "is not", null).doUpdateSet({ name_en: c.name_en }))
+        .values({
+          ...fields,
+          resident_since: c.is_resident ? new Date("2024-03-01T00:00:00Z") : null,
+          directory_opt_in: true,
+        })
+        .onConflict((oc) =>
+          oc
+            .expression(sql`credit_code`)
+            .where("credit_code", "is not", null)
+            .doUpdateSet({ name_en: c.name_en }),
+        )
         .returning("id")
         .executeTakeFirstOrThrow();
       const people = [
@@ -89,5 +128,9 @@ export async function seedDemoData(db: DB): Promise<string> {
       }
     }
   });
+  await seedIncubationDemo(db);
+  await seedCompaniesDemo(db);
+  await (await import("./demo-services.server")).seedDemoServices(db);
+  await (await import("./demo-promotion.server")).seedDemoPromotion(db);
   return `Demo data: ${USERS.length} people, ${COMPANIES.length} companies.`;
 }

@@ -17,6 +17,7 @@ const common = {
     account: "Your account",
     company: "Your company",
     admin: "Admin",
+    desk: "Desk",
     mailbox: "Dev mailbox",
     signOut: "Sign out",
     menu: "Menu",
@@ -28,7 +29,8 @@ const common = {
     "zh-CN": "简体中文",
   },
   footer: {
-    about: "The web portal of Zizhu High-Tech Park, a national-level high-tech park in Minhang District, Shanghai.",
+    about:
+      "The web portal of Zizhu High-Tech Park, a national-level high-tech park in Minhang District, Shanghai.",
     address: "Minhang District, Shanghai, China",
     rights: "Zizhu High-Tech Park",
     health: "Service status",
@@ -52,7 +54,8 @@ const common = {
     forbiddenTitle: "Not allowed",
     forbiddenBody: "Your account does not have access to this page.",
     unavailableTitle: "Temporarily unavailable",
-    unavailableBody: "The portal cannot reach its database right now. Please try again in a minute.",
+    unavailableBody:
+      "The portal cannot reach its database right now. Please try again in a minute.",
     serverTitle: "Something went wrong",
     serverBody: "An unexpected error stopped this page. It has been logged; please try again.",
     conflictTitle: "Changed by someone else",

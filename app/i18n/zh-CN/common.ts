@@ -20,6 +20,7 @@ const common: Translation<typeof en> = {
     account: "我的账户",
     company: "我的企业",
     admin: "管理",
+    desk: "工作台",
     mailbox: "开发邮箱",
     signOut: "退出",
     menu: "菜单",

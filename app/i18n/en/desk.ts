@@ -1,0 +1,26 @@
+const desk = {
+  title: "Staff desk",
+  lead: "Hello {{name}}. Everything you look after, in one place.",
+  tools: {
+    news: { title: "News desk", body: "Write, schedule and publish park news in both languages." },
+    inquiries: {
+      title: "Investment inquiries",
+      body: "Answer visitors and investors, assign and follow up.",
+    },
+    incubation: {
+      title: "Incubation",
+      body: "Programmes, calls, screening, reviewers and decisions.",
+    },
+    review: { title: "My reviews", body: "Applications assigned to you for scoring." },
+    requests: {
+      title: "Service requests",
+      body: "The platinum-service queue: triage, assign, reply and resolve.",
+    },
+    reports: {
+      title: "Service reports",
+      body: "Volumes, response and resolution times, SLA and satisfaction.",
+    },
+    admin: { title: "Administration", body: "Accounts, roles, companies and the audit log." },
+  },
+} as const;
+export default desk;

@@ -1,0 +1,17 @@
+import type en from "../en/desk";
+import type { Translation } from "../types";
+
+const desk: Translation<typeof en> = {
+  title: "工作台",
+  lead: "{{name}}，您好。您负责的事务都在这里。",
+  tools: {
+    news: { title: "新闻编辑", body: "撰写、定时并发布中英文园区新闻。" },
+    inquiries: { title: "投资咨询", body: "回复访客与投资人，分派并跟进。" },
+    incubation: { title: "孵化管理", body: "项目、批次、初审、评审专家与评审决定。" },
+    review: { title: "我的评审", body: "分配给您评分的申请。" },
+    requests: { title: "服务需求", body: "白金服务队列：分诊、分派、回复与办结。" },
+    reports: { title: "服务报表", body: "需求量、响应与办结时长、SLA 达成率与满意度。" },
+    admin: { title: "系统管理", body: "账户、角色、企业与审计日志。" },
+  },
+};
+export default desk;

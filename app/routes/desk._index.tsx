@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireParkRole } from "~/auth/guards.server";
+
+export const meta: MetaFunction = () => [{ title: "Staff desk · 工作台 | Zizhu Park Portal" }];
+
+/** The park-side start page: one card per tool the signed-in person may use. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireParkRole(request, ["staff", "reviewer", "admin"]);
+  return { roles: user.roles, name: user.name };
+}
+
+const TOOLS = [
+  { to: "/desk/news", key: "news", roles: ["staff", "admin"] },
+  { to: "/desk/inquiries", key: "inquiries", roles: ["staff", "admin"] },
+  { to: "/desk/incubation", key: "incubation", roles: ["staff", "admin"] },
+  { to: "/review", key: "review", roles: ["reviewer"] },
+  { to: "/desk/requests", key: "requests", roles: ["staff", "admin"] },
+  { to: "/desk/reports", key: "reports", roles: ["staff", "admin"] },
+  { to: "/admin", key: "admin", roles: ["admin"] },
+] as const;
+
+export default function Desk() {
+  const { roles, name } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("desk");
+  const tools = TOOLS.filter((tool) =>
+    tool.roles.some((r) => (roles as readonly string[]).includes(r)),
+  );
+  return (
+    <div className="container">
+      <header className="page-header">
+        <h1>{t("title")}</h1>
+        <p className="lead">{t("lead", { name })}</p>
+      </header>
+      <ul className="card-grid" style={{ listStyle: "none", padding: 0 }}>
+        {tools.map((tool) => (
+          <li key={tool.to} className="card">
+            <h2>
+              <Link to={tool.to}>{t(`tools.${tool.key}.title`)}</Link>
+            </h2>
+            <p className="muted">{t(`tools.${tool.key}.body`)}</p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
