@@ -1,5 +1,5 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, PERSONAS, query, sessionTokenFor, test } from "../support/e2e";
+import type { Page } from "@playwright/test";
+import { DEMO_PASSWORD, expect, PERSONAS, contextFor, query, test } from "../support/e2e";
 
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
@@ -7,26 +7,6 @@ const PDF = Buffer.from(
 const HTML_AS_PDF = Buffer.from(
   "<!doctype html><html><body><script>alert(1)</script></body></html>",
 );
-
-/** A signed-in browser context for any account (by email), as the app's login would create. */
-async function contextFor(
-  browser: Browser,
-  baseURL: string,
-  email: string,
-  opts: { javaScriptEnabled?: boolean } = {},
-): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    baseURL,
-    javaScriptEnabled: opts.javaScriptEnabled ?? true,
-    locale: "en-GB",
-  });
-  const token = await sessionTokenFor(email);
-  await context.addCookies([
-    { name: "session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" },
-    { name: "lang", value: "en", url: baseURL, sameSite: "Lax" },
-  ]);
-  return context;
-}
 
 function local(offsetDays: number): string {
   return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 16);

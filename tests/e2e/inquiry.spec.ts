@@ -42,7 +42,9 @@ for (const javaScriptEnabled of [true, false]) {
       await staff.getByLabel("Assign to").selectOption({ label: "Chen Jing" });
       await staff.getByRole("button", { name: "Update" }).nth(1).click();
       await expect(staff.getByText("Assigned to Chen Jing")).toBeVisible();
-      await staff.getByLabel("Internal note").fill("Show them building B labs.");
+      await staff
+        .getByRole("textbox", { name: "Internal note" })
+        .fill("Show them building B labs.");
       await staff.getByRole("button", { name: "Add note" }).click();
       await expect(staff.locator(".inquiry-event-note")).toContainText(
         "Show them building B labs.",

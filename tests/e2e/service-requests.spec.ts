@@ -1,28 +1,9 @@
-import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, PERSONAS, query, sessionTokenFor, test } from "../support/e2e";
+import type { Page } from "@playwright/test";
+import { expect, PERSONAS, contextFor, query, test } from "../support/e2e";
 
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
 );
-
-async function contextFor(
-  browser: Browser,
-  baseURL: string,
-  email: string,
-  opts: { javaScriptEnabled?: boolean } = {},
-): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    baseURL,
-    javaScriptEnabled: opts.javaScriptEnabled ?? true,
-    locale: "en-GB",
-  });
-  const token = await sessionTokenFor(email);
-  await context.addCookies([
-    { name: "session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" },
-    { name: "lang", value: "en", url: baseURL, sameSite: "Lax" },
-  ]);
-  return context;
-}
 
 function refFrom(page: Page): string {
   const m = /\/requests\/(SR-\d{4}-\d+)/.exec(page.url());

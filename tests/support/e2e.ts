@@ -3,7 +3,13 @@
  * inserting a session row and setting its cookie (no clicking through the form), and the
  * development mailbox.
  */
-import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
 import crypto from "node:crypto";
 import pg from "pg";
 
@@ -62,12 +68,35 @@ export async function loginAs(
   context: BrowserContext,
   baseURL: string,
   persona: Persona,
+  /** The page language for this browser (a `lang` cookie): demo accounts differ in their own setting. */
+  lang: "en" | "zh-CN" = "en",
 ): Promise<void> {
+  await context.addCookies([{ name: "lang", value: lang, url: baseURL, sameSite: "Lax" }]);
   if (persona === "anonymous") return;
   const token = await sessionTokenFor(PERSONAS[persona]);
   await context.addCookies([
     { name: "session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" },
   ]);
+}
+
+/** A new signed-in browser context for any account (by email), in English. */
+export async function contextFor(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  opts: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    locale: "en-GB",
+  });
+  const token = await sessionTokenFor(email);
+  await context.addCookies([
+    { name: "session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" },
+    { name: "lang", value: "en", url: baseURL, sameSite: "Lax" },
+  ]);
+  return context;
 }
 
 /** The newest email to an address from the development mailbox (the outbox table). */
