@@ -144,6 +144,7 @@ test("the incubation journey: call, two-session draft, PDF, more information, tw
     .getByLabel("What does your product do?")
     .fill("Visual inspection for electronics lines.");
   await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page).toHaveURL(/\/step\/3$/);
   await page.goto(`/applications/${applicationId}/step/5`);
   await page
     .getByLabel("File")
@@ -176,6 +177,7 @@ test("the incubation journey: call, two-session draft, PDF, more information, tw
     .getByLabel("Who is on your team?")
     .fill("Emma (CEO) and Zhao Lei (CTO). First customer: a Suzhou PCB maker.");
   await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page).toHaveURL(/\/step\/2$/);
   await page.goto(`/applications/${applicationId}/step/6`);
   await page.getByRole("button", { name: "Resubmit application" }).click();
   await expect(page.getByText("Resubmitted", { exact: true }).first()).toBeVisible();
@@ -217,6 +219,7 @@ test("the incubation journey: call, two-session draft, PDF, more information, tw
   await s.getByRole("button", { name: "Fill in the template" }).click();
   await expect(s.getByLabel("Letter", { exact: true })).toHaveValue(/Northlight AI/);
   await s.getByRole("button", { name: "Save draft decision" }).click();
+  await expect(s.getByText("Draft decision saved.")).toBeVisible();
   await s.goto(
     `/desk/incubation/calls/${(await query<{ call_id: string }>("SELECT call_id FROM application WHERE id = $1", [applicationId]))[0]!.call_id}`,
   );
