@@ -240,6 +240,7 @@ test("staff change several requests at once after a confirmation, and save a vie
   await page.locator("summary", { hasText: "Save this view" }).click();
   await page.getByLabel("View name").fill("Urgent work");
   await page.getByRole("button", { name: "Save this view" }).click();
+  await expect(page.getByText("View saved.")).toBeVisible();
   await page.goto("/desk/requests");
   await page.getByRole("link", { name: "Urgent work" }).click();
   await expect(page).toHaveURL(/priority=urgent/);
