@@ -21,7 +21,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { ...shared, name: "postgres", env: { TEST_DB_MODE: "postgres" } },
+        // Property-based fuzzing of the route actions (tests/property) runs on PostgreSQL only.
+        test: {
+          ...shared,
+          include: [...shared.include, "tests/property/**/*.test.ts"],
+          name: "postgres",
+          env: { TEST_DB_MODE: "postgres" },
+        },
       },
       { resolve: { alias }, test: { ...shared, name: "pglite", env: { TEST_DB_MODE: "pglite" } } },
     ],

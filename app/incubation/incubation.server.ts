@@ -1096,6 +1096,8 @@ export async function unassignReviewer(
   applicationId: string,
   reviewerId: string,
 ) {
+  // A malformed id (a tampered form) matches no assignment; do not send it to a uuid column.
+  if (!isUuid(reviewerId)) return;
   await db
     .deleteFrom("review_assignment")
     .where("application_id", "=", applicationId)

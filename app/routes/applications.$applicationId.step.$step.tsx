@@ -128,7 +128,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           { kind: "upload", fieldErrors: { file: "incubation:errors.fileTooLarge" } },
           { status: 400 },
         );
-      throw error;
+      // A malformed multipart body (a hand-made request, never a browser) is a client error.
+      throw new Response("Malformed form data", { status: 400 });
     }
     const result = await uploadApplicationDocument(
       db(),

@@ -63,6 +63,8 @@ type ActionError = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:news:any");
   const id = params.articleId ?? "";
+  // Not an article id at all (a typed URL or a tampered form): 404 before any query.
+  invariantFound(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
   const meta = requestMeta(request, context);
   const back = `/desk/news/${id}`;
   const isMultipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
@@ -85,7 +87,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           { kind: "actionError", intent: "cover", error: "news:errors.coverSize" },
           { status: 413 },
         );
-      throw error;
+      // A malformed multipart body (a hand-made request, never a browser) is a client error.
+      throw new Response("Malformed form data", { status: 400 });
     }
     const file = form.get("cover");
     if (!file || typeof file === "string" || file.size === 0)

@@ -43,7 +43,8 @@ export async function readForm(
     );
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) return { tooLarge: true };
-    throw error;
+    // A malformed multipart body (a hand-made request, never a browser) is a client error.
+    throw new Response("Malformed form data", { status: 400 });
   }
   const uploads: Upload[] = [];
   for (const [name, value] of form.entries()) {
