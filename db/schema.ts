@@ -258,6 +258,7 @@ export interface NewsArticle {
   id: Generated<string>;
   publish_at: Timestamp | null;
   published_at: Timestamp | null;
+  search_bigrams: Generated<string[] | null>;
   search_text: Generated<string | null>;
   slug: string;
   status: Generated<string>;

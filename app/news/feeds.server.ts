@@ -72,7 +72,8 @@ const STATIC_PATHS = [
 ];
 
 export async function sitemap(db: Executor, origin: string): Promise<string> {
-  const articles = await listForSitemap(db);
+  // One sitemap file holds at most 50,000 URLs (sitemaps.org); the newest articles go first.
+  const articles = await listForSitemap(db, 50_000 - STATIC_PATHS.length);
   const urls = [
     ...STATIC_PATHS.map((p) => `  <url><loc>${xmlEscape(origin + p)}</loc></url>`),
     ...articles.map(

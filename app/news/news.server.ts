@@ -71,6 +71,43 @@ export function searchTerms(q: string): string[] {
     .map((t) => t.replace(/[\\%_]/g, (c) => `\\${c}`));
 }
 
+const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+
+/**
+ * The CJK character bigrams of a text, as the database's cjk_bigrams() makes them (migration
+ * 2026-11-28T1535): each run of CJK characters cut into overlapping pairs; a lone character
+ * is kept as itself.
+ */
+export function cjkBigrams(text: string): string[] {
+  const out = new Set<string>();
+  for (const run of text.match(CJK_RUN) ?? []) {
+    const chars = [...run];
+    if (chars.length === 1) out.add(chars[0]!);
+    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  }
+  return [...out];
+}
+
+/**
+ * The SQL conditions one search term puts on an article. Chinese words go through the bigram
+ * GIN index (`search_bigrams @> ...`); a word of exactly two CJK characters is then matched
+ * exactly, anything longer or mixed is also checked with LIKE on the text (the trigram index
+ * serves English words of three letters or more).
+ */
+function termConditions(term: string) {
+  const conds = [];
+  const runs = term.match(CJK_RUN) ?? [];
+  const bigrams = runs.filter((r) => [...r].length >= 2).flatMap((r) => cjkBigrams(r));
+  if (bigrams.length)
+    conds.push(sql<boolean>`news_article.search_bigrams @> ${sql.val(bigrams)}::text[]`);
+  const exactBigram = runs.length === 1 && runs[0] === term && [...term].length === 2;
+  if (!exactBigram) conds.push(sql<boolean>`news_article.search_text LIKE ${"%" + term + "%"}`);
+  return conds;
+}
+
+/** How many of the newest candidate articles a search checks before asking the indexes. */
+export const SEARCH_WINDOW = 600;
+
 // ---------------------------------------------------------------- public reading
 
 export interface ListOptions {
@@ -80,6 +117,8 @@ export interface ListOptions {
   cursor?: string | null;
   limit?: number;
   now?: Date;
+  /** How many of the newest candidates to check before the indexes (tests make it small). */
+  searchWindow?: number;
 }
 
 const LIST_COLUMNS = [
@@ -99,48 +138,95 @@ const LIST_COLUMNS = [
 export async function listPublished(db: Executor, opts: ListOptions = {}) {
   const limit = Math.min(Math.max(opts.limit ?? 10, 1), 50);
   const cursor = decodeCursor(opts.cursor);
-  let q = db
-    .selectFrom("news_article")
-    .leftJoin("news_category", "news_category.id", "news_article.category_id")
-    .select(LIST_COLUMNS)
-    .select([
-      "news_category.slug as category_slug",
-      "news_category.name_en as category_en",
-      "news_category.name_zh as category_zh",
-    ])
-    .where("news_article.status", "=", "published")
-    .where("news_article.published_at", "<=", opts.now ?? new Date())
-    .orderBy("news_article.published_at", "desc")
-    .orderBy("news_article.id", "desc")
-    .limit(limit + 1);
-  if (opts.category) q = q.where("news_category.slug", "=", opts.category);
-  if (opts.tag) {
-    const tag = opts.tag;
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom("news_article_tag")
-          .innerJoin("news_tag", "news_tag.id", "news_article_tag.tag_id")
-          .select(sql`1`.as("one"))
-          .whereRef("news_article_tag.article_id", "=", "news_article.id")
-          .where("news_tag.slug", "=", tag),
-      ),
-    );
+  const terms = searchTerms(opts.q ?? "");
+  const searchWindow = Math.max(opts.searchWindow ?? SEARCH_WINDOW, 1);
+  // The filters other than search, newest first; keyset pages compare (published_at, id) as
+  // one row value, which the (published_at DESC, id DESC) indexes answer directly.
+  const filtered = (after: Cursor | undefined) => {
+    let q = db
+      .selectFrom("news_article")
+      .leftJoin("news_category", "news_category.id", "news_article.category_id")
+      .where("news_article.status", "=", "published")
+      .where("news_article.published_at", "<=", opts.now ?? new Date());
+    if (opts.category) q = q.where("news_category.slug", "=", opts.category);
+    if (opts.tag) {
+      const tag = opts.tag;
+      q = q.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("news_article_tag")
+            .innerJoin("news_tag", "news_tag.id", "news_article_tag.tag_id")
+            .select(sql`1`.as("one"))
+            .whereRef("news_article_tag.article_id", "=", "news_article.id")
+            .where("news_tag.slug", "=", tag),
+        ),
+      );
+    }
+    if (after)
+      q = q.where(({ eb, refTuple, tuple }) =>
+        eb(
+          refTuple("news_article.published_at", "news_article.id"),
+          "<",
+          tuple(after.at, after.id),
+        ),
+      );
+    return q;
+  };
+  const listing = (q: ReturnType<typeof filtered>, n: number) =>
+    q
+      .select(LIST_COLUMNS)
+      .select([
+        "news_category.slug as category_slug",
+        "news_category.name_en as category_en",
+        "news_category.name_zh as category_zh",
+      ])
+      .orderBy("news_article.published_at", "desc")
+      .orderBy("news_article.id", "desc")
+      .limit(n);
+  const matching = (q: ReturnType<typeof filtered>) => {
+    for (const term of terms) for (const cond of termConditions(term)) q = q.where(cond);
+    return q;
+  };
+  // Within the window the text is checked row by row. `search_text || ''` is deliberately not
+  // an indexed expression: PostgreSQL estimates every LIKE as rare and would otherwise read all
+  // matches of a common word through the trigram index and sort them.
+  const matchingInWindow = (q: ReturnType<typeof filtered>) => {
+    for (const term of terms)
+      q = q.where(sql<boolean>`(news_article.search_text || '') LIKE ${"%" + term + "%"}`);
+    return q;
+  };
+
+  let rows;
+  if (terms.length === 0) {
+    rows = await listing(filtered(cursor), limit + 1).execute();
+  } else {
+    // Search in two steps, so that neither common nor rare words are slow. First walk the
+    // newest SEARCH_WINDOW candidates down the keyset index, checking the text row by row and
+    // stopping as soon as the page is full (common words end here after a few rows). Only if
+    // the window holds too few matches, ask the search indexes for older ones (rare words:
+    // few matches, found through the trigram / bigram GIN indexes).
+    const edge = await filtered(cursor)
+      .select(["news_article.id", "news_article.published_at"])
+      .orderBy("news_article.published_at", "desc")
+      .orderBy("news_article.id", "desc")
+      .offset(searchWindow - 1)
+      .limit(1)
+      .executeTakeFirst();
+    let inWindow = matchingInWindow(filtered(cursor));
+    if (edge?.published_at) {
+      const at = edge.published_at;
+      inWindow = inWindow.where(({ eb, refTuple, tuple }) =>
+        eb(refTuple("news_article.published_at", "news_article.id"), ">=", tuple(at, edge.id)),
+      );
+    }
+    rows = await listing(inWindow, limit + 1).execute();
+    if (rows.length <= limit && edge?.published_at) {
+      const older = await listing(
+        matching(filtered({ at: edge.published_at, id: edge.id })),
+        limit + 1 - rows.length,
+      ).execute();
+      rows = [...rows, ...older];
+    }
   }
-  for (const term of searchTerms(opts.q ?? "")) {
-    q = q.where(sql<boolean>`news_article.search_text LIKE ${"%" + term + "%"}`);
-  }
-  if (cursor) {
-    q = q.where((eb) =>
-      eb.or([
-        eb("news_article.published_at", "<", cursor.at),
-        eb.and([
-          eb("news_article.published_at", "=", cursor.at),
-          eb("news_article.id", "<", cursor.id),
-        ]),
-      ]),
-    );
-  }
-  const rows = await q.execute();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   const nextCursor =
@@ -199,16 +285,8 @@ export async function getPublishedArticle(db: Executor, slug: string, now = new 
       .select(["slug", "title_en", "title_zh"])
       .where("status", "=", "published")
       .where("published_at", "<=", now)
-      .where((eb) =>
-        dir === "prev"
-          ? eb.or([
-              eb("published_at", "<", at),
-              eb.and([eb("published_at", "=", at), eb("id", "<", article.id)]),
-            ])
-          : eb.or([
-              eb("published_at", ">", at),
-              eb.and([eb("published_at", "=", at), eb("id", ">", article.id)]),
-            ]),
+      .where(({ eb, refTuple, tuple }) =>
+        eb(refTuple("published_at", "id"), dir === "prev" ? "<" : ">", tuple(at, article.id)),
       )
       .orderBy("published_at", dir === "prev" ? "desc" : "asc")
       .orderBy("id", dir === "prev" ? "desc" : "asc")

@@ -8,6 +8,7 @@ import {
   createArticle,
   getPublishedArticle,
   listPublished,
+  cjkBigrams,
   NewsForbidden,
   publishArticle,
   scheduleArticle,
@@ -231,5 +232,80 @@ describe("public news", () => {
     expect(map).toContain(`<loc>https://portal.example/news/${slug}</loc>`);
     expect(map).toMatch(/<lastmod>\d{4}-\d{2}-\d{2}T[\d:.]+Z<\/lastmod>/);
     expect(map.match(/<url>/g)?.length).toBe(map.match(/<\/url>/g)?.length);
+  });
+});
+
+describe("news search at scale", () => {
+  it("cuts Chinese text into the same bigrams in the database and in the app", async () => {
+    const text = "紫竹高新区 AI 芯片，量子。园 x";
+    const { rows } = await sql<{
+      b: string[];
+    }>`SELECT cjk_bigrams(${text}) AS b`.execute(t.db);
+    expect([...rows[0]!.b].sort()).toEqual([...cjkBigrams(text)].sort());
+    expect(cjkBigrams(text).sort()).toEqual(
+      ["紫竹", "竹高", "高新", "新区", "芯片", "量子", "园"].sort(),
+    );
+  });
+
+  it("finds the same articles, in the same order, whether the newest window or the indexes answer", async () => {
+    const made: string[] = [];
+    const texts = [
+      { titleEn: "Quantum sensing lab opens", titleZh: "量子传感实验室开放" },
+      { titleEn: "Chip design forum", titleZh: "芯片设计论坛", bodyZh: "量子计算与芯片。" },
+      { titleEn: "Spring festival notice", titleZh: "春节通知" },
+      { titleEn: "Quantum computing talk", bodyEn: "A talk on qubits." },
+      { titleZh: "芯片人才计划", bodyZh: "面向芯片企业。" },
+      { titleEn: "Green campus", titleZh: "绿色校园", bodyZh: "芯 片 分开写不算。" },
+    ];
+    for (const input of texts) {
+      const { id } = await createArticle(t.db, staff, input);
+      await publishArticle(t.db, staff, id, null);
+      made.push(id);
+    }
+    const ours = (ids: string[]) => ids.filter((id) => made.includes(id));
+    const all = async (q: string, searchWindow?: number) => {
+      const found: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listPublished(t.db, { q, limit: 2, cursor, searchWindow });
+        found.push(...page.items.map((i) => i.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ours(found);
+    };
+    const newestFirst = [...made].reverse();
+    const expected = {
+      量子: [made[1]!, made[0]!],
+      芯片: [made[4]!, made[1]!],
+      quantum: [made[3]!, made[0]!],
+      "芯片 量子": [made[1]!],
+      量子传感: [made[0]!],
+    };
+    for (const [q, ids] of Object.entries(expected)) {
+      const want = newestFirst.filter((id) => ids.includes(id));
+      for (const w of [1, 2, 3, 1000]) expect([q, w, await all(q, w)]).toEqual([q, w, want]);
+    }
+  });
+
+  it("pages past articles published in the same millisecond", async () => {
+    const at = new Date("2021-03-04T05:06:07.089Z");
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { id } = await createArticle(t.db, staff, { titleEn: `Same moment ${i}` });
+      await t.db
+        .updateTable("news_article")
+        .set({ status: "published", published_at: at })
+        .where("id", "=", id)
+        .execute();
+      ids.push(id);
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listPublished(t.db, { q: "same moment", limit: 1, cursor });
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].sort().reverse());
   });
 });
