@@ -54,3 +54,9 @@ export const taxonomySchema = z.object({
     .max(80),
   position: z.coerce.number().int().optional(),
 });
+
+/**
+ * The article states, for code the browser runs too (a value imported from news.server.ts is
+ * an empty module in the browser build).
+ */
+export const ARTICLE_STATUS_LIST = ["draft", "scheduled", "published", "archived"] as const;

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { ARTICLE_STATUSES, countByStatus, listForDesk } from "~/news/news.server";
+import { countByStatus, listForDesk } from "~/news/news.server";
+import { ARTICLE_STATUS_LIST as ARTICLE_STATUSES } from "~/news/schema";
 import { formatMinute } from "~/news/ui";
 import { useLocale } from "~/root";
 
