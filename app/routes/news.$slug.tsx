@@ -28,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const base = `${origin}/news/${a.slug}`;
   return {
     uiLocale,
+    requested: locale,
     shown,
     missing: !has,
     otherAvailable: has && (locale === "zh-CN" ? hasEn : hasZh),
@@ -123,14 +124,14 @@ export default function NewsArticle() {
       </p>
       {d.missing ? (
         <p className="notice notice-warning" role="status">
-          {t("article.missingVersion")}
+          {t(d.requested === "zh-CN" ? "article.missingInZh" : "article.missingInEn")}
         </p>
       ) : null}
       {d.otherAvailable ? (
         <p className="muted">
-          {t("article.otherAvailable")}{" "}
+          {t(other === "zh-CN" ? "article.alsoInZh" : "article.alsoInEn")}{" "}
           <Link to={`/news/${article.slug}?lang=${other}`} lang={other} hrefLang={other}>
-            {t("article.readOtherLang")}
+            {t(other === "zh-CN" ? "article.readInZh" : "article.readInEn")}
           </Link>
         </p>
       ) : null}

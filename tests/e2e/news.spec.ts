@@ -46,6 +46,18 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(
         "紫竹高新区在 169 家国家高新区中综合排名第 11 位",
       );
+      // Reading the Chinese version with an English interface: told so in English, offered back.
+      await expect(page.getByText("This article is also available in English.")).toBeVisible();
+      await page.getByRole("link", { name: "Read in English" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+        "Zizhu ranks 11th among 169 national high-tech parks",
+      );
+      // Asking for the Chinese version of an English-only article.
+      await page.goto("/news/the-park-portal-is-open?lang=zh-CN");
+      await expect(
+        page.getByText("This article is not available in Chinese; the English version is shown."),
+      ).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("The park portal is open");
     });
 
     test("reads in Chinese, searches a Chinese word, and is told when a version is missing", async ({

@@ -24,10 +24,14 @@ const news = {
     previous: "Previous",
     next: "Next",
     back: "All news",
-    missingVersion: "This article is not available in English.",
-    readOther: "Read it in Chinese",
-    otherAvailable: "This article is also available in Chinese.",
-    readOtherLang: "阅读中文版",
+    // Said in the reader's interface language about the version they asked for.
+    missingInEn: "This article is not available in English.",
+    missingInZh: "This article is not available in Chinese; the English version is shown.",
+    alsoInEn: "This article is also available in English.",
+    alsoInZh: "This article is also available in Chinese.",
+    // Link texts are in the language they lead to.
+    readInEn: "Read in English",
+    readInZh: "阅读中文版",
   },
   desk: {
     title: "News desk",
