@@ -7,7 +7,9 @@ import { sql } from "kysely";
 import type { Executor } from "#db/executor";
 import { audit } from "~/audit/audit.server";
 import { can } from "~/auth/permissions";
+import type { DB } from "#db/client.server";
 import { NewsForbidden, searchTerms, type NewsActor } from "~/news/news.server";
+import { IMAGE_TYPES, storeUpload } from "~/uploads/uploads.server";
 
 function requireManage(actor: NewsActor) {
   if (!can(actor, "manage:park:any")) throw new NewsForbidden();
@@ -309,4 +311,51 @@ export async function saveInvestStep(
   if (input.id)
     await db.updateTable("park_invest_step").set(values).where("id", "=", input.id).execute();
   else await db.insertInto("park_invest_step").values(values).execute();
+}
+
+export const MAX_SPACE_PHOTO_BYTES = 5_000_000;
+
+export type SpacePhotoResult =
+  { ok: true } | { ok: false; error: "empty" | "tooLarge" | "type" | "notFound" };
+
+/**
+ * A space's photo: checked by content (images only), size limited, stored with its width and
+ * height so pages reserve its room; the alt texts describe it in both languages.
+ */
+export async function setSpacePhoto(
+  db: DB,
+  actor: NewsActor,
+  spaceId: string,
+  file: { bytes: Uint8Array; filename: string; declaredType?: string },
+  alt: { en: string; zh: string },
+): Promise<SpacePhotoResult> {
+  requireManage(actor);
+  if (!/^[0-9a-f-]{36}$/.test(spaceId)) return { ok: false, error: "notFound" };
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("park_space")
+      .select("id")
+      .where("id", "=", spaceId)
+      .executeTakeFirst();
+    if (!row) return { ok: false, error: "notFound" } as const;
+    const stored = await storeUpload(trx, {
+      ...file,
+      allowedTypes: IMAGE_TYPES,
+      maxBytes: MAX_SPACE_PHOTO_BYTES,
+      uploadedBy: actor.id,
+      context: "park-space",
+      ownerId: spaceId,
+    });
+    if (!stored.ok) return stored;
+    await trx
+      .updateTable("park_space")
+      .set({
+        photo_file_id: stored.file.id,
+        photo_alt_en: alt.en.trim() || null,
+        photo_alt_zh: alt.zh.trim() || null,
+      })
+      .where("id", "=", spaceId)
+      .execute();
+    return { ok: true } as const;
+  });
 }

@@ -1,6 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
@@ -19,6 +25,8 @@ import {
   saveProfile,
   saveRanking,
   saveSpace,
+  setSpacePhoto,
+  MAX_SPACE_PHOTO_BYTES,
 } from "~/park/park.server";
 import {
   industrySchema,
@@ -28,6 +36,7 @@ import {
   spaceSchema,
   stepSchema,
 } from "~/park/schema";
+import { invariantFound } from "~/auth/guards.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Park pages · 园区页面 | Zizhu Park Portal" }];
@@ -55,6 +64,8 @@ type Section = keyof typeof TABLES | "profile";
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:park:any");
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
+    return photoAction(request, user);
   const formData = await request.formData();
   const section = String(formData.get("section") ?? "") as Section;
   const formKey = String(formData.get("formKey") ?? "");
@@ -116,6 +127,130 @@ export async function action({ request }: ActionFunctionArgs) {
     default:
       return fail(null);
   }
+}
+
+/** A space's photo (multipart): the file is checked by its bytes, not its name or type. */
+async function photoAction(request: Request, user: Awaited<ReturnType<typeof requirePermission>>) {
+  const photoError = (spaceId: string, error: "empty" | "tooLarge" | "type", status: number) =>
+    data(
+      {
+        formKey: `photo-${spaceId}`,
+        message: `park:desk.photoErrors.${error}`,
+        fields: ["photo"],
+        values: {} as Record<string, string>,
+      },
+      { status },
+    );
+  const length = Number(request.headers.get("Content-Length") ?? "0");
+  const spaceId = new URL(request.url).searchParams.get("space") ?? "";
+  if (length > MAX_SPACE_PHOTO_BYTES + 64_000) return photoError(spaceId, "tooLarge", 413);
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_SPACE_PHOTO_BYTES }),
+    );
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return photoError(spaceId, "tooLarge", 413);
+    throw new Response("Malformed form data", { status: 400 });
+  }
+  const id = String(form.get("id") ?? "");
+  const file = form.get("photo");
+  if (!file || typeof file === "string" || file.size === 0) return photoError(id, "empty", 400);
+  const result = await setSpacePhoto(
+    db(),
+    user,
+    id,
+    {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      filename: file.name,
+      declaredType: file.type,
+    },
+    { en: String(form.get("altEn") ?? ""), zh: String(form.get("altZh") ?? "") },
+  );
+  if (!result.ok) {
+    const { error } = result;
+    if (error === "notFound") return invariantFound(null);
+    return photoError(id, error, error === "tooLarge" ? 413 : 400);
+  }
+  return redirectWithToast("/desk/park", { type: "success", key: "park:desk.photoSaved" });
+}
+
+function SpacePhotoForm({
+  space,
+}: {
+  space: {
+    id: string;
+    photo_file_id: string | null;
+    photo_alt_en: string | null;
+    photo_alt_zh: string | null;
+    photo_width: number | null;
+    photo_height: number | null;
+  };
+}) {
+  const { t } = useTranslation("park");
+  const result = useActionData<typeof action>();
+  const mine = result && result.formKey === `photo-${space.id}` ? result : null;
+  const fileId = `photo-${space.id}`;
+  return (
+    <Form
+      method="post"
+      action={`/desk/park?space=${space.id}`}
+      encType="multipart/form-data"
+      className={`card park-row-form${mine ? " has-error" : ""}`}
+    >
+      <input type="hidden" name="id" value={space.id} />
+      {space.photo_file_id ? (
+        <img
+          src={`/news/media/${space.photo_file_id}`}
+          alt={space.photo_alt_en ?? ""}
+          width={space.photo_width ?? undefined}
+          height={space.photo_height ?? undefined}
+          className="news-cover-thumb"
+        />
+      ) : null}
+      <div className="park-row-fields">
+        <div className={`field${mine ? " has-error" : ""}`}>
+          <label htmlFor={fileId}>{t("desk.fields.photo")}</label>
+          <p className="field-hint">{t("desk.fields.photoHint")}</p>
+          <input
+            id={fileId}
+            name="photo"
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            aria-invalid={mine ? true : undefined}
+          />
+          {mine ? (
+            <p className="field-errors" role="alert">
+              {t(mine.message.replace(/^park:/, "") as never)}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor={`${fileId}-alt-en`}>{t("desk.fields.photoAltEn")}</label>
+          <input
+            id={`${fileId}-alt-en`}
+            name="altEn"
+            type="text"
+            defaultValue={space.photo_alt_en ?? ""}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${fileId}-alt-zh`}>{t("desk.fields.photoAltZh")}</label>
+          <input
+            id={`${fileId}-alt-zh`}
+            name="altZh"
+            type="text"
+            lang="zh-CN"
+            defaultValue={space.photo_alt_zh ?? ""}
+          />
+        </div>
+      </div>
+      <button type="submit" className="button button-secondary">
+        {t("desk.uploadPhoto")}
+      </button>
+    </Form>
+  );
 }
 
 type FieldDef = {
@@ -419,27 +554,29 @@ export default function DeskPark() {
       />
       <h2>{t("space.title")}</h2>
       {d.spaces.map((r) => (
-        <RowEditor
-          key={r.id}
-          section="space"
-          formKey={`s-${r.id}`}
-          canDelete
-          fields={spaceFields}
-          row={{
-            id: r.id,
-            kind: r.kind,
-            nameEn: r.name_en,
-            nameZh: r.name_zh,
-            descriptionEn: r.description_en,
-            descriptionZh: r.description_zh,
-            areaMin: r.area_min_m2,
-            areaMax: r.area_max_m2,
-            priceMin: r.price_min,
-            priceMax: r.price_max,
-            availability: r.availability,
-            position: r.position,
-          }}
-        />
+        <Fragment key={r.id}>
+          <RowEditor
+            section="space"
+            formKey={`s-${r.id}`}
+            canDelete
+            fields={spaceFields}
+            row={{
+              id: r.id,
+              kind: r.kind,
+              nameEn: r.name_en,
+              nameZh: r.name_zh,
+              descriptionEn: r.description_en,
+              descriptionZh: r.description_zh,
+              areaMin: r.area_min_m2,
+              areaMax: r.area_max_m2,
+              priceMin: r.price_min,
+              priceMax: r.price_max,
+              availability: r.availability,
+              position: r.position,
+            }}
+          />
+          <SpacePhotoForm space={r} />
+        </Fragment>
       ))}
       <RowEditor
         section="space"

@@ -72,6 +72,13 @@ const park = {
     moreFacts: "All rankings",
   },
   desk: {
+    photoSaved: "Photo saved.",
+    uploadPhoto: "Upload photo",
+    photoErrors: {
+      empty: "Choose an image file.",
+      tooLarge: "The photo is larger than 5 MB.",
+      type: "The photo must be a PNG, JPEG, WebP or GIF image.",
+    },
     title: "Park pages",
     lead: "Edit the facts, rankings and pages visitors see under “The park”.",
     profile: "Park profile",
@@ -83,6 +90,10 @@ const park = {
     conflict:
       "Someone else changed the profile meanwhile. Your text is kept; reload to see theirs.",
     fields: {
+      photo: "Photo",
+      photoHint: "PNG, JPEG, WebP or GIF, up to 5 MB.",
+      photoAltEn: "Photo description (English)",
+      photoAltZh: "Photo description (Chinese)",
       nameEn: "Name (English)",
       nameZh: "Name (Chinese)",
       taglineEn: "Tagline (English)",

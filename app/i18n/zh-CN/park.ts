@@ -69,6 +69,13 @@ const park: Translation<typeof en> = {
     moreFacts: "全部排名",
   },
   desk: {
+    photoSaved: "照片已保存。",
+    uploadPhoto: "上传照片",
+    photoErrors: {
+      empty: "请选择图片文件。",
+      tooLarge: "照片超过 5 MB。",
+      type: "照片须为 PNG、JPEG、WebP 或 GIF 图片。",
+    },
     title: "园区页面",
     lead: "编辑访客在“园区概况”中看到的资料、排名和页面。",
     profile: "园区简介",
@@ -79,6 +86,10 @@ const park: Translation<typeof en> = {
     delete: "删除",
     conflict: "其他同事同时修改了园区简介。您的文字已保留；刷新后可查看对方的版本。",
     fields: {
+      photo: "照片",
+      photoHint: "PNG、JPEG、WebP 或 GIF，最大 5 MB。",
+      photoAltEn: "照片说明（英文）",
+      photoAltZh: "照片说明（中文）",
       nameEn: "名称（英文）",
       nameZh: "名称（中文）",
       taglineEn: "标语（英文）",
