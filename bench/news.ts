@@ -15,7 +15,8 @@
  *   npx tsx bench/news.ts
  *   BENCH_ARTICLES=100000 BENCH_ITERATIONS=200 npx tsx bench/news.ts
  *   BENCH_ADMIN_URL=postgres://postgres@127.0.0.1:5432/postgres (default)
- *   BENCH_KEEP=1 keeps the scratch database (portal_news_bench).
+ *   BENCH_KEEP=1 keeps the scratch database (portal_news_bench);
+ *   BENCH_REUSE=1 measures a kept one again without seeding (with BENCH_KEEP=1 to keep it still).
  */
 import { sql } from "kysely";
 import os from "node:os";
@@ -85,6 +86,12 @@ async function admin(query: string) {
   } finally {
     await client.end();
   }
+}
+
+function urlOf(name: string) {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
 }
 
 async function scratch(): Promise<DatabaseHandle> {
@@ -259,11 +266,12 @@ async function measure(handle: DatabaseHandle) {
   return results;
 }
 
-const handle = await scratch();
+const reuse = !!process.env.BENCH_REUSE;
+const handle = reuse ? await openDatabase({ url: urlOf(NAME), poolSize: 4 }) : await scratch();
 let failed = false;
 try {
   const started = performance.now();
-  await seed(handle);
+  if (!reuse) await seed(handle);
   const count = await sql<{
     n: number;
   }>`SELECT count(*)::int AS n FROM news_article WHERE status = 'published'`.execute(handle.db);
@@ -302,6 +310,7 @@ try {
   console.log(failed ? "FAIL" : "PASS");
 } finally {
   await handle.close();
-  if (!process.env.BENCH_KEEP) await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+  if (!process.env.BENCH_KEEP && !reuse)
+    await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
 }
 process.exitCode = failed ? 1 : 0;
