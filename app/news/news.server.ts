@@ -186,45 +186,46 @@ export async function listPublished(db: Executor, opts: ListOptions = {}) {
     for (const term of terms) for (const cond of termConditions(term)) q = q.where(cond);
     return q;
   };
-  // Within the window the text is checked row by row. `search_text || ''` is deliberately not
-  // an indexed expression: PostgreSQL estimates every LIKE as rare and would otherwise read all
-  // matches of a common word through the trigram index and sort them.
-  const matchingInWindow = (q: ReturnType<typeof filtered>) => {
-    for (const term of terms)
-      q = q.where(sql<boolean>`(news_article.search_text || '') LIKE ${"%" + term + "%"}`);
-    return q;
-  };
-
   let rows;
   if (terms.length === 0) {
     rows = await listing(filtered(cursor), limit + 1).execute();
   } else {
     // Search in two steps, so that neither common nor rare words are slow. First walk the
-    // newest SEARCH_WINDOW candidates down the keyset index, checking the text row by row and
-    // stopping as soon as the page is full (common words end here after a few rows). Only if
-    // the window holds too few matches, ask the search indexes for older ones (rare words:
-    // few matches, found through the trigram / bigram GIN indexes).
-    const edge = await filtered(cursor)
-      .select(["news_article.id", "news_article.published_at"])
-      .orderBy("news_article.published_at", "desc")
-      .orderBy("news_article.id", "desc")
-      .offset(searchWindow - 1)
-      .limit(1)
-      .executeTakeFirst();
-    let inWindow = matchingInWindow(filtered(cursor));
-    if (edge?.published_at) {
-      const at = edge.published_at;
-      inWindow = inWindow.where(({ eb, refTuple, tuple }) =>
-        eb(refTuple("news_article.published_at", "news_article.id"), ">=", tuple(at, edge.id)),
-      );
-    }
-    rows = await listing(inWindow, limit + 1).execute();
-    if (rows.length <= limit && edge?.published_at) {
-      const older = await listing(
-        matching(filtered({ at: edge.published_at, id: edge.id })),
-        limit + 1 - rows.length,
-      ).execute();
-      rows = [...rows, ...older];
+    // newest SEARCH_WINDOW candidates down the keyset index (an ordered subquery with a limit,
+    // read lazily), checking the text row by row and stopping as soon as the page is full:
+    // common words end here after a few rows. PostgreSQL estimates every LIKE as rare, so
+    // without the subquery it would read all matches through the trigram index and sort them.
+    // Only if the window holds too few matches are the search indexes asked for older ones
+    // (rare words: few matches, found through the trigram / bigram GIN indexes).
+    let inWindow = db
+      .selectFrom(
+        listing(filtered(cursor), searchWindow).select("news_article.search_text").as("w"),
+      )
+      .selectAll("w");
+    for (const term of terms)
+      inWindow = inWindow.where(sql<boolean>`w.search_text LIKE ${"%" + term + "%"}`);
+    rows = (
+      await inWindow
+        .orderBy("w.published_at", "desc")
+        .orderBy("w.id", "desc")
+        .limit(limit + 1)
+        .execute()
+    ).map(({ search_text: _text, ...row }) => row);
+    if (rows.length <= limit) {
+      const edge = await filtered(cursor)
+        .select(["news_article.id", "news_article.published_at"])
+        .orderBy("news_article.published_at", "desc")
+        .orderBy("news_article.id", "desc")
+        .offset(searchWindow - 1)
+        .limit(1)
+        .executeTakeFirst();
+      if (edge?.published_at) {
+        const older = await listing(
+          matching(filtered({ at: edge.published_at, id: edge.id })),
+          limit + 1 - rows.length,
+        ).execute();
+        rows = [...rows, ...older];
+      }
     }
   }
   const items = rows.slice(0, limit);
