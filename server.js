@@ -52,7 +52,8 @@ app.use((req, res, next) => {
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    const pathOnly = req.originalUrl.split("?")[0];
+    // Invitation links carry their token in the path: log the route, not the token.
+    const pathOnly = req.originalUrl.split("?")[0].replace(/^\/invite\/[^/]+/, "/invite/:token");
     if (pathOnly.startsWith("/build/") || pathOnly.startsWith("/favicon")) return;
     log(res.statusCode >= 500 ? "error" : "info", "request", {
       requestId,
