@@ -1,5 +1,5 @@
 import type { BrowserContext } from "@playwright/test";
-import { expect, loginAs, query, test } from "../support/e2e";
+import { contextFor, expect, loginAs, query, test } from "../support/e2e";
 
 const RANKING_SLUG = "zizhu-ranks-11th-among-169-national-high-tech-parks";
 
@@ -183,4 +183,98 @@ test("staff write, preview, schedule and publish an article, and it appears", as
   expect(audits.map((a) => a.action)).toEqual(
     expect.arrayContaining(["news.schedule", "news.publish"]),
   );
+});
+
+// A 3 x 2 PNG (header and IHDR are enough for the server's sniffing and size).
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 3,
+  0, 0, 0, 2, 8, 2, 0, 0, 0, 0, 0, 0, 0,
+]);
+
+test("two editors: the second save is told of the conflict and keeps its text; covers and space photos are checked by content", async ({
+  browser,
+  baseURL,
+}) => {
+  test.slow();
+  const stamp = Date.now().toString(36);
+  const a = await contextFor(browser, baseURL!, "staff@demo.zizhupark.example");
+  const b = await contextFor(browser, baseURL!, "admin@demo.zizhupark.example");
+  const pa = await a.newPage();
+  const pb = await b.newPage();
+  await pa.goto("/desk/news/new");
+  await pa.getByLabel("Title (English)").fill(`Shared draft ${stamp}`);
+  await pa.getByRole("button", { name: "Save draft" }).click();
+  await expect(pa.getByRole("heading", { level: 1 })).toHaveText(`Shared draft ${stamp}`);
+  const editUrl = pa.url();
+  await pb.goto(editUrl);
+  // A saves first; B, still on the old version, saves second.
+  await pa.getByLabel("Body (English, Markdown)").fill("First editor's paragraph.");
+  await pa.getByRole("button", { name: "Save changes" }).click();
+  await expect(pa.getByText("Version 2")).toBeVisible();
+  await pb.getByLabel("Body (English, Markdown)").fill("Second editor's careful paragraph.");
+  await pb.getByRole("button", { name: "Save changes" }).click();
+  await expect(
+    pb.locator("section[role=alert]").filter({ hasText: "Someone else saved" }),
+  ).toBeVisible();
+  await expect(pb.getByLabel("Body (English, Markdown)")).toHaveValue(
+    "Second editor's careful paragraph.",
+  );
+  const [row] = await query<{ id: string; body_en: string }>(
+    "SELECT id, body_en FROM news_article WHERE title_en = $1",
+    [`Shared draft ${stamp}`],
+  );
+  expect(row!.body_en).toBe("First editor's paragraph.");
+
+  // Covers: an HTML file dressed as a PNG is refused; a real PNG is kept with its size.
+  await pa.goto(editUrl);
+  await pa.locator("input#cover").setInputFiles({
+    name: "cover.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+  });
+  await pa.getByRole("button", { name: "Upload cover" }).click();
+  await expect(
+    pa.getByText("The cover must be a PNG, JPEG, WebP or GIF image.").first(),
+  ).toBeVisible();
+  await pa.locator("input#cover").setInputFiles({
+    name: "cover.png",
+    mimeType: "image/png",
+    buffer: PNG,
+  });
+  await pa.getByRole("button", { name: "Upload cover" }).click();
+  await expect(pa.getByText("Cover image uploaded.")).toBeVisible();
+  const thumb = pa.locator("img.news-cover-thumb");
+  await expect(thumb).toHaveAttribute("width", "3");
+  await expect(thumb).toHaveAttribute("height", "2");
+
+  // Space photos on the park desk, the same way.
+  await pa.goto("/desk/park");
+  const photoForm = pa.locator("form[enctype='multipart/form-data']").first();
+  await photoForm.getByLabel("Photo", { exact: true }).setInputFiles({
+    name: "space.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("not an image"),
+  });
+  await photoForm.getByRole("button", { name: "Upload photo" }).click();
+  await expect(
+    pa.getByText("The photo must be a PNG, JPEG, WebP or GIF image.").first(),
+  ).toBeVisible();
+  const again = pa.locator("form[enctype='multipart/form-data']").first();
+  await again.getByLabel("Photo", { exact: true }).setInputFiles({
+    name: "space.png",
+    mimeType: "image/png",
+    buffer: PNG,
+  });
+  await again.getByLabel("Photo description (English)").fill(`Sunny office ${stamp}`);
+  await again.getByRole("button", { name: "Upload photo" }).click();
+  await expect(pa.getByText("Photo saved.")).toBeVisible();
+  await pa.goto("/park/space");
+  const photo = pa.getByRole("img", { name: `Sunny office ${stamp}` });
+  await expect(photo).toHaveAttribute("width", "3");
+  await expect(photo).toHaveAttribute("height", "2");
+  expect((await pa.request.get((await photo.getAttribute("src"))!)).headers()["content-type"]).toBe(
+    "image/png",
+  );
+  await a.close();
+  await b.close();
 });
