@@ -1,0 +1,323 @@
+/**
+ * Two app processes on two ports sharing one PostgreSQL database behave as one (issue 6), and
+ * the same pair behind nginx on loopback serves a journey through both (issue 7, ADR 0014):
+ * - a session made on one process is valid on the other, and logging out on either ends it;
+ * - the inquiry limit per client address (5 an hour) is counted across both processes;
+ * - jobs enqueued through one process are each run exactly once with both workers running;
+ * - through nginx (round robin over both): a visitor's inquiry is seen by staff, and each
+ *   process's own access log shows it served part of the journey.
+ * Uses no browser; nginx runs in the foreground with a config written to a temporary folder.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+
+test.describe.configure({ mode: "serial", timeout: 240_000 });
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
+const STAFF = "staff@demo.zizhupark.example";
+const OWNER = "owner@demo.zizhupark.example";
+const PASSWORD = "zizhu-demo-2026";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Proc {
+  child: ChildProcess;
+  base: string;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+function spawnLogged(cmd: string, args: string[], env: NodeJS.ProcessEnv): Proc & { base: "" } {
+  const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, base: "", output: () => output, exited };
+}
+
+function startApp(port: number, databaseUrl: string, publicUrl: string): Proc {
+  const p = spawnLogged(process.execPath, ["server.js"], {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    PUBLIC_URL: publicUrl,
+    SEED_DEMO: "auto",
+    TRUST_PROXY: "true",
+    PRINT_BANNER: "false",
+    LOG_LEVEL: "info",
+    DB_POOL_SIZE: "4",
+  });
+  return { ...p, base: `http://127.0.0.1:${port}` };
+}
+
+async function waitReady(proc: Proc, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`exited during start-up:\n${proc.output()}`);
+    try {
+      if ((await fetch(`${proc.base}/healthz`)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`not ready in ${timeoutMs} ms:\n${proc.output()}`);
+}
+
+async function stop(proc: Proc): Promise<number | null> {
+  if (proc.child.exitCode !== null) return proc.child.exitCode;
+  proc.child.kill("SIGTERM");
+  const code = await Promise.race([
+    proc.exited,
+    new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 20_000)),
+  ]);
+  if (code === "timeout") {
+    proc.child.kill("SIGKILL");
+    return null;
+  }
+  return code;
+}
+
+/** A same-origin form POST (the app refuses cross-site ones). */
+function post(base: string, p: string, fields: Record<string, string>, headers = {}) {
+  return fetch(`${base}${p}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: base,
+      "Sec-Fetch-Site": "same-origin",
+      ...headers,
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+async function login(base: string, email: string, headers = {}): Promise<string> {
+  const response = await post(base, "/login", { email, password: PASSWORD }, headers);
+  await response.arrayBuffer();
+  expect([302, 303], `login ${email} via ${base}`).toContain(response.status);
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+function inquiry(base: string, ip: string, name: string) {
+  return post(
+    base,
+    "/contact",
+    {
+      name,
+      email: "two-processes@example.com",
+      interest: "partnership",
+      message: "We would like to talk about a partnership with the park.",
+    },
+    { "X-Forwarded-For": ip },
+  );
+}
+
+const requestLines = (log: string) =>
+  log.split("\n").filter((l) => l.includes('"msg":"request"') || l.includes('"path":"'));
+
+let databaseName = "";
+let databaseUrl = "";
+let a: Proc;
+let b: Proc;
+let nginx: Proc | null = null;
+let nginxBase = "";
+let tmp = "";
+
+test.beforeAll(async () => {
+  databaseName = `portal_infra_two_${crypto.randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${databaseName}`);
+  await admin.end();
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${databaseName}`;
+  databaseUrl = url.toString();
+
+  const [portA, portB, portN] = [await freePort(), await freePort(), await freePort()];
+  nginxBase = `http://127.0.0.1:${portN}`;
+  // One process seeds the demo data first; the second then finds it (and migrates: a no-op).
+  a = startApp(portA, databaseUrl, nginxBase);
+  await waitReady(a);
+  b = startApp(portB, databaseUrl, nginxBase);
+  await waitReady(b);
+
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portal-nginx-"));
+  fs.chmodSync(tmp, 0o777);
+  fs.writeFileSync(
+    path.join(tmp, "nginx.conf"),
+    `worker_processes 1;
+daemon off;
+pid ${tmp}/nginx.pid;
+error_log ${tmp}/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log ${tmp}/access.log;
+  client_body_temp_path ${tmp}/body;
+  proxy_temp_path ${tmp}/proxy;
+  fastcgi_temp_path ${tmp}/fastcgi;
+  uwsgi_temp_path ${tmp}/uwsgi;
+  scgi_temp_path ${tmp}/scgi;
+  upstream portal {
+    server 127.0.0.1:${portA};
+    server 127.0.0.1:${portB};
+  }
+  server {
+    listen 127.0.0.1:${portN};
+    location / {
+      proxy_pass http://portal;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+    }
+  }
+}
+`,
+  );
+  nginx = {
+    ...spawnLogged(
+      NGINX,
+      ["-p", tmp, "-c", path.join(tmp, "nginx.conf"), "-e", `${tmp}/error.log`],
+      process.env,
+    ),
+    base: nginxBase,
+  };
+  await waitReady(nginx, 20_000);
+});
+
+test.afterAll(async () => {
+  if (nginx) await stop(nginx);
+  for (const p of [a, b]) if (p) expect(await stop(p)).toBe(0);
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+  await admin.end();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+test("a session made on one process works on the other; logging out on either ends it", async () => {
+  const cookie = await login(a.base, OWNER);
+  const onB = await fetch(`${b.base}/account`, { headers: { Cookie: cookie }, redirect: "manual" });
+  expect(onB.status).toBe(200);
+  expect(await onB.text()).toContain(OWNER);
+
+  const out = await post(b.base, "/logout", {}, { Cookie: cookie });
+  await out.arrayBuffer();
+  expect([302, 303]).toContain(out.status);
+  const onA = await fetch(`${a.base}/account`, { headers: { Cookie: cookie }, redirect: "manual" });
+  await onA.arrayBuffer();
+  expect(onA.status).toBe(302);
+  expect(onA.headers.get("location")).toMatch(/^\/login/);
+});
+
+test("the inquiry limit per client address is counted across both processes", async () => {
+  const ip = `198.51.100.${crypto.randomInt(1, 254)}`;
+  const statuses: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const response = await inquiry(i % 2 ? b.base : a.base, ip, `Limit ${i}`);
+    await response.arrayBuffer();
+    statuses.push(response.status);
+  }
+  // 5 an hour per address: three through each process, the sixth refused.
+  expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+});
+
+test("jobs enqueued through one process each run exactly once with both workers running", async () => {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const before = (await db.query("SELECT coalesce(max(id), 0)::int AS id FROM job")).rows[0].id;
+    for (let i = 0; i < 12; i++) {
+      const response = await inquiry(a.base, `203.0.113.${i + 1}`, `Jobs ${i}`);
+      await response.arrayBuffer();
+      expect(response.status).toBe(200);
+    }
+    let rows: {
+      id: number;
+      attempts: number;
+      completed_at: Date | null;
+      failed_at: Date | null;
+    }[] = [];
+    const deadline = Date.now() + 60_000;
+    do {
+      await new Promise((r) => setTimeout(r, 500));
+      rows = (
+        await db.query(
+          "SELECT id, attempts, completed_at, failed_at FROM job WHERE id > $1 AND task = 'send-email'",
+          [before],
+        )
+      ).rows;
+    } while (rows.some((r) => !r.completed_at) && Date.now() < deadline);
+    expect(rows.length).toBeGreaterThanOrEqual(12);
+    expect(rows.filter((r) => !r.completed_at || r.failed_at)).toEqual([]);
+    expect(rows.filter((r) => r.attempts !== 1)).toEqual([]);
+    const emails = (
+      await db.query(
+        "SELECT status, count(*)::int AS n FROM email WHERE id IN (SELECT (payload->>'emailId')::uuid FROM job WHERE id > $1 AND task = 'send-email') GROUP BY status",
+        [before],
+      )
+    ).rows;
+    expect(emails).toEqual([{ status: "sent", n: rows.length }]);
+  } finally {
+    await db.end();
+  }
+});
+
+test("behind nginx: a visitor's inquiry reaches staff, and both processes served the journey", async () => {
+  const linesA = requestLines(a.output()).length;
+  const linesB = requestLines(b.output()).length;
+  const marker = `Nginx Visitor ${crypto.randomBytes(3).toString("hex")}`;
+
+  for (const p of ["/", "/news", "/park", "/contact"]) {
+    const response = await fetch(`${nginxBase}${p}`);
+    await response.arrayBuffer();
+    expect(response.status, p).toBe(200);
+  }
+  const sent = await inquiry(nginxBase, "192.0.2.77", marker);
+  expect(sent.status).toBe(200);
+  const reference = /INQ-\d{4}-\d{5}/.exec(await sent.text())?.[0];
+  expect(reference).toBeTruthy();
+
+  const staff = await login(nginxBase, STAFF, { "X-Forwarded-For": "192.0.2.78" });
+  for (let i = 0; i < 4; i++) {
+    const inbox = await fetch(`${nginxBase}/desk/inquiries`, {
+      headers: { Cookie: staff },
+      redirect: "manual",
+    });
+    expect(inbox.status).toBe(200);
+    const html = await inbox.text();
+    expect(html).toContain(reference!);
+    expect(html).toContain(marker);
+  }
+
+  const servedA = requestLines(a.output()).length - linesA;
+  const servedB = requestLines(b.output()).length - linesB;
+  expect(servedA, "requests served by process A").toBeGreaterThan(0);
+  expect(servedB, "requests served by process B").toBeGreaterThan(0);
+  expect(servedA + servedB).toBeGreaterThanOrEqual(10);
+});
