@@ -1,0 +1,514 @@
+/**
+ * XSS corpus (tests/security/xss-payloads.ts, 600+ vectors) through every free-text field a
+ * user can fill, each page that shows them rendered in Chromium. The test fails on any dialog,
+ * any call of alert/confirm/prompt/__xss, any console error other than a failed resource load
+ * (a CSP "Refused to execute" is one), any page error, and any unexpected markup in the page or
+ * its frames: an element with id xss-N, an on* attribute, a javascript:/vbscript:/data: URL,
+ * a script without the nonce, an unsandboxed iframe, object/embed/base/meta refresh, a style
+ * element in the body, or a form posting off-site.
+ *
+ * Speed: the payloads go in chunks (one chunk fills every field of one record of each kind);
+ * most records are written with SQL, and a representative subset goes through the real forms
+ * over HTTP (service-request reply, inquiry note, contact form, news desk, account name), so
+ * the domain code and the emails it sends are covered too.
+ */
+import type { BrowserContext, Page } from "@playwright/test";
+import { contextFor, expect, PERSONAS, query, test } from "../support/e2e";
+import { payloadChunks, type XssPayload } from "./xss-payloads";
+
+const CHUNK = 215;
+const chunks = payloadChunks(CHUNK);
+
+/** What the checks found in one frame: every entry is a failure. */
+function findingsInFrame(): string[] {
+  const out: string[] = [];
+  const w = window as unknown as { __xssHits?: string[] };
+  for (const hit of w.__xssHits ?? []) out.push(`called ${hit}`);
+  const urlAttrs = new Set([
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "xlink:href",
+    "srcdoc",
+    "background",
+    "poster",
+    "srcset",
+    "ping",
+    "to",
+    "values",
+    "from",
+    "by",
+    "codebase",
+    "dynsrc",
+    "lowsrc",
+  ]);
+  const inBody = (el: Element) => !!document.body && document.body.contains(el);
+  for (const el of Array.from(document.querySelectorAll("*"))) {
+    const tag = el.tagName.toLowerCase();
+    // getAttribute, not el.id: a form with a field named "id" clobbers the property.
+    const id = el.getAttribute("id") ?? "";
+    const where = `${tag}${id ? `#${id}` : ""}`;
+    if (id.startsWith("xss-")) out.push(`element ${where}`);
+    for (const a of Array.from(el.attributes)) {
+      const name = a.name.toLowerCase();
+      if (name.startsWith("on")) out.push(`${where} has ${name}="${a.value.slice(0, 60)}"`);
+      const squashed = a.value.replace(/[\u0000-\u0020\u00a0\u200b\u3000]/g, "");
+      if (
+        urlAttrs.has(name) &&
+        inBody(el) &&
+        /^(javascript|vbscript|livescript|data):/i.test(squashed)
+      )
+        out.push(`${where} has ${name}="${a.value.slice(0, 60)}"`);
+      if (name === "srcdoc" && tag !== "iframe") out.push(`${where} has srcdoc`);
+      if (name === "style" && /expression|javascript:|behavior|binding/i.test(a.value))
+        out.push(`${where} has style="${a.value.slice(0, 60)}"`);
+    }
+    if (["object", "embed", "applet", "frame", "frameset", "base", "portal"].includes(tag))
+      out.push(`element ${where}`);
+    if (tag === "meta" && el.hasAttribute("http-equiv")) out.push(`element ${where}[http-equiv]`);
+    if (tag === "link" && inBody(el)) {
+      // Remix's own module preloads sit in the body; anything else there is injected.
+      const href = el.getAttribute("href") ?? "";
+      if (el.getAttribute("rel") !== "modulepreload" || !href.startsWith("/"))
+        out.push(`element ${where}[rel=${el.getAttribute("rel")}] in body`);
+    }
+    if (tag === "style" && inBody(el)) out.push(`element ${where} in body`);
+    if (tag === "iframe") {
+      const sandbox = el.getAttribute("sandbox");
+      if (sandbox === null || /allow-scripts/.test(sandbox)) out.push(`unsandboxed ${where}`);
+    }
+    if (tag === "script" && !el.hasAttribute("nonce") && !(el as HTMLScriptElement).src)
+      out.push(`script without nonce: ${(el.textContent ?? "").slice(0, 60)}`);
+    if (tag === "script" && (el as HTMLScriptElement).src) {
+      const src = new URL((el as HTMLScriptElement).src, location.href);
+      if (src.origin !== location.origin) out.push(`script from ${src.origin}`);
+    }
+    for (const attr of ["action", "formaction"]) {
+      const v = el.getAttribute(attr);
+      if (v && location.protocol !== "about:") {
+        let origin = "an unparsable URL";
+        try {
+          origin = new URL(v, location.href).origin;
+        } catch {
+          // reported below
+        }
+        if (origin !== location.origin) out.push(`${where} posts to ${origin}`);
+      }
+    }
+  }
+  return out;
+}
+
+/** Records alert/confirm/prompt/print/__xss calls before any page script runs. */
+function trapDialogs() {
+  const w = window as unknown as Record<string, unknown> & { __xssHits: string[] };
+  w.__xssHits = [];
+  for (const name of ["alert", "confirm", "prompt", "print"]) {
+    w[name] = (...args: unknown[]) => {
+      w.__xssHits.push(`${name}(${args.map(String).join(",")})`);
+    };
+  }
+  w.__xss = (n: unknown) => w.__xssHits.push(`__xss(${String(n)})`);
+}
+
+interface Watched {
+  page: Page;
+  problems: string[];
+}
+
+async function watched(context: BrowserContext): Promise<Watched> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("dialog", (d) => {
+    problems.push(`dialog ${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    // A payload's <img src=x> pointing at a missing file is not script execution.
+    if (/^Failed to load resource/.test(m.text())) return;
+    // The CSP refusing an image from another host: an image cannot run script (the sanitizer
+    // keeps http(s) images; the CSP allows only the portal's own).
+    if (/^Loading the image '[^']*' violates the following Content Security Policy/.test(m.text()))
+      return;
+    // The mailbox shows an email's HTML in a frame without allow-scripts; Chromium says so
+    // when the test's own init script is refused there (any script in it is found below).
+    if (
+      /^Blocked script execution in 'about:srcdoc' because the document's frame is sandboxed/.test(
+        m.text(),
+      )
+    )
+      return;
+    problems.push(`console: ${m.text().slice(0, 200)}`);
+  });
+  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message.slice(0, 200)}`));
+  return { page, problems };
+}
+
+/** Renders one page and fails on anything a payload could have caused. */
+async function scan(w: Watched, url: string, marker: string | null): Promise<void> {
+  w.problems.length = 0;
+  const started = Date.now();
+  const response = await w.page.goto(url, { waitUntil: "load" });
+  expect(response?.status(), `${url} answered`).toBeLessThan(400);
+  // Let hydration run (a payload in loader data would act then) and autofocus/animation fire.
+  await w.page.waitForTimeout(300);
+  if (process.env.XSS_TIMING) console.log(`${Date.now() - started} ms ${url}`);
+  if (marker) {
+    // Shown as text, or as the value of a form field (an edit page): not only in loader JSON.
+    const shown = await w.page.evaluate(
+      () =>
+        document.body.innerText +
+        Array.from(document.querySelectorAll("textarea, input"))
+          .map((e) => (e as HTMLInputElement).value)
+          .join(" "),
+    );
+    expect(shown, `${url} shows the payload field`).toContain(marker);
+  }
+  const found: string[] = [];
+  for (const frame of w.page.frames()) {
+    try {
+      found.push(...(await frame.evaluate(findingsInFrame)));
+    } catch (error) {
+      if (frame === w.page.mainFrame()) throw error;
+      // A sandboxed frame without scripts cannot be inspected from inside: read its DOM.
+      const html = await frame.content();
+      if (/<script|<[a-z][^>]*\son[a-z]+\s*=|id="?xss-\d/i.test(html))
+        found.push(`frame ${frame.url()} holds live markup`);
+    }
+  }
+  expect([...found, ...w.problems], `${url}`).toEqual([]);
+}
+
+/** Replaces every string inside a JSON value with `text`. */
+function fill(value: unknown, text: string): unknown {
+  if (typeof value === "string") return text;
+  if (Array.isArray(value)) return value.map((v) => fill(v, text));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, text)]));
+  return value;
+}
+
+interface Targets {
+  article: { id: string; slug: string; category_id: string | null };
+  tagId: string | null;
+  inquiryId: string;
+  request: { id: string; ref: string };
+  companyId: string;
+  application: { id: string; call_id: string };
+  callSlug: string;
+  programmeId: string;
+  ownerId: string;
+  memberId: string;
+  staffId: string;
+  reviewerId: string;
+}
+
+async function one<T extends Record<string, unknown>>(sql: string, values: unknown[] = []) {
+  const [row] = await query<T>(sql, values);
+  if (!row) throw new Error(`No demo record for: ${sql}`);
+  return row;
+}
+
+async function findTargets(): Promise<Targets> {
+  const user = async (email: string) =>
+    (await one<{ id: string }>("SELECT id FROM app_user WHERE email = $1", [email])).id;
+  const ownerId = await user(PERSONAS.ownerA);
+  const company = await one<{ company_id: string }>(
+    "SELECT company_id FROM company_member WHERE user_id = $1",
+    [ownerId],
+  );
+  const reviewerId = await user(PERSONAS.reviewer);
+  // Company A's submitted application, with the demo reviewer assigned (a fixture).
+  const application = await one<{ id: string; call_id: string }>(
+    `SELECT id, call_id FROM application
+      WHERE company_id = $1 AND submitted_at IS NOT NULL ORDER BY submitted_at DESC LIMIT 1`,
+    [company.company_id],
+  );
+  await query(
+    `INSERT INTO review_assignment (application_id, reviewer_id) VALUES ($1, $2)
+     ON CONFLICT DO NOTHING`,
+    [application.id, reviewerId],
+  );
+  const call = await one<{ slug: string; programme_id: string }>(
+    "SELECT slug, programme_id FROM incubation_call WHERE id = $1",
+    [application.call_id],
+  );
+  const article = await one<{ id: string; slug: string; category_id: string | null }>(
+    "SELECT id, slug, category_id FROM news_article WHERE status = 'published' ORDER BY published_at DESC LIMIT 1",
+  );
+  const tag = await query<{ tag_id: string }>(
+    "SELECT tag_id FROM news_article_tag WHERE article_id = $1 LIMIT 1",
+    [article.id],
+  );
+  const inquiry = await one<{ id: string }>(
+    "SELECT id FROM inquiry ORDER BY created_at DESC LIMIT 1",
+  );
+  const request = await one<{ id: string; ref: string }>(
+    "SELECT id, ref FROM service_request WHERE company_id = $1 ORDER BY created_at DESC LIMIT 1",
+    [company.company_id],
+  );
+  return {
+    article,
+    tagId: tag[0]?.tag_id ?? null,
+    inquiryId: inquiry.id,
+    request,
+    companyId: company.company_id,
+    application,
+    callSlug: call.slug,
+    programmeId: call.programme_id,
+    ownerId,
+    memberId: await user(PERSONAS.memberA),
+    staffId: await user(PERSONAS.staff),
+    reviewerId,
+  };
+}
+
+/** Writes one chunk into every free-text field of one record of each kind. */
+async function plant(t: Targets, text: string): Promise<void> {
+  await query(
+    `UPDATE news_article SET title_en = $1, title_zh = $1, summary_en = $1, summary_zh = $1,
+       body_en = $1, body_zh = $1, cover_alt_en = $1, cover_alt_zh = $1, published_at = now()
+     WHERE id = $2`,
+    [text, t.article.id],
+  );
+  if (t.article.category_id)
+    await query("UPDATE news_category SET name_en = $1, name_zh = $1 WHERE id = $2", [
+      text,
+      t.article.category_id,
+    ]);
+  if (t.tagId)
+    await query("UPDATE news_tag SET name_en = $1, name_zh = $1 WHERE id = $2", [text, t.tagId]);
+  await query(
+    "UPDATE inquiry SET name = $1, organisation = $1, message = $1, country = $1 WHERE id = $2",
+    [text, t.inquiryId],
+  );
+  await query(
+    "INSERT INTO inquiry_event (inquiry_id, actor_id, kind, body) VALUES ($1, $2, 'note', $3)",
+    [t.inquiryId, t.staffId, text],
+  );
+  const [sr] = await query<{ field_values: unknown }>(
+    "SELECT field_values FROM service_request WHERE id = $1",
+    [t.request.id],
+  );
+  await query(
+    `UPDATE service_request SET subject = $1, description = $1, rating_comment = $1,
+       field_values = $3::jsonb WHERE id = $2`,
+    [text, t.request.id, JSON.stringify(fill(sr?.field_values ?? {}, text))],
+  );
+  for (const visibility of ["public", "internal"])
+    await query(
+      "INSERT INTO service_request_message (request_id, author_id, body, visibility, from_staff) VALUES ($1, $2, $3, $4, true)",
+      [t.request.id, t.staffId, text, visibility],
+    );
+  await query("UPDATE company SET name_en = $1, name_zh = $1 WHERE id = $2", [text, t.companyId]);
+  await query("UPDATE app_user SET name = $1 WHERE id IN ($2, $3)", [
+    text,
+    t.memberId,
+    t.reviewerId,
+  ]);
+  const [app] = await query<{ answers: unknown }>("SELECT answers FROM application WHERE id = $1", [
+    t.application.id,
+  ]);
+  await query("UPDATE application SET answers = $1::jsonb, decision_letter = $2 WHERE id = $3", [
+    JSON.stringify(fill(app?.answers ?? {}, text)),
+    text,
+    t.application.id,
+  ]);
+  await query(
+    "INSERT INTO application_comment (application_id, author_id, body) VALUES ($1, $2, $3)",
+    [t.application.id, t.staffId, text],
+  );
+  await query(
+    "INSERT INTO application_message (application_id, author_id, body, kind) VALUES ($1, $2, $3, 'info_request')",
+    [t.application.id, t.staffId, text],
+  );
+  await query(
+    "UPDATE review_assignment SET overall_comment = $1 WHERE application_id = $2 AND reviewer_id = $3",
+    [text, t.application.id, t.reviewerId],
+  );
+  await query(
+    `UPDATE incubation_call SET title_en = $1, title_zh = $1, eligibility_en = $1, eligibility_zh = $1
+     WHERE id = $2`,
+    [text, t.application.call_id],
+  );
+  await query(
+    "UPDATE incubation_programme SET name_en = $1, name_zh = $1, summary_en = $1, summary_zh = $1 WHERE id = $2",
+    [text, t.programmeId],
+  );
+  for (const kind of ["reply", "state", "rated"])
+    await query(
+      "INSERT INTO notification (user_id, kind, link, values) VALUES ($1, $2, $3, $4::jsonb)",
+      [
+        t.ownerId,
+        kind,
+        `/requests/${t.request.ref}`,
+        JSON.stringify({ ref: text, subject: text, rating: text }),
+      ],
+    );
+}
+
+test.describe("XSS corpus through every free-text field", () => {
+  test.describe.configure({ timeout: 600_000 });
+
+  test("the corpus is big and every payload is marked", () => {
+    const all = chunks.flat();
+    expect(all.length).toBeGreaterThanOrEqual(500);
+    expect(new Set(all.map((p) => p.text)).size).toBe(all.length);
+    expect(new Set(all.map((p) => p.n)).size).toBe(all.length);
+  });
+
+  test("no payload runs or lands as markup on any page", async ({ browser, baseURL }) => {
+    const base = baseURL!;
+    const t = await findTargets();
+    const anon = async (lang: "en" | "zh-CN") => {
+      const c = await browser.newContext({
+        baseURL: base,
+        locale: lang === "en" ? "en-GB" : "zh-CN",
+      });
+      await c.addCookies([{ name: "lang", value: lang, url: base, sameSite: "Lax" }]);
+      return c;
+    };
+    const contexts = {
+      anonEn: await anon("en"),
+      anonZh: await anon("zh-CN"),
+      owner: await contextFor(browser, base, PERSONAS.ownerA),
+      member: await contextFor(browser, base, PERSONAS.memberA),
+      staff: await contextFor(browser, base, PERSONAS.staff),
+      admin: await contextFor(browser, base, PERSONAS.admin),
+      reviewer: await contextFor(browser, base, PERSONAS.reviewer),
+    };
+    for (const c of Object.values(contexts)) {
+      await c.addInitScript(trapDialogs);
+      // Payloads point images, media and frames at made-up addresses; answering each with a
+      // rendered 404 page would be most of the run. Refused loads still fire onerror.
+      await c.route(
+        (u) => !u.pathname.startsWith("/build/"),
+        (route) =>
+          ["image", "media", "font", "object", "texttrack"].includes(route.request().resourceType())
+            ? route.abort()
+            : route.fallback(),
+      );
+    }
+    const pages = Object.fromEntries(
+      await Promise.all(
+        Object.entries(contexts).map(async ([k, c]) => [k, await watched(c)] as const),
+      ),
+    ) as Record<keyof typeof contexts, Watched>;
+
+    // --- A representative subset through the real forms over HTTP (validation, domain code,
+    // emails): the first chunk's payloads, within each field's length limit.
+    const first = chunks[0]!;
+    const joined = (ps: XssPayload[], max: number) => {
+      let s = "HTTPCHUNK";
+      for (const p of ps) if (s.length + p.text.length + 2 <= max) s += `\n\n${p.text}`;
+      return s;
+    };
+    const post = async (c: BrowserContext, url: string, form: Record<string, string>) => {
+      const r = await c.request.post(url, {
+        form,
+        headers: { Origin: base },
+        maxRedirects: 0,
+      });
+      expect(r.status(), `POST ${url}: ${(await r.text()).slice(0, 300)}`).toBeLessThan(400);
+    };
+    const versionOf = async (table: "service_request" | "inquiry", id: string) =>
+      String(
+        (await one<{ version: number }>(`SELECT version FROM ${table} WHERE id = $1`, [id]))
+          .version,
+      );
+    await post(contexts.owner, `/requests/${t.request.ref}`, {
+      intent: "reply",
+      body: joined(first, 10_000),
+      version: await versionOf("service_request", t.request.id),
+    });
+    await post(contexts.staff, `/desk/inquiries/${t.inquiryId}`, {
+      intent: "note",
+      body: joined(first, 5_000),
+      version: await versionOf("inquiry", t.inquiryId),
+    });
+    await post(contexts.staff, `/desk/inquiries/${t.inquiryId}`, {
+      intent: "reply",
+      body: joined(first, 10_000),
+      version: await versionOf("inquiry", t.inquiryId),
+    });
+    await post(contexts.anonEn, "/contact", {
+      interest: "space",
+      name: first[1]!.text.slice(0, 120),
+      organisation: first[2]!.text.slice(0, 200),
+      email: "xss-contact@example.com",
+      message: joined(first, 5_000),
+    });
+    await post(contexts.member, "/account", {
+      intent: "profile",
+      name: first[3]!.text.slice(0, 100),
+      locale: "en",
+    });
+    await post(contexts.staff, "/desk/news/new", {
+      intent: "save",
+      titleEn: first[4]!.text.slice(0, 200),
+      titleZh: first[5]!.text.slice(0, 200),
+      summaryEn: joined(first, 500),
+      summaryZh: joined(first, 500),
+      bodyEn: joined(first, 100_000),
+      bodyZh: joined(first, 100_000),
+    });
+    const [draft] = await query<{ id: string }>(
+      "SELECT id FROM news_article WHERE created_by = $1 ORDER BY created_at DESC LIMIT 1",
+      [t.staffId],
+    );
+    expect(draft, "the desk form created an article").toBeTruthy();
+    await scan(pages.staff, `/desk/news/${draft!.id}`, "HTTPCHUNK");
+    await scan(pages.owner, `/requests/${t.request.ref}`, "HTTPCHUNK");
+    await scan(pages.staff, `/desk/inquiries/${t.inquiryId}`, "HTTPCHUNK");
+    await scan(pages.member, "/account", null);
+    // The emails those forms sent, in the development mailbox (HTML in a sandboxed frame).
+    await scan(pages.anonEn, "/dev/mailbox", null);
+    const emails = await query<{ id: string }>(
+      "SELECT id FROM email ORDER BY created_at DESC LIMIT 4",
+    );
+    expect(emails.length).toBeGreaterThan(0);
+    for (const e of emails) await scan(pages.anonEn, `/dev/mailbox/${e.id}`, null);
+
+    // --- Every chunk through every field (SQL), every page that shows them.
+    for (const [i, chunk] of chunks.entries()) {
+      const marker = `XSSCHUNK${i}`;
+      // PostgreSQL text cannot hold NUL (the forms' handling of it is in tests/property).
+      const text = [marker, ...chunk.map((p) => p.text)].join("\n\n").replace(/\u0000/g, "");
+      await plant(t, text);
+      const views: Array<[Watched, string]> = [
+        [pages.anonEn, `/news/${t.article.slug}`],
+        [pages.anonZh, `/news/${t.article.slug}`],
+        [pages.anonEn, "/news"],
+        [pages.anonZh, "/news"],
+        [pages.anonEn, `/incubation/calls/${t.callSlug}`],
+        [pages.anonEn, "/incubation"],
+        [pages.staff, `/desk/news/${t.article.id}`],
+        [pages.staff, "/desk/news"],
+        [pages.staff, "/desk/news/taxonomy"],
+        [pages.staff, "/desk/inquiries"],
+        [pages.staff, `/desk/inquiries/${t.inquiryId}`],
+        [pages.staff, "/desk/requests"],
+        [pages.staff, `/desk/requests/${t.request.ref}`],
+        [pages.staff, `/desk/incubation/applications/${t.application.id}`],
+        [pages.staff, `/desk/incubation/calls/${t.application.call_id}`],
+        [pages.owner, "/requests"],
+        [pages.owner, `/requests/${t.request.ref}`],
+        [pages.owner, "/notifications"],
+        [pages.owner, "/company"],
+        [pages.owner, "/applications"],
+        [pages.owner, `/applications/${t.application.id}`],
+        [pages.reviewer, "/review"],
+        [pages.reviewer, `/review/${t.application.id}`],
+        [pages.admin, "/admin/users"],
+        [pages.admin, `/admin/users/${t.memberId}`],
+        [pages.admin, "/admin/companies"],
+        [pages.admin, `/admin/companies/${t.companyId}`],
+      ];
+      for (const [w, url] of views) await scan(w, url, marker);
+    }
+    for (const c of Object.values(contexts)) await c.close();
+  });
+});
