@@ -948,6 +948,8 @@ export async function refreshSla(
       "resolution_target_minutes",
       "sla_breached",
       "resolved_at",
+      "first_response_due_at",
+      "resolution_due_at",
     ])
     .where("id", "=", requestId)
     .executeTakeFirstOrThrow();
@@ -983,6 +985,19 @@ export async function refreshSla(
     resolution_due_at: res.dueAt,
     sla_breached: r.sla_breached || first.breached || res.breached,
   };
+  // The sweep warns and reports a breach once per due time. When the next due time moves to a
+  // new time still ahead (first response given, so the resolution target is next; priority
+  // changed; the clock resumed after a pause), that new target earns its own warning and breach.
+  const nextDue = (a: Date | null | undefined, b: Date | null | undefined) => {
+    const times = [a, b].filter((d): d is Date => !!d).map((d) => +d);
+    return times.length ? Math.min(...times) : null;
+  };
+  const before = nextDue(r.first_response_due_at, r.resolution_due_at);
+  const after = nextDue(set.first_response_due_at as Date | null, res.dueAt);
+  if (after !== null && after > +now && after !== before) {
+    set.warning_notified_at = null;
+    set.breach_notified_at = null;
+  }
   if (r.first_responded_at) {
     set.first_response_minutes = Math.floor(
       elapsedBusinessMs(

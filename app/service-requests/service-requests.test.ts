@@ -455,6 +455,60 @@ describe("SLA sweep and auto-close", () => {
     expect(queue.items.find((i) => i.ref === ref)?.breached).toBe(true);
   });
 
+  it("warns and reports a breach again for the next target once the first is met", async () => {
+    // Monday 23 November 2026, 10:00 in Shanghai: a working day.
+    const t0 = new Date("2026-11-23T10:00:00+08:00");
+    const ref = await file(memberA, t0, "Two targets");
+    await staffChange(
+      t.db,
+      staff,
+      ref,
+      { version: await version(ref), assigneeId: staff.id },
+      ORIGIN,
+      new Date(+t0 + 60_000),
+    );
+    const dues = async () =>
+      t.db
+        .selectFrom("service_request")
+        .select(["first_response_due_at", "resolution_due_at"])
+        .where("ref", "=", ref)
+        .executeTakeFirstOrThrow();
+    const count = async (kind: string) =>
+      (await listNotifications(t.db, staff.id, 500)).filter(
+        (n) => n.kind === kind && n.values.ref === ref,
+      ).length;
+    const MIN = 60_000;
+
+    // The first response is due soon: one warning, however often the sweep runs.
+    const firstDue = (await dues()).first_response_due_at!;
+    await slaSweep(t.db, ORIGIN, new Date(+firstDue - 30 * MIN));
+    await slaSweep(t.db, ORIGIN, new Date(+firstDue - 20 * MIN));
+    expect(await count("breach_warning")).toBe(1);
+
+    // Staff answer in time: the resolution target is next, and it gets its own warning...
+    await staffChange(
+      t.db,
+      staff,
+      ref,
+      {
+        version: await version(ref),
+        state: "in_progress",
+        message: { body: "We are on it.", visibility: "public" },
+      },
+      ORIGIN,
+      new Date(+firstDue - 10 * MIN),
+    );
+    const resolutionDue = (await dues()).resolution_due_at!;
+    expect(+resolutionDue).toBeGreaterThan(+firstDue);
+    await slaSweep(t.db, ORIGIN, new Date(+resolutionDue - 30 * MIN));
+    expect(await count("breach_warning")).toBe(2);
+    // ...and its breach is reported once.
+    expect(await count("breach")).toBe(0);
+    await slaSweep(t.db, ORIGIN, new Date(+resolutionDue + MIN));
+    await slaSweep(t.db, ORIGIN, new Date(+resolutionDue + 2 * MIN));
+    expect(await count("breach")).toBe(1);
+  });
+
   it("closes a request resolved more than N days ago", async () => {
     const longAgo = new Date(Date.now() - 20 * 24 * 3600_000);
     const ref = await file(memberA, longAgo);
