@@ -99,11 +99,11 @@ export default function DeskIncubation() {
             <table className="table">
               <thead>
                 <tr>
-                  <th>{t("callForm.titleEn")}</th>
+                  <th>{t("desk.callColumn")}</th>
                   <th>{t("public.programme")}</th>
                   <th>{t("callForm.closesAt")}</th>
                   <th>{t("callDesk.status")}</th>
-                  <th>{t("callDesk.reviews")}</th>
+                  <th>{t("desk.applicationsColumn")}</th>
                   <th />
                 </tr>
               </thead>

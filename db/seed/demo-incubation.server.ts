@@ -152,6 +152,20 @@ const EXTRA_COMPANIES = [
     industry: "life-sciences",
     size: "1-9",
   },
+  {
+    credit_code: withCheckChar("91310112MA1LRT6W4"),
+    name_en: "Jade River Materials Co., Ltd.",
+    name_zh: "玉川新材料有限公司",
+    industry: "new-materials",
+    size: "10-49",
+  },
+  {
+    credit_code: withCheckChar("91310112MA1MPX2E7"),
+    name_en: "Tidewave Energy Technology Co., Ltd.",
+    name_zh: "潮汐能源科技有限公司",
+    industry: "new-energy",
+    size: "1-9",
+  },
 ] as const;
 
 /** A small, valid one-page PDF with a line of text (ASCII), for demo documents. */
@@ -213,6 +227,17 @@ const ANSWERS_B = {
     "Office space for eight, introductions to manufacturers in the park, help with high-tech enterprise certification.",
 };
 
+/**
+ * A round wall-clock time in the park's time zone (UTC+8, no DST) `days` days from `now`:
+ * demo calls open at 9:00 and close at 17:00 Shanghai time, as a real call would.
+ */
+function parkDayAt(now: Date, days: number, hour: number): Date {
+  const local = new Date(now.getTime() + days * DAY + 8 * 3600_000);
+  return new Date(
+    Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour - 8),
+  );
+}
+
 export async function seedIncubationDemo(db: DB, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const staff = await userId(trx, "staff@demo.zizhupark.example");
@@ -273,8 +298,8 @@ export async function seedIncubationDemo(db: DB, now = new Date()): Promise<void
           slug: c.slug,
           title_en: c.title_en,
           title_zh: c.title_zh,
-          opens_at: new Date(now.getTime() + c.opens * DAY),
-          closes_at: new Date(now.getTime() + c.closes * DAY),
+          opens_at: parkDayAt(now, c.opens, 9),
+          closes_at: parkDayAt(now, c.closes, 17),
           places: c.places,
           eligibility_en: ELIGIBILITY.en,
           eligibility_zh: ELIGIBILITY.zh,
@@ -362,6 +387,27 @@ export async function seedIncubationDemo(db: DB, now = new Date()): Promise<void
         message:
           "Please add the business plan as a PDF and tell us who your first customers will be.",
       },
+      // Waiting for staff: one just submitted, one being screened.
+      {
+        call: openCall,
+        company: extra.get("Jade River Materials Co., Ltd."),
+        status: "submitted",
+        answers: {
+          ...ANSWERS_B,
+          team: "Materials scientists from a national laboratory and a coatings maker.",
+          product: "A graphene-based anti-corrosion coating for offshore equipment.",
+        },
+      },
+      {
+        call: openCall,
+        company: extra.get("Tidewave Energy Technology Co., Ltd."),
+        status: "screening",
+        answers: {
+          ...ANSWERS_B,
+          team: "Two power engineers and a battery chemist.",
+          product: "A battery management system for small energy-storage cabinets.",
+        },
+      },
       {
         call: closedCall,
         company: companyA,
@@ -405,12 +451,17 @@ export async function seedIncubationDemo(db: DB, now = new Date()): Promise<void
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      const trail = [
-        "submitted",
-        "screening",
-        ...(a.status === "info_requested" ? ["info_requested"] : ["in_review"]),
-        ...(a.decision ? [a.decision.outcome] : []),
-      ];
+      const trail =
+        a.status === "submitted"
+          ? ["submitted"]
+          : a.status === "screening"
+            ? ["submitted", "screening"]
+            : [
+                "submitted",
+                "screening",
+                ...(a.status === "info_requested" ? ["info_requested"] : ["in_review"]),
+                ...(a.decision ? [a.decision.outcome] : []),
+              ];
       for (const [i, status] of trail.entries()) {
         await trx
           .insertInto("application_message")

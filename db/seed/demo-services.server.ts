@@ -18,6 +18,7 @@ import {
   staffChange,
   type StaffChange,
 } from "~/service-requests/service-requests.server";
+import { isWorkingDay, localDate, type BusinessCalendar } from "~/service-requests/business-hours";
 import { PRIORITIES } from "~/service-requests/workflow";
 import { storeUploads } from "~/service-requests/files.server";
 import type { DB } from "../client.server";
@@ -793,7 +794,7 @@ export async function seedDemoServices(db: DB): Promise<string> {
   const calendar = await loadCalendar(db);
   for (const d of demos) {
     const type = typeIds.get(d.type)!;
-    const start = new Date(now - d.daysAgo * DAY);
+    const start = demoFiledAt(now, d.daysAgo, calendar);
     // One demo file: a small PDF on the patent request.
     const store =
       d.key === "in-progress"
@@ -854,6 +855,19 @@ export async function seedDemoServices(db: DB): Promise<string> {
   }
   await ensureSweepScheduled(db);
   return `Service desk: ${TYPES.length} request types, ${TEAMS.length} teams, ${filed} demo requests.`;
+}
+
+/**
+ * When a demo request was filed: `daysAgo` days before now, moved (for a day or more ago) to
+ * 10:00 Shanghai time on the nearest working day at or before it, so that its business-hours
+ * figures (first response, resolution) are realistic rather than zero for a night-time seed.
+ */
+function demoFiledAt(now: number, daysAgo: number, calendar: BusinessCalendar): Date {
+  if (daysAgo < 1) return new Date(now - daysAgo * DAY);
+  let at = now - daysAgo * DAY;
+  while (!isWorkingDay(localDate(at), calendar)) at -= DAY;
+  const day = localDate(at); // YYYY-MM-DD in Shanghai
+  return new Date(`${day}T10:00:00+08:00`);
 }
 
 /** A minimal one-page PDF saying what it is. */

@@ -157,6 +157,8 @@ const incubation = {
     noProgrammes: "No programmes yet. Create one first.",
     applications: "{{submitted}} submitted · {{total}} in total",
     backToDesk: "Incubation desk",
+    callColumn: "Call",
+    applicationsColumn: "Applications",
   },
   programmeForm: {
     slug: "Short name for the address",

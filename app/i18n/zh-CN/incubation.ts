@@ -154,6 +154,8 @@ const incubation: Translation<typeof en> = {
     noProgrammes: "还没有项目，请先新建一个。",
     applications: "已提交 {{submitted}} 份 · 共 {{total}} 份",
     backToDesk: "孵化管理",
+    callColumn: "批次",
+    applicationsColumn: "申请",
   },
   programmeForm: {
     slug: "网址简称",
