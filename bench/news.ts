@@ -310,7 +310,6 @@ try {
   console.log(failed ? "FAIL" : "PASS");
 } finally {
   await handle.close();
-  if (!process.env.BENCH_KEEP && !reuse)
-    await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+  if (!process.env.BENCH_KEEP) await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
 }
 process.exitCode = failed ? 1 : 0;
