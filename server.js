@@ -6,13 +6,16 @@ import path from "node:path";
 import url from "node:url";
 import express from "express";
 import pino from "pino";
-import { createRequestHandler } from "@remix-run/express";
-import { broadcastDevReady } from "@remix-run/node";
+import remixExpress from "@remix-run/express/dist/server.js";
+import { broadcastDevReady, createRequestHandler as createFetchHandler } from "@remix-run/node";
+
+// The package index re-exports only createRequestHandler; the module has all three (2.17.5).
+const { createRemixRequest, createRequestHandler, sendRemixResponse } = remixExpress;
 
 const here = path.dirname(url.fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build", "index.js");
 const build = await import(url.pathToFileURL(BUILD_PATH).href);
-const { startup, shutdown } = build.entry.module;
+const { startup, shutdown, publicPageCache } = build.entry.module;
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -66,12 +69,11 @@ app.use((req, res, next) => {
   next();
 });
 
-// Security headers; the nonce is new for every response.
-app.use((req, res, next) => {
-  const nonce = crypto.randomBytes(16).toString("base64");
-  res.locals.nonce = nonce;
-  const connect = production ? "'self'" : "'self' ws://localhost:* ws://127.0.0.1:*";
-  res.set(
+// Security headers with the CSP nonce of the response (new for every render; a cached public
+// page keeps the nonce it was rendered with, ADR 0016).
+const connect = production ? "'self'" : "'self' ws://localhost:* ws://127.0.0.1:*";
+function securityHeaders(res, nonce) {
+  res.setHeader(
     "Content-Security-Policy",
     [
       "default-src 'self'",
@@ -87,12 +89,35 @@ app.use((req, res, next) => {
       "form-action 'self'",
     ].join("; "),
   );
-  res.set("X-Content-Type-Options", "nosniff");
-  res.set("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.set("X-Frame-Options", "DENY");
-  res.set("Cross-Origin-Opener-Policy", "same-origin");
-  res.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (https) res.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  if (https) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+}
+
+// Public pages for anonymous readers (home, news, articles, park pages, RSS, sitemap): HTTP
+// caching headers, ETag/304, and rendered copies kept until the content version in PostgreSQL
+// moves (ADR 0016). PAGE_CACHE=off renders every time (benchmarks).
+const renderPage = createFetchHandler(build, build.mode);
+const pageCache = publicPageCache({
+  enabled: process.env.PAGE_CACHE !== "off",
+  render: (req, res, nonce) =>
+    renderPage(createRemixRequest(req, res), {
+      nonce,
+      requestId: res.locals.requestId,
+      ip: req.ip ?? "unknown",
+    }),
+  securityHeaders,
+  sendUncached: sendRemixResponse,
+});
+app.use(pageCache.middleware);
+
+app.use((req, res, next) => {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.nonce = nonce;
+  securityHeaders(res, nonce);
   next();
 });
 

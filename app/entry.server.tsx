@@ -9,6 +9,7 @@ import { logger } from "~/observability/logger.server";
 import { NonceProvider } from "~/utils/nonce";
 
 export { startup, shutdown } from "~/startup.server";
+export { publicPageCache } from "~/cache/page-cache.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -50,6 +51,9 @@ export default function handleRequest(
     responseStatusCode = 503;
     responseHeaders.set("Retry-After", "5");
   }
+  // Pages are private unless the page cache (server.js) makes an anonymous public page public.
+  if (!responseHeaders.has("Cache-Control"))
+    responseHeaders.set("Cache-Control", "private, no-store");
   const nonce = loadContext.nonce ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {

@@ -157,6 +157,11 @@ export interface CompanyMember {
   user_id: string;
 }
 
+export interface ContentVersion {
+  id: Generated<boolean>;
+  version: Generated<number>;
+}
+
 export interface Email {
   created_at: Generated<Timestamp>;
   html_body: string | null;
@@ -593,6 +598,7 @@ export interface DB {
   company: Company;
   company_invitation: CompanyInvitation;
   company_member: CompanyMember;
+  content_version: ContentVersion;
   email: Email;
   incubation_call: IncubationCall;
   incubation_programme: IncubationProgramme;
