@@ -2,6 +2,7 @@
 // route: request ids and logs, body-size limits, the cross-site request check, security
 // headers with a per-request CSP nonce, static files, and a graceful shutdown.
 import crypto from "node:crypto";
+import http from "node:http";
 import path from "node:path";
 import url from "node:url";
 import express from "express";
@@ -46,17 +47,23 @@ app.disable("x-powered-by");
 if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
 
 // Request id, access log (path only: query strings can carry tokens).
-app.use((req, res, next) => {
-  const requestId = req.get("x-request-id")?.slice(0, 64) || crypto.randomUUID();
+const logRequests = logger.isLevelEnabled("info");
+function track(req, res) {
+  const requestId = req.headers["x-request-id"]?.slice(0, 64) || crypto.randomUUID();
+  res.locals ??= {};
   res.locals.requestId = requestId;
-  res.set("X-Request-Id", requestId);
+  res.setHeader("X-Request-Id", requestId);
   // While shutting down, a kept-alive connection is closed after its current response.
-  if (stopping) res.set("Connection", "close");
+  if (stopping) res.setHeader("Connection", "close");
+  if (!logRequests && !logger.isLevelEnabled("error")) return;
   const started = process.hrtime.bigint();
   res.on("finish", () => {
+    if (!logRequests && res.statusCode < 500) return;
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     // Invitation links carry their token in the path: log the route, not the token.
-    const pathOnly = req.originalUrl.split("?")[0].replace(/^\/invite\/[^/]+/, "/invite/:token");
+    const pathOnly = (req.originalUrl ?? req.url)
+      .split("?")[0]
+      .replace(/^\/invite\/[^/]+/, "/invite/:token");
     if (pathOnly.startsWith("/build/") || pathOnly.startsWith("/favicon")) return;
     log(res.statusCode >= 500 ? "error" : "info", "request", {
       requestId,
@@ -66,35 +73,41 @@ app.use((req, res, next) => {
       ms: Math.round(ms * 10) / 10,
     });
   });
+}
+app.use((req, res, next) => {
+  if (!res.locals.requestId) track(req, res);
   next();
 });
 
 // Security headers with the CSP nonce of the response (new for every render; a cached public
 // page keeps the nonce it was rendered with, ADR 0016).
 const connect = production ? "'self'" : "'self' ws://localhost:* ws://127.0.0.1:*";
-function securityHeaders(res, nonce) {
-  res.setHeader(
-    "Content-Security-Policy",
+function securityHeaders(nonce) {
+  const headers = [
     [
-      "default-src 'self'",
-      `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
-      `style-src 'self' 'nonce-${nonce}'`,
-      "style-src-attr 'unsafe-inline'",
-      "img-src 'self' data: blob:",
-      "font-src 'self'",
-      `connect-src ${connect}`,
-      "object-src 'none'",
-      "base-uri 'none'",
-      "frame-ancestors 'none'",
-      "form-action 'self'",
-    ].join("; "),
-  );
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
-  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-  if (https) res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+      "Content-Security-Policy",
+      [
+        "default-src 'self'",
+        `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+        `style-src 'self' 'nonce-${nonce}'`,
+        "style-src-attr 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        `connect-src ${connect}`,
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+      ].join("; "),
+    ],
+    ["X-Content-Type-Options", "nosniff"],
+    ["Referrer-Policy", "strict-origin-when-cross-origin"],
+    ["X-Frame-Options", "DENY"],
+    ["Cross-Origin-Opener-Policy", "same-origin"],
+    ["Permissions-Policy", "camera=(), microphone=(), geolocation=()"],
+  ];
+  if (https) headers.push(["Strict-Transport-Security", "max-age=63072000; includeSubDomains"]);
+  return headers;
 }
 
 // Public pages for anonymous readers (home, news, articles, park pages, RSS, sitemap): HTTP
@@ -117,7 +130,7 @@ app.use(pageCache.middleware);
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
-  securityHeaders(res, nonce);
+  for (const [name, value] of securityHeaders(nonce)) res.setHeader(name, value);
   next();
 });
 
@@ -176,7 +189,12 @@ app.all(
   }),
 );
 
-const server = app.listen(port, host, () => {
+// A public page already rendered for this content version is answered before Express.
+const server = http.createServer((req, res) => {
+  if (!stopping && pageCache.tryServe(req, res, track)) return;
+  app(req, res);
+});
+server.listen(port, host, () => {
   const address = `http://localhost:${port}`;
   log("info", "listening", { address, database: info.kind });
   if (process.stdout.isTTY || process.env.PRINT_BANNER !== "false") {

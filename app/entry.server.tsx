@@ -5,11 +5,19 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isConnectionError } from "#db/client.server";
+import { stopContentWatcher } from "~/cache/page-cache.server";
 import { logger } from "~/observability/logger.server";
+import { shutdown as stopApp } from "~/startup.server";
 import { NonceProvider } from "~/utils/nonce";
 
-export { startup, shutdown } from "~/startup.server";
+export { startup } from "~/startup.server";
 export { publicPageCache } from "~/cache/page-cache.server";
+
+/** Stops the page cache's listening connection, then the app (worker, database). */
+export async function shutdown(): Promise<void> {
+  await stopContentWatcher();
+  await stopApp();
+}
 
 const ABORT_DELAY = 5_000;
 

@@ -16,8 +16,10 @@
 import crypto from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sql } from "kysely";
+import pg from "pg";
 import type { Executor } from "#db/executor";
 import { db } from "~/db.server";
+import { env } from "~/env.server";
 import { detectLocale } from "~/i18n/locale.server";
 
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
@@ -103,10 +105,10 @@ export function isAnonymous(cookieHeader: string | undefined): boolean {
 
 export interface CacheEntry {
   status: number;
-  headers: [string, string][];
   body: Buffer;
   etag: string;
-  nonce: string;
+  /** Every header of a 200, computed once: security (CSP of this copy's nonce), caching, type. */
+  raw: string[];
   version: string;
   expiresAt: number;
 }
@@ -116,10 +118,12 @@ export interface PageCacheOptions {
   enabled: boolean;
   /** The content state, read fresh for this request (see `batchedReader`). */
   state: () => Promise<ContentState>;
+  /** The content state when known without a query (see `createContentWatcher`), else null. */
+  knownState?: () => ContentState | null;
   /** Renders the page through Remix with this nonce. */
   render: (req: IncomingMessage, res: ServerResponse, nonce: string) => Promise<Response>;
-  /** Sets the security headers (CSP with this nonce, ...) on a response. */
-  securityHeaders: (res: ServerResponse, nonce: string) => void;
+  /** The security headers (CSP with this nonce, ...) of a response. */
+  securityHeaders: (nonce: string) => [string, string][];
   /** Sends a response that is not kept (errors, redirects, Set-Cookie). */
   sendUncached: (res: ServerResponse, response: Response) => Promise<void>;
   maxEntries?: number;
@@ -178,32 +182,55 @@ export function createPageCache(options: PageCacheOptions) {
     outcome: "hit" | "miss" | "off",
   ) => {
     res.setHeader("X-Page-Cache", outcome);
-    res.setHeader("Cache-Control", PUBLIC_CACHE_CONTROL);
-    res.setHeader("Vary", VARY);
-    res.setHeader("ETag", entry.etag);
     if (matches(req.headers["if-none-match"], entry.etag)) {
       // No CSP on a 304: the browser keeps the stored one, whose nonce matches its stored body.
-      res.statusCode = 304;
+      res.writeHead(304, ["Cache-Control", PUBLIC_CACHE_CONTROL, "Vary", VARY, "ETag", entry.etag]);
       res.end();
       return;
     }
-    options.securityHeaders(res, entry.nonce);
-    for (const [name, value] of entry.headers) res.setHeader(name, value);
-    res.setHeader("Content-Length", entry.body.length);
-    res.statusCode = entry.status;
+    res.writeHead(entry.status, entry.raw);
     res.end(req.method === "HEAD" ? undefined : entry.body);
   };
 
-  const middleware: Middleware = (req, res, next) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return next();
+  /** The cache key of a request for a public page by an anonymous reader, else null. */
+  const keyOf = (req: IncomingMessage & { originalUrl?: string }): string | null => {
+    if (req.method !== "GET" && req.method !== "HEAD") return null;
     const url = req.originalUrl ?? req.url ?? "/";
     const q = url.indexOf("?");
     const pathname = q < 0 ? url : url.slice(0, q);
-    if (!isPublicPath(pathname) || !isAnonymous(req.headers.cookie)) return next();
+    if (!isPublicPath(pathname) || !isAnonymous(req.headers.cookie)) return null;
     const locale = detectLocale({
       headers: { get: (name: string) => req.headers[name.toLowerCase()] ?? null },
     } as unknown as Request);
-    const key = `${locale} ${url}`;
+    return `${locale} ${url}`;
+  };
+
+  /**
+   * Answers from memory, before any middleware, when the state is known without a query and
+   * a valid copy exists; returns false otherwise (the middleware then takes the request).
+   */
+  const tryServe = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    onHit?: (req: IncomingMessage, res: ServerResponse) => void,
+  ): boolean => {
+    if (!options.enabled || !options.knownState) return false;
+    const state = options.knownState();
+    if (!state || state.version !== version) return false;
+    const key = keyOf(req);
+    if (key === null) return false;
+    const hit = entries.get(key);
+    if (!hit || hit.version !== state.version || now() >= hit.expiresAt) return false;
+    entries.delete(key);
+    entries.set(key, hit);
+    onHit?.(req, res);
+    send(req, res, hit, "hit");
+    return true;
+  };
+
+  const middleware: Middleware = (req, res, next) => {
+    const key = keyOf(req);
+    if (key === null) return next();
     void (async () => {
       let state: ContentState;
       try {
@@ -231,22 +258,25 @@ export function createPageCache(options: PageCacheOptions) {
       const nonce = crypto.randomBytes(16).toString("base64");
       const response = await options.render(req, res, nonce);
       if (response.status !== 200 || response.headers.has("Set-Cookie")) {
-        options.securityHeaders(res, nonce);
+        for (const [name, value] of options.securityHeaders(nonce)) res.setHeader(name, value);
         res.setHeader("Cache-Control", PRIVATE_CACHE_CONTROL);
         return options.sendUncached(res, response);
       }
       const body = Buffer.from(await response.arrayBuffer());
-      const headers: [string, string][] = [];
+      const etag = etagOf(body);
+      const raw: string[] = [];
+      for (const [name, value] of options.securityHeaders(nonce)) raw.push(name, value);
       response.headers.forEach((value, name) => {
         if (name !== "cache-control" && name !== "content-length" && name !== "vary")
-          headers.push([name, value]);
+          raw.push(name, value);
       });
+      raw.push("Cache-Control", PUBLIC_CACHE_CONTROL, "Vary", VARY, "ETag", etag);
+      raw.push("Content-Length", String(body.length));
       const entry: CacheEntry = {
         status: 200,
-        headers,
         body,
-        etag: etagOf(body),
-        nonce,
+        etag,
+        raw,
         // Labelled with the version read before rendering: the rows the render read are at
         // least that new, so the label can only be too old (a spare re-render), never too new.
         version: state.version,
@@ -259,12 +289,128 @@ export function createPageCache(options: PageCacheOptions) {
 
   return {
     middleware,
+    tryServe,
     /** For tests and figures. */
     stats: () => ({ entries: entries.size, bytes, version }),
   };
 }
 
-/** The page cache of this process, reading the content state from its database. */
+/**
+ * Keeps the content state current from PostgreSQL notifications (the trigger notifies channel
+ * `content_version` at commit) on a connection of its own. `current()` answers without a query
+ * while that connection listens and nothing changed since the last read; otherwise (not yet
+ * connected, connection lost, a notification whose re-read is still running, a scheduled
+ * publication reached) it answers null and the caller reads the state itself.
+ */
+export function createContentWatcher(
+  url: string,
+  read: () => Promise<ContentState>,
+  now: () => number = Date.now,
+) {
+  let client: pg.Client | null = null;
+  let known: ContentState | null = null;
+  let generation = 0;
+  let stopped = false;
+  let retry: NodeJS.Timeout | null = null;
+
+  const refresh = () => {
+    const mine = ++generation;
+    known = null;
+    read().then(
+      (state) => {
+        // A notification during the read makes its answer possibly old: keep waiting.
+        if (mine === generation && client) known = state;
+      },
+      () => undefined,
+    );
+  };
+  const lost = () => {
+    known = null;
+    generation++;
+    const old = client;
+    client = null;
+    old?.end().catch(() => undefined);
+    if (!stopped && !retry)
+      retry = setTimeout(() => {
+        retry = null;
+        void connect();
+      }, 1_000);
+  };
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url, application_name: "page-cache-listener" });
+    c.on("error", lost);
+    c.on("end", () => {
+      if (client === c) lost();
+    });
+    c.on("notification", () => refresh());
+    try {
+      await c.connect();
+      await c.query("LISTEN content_version");
+    } catch {
+      c.removeAllListeners("end");
+      await c.end().catch(() => undefined);
+      if (!stopped && !retry)
+        retry = setTimeout(() => {
+          retry = null;
+          void connect();
+        }, 1_000);
+      return;
+    }
+    if (stopped) return void c.end().catch(() => undefined);
+    client = c;
+    // Read only once listening: no commit can fall between the read and the first notice.
+    refresh();
+  };
+  void connect();
+  return {
+    current(): ContentState | null {
+      if (!known) return null;
+      if (now() >= known.nextChangeAt) {
+        refresh();
+        return null;
+      }
+      return known;
+    },
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = null;
+      known = null;
+      await c?.end().catch(() => undefined);
+    },
+  };
+}
+
+const WATCHER = Symbol.for("park-portal.content-watcher");
+type WatcherHolder = { [WATCHER]?: ReturnType<typeof createContentWatcher> };
+
+/** Stops the listening connection (called by shutdown()). */
+export async function stopContentWatcher(): Promise<void> {
+  const holder = globalThis as WatcherHolder;
+  await holder[WATCHER]?.stop();
+  delete holder[WATCHER];
+}
+
+/**
+ * The page cache of this process. With a PostgreSQL server it listens for content changes and
+ * reads the version itself only while it cannot listen; with PGlite (one process) it reads the
+ * version for every request (batched).
+ */
 export function publicPageCache(options: Omit<PageCacheOptions, "state">) {
-  return createPageCache({ ...options, state: batchedReader(() => readContentState(db())) });
+  const readFresh = batchedReader(() => readContentState(db()));
+  const url = env().DATABASE_URL;
+  let watcher: ReturnType<typeof createContentWatcher> | null = null;
+  if (url && process.env.PAGE_CACHE_LISTEN !== "off") {
+    const holder = globalThis as WatcherHolder;
+    void holder[WATCHER]?.stop();
+    watcher = createContentWatcher(url, readFresh);
+    holder[WATCHER] = watcher;
+  }
+  const knownState = () => watcher?.current() ?? null;
+  const state = () => {
+    const known = knownState();
+    return known ? Promise.resolve(known) : readFresh();
+  };
+  return createPageCache({ ...options, state, knownState });
 }

@@ -6,6 +6,7 @@ import * as incubation from "./2026-11-28T1300_incubation";
 import * as serviceRequests from "./2026-11-28T1400_service_requests";
 import * as newsSearch from "./2026-11-28T1535_news_search";
 import * as contentVersion from "./2026-11-28T1547_content_version";
+import * as contentVersionNotify from "./2026-11-28T1552_content_version_notify";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T1400_service_requests": serviceRequests,
   "2026-11-28T1535_news_search": newsSearch,
   "2026-11-28T1547_content_version": contentVersion,
+  "2026-11-28T1552_content_version_notify": contentVersionNotify,
 };
