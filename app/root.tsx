@@ -13,7 +13,7 @@ import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Shell } from "~/components/shell";
-import { createI18n, type Locale } from "~/i18n/i18n";
+import { i18nFor, type Locale } from "~/i18n/i18n";
 import { useNonce } from "~/utils/nonce";
 import stylesheet from "~/styles/app.css";
 import { getSession } from "~/auth/guards.server";
@@ -69,7 +69,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData();
   const locale = root?.locale ?? "en";
   const nonce = useNonce();
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = useMemo(() => i18nFor(locale), [locale]);
   return (
     <html lang={locale} dir="ltr">
       <head>
