@@ -7,6 +7,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo } from "react";
@@ -70,6 +71,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const locale = root?.locale ?? "en";
   const nonce = useNonce();
   const i18n = useMemo(() => i18nFor(locale), [locale]);
+  // A route with `handle = { hydrate: false }` (a reading page: every link and form works
+  // without JavaScript) is sent without the app's scripts (ADR 0016: page weight).
+  const hydrate = !useMatches().some(
+    (m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
+  );
   return (
     <html lang={locale} dir="ltr">
       <head>
@@ -81,8 +87,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -10,6 +10,9 @@ import { markdownToText, renderMarkdown } from "~/news/markdown.server";
 import { getPublishedArticle } from "~/news/news.server";
 import { formatDay } from "~/news/ui";
 
+/** A reading page: served without the app's JavaScript (ADR 0016, page weight). */
+export const handle = { hydrate: false };
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const url = new URL(request.url);

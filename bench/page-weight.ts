@@ -1,0 +1,77 @@
+/**
+ * Page weight of the public pages (issue 7): for each page, the JavaScript it makes the
+ * browser load (gzip level 6, inline scripts and followed static imports included, see
+ * tests/support/page-weight.ts), the HTML size, and the images without width/height. Checks
+ * the article page: at most 90 KB of JavaScript (gzip), and its title and text are in the HTML
+ * (readable without JavaScript).
+ *
+ *   npm run build && npx tsx bench/page-weight.ts      (exits 1 on a missed target)
+ */
+import { pageWeight, visibleText } from "../tests/support/page-weight";
+import {
+  adminQuery,
+  freePort,
+  scratchDatabase,
+  startServer,
+  stopServer,
+  waitReady,
+} from "./lib/harness";
+
+const LIMIT_KB = 90;
+const database = await scratchDatabase("bench_weight");
+const server = startServer(await freePort(), { DATABASE_URL: database.url });
+let exitCode = 0;
+try {
+  await waitReady(server);
+  const [article] = await adminQuery<{ slug: string; title_en: string; body_en: string }>(
+    `SELECT slug, title_en, body_en FROM news_article
+      WHERE status = 'published' AND published_at <= now() AND title_en IS NOT NULL
+      ORDER BY published_at DESC, id DESC LIMIT 1`,
+    [],
+    database.url,
+  );
+  if (!article) throw new Error("no published article in the demo data");
+  const articlePath = `/news/${article.slug}`;
+  const pages = [
+    "/",
+    "/news",
+    articlePath,
+    "/park",
+    "/park/space",
+    "/park/policies",
+    "/incubation",
+    "/services",
+  ];
+  const rows = [];
+  for (const path of pages) {
+    const w = await pageWeight(server.base, path);
+    const images = [...w.html.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]);
+    const unsized = images.filter((i) => !/\bwidth="\d+"/.test(i) || !/\bheight="\d+"/.test(i));
+    rows.push({
+      path,
+      jsKbGzip: Math.round((w.jsGzip / 1024) * 10) / 10,
+      jsKbRaw: Math.round((w.jsBytes / 1024) * 10) / 10,
+      scripts: w.scripts.length,
+      htmlKbGzip: Math.round((w.htmlGzip / 1024) * 10) / 10,
+      images: images.length,
+      imagesWithoutSize: unsized.length,
+    });
+    if (path === articlePath) {
+      const text = visibleText(w.html);
+      const firstWords = visibleText(article.body_en).split(" ").slice(0, 6).join(" ");
+      const readable = text.includes(article.title_en) && text.includes(firstWords);
+      const ok = w.jsGzip <= LIMIT_KB * 1024 && readable && unsized.length === 0;
+      console.error(
+        `${ok ? "PASS" : "FAIL"}: article ${(w.jsGzip / 1024).toFixed(1)} KB JS gzip (limit ${LIMIT_KB}), ` +
+          `content in the HTML: ${readable}, images without size: ${unsized.length}`,
+      );
+      if (!ok) exitCode = 1;
+    }
+  }
+  console.table(rows);
+  console.log(JSON.stringify({ limitKb: LIMIT_KB, pages: rows }, null, 2));
+} finally {
+  await stopServer(server);
+  await database.drop();
+}
+process.exit(exitCode);

@@ -1,0 +1,93 @@
+/**
+ * Public pages on the built server (issue 7, ADR 0016): HTTP caching (public for anonymous
+ * readers, private for signed-in ones), ETag/304, a cached copy's nonce matching its CSP, a
+ * change written by another process served on the next request, and the article page's weight
+ * (at most 90 KB of JavaScript, gzip) and content without JavaScript.
+ */
+import { expect, test } from "@playwright/test";
+import { query, sessionTokenFor } from "../support/e2e";
+import { pageWeight } from "../support/page-weight";
+
+async function latestArticle() {
+  const [row] = await query<{ id: string; slug: string; title_en: string }>(
+    `SELECT id, slug, title_en FROM news_article
+      WHERE status = 'published' AND published_at <= now() AND title_en IS NOT NULL
+      ORDER BY published_at DESC, id DESC LIMIT 1`,
+  );
+  if (!row) throw new Error("no published article");
+  return row;
+}
+
+test("anonymous public pages are publicly cacheable with ETag/304; the cached copy's nonce matches its CSP", async ({
+  request,
+}) => {
+  const first = await request.get("/news");
+  const second = await request.get("/news");
+  for (const response of [first, second]) {
+    const h = response.headers();
+    expect(h["cache-control"]).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=600");
+    expect(h["vary"]).toBe("Cookie, Accept-Language");
+    expect(h["etag"]).toMatch(/^"[\w-]+"$/);
+    const nonce = /'nonce-([^']+)'/.exec(h["content-security-policy"] ?? "")![1]!;
+    const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  }
+  expect(second.headers()["x-page-cache"]).toBe("hit");
+  const revalidated = await request.get("/news", {
+    headers: { "If-None-Match": first.headers()["etag"]! },
+  });
+  expect(revalidated.status()).toBe(304);
+  expect(revalidated.headers()["content-security-policy"]).toBeUndefined();
+});
+
+test("signed-in readers and responses with a toast are private, no-store", async ({ request }) => {
+  const token = await sessionTokenFor("staff@demo.zizhupark.example");
+  const signedIn = await request.get("/news", { headers: { Cookie: `session=${token}` } });
+  expect(signedIn.status()).toBe(200);
+  expect(signedIn.headers()["cache-control"]).toBe("private, no-store");
+  expect(signedIn.headers()["x-page-cache"]).toBeUndefined();
+  const toast = Buffer.from(JSON.stringify({ type: "success", key: "common:ok" })).toString(
+    "base64url",
+  );
+  const withToast = await request.get("/news", { headers: { Cookie: `toast=${toast}` } });
+  expect(withToast.headers()["cache-control"]).toBe("private, no-store");
+});
+
+test("a change written by another process is served on the next request", async ({ request }) => {
+  const article = await latestArticle();
+  const url = `/news/${article.slug}`;
+  await request.get(url);
+  expect((await request.get(url)).headers()["x-page-cache"]).toBe("hit");
+  const changed = `${article.title_en} (corrected)`;
+  try {
+    await query("UPDATE news_article SET title_en = $1 WHERE id = $2", [changed, article.id]);
+    const after = await request.get(url);
+    expect(await after.text()).toContain(changed);
+    expect(after.headers()["x-page-cache"]).toBe("miss");
+  } finally {
+    await query("UPDATE news_article SET title_en = $1 WHERE id = $2", [
+      article.title_en,
+      article.id,
+    ]);
+  }
+});
+
+test("the article page loads at most 90 KB of JavaScript (gzip) and reads without JavaScript", async ({
+  browser,
+  baseURL,
+}) => {
+  const article = await latestArticle();
+  const weight = await pageWeight(baseURL!, `/news/${article.slug}`);
+  expect(weight.jsGzip).toBeLessThanOrEqual(90 * 1024);
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${baseURL}/news/${article.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(article.title_en);
+  await expect(page.locator("article .prose")).not.toBeEmpty();
+  for (const img of await page.locator("img").all()) {
+    expect(await img.getAttribute("width")).toMatch(/^\d+$/);
+    expect(await img.getAttribute("height")).toMatch(/^\d+$/);
+  }
+  await context.close();
+});
