@@ -121,6 +121,7 @@ const pageCache = publicPageCache({
       nonce,
       requestId: res.locals.requestId,
       ip: req.ip ?? "unknown",
+      buffered: true,
     }),
   securityHeaders,
   sendUncached: sendRemixResponse,

@@ -8,6 +8,8 @@ declare module "@remix-run/node" {
     requestId: string;
     /** Client address (honours X-Forwarded-For only with TRUST_PROXY=true). */
     ip: string;
+    /** Set by the page cache (server.js): render the whole page into one buffer. */
+    buffered?: boolean;
   }
 }
 
