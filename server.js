@@ -116,13 +116,20 @@ function securityHeaders(nonce) {
 const renderPage = createFetchHandler(build, build.mode);
 const pageCache = publicPageCache({
   enabled: process.env.PAGE_CACHE !== "off",
-  render: (req, res, nonce) =>
-    renderPage(createRemixRequest(req, res), {
+  render: (req, res, nonce) => {
+    // A HEAD is rendered as a GET: the copy it leaves is served to GETs too.
+    const request = createRemixRequest(req, res);
+    const get =
+      request.method === "HEAD"
+        ? new Request(request.url, { headers: request.headers, signal: request.signal })
+        : request;
+    return renderPage(get, {
       nonce,
       requestId: res.locals.requestId,
       ip: req.ip ?? "unknown",
       buffered: true,
-    }),
+    });
+  },
   securityHeaders,
   sendUncached: sendRemixResponse,
 });

@@ -41,6 +41,14 @@ test("anonymous public pages are publicly cacheable with ETag/304; the cached co
   expect(revalidated.headers()["content-security-policy"]).toBeUndefined();
 });
 
+test("a HEAD first does not leave an empty copy for the GETs after it", async ({ request }) => {
+  const head = await request.head("/park/space");
+  expect(head.status()).toBe(200);
+  const get = await request.get("/park/space");
+  expect((await get.text()).length).toBeGreaterThan(1000);
+  expect(Number(get.headers()["content-length"])).toBeGreaterThan(1000);
+});
+
 test("signed-in readers and responses with a toast are private, no-store", async ({ request }) => {
   const token = await sessionTokenFor("staff@demo.zizhupark.example");
   const signedIn = await request.get("/news", { headers: { Cookie: `session=${token}` } });
