@@ -19,6 +19,7 @@ import path from "node:path";
 import {
   adminQuery,
   arg,
+  type AppServer,
   freePort,
   scratchDatabase,
   sleep,
@@ -106,11 +107,13 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "three-ways-"));
 // nginx workers run as an unprivileged user when started as root: they must read the files.
 fs.chmodSync(tmp, 0o755);
 const children: ChildProcess[] = [];
+const portals: AppServer[] = [];
 let exitCode = 0;
 try {
   // The portal with its cache; the first start migrates and loads the demo data.
   const cachedPort = await freePort();
   let portal = startServer(cachedPort, { DATABASE_URL: database.url });
+  portals.push(portal);
   await waitReady(portal);
   const [row] = await adminQuery<{ slug: string }>(
     `SELECT slug FROM news_article WHERE status = 'published' AND published_at <= now()
@@ -183,6 +186,7 @@ http {
   // 3b. The portal again, rendering every request.
   const uncachedPort = await freePort();
   portal = startServer(uncachedPort, { DATABASE_URL: database.url, PAGE_CACHE: "off" });
+  portals.push(portal);
   await waitReady(portal);
   results.portalUncached = load("portal (cache off)", `${portal.base}${articlePath}`);
   await stopServer(portal);
@@ -226,6 +230,7 @@ http {
   if (failed.length) exitCode = 1;
 } finally {
   for (const child of children) await stopChild(child);
+  for (const server of portals) await stopServer(server);
   await database.drop();
   fs.rmSync(tmp, { recursive: true, force: true });
 }
