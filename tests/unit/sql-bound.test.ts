@@ -29,6 +29,11 @@ const ALLOWED: { file: string; contains: string; why: string }[] = [
     contains: "DROP DATABASE IF EXISTS ${name}",
     why: "the same generated name",
   },
+  ...["CREATE TRIGGER ${sql.id(", "ON ${sql.table(table)}"].map((contains) => ({
+    file: "db/migrations/2026-11-28T1547_content_version.ts",
+    contains,
+    why: "trigger and table names from the migration's own constant list of tables (no input)",
+  })),
 ];
 
 const SPLICERS = [
