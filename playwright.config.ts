@@ -5,7 +5,12 @@ const PORT = Number(process.env.E2E_PORT ?? 3210);
 /** Browser tests in Debian's Chromium (never a downloaded browser) against the built app on PostgreSQL. */
 export default defineConfig({
   testDir: "tests",
-  testMatch: ["e2e/**/*.spec.ts", "security/**/*.spec.ts", "platform/**/*.spec.ts"],
+  testMatch: [
+    "e2e/**/*.spec.ts",
+    "a11y/**/*.spec.ts",
+    "security/**/*.spec.ts",
+    "platform/**/*.spec.ts",
+  ],
   fullyParallel: false,
   workers: 1,
   retries: 0,
