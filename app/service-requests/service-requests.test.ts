@@ -634,3 +634,22 @@ describe("reports", () => {
     );
   });
 });
+
+describe("the reference calendar (China's official 2026 schedule)", () => {
+  it("is in every database and makes the SLA clock skip the Spring Festival and count its make-up Saturdays", async () => {
+    const { loadCalendar } = await import("./catalogue.server");
+    const { businessMinutesBetween, WORKING_MINUTES_PER_DAY } = await import("./business-hours");
+    const calendar = await loadCalendar(t.db);
+    expect(calendar.get("2026-02-17")).toBe("holiday"); // the first day of the Year of the Horse
+    expect(calendar.get("2026-02-14")).toBe("workday"); // a Saturday worked in exchange
+    expect(calendar.get("2026-10-10")).toBe("workday");
+    // Friday 13 Feb 18:00 -> Saturday 28 Feb 18:00 (Shanghai): only the two make-up Saturdays count.
+    const minutes = businessMinutesBetween(
+      new Date("2026-02-13T18:00:00+08:00"),
+      new Date("2026-02-28T18:00:00+08:00"),
+      calendar,
+    );
+    // 14 Feb (Sat, worked), 15-23 Feb holiday, 24-27 Feb Tue-Fri, 28 Feb (Sat, worked).
+    expect(minutes).toBe(WORKING_MINUTES_PER_DAY * 6);
+  });
+});

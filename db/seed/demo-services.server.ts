@@ -541,14 +541,14 @@ export async function seedDemoServices(db: DB): Promise<string> {
       }
     }
   }
-  // One clearly-labelled example entry; admins enter each year's official schedule.
+  // 2026 comes with the reference data; 2027 starts with its one certain holiday.
   await db
     .insertInto("business_calendar_day")
     .values({
       day: "2027-01-01",
       kind: "holiday",
-      name_en: "New Year's Day (example entry: enter the official schedule)",
-      name_zh: "元旦（示例条目：请录入官方放假安排）",
+      name_en: "New Year's Day (enter the rest of 2027 once it is published)",
+      name_zh: "元旦（2027 年其余安排公布后请录入）",
     })
     .onConflict((oc) => oc.doNothing())
     .execute();

@@ -44,7 +44,108 @@ export const ROLES = [
   },
 ] as const;
 
+/**
+ * China's official 2026 schedule (State Council General Office): public holidays, and the
+ * weekend days that are working days in exchange ("make-up" days). The SLA clock counts
+ * business hours against it. Admins add each later year at /admin/services/calendar once it is
+ * published (usually in November); existing rows are never overwritten, so an admin's
+ * corrections stand.
+ */
+export const CALENDAR_2026: { day: string; kind: "holiday" | "workday"; en: string; zh: string }[] =
+  [
+    ...range("2026-01-01", 3).map((day) => ({
+      day,
+      kind: "holiday" as const,
+      en: "New Year's Day",
+      zh: "元旦",
+    })),
+    {
+      day: "2026-01-04",
+      kind: "workday",
+      en: "Make-up working day (New Year)",
+      zh: "元旦调休上班",
+    },
+    {
+      day: "2026-02-14",
+      kind: "workday",
+      en: "Make-up working day (Spring Festival)",
+      zh: "春节调休上班",
+    },
+    ...range("2026-02-15", 9).map((day) => ({
+      day,
+      kind: "holiday" as const,
+      en: "Spring Festival",
+      zh: "春节",
+    })),
+    {
+      day: "2026-02-28",
+      kind: "workday",
+      en: "Make-up working day (Spring Festival)",
+      zh: "春节调休上班",
+    },
+    ...range("2026-04-04", 3).map((day) => ({
+      day,
+      kind: "holiday" as const,
+      en: "Qingming Festival",
+      zh: "清明节",
+    })),
+    ...range("2026-05-01", 5).map((day) => ({
+      day,
+      kind: "holiday" as const,
+      en: "Labour Day",
+      zh: "劳动节",
+    })),
+    {
+      day: "2026-05-09",
+      kind: "workday",
+      en: "Make-up working day (Labour Day)",
+      zh: "劳动节调休上班",
+    },
+    ...range("2026-06-19", 3).map((day) => ({
+      day,
+      kind: "holiday" as const,
+      en: "Dragon Boat Festival",
+      zh: "端午节",
+    })),
+    {
+      day: "2026-09-20",
+      kind: "workday",
+      en: "Make-up working day (National Day)",
+      zh: "国庆节调休上班",
+    },
+    ...range("2026-09-25", 3).map((day) => ({
+      day,
+      kind: "holiday" as const,
+      en: "Mid-Autumn Festival",
+      zh: "中秋节",
+    })),
+    ...range("2026-10-01", 7).map((day) => ({
+      day,
+      kind: "holiday" as const,
+      en: "National Day",
+      zh: "国庆节",
+    })),
+    {
+      day: "2026-10-10",
+      kind: "workday",
+      en: "Make-up working day (National Day)",
+      zh: "国庆节调休上班",
+    },
+  ];
+
+function range(first: string, days: number): string[] {
+  const start = Date.parse(`${first}T00:00:00Z`);
+  return Array.from({ length: days }, (_, i) =>
+    new Date(start + i * 86_400_000).toISOString().slice(0, 10),
+  );
+}
+
 export async function seedReferenceData(db: Executor): Promise<void> {
+  await db
+    .insertInto("business_calendar_day")
+    .values(CALENDAR_2026.map((d) => ({ day: d.day, kind: d.kind, name_en: d.en, name_zh: d.zh })))
+    .onConflict((oc) => oc.column("day").doNothing())
+    .execute();
   for (const role of ROLES) {
     await db
       .insertInto("role")
