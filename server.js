@@ -175,6 +175,15 @@ app.use((req, res, next) => {
     res.set("Connection", "close");
     return res.status(413).type("text").send("Request too large");
   }
+  // Every form posts URL-encoded or multipart with a boundary; any other body would only make
+  // request.formData() throw in an action, so it is refused here with a clear status.
+  const form =
+    /^application\/x-www-form-urlencoded\b/i.test(type) ||
+    /^multipart\/form-data\s*;.*\bboundary=/i.test(type);
+  if (Number(length) > 0 && !form) {
+    res.set("Connection", "close");
+    return res.status(415).type("text").send("Send the form as a web form would");
+  }
   next();
 });
 

@@ -72,3 +72,27 @@ test("a small form body within the limit reaches the route", async ({ baseURL })
   );
   expect(status).toBe(400);
 });
+
+test("a body that is not a web form (JSON, text, multipart without a boundary) is refused with 415, never a 500", async ({
+  baseURL,
+}) => {
+  for (const type of [
+    "application/json",
+    "text/plain",
+    "multipart/form-data",
+    "application/x-www-form-urlencodedX; x=1",
+  ]) {
+    const body = type.includes("json") ? '{"email":"a@b.c"}' : "email=a%40b.c&password=x";
+    const status = await rawPost(
+      baseURL!,
+      {
+        "Content-Type": type,
+        "Content-Length": Buffer.byteLength(body),
+      },
+      body,
+    );
+    expect(status, type).toBe(415);
+  }
+  // No Content-Type at all, with a body.
+  expect(await rawPost(baseURL!, { "Content-Length": 5 }, "a=b&c")).toBe(415);
+});

@@ -237,7 +237,11 @@ async function findTargets(): Promise<Targets> {
     [application.call_id],
   );
   const article = await one<{ id: string; slug: string; category_id: string | null }>(
-    "SELECT id, slug, category_id FROM news_article WHERE status = 'published' ORDER BY published_at DESC LIMIT 1",
+    // A published article with a category and a tag (other tests publish bare ones).
+    `SELECT id, slug, category_id FROM news_article a
+      WHERE status = 'published' AND published_at <= now() AND category_id IS NOT NULL
+        AND EXISTS (SELECT 1 FROM news_article_tag t WHERE t.article_id = a.id)
+      ORDER BY published_at DESC LIMIT 1`,
   );
   const tag = await query<{ tag_id: string }>(
     "SELECT tag_id FROM news_article_tag WHERE article_id = $1 LIMIT 1",
