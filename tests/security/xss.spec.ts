@@ -193,6 +193,9 @@ function fill(value: unknown, text: string): unknown {
 
 interface Targets {
   article: { id: string; slug: string; category_id: string | null };
+  service: { type_id: string; code: string; category_id: string };
+  teamId: string;
+  park: Record<"industry" | "policy" | "space" | "step" | "ranking", string>;
   tagId: string | null;
   inquiryId: string;
   request: { id: string; ref: string };
@@ -254,8 +257,26 @@ async function findTargets(): Promise<Targets> {
     "SELECT id, ref FROM service_request WHERE company_id = $1 ORDER BY created_at DESC LIMIT 1",
     [company.company_id],
   );
+  const service = await one<{ type_id: string; code: string; category_id: string }>(
+    `SELECT t.id AS type_id, t.code, t.category_id FROM service_request r
+       JOIN service_type t ON t.id = r.type_id WHERE r.id = $1`,
+    [request.id],
+  );
+  const team = await one<{ id: string }>("SELECT id FROM service_team ORDER BY code LIMIT 1");
+  const firstOf = async (table: string) =>
+    (await one<{ id: string }>(`SELECT id::text AS id FROM ${table} ORDER BY position, id LIMIT 1`))
+      .id;
   return {
     article,
+    service,
+    teamId: team.id,
+    park: {
+      industry: await firstOf("park_industry"),
+      policy: await firstOf("park_policy"),
+      space: await firstOf("park_space"),
+      step: await firstOf("park_invest_step"),
+      ranking: await firstOf("park_ranking"),
+    },
     tagId: tag[0]?.tag_id ?? null,
     inquiryId: inquiry.id,
     request,
@@ -341,6 +362,52 @@ async function plant(t: Targets, text: string): Promise<void> {
   await query(
     "UPDATE incubation_programme SET name_en = $1, name_zh = $1, summary_en = $1, summary_zh = $1 WHERE id = $2",
     [text, t.programmeId],
+  );
+  // Park pages (staff edit them in /desk/park), the service catalogue and teams (admins), and a
+  // shared queue view (any staff member).
+  await query(
+    `UPDATE park_profile SET name_en = $1, name_zh = $1, tagline_en = $1, tagline_zh = $1,
+       intro_en = $1, intro_zh = $1, location_en = $1, location_zh = $1`,
+    [text],
+  );
+  await query(
+    "UPDATE park_industry SET name_en = $1, name_zh = $1, summary_en = $1, summary_zh = $1 WHERE id = $2",
+    [text, t.park.industry],
+  );
+  await query(
+    "UPDATE park_policy SET title_en = $1, title_zh = $1, summary_en = $1, summary_zh = $1 WHERE id = $2",
+    [text, t.park.policy],
+  );
+  await query(
+    `UPDATE park_space SET name_en = $1, name_zh = $1, description_en = $1, description_zh = $1,
+       photo_alt_en = $1, photo_alt_zh = $1 WHERE id = $2`,
+    [text, t.park.space],
+  );
+  await query(
+    `UPDATE park_invest_step SET title_en = $1, title_zh = $1, body_en = $1, body_zh = $1,
+       documents_en = $1, documents_zh = $1, duration_en = $1, duration_zh = $1 WHERE id = $2`,
+    [text, t.park.step],
+  );
+  await query("UPDATE park_ranking SET measure_en = $1, measure_zh = $1 WHERE id = $2", [
+    text,
+    t.park.ranking,
+  ]);
+  await query(
+    "UPDATE service_category SET name_en = $1, name_zh = $1, description_en = $1, description_zh = $1 WHERE id = $2",
+    [text, t.service.category_id],
+  );
+  await query(
+    "UPDATE service_type SET name_en = $1, name_zh = $1, description_en = $1, description_zh = $1 WHERE id = $2",
+    [text, t.service.type_id],
+  );
+  await query("UPDATE service_type_field SET label_en = $1, label_zh = $1 WHERE type_id = $2", [
+    text,
+    t.service.type_id,
+  ]);
+  await query("UPDATE service_team SET name_en = $1, name_zh = $1 WHERE id = $2", [text, t.teamId]);
+  await query(
+    `INSERT INTO service_queue_view (owner_id, name, query, shared) VALUES ($1, $2, '', true)`,
+    [t.staffId, text],
   );
   for (const kind of ["reply", "state", "rated"])
     await query(
@@ -510,6 +577,20 @@ test.describe("XSS corpus through every free-text field", () => {
         [pages.admin, `/admin/users/${t.memberId}`],
         [pages.admin, "/admin/companies"],
         [pages.admin, `/admin/companies/${t.companyId}`],
+        [pages.anonEn, "/"],
+        [pages.anonZh, "/"],
+        [pages.anonEn, "/park"],
+        [pages.anonEn, "/park/industries"],
+        [pages.anonZh, "/park/policies"],
+        [pages.anonEn, "/park/space"],
+        [pages.anonEn, "/park/invest"],
+        [pages.anonEn, "/park/rankings"],
+        [pages.staff, "/desk/park"],
+        [pages.anonEn, "/services"],
+        [pages.owner, `/requests/new?type=${t.service.code}`],
+        [pages.admin, "/admin/services"],
+        [pages.admin, "/admin/services/teams"],
+        [pages.admin, `/admin/services/types/${t.service.code}`],
       ];
       for (const [w, url] of views) await scan(w, url, marker);
     }
