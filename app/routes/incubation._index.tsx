@@ -5,7 +5,14 @@ import { db } from "~/db.server";
 import { listPublicProgrammes } from "~/incubation/incubation.server";
 import { useParkTime, usePick } from "~/incubation/ui";
 
-export const meta: MetaFunction = () => [{ title: "Incubation · 孵化项目 | Zizhu Park Portal" }];
+export const meta: MetaFunction = () => [
+  { title: "Incubation · 孵化项目 | Zizhu Park Portal" },
+  {
+    name: "description",
+    content:
+      "Incubation programmes of Zizhu High-Tech Park, Shanghai: open and upcoming calls, and how to apply.",
+  },
+];
 
 export async function loader(_: LoaderFunctionArgs) {
   return { programmes: await listPublicProgrammes(db()) };

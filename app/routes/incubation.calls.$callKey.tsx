@@ -13,6 +13,11 @@ import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [
   { title: "Incubation call · 孵化批次 | Zizhu Park Portal" },
+  {
+    name: "description",
+    content:
+      "A call for applications to an incubation programme of Zizhu High-Tech Park, Shanghai: dates, places and how to apply.",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
