@@ -58,13 +58,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:service_request:any");
   const ref = params.ref ?? "";
   const read = await readForm(request);
-  if ("tooLarge" in read)
+  if ("refused" in read)
     return data(
       {
         intent: "message",
-        result: { status: "error" as const, error: { "": ["services:errors.file"] } },
+        result: { status: "error" as const, error: { "": [read.refused] } },
       },
-      { status: 413 },
+      { status: read.refused === "services:errors.file" ? 413 : 400 },
     );
   const { form, uploads } = read;
   const origin = requestMeta(request, context).origin;

@@ -47,13 +47,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const found = await getRequestForCompany(db(), user, ref);
   invariantFound(found);
   const read = await readForm(request);
-  if ("tooLarge" in read)
+  if ("refused" in read)
     return data(
       {
         intent: "reply",
-        result: { status: "error" as const, error: { files: ["services:errors.file"] } },
+        result: { status: "error" as const, error: { files: [read.refused] } },
       },
-      { status: 413 },
+      { status: read.refused === "services:errors.file" ? 413 : 400 },
     );
   const { form, uploads } = read;
   const intent = String(form.get("intent") ?? "");

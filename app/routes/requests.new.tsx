@@ -48,10 +48,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:service_request:own");
   if (!user.company) forbidden();
   const read = await readForm(request);
-  if ("tooLarge" in read)
+  if ("refused" in read)
     return data(
-      { status: "error" as const, error: { files: ["services:errors.file"] } },
-      { status: 413 },
+      { status: "error" as const, error: { files: [read.refused] } },
+      { status: read.refused === "services:errors.file" ? 413 : 400 },
     );
   const { form, uploads } = read;
   const submission = parseWithZod(form, { schema: fileRequestSchema });

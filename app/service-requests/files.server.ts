@@ -17,6 +17,9 @@ export const MAX_FILES = 5;
 export const MAX_REQUEST_BYTES = MAX_FILES * MAX_FILE_BYTES + 200_000;
 export const FILE_TYPES = ["application/pdf", "image/png", "image/jpeg"];
 
+/** Why a form was refused before validation (an i18n key, shown at the file input). */
+export type RefusedForm = "services:errors.file" | "services:errors.tooManyFiles";
+
 export interface Upload {
   bytes: Uint8Array;
   filename: string;
@@ -30,9 +33,9 @@ export interface Upload {
  */
 export async function readForm(
   request: Request,
-): Promise<{ form: FormData; uploads: Upload[] } | { tooLarge: true }> {
+): Promise<{ form: FormData; uploads: Upload[] } | { refused: RefusedForm }> {
   const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_REQUEST_BYTES) return { tooLarge: true };
+  if (length > MAX_REQUEST_BYTES) return { refused: "services:errors.file" };
   if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
     return { form: await request.formData(), uploads: [] };
   let form: FormData;
@@ -42,7 +45,7 @@ export async function readForm(
       unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }),
     );
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { tooLarge: true };
+    if (error instanceof MaxPartSizeExceededError) return { refused: "services:errors.file" };
     // A malformed multipart body (a hand-made request, never a browser) is a client error.
     throw new Response("Malformed form data", { status: 400 });
   }
@@ -58,7 +61,13 @@ export async function readForm(
       fieldKey,
     });
   }
-  return { form, uploads: uploads.slice(0, MAX_FILES + 5) };
+  // Attachments are limited; each file field of the request type holds one file. Refusing more
+  // (rather than dropping some) tells the sender, who keeps their text.
+  const fieldKeys = new Set(uploads.map((u) => u.fieldKey).filter((k) => k !== null));
+  const attachments = uploads.filter((u) => u.fieldKey === null).length;
+  if (attachments > MAX_FILES || uploads.length - attachments > fieldKeys.size)
+    return { refused: "services:errors.tooManyFiles" };
+  return { form, uploads };
 }
 
 /** A FileStore for a change: nothing when there are no uploads. */

@@ -317,6 +317,7 @@ const services = {
     type: "Choose a request type.",
     rating: "Choose a rating from 1 to 5.",
     file: "This file type is not accepted, or the file is too large.",
+    tooManyFiles: "Attach at most five files at a time.",
     code: "Use lowercase letters, digits and dashes.",
     name: "Enter a name.",
     minutes: "Enter a whole number of minutes above zero.",

@@ -305,6 +305,7 @@ const services: Translation<typeof en> = {
     type: "请选择申请类型。",
     rating: "请选择 1 至 5 分。",
     file: "不支持该文件类型，或文件过大。",
+    tooManyFiles: "一次最多附加五个文件。",
     code: "请使用小写字母、数字和连字符。",
     name: "请输入名称。",
     minutes: "请输入大于零的整数分钟数。",
