@@ -2,8 +2,10 @@
  * The page cache of public pages (issue 7, ADR 0016).
  *
  * - HTTP caching: anonymous GETs of public pages answer with `Cache-Control: public,
- *   max-age=0, s-maxage=60, stale-while-revalidate=600`, `Vary: Cookie, Accept-Language`, an
- *   ETag, and 304 on a matching `If-None-Match`. Anything else stays `private, no-store`.
+ *   max-age=0, s-maxage=60, stale-while-revalidate=600`, `Vary: Cookie, Accept-Language,
+ *   Accept-Encoding`, an ETag, and 304 on a matching `If-None-Match`. Anything else stays
+ *   `private, no-store`. A copy is gzipped once when kept and sent gzipped to clients that
+ *   accept it (its own ETag, the plain one's with `-gz`).
  * - In-process copies of the rendered HTML, keyed by (locale, URL) and labelled with the
  *   content version (a counter in PostgreSQL that triggers bump on every write to public
  *   content). Every request reads the version fresh (one query shared by all requests that
@@ -14,6 +16,7 @@
  *   the CSP header of that same nonce; 304s carry no CSP (the browser keeps its stored one).
  */
 import crypto from "node:crypto";
+import { gzipSync } from "node:zlib";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { sql } from "kysely";
 import pg from "pg";
@@ -24,7 +27,7 @@ import { detectLocale } from "~/i18n/locale.server";
 
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
-const VARY = "Cookie, Accept-Language";
+const VARY = "Cookie, Accept-Language, Accept-Encoding";
 
 export interface ContentState {
   /** The content version (bigint as text). */
@@ -109,6 +112,8 @@ export interface CacheEntry {
   etag: string;
   /** Every header of a 200, computed once: security (CSP of this copy's nonce), caching, type. */
   raw: string[];
+  /** The body gzipped (level 6), its headers and ETag. */
+  gzip: { body: Buffer; raw: string[]; etag: string };
   version: string;
   expiresAt: number;
 }
@@ -142,6 +147,11 @@ function etagOf(body: Buffer): string {
   return `"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
 }
 
+function acceptsGzip(req: IncomingMessage): boolean {
+  const accept = req.headers["accept-encoding"];
+  return typeof accept === "string" && /\bgzip\b(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))/.test(accept);
+}
+
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch
@@ -161,13 +171,13 @@ export function createPageCache(options: PageCacheOptions) {
   const drop = (key: string) => {
     const old = entries.get(key);
     if (!old) return;
-    bytes -= old.body.length;
+    bytes -= old.body.length + old.gzip.body.length;
     entries.delete(key);
   };
   const keep = (key: string, entry: CacheEntry) => {
     drop(key);
     entries.set(key, entry);
-    bytes += entry.body.length;
+    bytes += entry.body.length + entry.gzip.body.length;
     // Map order is insertion order: the first keys are the least recently used.
     for (const oldest of entries.keys()) {
       if (entries.size <= maxEntries && bytes <= maxBytes) break;
@@ -182,14 +192,16 @@ export function createPageCache(options: PageCacheOptions) {
     outcome: "hit" | "miss" | "off",
   ) => {
     res.setHeader("X-Page-Cache", outcome);
-    if (matches(req.headers["if-none-match"], entry.etag)) {
+    const gzip = acceptsGzip(req);
+    const etag = gzip ? entry.gzip.etag : entry.etag;
+    if (matches(req.headers["if-none-match"], etag)) {
       // No CSP on a 304: the browser keeps the stored one, whose nonce matches its stored body.
-      res.writeHead(304, ["Cache-Control", PUBLIC_CACHE_CONTROL, "Vary", VARY, "ETag", entry.etag]);
+      res.writeHead(304, ["Cache-Control", PUBLIC_CACHE_CONTROL, "Vary", VARY, "ETag", etag]);
       res.end();
       return;
     }
-    res.writeHead(entry.status, entry.raw);
-    res.end(req.method === "HEAD" ? undefined : entry.body);
+    res.writeHead(entry.status, gzip ? entry.gzip.raw : entry.raw);
+    res.end(req.method === "HEAD" ? undefined : gzip ? entry.gzip.body : entry.body);
   };
 
   /** The cache key of a request for a public page by an anonymous reader, else null. */
@@ -270,13 +282,29 @@ export function createPageCache(options: PageCacheOptions) {
         if (name !== "cache-control" && name !== "content-length" && name !== "vary")
           raw.push(name, value);
       });
-      raw.push("Cache-Control", PUBLIC_CACHE_CONTROL, "Vary", VARY, "ETag", etag);
-      raw.push("Content-Length", String(body.length));
+      raw.push("Cache-Control", PUBLIC_CACHE_CONTROL, "Vary", VARY);
+      const common = [...raw];
+      raw.push("ETag", etag, "Content-Length", String(body.length));
+      const gzipBody = gzipSync(body, { level: 6 });
+      const gzipEtag = `${etag.slice(0, -1)}-gz"`;
       const entry: CacheEntry = {
         status: 200,
         body,
         etag,
         raw,
+        gzip: {
+          body: gzipBody,
+          etag: gzipEtag,
+          raw: [
+            ...common,
+            "ETag",
+            gzipEtag,
+            "Content-Encoding",
+            "gzip",
+            "Content-Length",
+            String(gzipBody.length),
+          ],
+        },
         // Labelled with the version read before rendering: the rows the render read are at
         // least that new, so the label can only be too old (a spare re-render), never too new.
         version: state.version,

@@ -266,7 +266,7 @@ describe("HTTP caching", () => {
     const second = await get(`${b.base}/park`);
     for (const { response, body } of [first, second]) {
       expect(response.headers.get("cache-control")).toBe(PUBLIC_CACHE_CONTROL);
-      expect(response.headers.get("vary")).toBe("Cookie, Accept-Language");
+      expect(response.headers.get("vary")).toBe("Cookie, Accept-Language, Accept-Encoding");
       const nonce = /nonce="([^"]+)"/.exec(body)![1];
       expect(response.headers.get("content-security-policy")).toBe(`script-src 'nonce-${nonce}'`);
     }
@@ -277,6 +277,14 @@ describe("HTTP caching", () => {
     expect(revalidated.body).toBe("");
     expect(revalidated.response.headers.get("content-security-policy")).toBeNull();
     expect((await get(`${b.base}/park`, { "If-None-Match": '"other"' })).response.status).toBe(200);
+
+    // Gzipped for a client that accepts it (fetch does), as it is otherwise; each its own ETag.
+    expect(first.response.headers.get("content-encoding")).toBe("gzip");
+    const plain = await get(`${b.base}/park`, { "Accept-Encoding": "identity" });
+    expect(plain.response.headers.get("content-encoding")).toBeNull();
+    expect(plain.body).toBe(first.body);
+    expect(plain.response.headers.get("etag")).toBe(etag.replace(/-gz"$/, '"'));
+    expect(plain.response.headers.get("etag")).not.toBe(etag);
 
     // Signed in (any cookie but the language): not taken by the page cache at all.
     const signedIn = await get(`${b.base}/park`, { Cookie: "session=abc" });

@@ -27,7 +27,7 @@ test("anonymous public pages are publicly cacheable with ETag/304; the cached co
   for (const response of [first, second]) {
     const h = response.headers();
     expect(h["cache-control"]).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=600");
-    expect(h["vary"]).toBe("Cookie, Accept-Language");
+    expect(h["vary"]).toBe("Cookie, Accept-Language, Accept-Encoding");
     expect(h["etag"]).toMatch(/^"[\w-]+"$/);
     const nonce = /'nonce-([^']+)'/.exec(h["content-security-policy"] ?? "")![1]!;
     const scripts = [...(await response.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
@@ -40,6 +40,23 @@ test("anonymous public pages are publicly cacheable with ETag/304; the cached co
   });
   expect(revalidated.status()).toBe(304);
   expect(revalidated.headers()["content-security-policy"]).toBeUndefined();
+});
+
+test("pages and build assets are sent gzipped to a client that accepts it; assets are immutable", async ({
+  request,
+}) => {
+  const page = await request.get("/park", { headers: { "Accept-Encoding": "gzip" } });
+  expect(page.headers()["content-encoding"]).toBe("gzip");
+  const html = await page.text();
+  const src = /<link rel="stylesheet" href="(\/build\/[^"]+\.css)"/.exec(html)?.[1];
+  expect(src).toBeTruthy();
+  const css = await request.get(src!, { headers: { "Accept-Encoding": "gzip" } });
+  expect(css.headers()["content-encoding"]).toBe("gzip");
+  expect(css.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(Number(css.headers()["content-length"])).toBeLessThan((await css.body()).length / 2);
+  const plain = await request.get(src!, { headers: { "Accept-Encoding": "identity" } });
+  expect(plain.headers()["content-encoding"]).toBeUndefined();
+  expect((await plain.body()).equals(await css.body())).toBe(true);
 });
 
 test("a HEAD first does not leave an empty copy for the GETs after it", async ({ request }) => {
