@@ -24,7 +24,7 @@ export function Shell({ children }: { children: React.ReactNode }) {
       </a>
       <header className="site-header">
         <div className="container header-inner">
-          <Link to="/" className="brand" aria-label={t("site.name")}>
+          <Link to="/" className="brand">
             <span className="brand-mark" aria-hidden="true">
               紫
             </span>
