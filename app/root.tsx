@@ -23,6 +23,18 @@ import { mailboxEnabled } from "~/env.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { readToast } from "~/utils/toast.server";
 
+// Zod 4 checks once whether `new Function` works (to compile fast parsers); under the CSP
+// (no 'unsafe-eval') the browser reports that caught probe as a violation (Lighthouse best
+// practices: "Issues were logged"). `jitless` skips the probe. Zod keeps its config on
+// globalThis (what `z.config()` sets); setting it here costs no import of Zod on pages without
+// forms, and runs before any route module parses. The server keeps the fast parsers.
+if (typeof document !== "undefined") {
+  const zodConfig = ((
+    globalThis as { __zod_globalConfig?: { jitless?: boolean } }
+  ).__zod_globalConfig ??= {});
+  zodConfig.jitless = true;
+}
+
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
