@@ -9,6 +9,7 @@
  *   npm run build && npx tsx bench/lighthouse.ts            (starts the build on a scratch database)
  *   npx tsx bench/lighthouse.ts --url http://127.0.0.1:3000 (a portal already running)
  *   options: --port 3331 --lang en,zh-CN --min 95 --save <folder for the full JSON reports>
+ *            --pages /a,/b (other pages than the five)
  */
 import os from "node:os";
 import {
@@ -36,7 +37,7 @@ let exitCode = 0;
 try {
   if (server) await waitReady(server);
   const base = given ?? server!.base;
-  const paths = await publicPages(base);
+  const paths = option("pages")?.split(",") ?? (await publicPages(base));
   // Warm the page cache so the first audit is not of a cold render.
   for (const lang of langs)
     for (const path of paths)
