@@ -13,7 +13,13 @@ import { db } from "~/db.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · 登录 | Zizhu Park Portal" }];
+export const meta: MetaFunction = () => [
+  { title: "Sign in · 登录 | Zizhu Park Portal" },
+  {
+    name: "description",
+    content: "Sign in to the Zizhu High-Tech Park portal: service requests, applications, company.",
+  },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);

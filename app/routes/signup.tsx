@@ -16,7 +16,14 @@ import { useLocale } from "~/root";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction = () => [{ title: "Create account · 注册 | Zizhu Park Portal" }];
+export const meta: MetaFunction = () => [
+  { title: "Create account · 注册 | Zizhu Park Portal" },
+  {
+    name: "description",
+    content:
+      "Create an account on the Zizhu High-Tech Park portal to request services and apply for incubation.",
+  },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
