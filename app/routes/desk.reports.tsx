@@ -5,64 +5,28 @@ import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/root";
-import { byType, toCsv, volumeByMonth, volumeByState } from "~/service-requests/reports.server";
-import { STATES } from "~/service-requests/workflow";
+import { day, reportRange, sumBy, type VolumeRow } from "~/service-requests/reports";
+import { byType, volumeOverTime } from "~/service-requests/reports.server";
+import { STATES, type RequestState } from "~/service-requests/workflow";
 
 export const meta: MetaFunction = () => [
   { title: "Service reports · 服务统计 | Zizhu Park Portal" },
 ];
 
-function parseDay(value: string | null, fallback: Date): Date {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return fallback;
-  const d = new Date(`${value}T00:00:00+08:00`);
-  return Number.isNaN(+d) ? fallback : d;
-}
-const day = (d: Date) => new Date(+d + 8 * 3600_000).toISOString().slice(0, 10);
-
-/** Staff reports; `?format=csv` downloads the per-type table. */
+/** Staff reports for a period (default: the last 365 days); CSVs at /desk/reports.csv. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:service_request:any");
-  const url = new URL(request.url);
-  const now = new Date();
-  const to = parseDay(url.searchParams.get("to"), new Date(+now + 24 * 3600_000));
-  const from = parseDay(url.searchParams.get("from"), new Date(+now - 365 * 24 * 3600_000));
+  const { from, to } = reportRange(new URL(request.url));
   const range = { from, to };
   const types = await byType(db(), range);
-  if (url.searchParams.get("format") === "csv") {
-    const csv = toCsv(
-      types.map((r) => ({
-        type: r.code,
-        name_en: r.nameEn,
-        name_zh: r.nameZh,
-        filed: r.filed,
-        resolved: r.resolved,
-        median_first_response_working_minutes:
-          r.medianFirstMinutes === null ? "" : Math.round(r.medianFirstMinutes),
-        median_resolution_working_minutes:
-          r.medianResolutionMinutes === null ? "" : Math.round(r.medianResolutionMinutes),
-        sla_met_share: r.slaMetShare === null ? "" : r.slaMetShare.toFixed(3),
-        average_rating: r.avgRating === null ? "" : r.avgRating.toFixed(2),
-        ratings: r.ratings,
-      })),
-    );
-    return new Response(`\uFEFF${csv}`, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="service-report-${day(from)}-${day(to)}.csv"`,
-        "Cache-Control": "private, no-store",
-      },
-    });
-  }
+  const volume = await volumeOverTime(db(), range);
   return {
     from: day(from),
     to: day(to),
-    months: await volumeByMonth(db(), range),
-    states: await volumeByState(db(), range),
+    volume,
     types,
   };
 }
-
-type ReportData = Exclude<Awaited<ReturnType<typeof loader>>, Response>;
 
 /** A horizontal bar chart drawn as SVG on the server; the data table next to it is the accessible version. */
 function BarChart({
@@ -115,18 +79,109 @@ function BarChart({
   );
 }
 
+/** Colour groups of the stacked chart (the tables give every state). */
+const STATE_GROUPS: {
+  key: "open" | "waiting" | "resolved" | "closed";
+  states: RequestState[];
+  className: string;
+}[] = [
+  { key: "open", states: ["new", "triaged", "in_progress", "reopened"], className: "sr-seg-open" },
+  {
+    key: "waiting",
+    states: ["waiting_on_requester", "waiting_on_third_party"],
+    className: "sr-seg-waiting",
+  },
+  { key: "resolved", states: ["resolved"], className: "sr-seg-resolved" },
+  { key: "closed", states: ["closed"], className: "sr-seg-closed" },
+];
+
+/** Requests filed per month as stacked horizontal bars, one segment per state group. */
+function StackedMonths({ title, volume }: { title: string; volume: VolumeRow[] }) {
+  const { t } = useTranslation("services");
+  const months = sumBy(volume, "month").map((m) => m.month);
+  const byMonthState = sumBy(volume, "month", "state");
+  const count = (month: string, states: readonly string[]) =>
+    byMonthState
+      .filter((r) => r.month === month && states.includes(r.state))
+      .reduce((n, r) => n + r.count, 0);
+  const totals = months.map((m) => count(m, STATES));
+  const max = Math.max(1, ...totals);
+  const barH = 22;
+  const labelW = 80;
+  const width = 560;
+  const height = months.length * (barH + 8) + 8;
+  return (
+    <>
+      <svg
+        className="sr-chart"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-label={t("reports.chartLabel", { title })}
+      >
+        {months.map((month, i) => {
+          const y = 8 + i * (barH + 8);
+          let x = labelW;
+          return (
+            <g key={month}>
+              <text
+                x={labelW - 8}
+                y={y + barH * 0.7}
+                textAnchor="end"
+                fontSize="12"
+                fill="currentColor"
+              >
+                {month}
+              </text>
+              {STATE_GROUPS.map((g) => {
+                const n = count(month, g.states);
+                const w = ((width - labelW - 60) * n) / max;
+                const rect = n ? (
+                  <rect key={g.key} className={g.className} x={x} y={y} width={w} height={barH} />
+                ) : null;
+                x += w;
+                return rect;
+              })}
+              <text x={x + 6} y={y + barH * 0.7} fontSize="12" fill="currentColor">
+                {totals[i]}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <ul className="sr-legend" aria-hidden="true">
+        {STATE_GROUPS.map((g) => (
+          <li key={g.key}>
+            <span className={`sr-swatch ${g.className}`} />
+            {t(`reports.groups.${g.key}`)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 export default function Reports() {
-  const { from, to, months, states, types } = useLoaderData<
-    typeof loader
-  >() as unknown as ReportData;
+  const { from, to, volume, types } = useLoaderData<typeof loader>();
   const { t } = useTranslation("services");
   const locale = useLocale();
   const hours = (m: number | null) =>
     m === null ? t("reports.none") : t("reports.hours", { value: (m / 60).toFixed(1) });
+  const stateLabel = (s: RequestState) =>
+    s === "waiting_on_requester" ? t("staffStates.waiting_on_requester") : t(`states.${s}`);
+  const states = sumBy(volume, "state");
   const stateRows = STATES.map((s) => ({
-    label: s === "waiting_on_requester" ? t("staffStates.waiting_on_requester") : t(`states.${s}`),
+    label: stateLabel(s),
     value: states.find((x) => x.state === s)?.count ?? 0,
   }));
+  const months = sumBy(volume, "month").map((m) => m.month);
+  const byMonthState = sumBy(volume, "month", "state");
+  const byMonthType = sumBy(volume, "month", "type");
+  const cell = <R extends { month: string; count: number }>(
+    rows: R[],
+    month: string,
+    keep: (r: R) => boolean,
+  ) => rows.filter((r) => r.month === month && keep(r)).reduce((n, r) => n + r.count, 0);
+  const typesFiled = types.filter((ty) => ty.filed > 0);
   return (
     <div className="container">
       <header className="page-header">
@@ -148,7 +203,7 @@ export default function Reports() {
           </button>
           <a
             className="button button-secondary"
-            href={`/desk/reports?from=${from}&to=${to}&format=csv`}
+            href={`/desk/reports.csv?from=${from}&to=${to}`}
             download
           >
             {t("reports.csv")}
@@ -158,29 +213,68 @@ export default function Reports() {
 
       <section className="section card">
         <h2>{t("reports.volumeByMonth")}</h2>
-        <BarChart
-          title={t("reports.volumeByMonth")}
-          rows={months.map((m) => ({ label: m.month, value: m.count }))}
-        />
+        <StackedMonths title={t("reports.volumeByMonth")} volume={volume} />
         <details>
-          <summary>{t("reports.month")}</summary>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t("reports.month")}</th>
-                <th>{t("reports.count")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m.month}>
-                  <td>{m.month}</td>
-                  <td>{m.count}</td>
+          <summary>{t("reports.monthByState")}</summary>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("reports.month")}</th>
+                  {STATES.map((s) => (
+                    <th scope="col" key={s}>
+                      {stateLabel(s)}
+                    </th>
+                  ))}
+                  <th scope="col">{t("reports.count")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {months.map((m) => (
+                  <tr key={m}>
+                    <th scope="row">{m}</th>
+                    {STATES.map((s) => (
+                      <td key={s}>{cell(byMonthState, m, (r) => r.state === s)}</td>
+                    ))}
+                    <td>{cell(byMonthState, m, () => true)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </details>
+        <details>
+          <summary>{t("reports.monthByType")}</summary>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("reports.month")}</th>
+                  {typesFiled.map((ty) => (
+                    <th scope="col" key={ty.code}>
+                      {pick(locale, ty.nameEn, ty.nameZh)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {months.map((m) => (
+                  <tr key={m}>
+                    <th scope="row">{m}</th>
+                    {typesFiled.map((ty) => (
+                      <td key={ty.code}>{cell(byMonthType, m, (r) => r.type === ty.code)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+        <p>
+          <a href={`/desk/reports.csv?from=${from}&to=${to}&table=volume`} download>
+            {t("reports.volumeCsv")}
+          </a>
+        </p>
       </section>
 
       <section className="section card">

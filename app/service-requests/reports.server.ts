@@ -5,25 +5,32 @@
  */
 import { sql } from "kysely";
 import type { Executor } from "#db/executor";
+import type { VolumeRow } from "./reports";
+
+export { sumBy, type VolumeRow } from "./reports";
 
 export interface ReportRange {
   from: Date;
   to: Date;
 }
 
-export async function volumeByMonth(db: Executor, range: ReportRange) {
-  const rows = await sql<{ month: string; count: string }>`
-    SELECT to_char(created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month, count(*)::text AS count
-    FROM service_request WHERE created_at >= ${range.from} AND created_at < ${range.to}
-    GROUP BY 1 ORDER BY 1`.execute(db);
-  return rows.rows.map((r) => ({ month: r.month, count: Number(r.count) }));
-}
-
-export async function volumeByState(db: Executor, range: ReportRange) {
-  const rows = await sql<{ state: string; count: string }>`
-    SELECT state, count(*)::text AS count FROM service_request
-    WHERE created_at >= ${range.from} AND created_at < ${range.to} GROUP BY 1`.execute(db);
-  return rows.rows.map((r) => ({ state: r.state, count: Number(r.count) }));
+/**
+ * Requests filed per month (Shanghai time) by type and by the state each is in now: the one
+ * query behind the volume charts, tables and the volume CSV. Months with no request are absent.
+ */
+export async function volumeOverTime(db: Executor, range: ReportRange): Promise<VolumeRow[]> {
+  const rows = await sql<{ month: string; type: string; state: string; count: string }>`
+    SELECT to_char(r.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+      t.code AS type, r.state, count(*)::text AS count
+    FROM service_request r JOIN service_type t ON t.id = r.type_id
+    WHERE r.created_at >= ${range.from} AND r.created_at < ${range.to}
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(db);
+  return rows.rows.map((r) => ({
+    month: r.month,
+    type: r.type,
+    state: r.state,
+    count: Number(r.count),
+  }));
 }
 
 export async function byType(db: Executor, range: ReportRange) {

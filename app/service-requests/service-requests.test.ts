@@ -629,6 +629,24 @@ describe("reports", () => {
     const ip = types.find((r) => r.code === "ip")!;
     expect(ip.filed).toBeGreaterThan(ip.resolved);
     expect(ip.slaMetShare).not.toBeNull();
+    const { volumeOverTime, sumBy } = await import("./reports.server");
+    const volume = await volumeOverTime(t.db, {
+      from: new Date(Date.now() - 365 * 24 * 3600_000),
+      to: new Date(Date.now() + 3600_000),
+    });
+    const shanghaiMonth = new Date(+start + 8 * 3600_000).toISOString().slice(0, 7);
+    const resolvedIp = volume.find(
+      (v) => v.month === shanghaiMonth && v.type === "ip" && v.state === "resolved",
+    );
+    expect(resolvedIp?.count).toBeGreaterThanOrEqual(1);
+    const [{ count: filedIp } = { count: 0 }] = sumBy(
+      volume.filter((v) => v.type === "ip"),
+      "type",
+    );
+    expect(filedIp).toBe(ip.filed);
+    expect(sumBy(volume, "state").reduce((n, r) => n + r.count, 0)).toBe(
+      volume.reduce((n, r) => n + r.count, 0),
+    );
     expect(toCsv([{ a: "=HYPERLINK(1)", b: 'say "hi"' }])).toBe(
       '"a","b"\r\n"\'=HYPERLINK(1)","say ""hi"""\r\n',
     );

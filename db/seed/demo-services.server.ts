@@ -18,7 +18,12 @@ import {
   staffChange,
   type StaffChange,
 } from "~/service-requests/service-requests.server";
-import { isWorkingDay, localDate, type BusinessCalendar } from "~/service-requests/business-hours";
+import {
+  addBusinessMs,
+  isWorkingDay,
+  localDate,
+  type BusinessCalendar,
+} from "~/service-requests/business-hours";
 import { PRIORITIES } from "~/service-requests/workflow";
 import { storeUploads } from "~/service-requests/files.server";
 import type { DB } from "../client.server";
@@ -438,6 +443,8 @@ const ORIGIN = "http://localhost:3000";
 
 interface Step {
   after: number; // ms after filing
+  /** When set, `after` counts working time (the park's business hours) instead of wall time. */
+  working?: boolean;
   by: "staff" | "requester";
   change?: Omit<StaffChange, "version">;
   reply?: string;
@@ -790,6 +797,7 @@ export async function seedDemoServices(db: DB): Promise<string> {
       steps: [{ after: 3600_000, by: "staff", change: { state: "in_progress", priority: "high" } }],
     },
   ];
+  demos.push(...demoHistory(memberA, ownerA, ownerB));
   let filed = 0;
   const calendar = await loadCalendar(db);
   for (const d of demos) {
@@ -825,12 +833,15 @@ export async function seedDemoServices(db: DB): Promise<string> {
       ORIGIN,
       start,
     );
-    if (!res.ok || !res.created) continue;
+    if (!res.ok) throw new Error(`Demo request ${d.key} refused: ${JSON.stringify(res)}`);
+    if (!res.created) continue;
     filed++;
     const assignee = d.type.startsWith("talent") ? admin : staff;
     await staffStep(db, assignee, res.ref, { assigneeId: assignee.id }, new Date(+start + 60_000));
     for (const step of d.steps) {
-      const at = new Date(+start + step.after);
+      const at = step.working
+        ? addBusinessMs(start, step.after, calendar)
+        : new Date(+start + step.after);
       if (step.by === "staff" && step.change) {
         await staffStep(db, assignee, res.ref, step.change, at);
       } else if (step.reply) {
@@ -855,6 +866,230 @@ export async function seedDemoServices(db: DB): Promise<string> {
   }
   await ensureSweepScheduled(db);
   return `Service desk: ${TYPES.length} request types, ${TEAMS.length} teams, ${filed} demo requests.`;
+}
+
+/**
+ * Six months of finished requests, so that the reports and the public service levels show
+ * months, medians and satisfaction drawn from something: each was taken up, answered and
+ * resolved after a realistic number of hours (a few after their SLA target), rated and closed.
+ */
+function demoHistory(
+  memberA: SessionUser,
+  ownerA: SessionUser,
+  ownerB: SessionUser,
+): {
+  key: string;
+  who: SessionUser;
+  type: string;
+  subject: string;
+  description: string;
+  fields: Record<string, string>;
+  daysAgo: number;
+  steps: Step[];
+}[] {
+  const H = 3600_000;
+  const items: [string, SessionUser, string, Record<string, string>, number, number, number][] = [
+    // type, requester, subject, fields, days ago, hours to resolve, rating
+    [
+      "policy-subsidy",
+      ownerA,
+      "Deadline of the district's software subsidy",
+      { topic: "Software subsidy" },
+      170,
+      6,
+      5,
+    ],
+    [
+      "intellectual-property",
+      memberA,
+      "Trademark classes for our new product line",
+      { kind: "trademark" },
+      160,
+      20,
+      4,
+    ],
+    [
+      "business-registration",
+      ownerB,
+      "Adding a business scope item for data services",
+      { matter: "change" },
+      150,
+      30,
+      4,
+    ],
+    [
+      "property-maintenance",
+      memberA,
+      "Water leak under the pantry sink, level 3",
+      { location: "Building 2, level 3 pantry" },
+      140,
+      3,
+      5,
+    ],
+    [
+      "financing",
+      ownerA,
+      "Bank introduction for an equipment loan",
+      { stage: "b_plus", amount: "3000" },
+      128,
+      40,
+      4,
+    ],
+    [
+      "talent-recruitment",
+      memberA,
+      "Residence permit renewal for a product manager",
+      { matter: "visa", people: "1" },
+      120,
+      18,
+      5,
+    ],
+    [
+      "import-export",
+      ownerB,
+      "Temporary import of a demo robot for a trade fair",
+      { goods: "Demonstration robot", direction: "import" },
+      110,
+      88,
+      3,
+    ],
+    [
+      "tech-transfer",
+      ownerA,
+      "Licensing a university patent on optical coatings",
+      { field: "Optical coatings" },
+      96,
+      95,
+      4,
+    ],
+    [
+      "policy-subsidy",
+      ownerB,
+      "Is an AI start-up eligible for the rent subsidy?",
+      { topic: "Rent subsidy" },
+      88,
+      9,
+      5,
+    ],
+    [
+      "property-maintenance",
+      ownerA,
+      "Badge readers not working at the east entrance",
+      { location: "Building 2, east entrance" },
+      75,
+      2,
+      4,
+    ],
+    [
+      "intellectual-property",
+      ownerB,
+      "Software copyright registration for our platform",
+      { kind: "software" },
+      66,
+      14,
+      5,
+    ],
+    [
+      "talent-recruitment",
+      ownerA,
+      "Work permits for two visiting engineers",
+      { matter: "work_permit", people: "2" },
+      58,
+      35,
+      3,
+    ],
+    [
+      "financing",
+      ownerB,
+      "Meeting the park's angel investor network",
+      { stage: "seed", amount: "800" },
+      47,
+      16,
+      5,
+    ],
+    [
+      "business-registration",
+      memberA,
+      "Change of legal representative",
+      { matter: "change" },
+      38,
+      12,
+      4,
+    ],
+    [
+      "policy-subsidy",
+      memberA,
+      "Documents for the high-tech talent award",
+      { topic: "Talent award" },
+      30,
+      8,
+      5,
+    ],
+    [
+      "import-export",
+      ownerA,
+      "Export licence for test equipment to Singapore",
+      { goods: "Optical test equipment", direction: "export" },
+      24,
+      22,
+      4,
+    ],
+  ];
+  return items.map(([type, who, subject, fields, daysAgo, hours, rating], i) => ({
+    key: `history-${i + 1}`,
+    who,
+    type,
+    subject,
+    description: `${subject}: please advise on the steps, the documents and how long it will take.`,
+    fields,
+    daysAgo,
+    steps: [
+      {
+        after: Math.min(2, hours / 3) * H,
+        working: true,
+        by: "staff",
+        change: {
+          state: "in_progress",
+          message: {
+            body: "Thank you: we have taken this up and will come back to you with the details.",
+            visibility: "public",
+          },
+        },
+      },
+      {
+        after: hours * H,
+        working: true,
+        by: "staff",
+        change: {
+          message: {
+            body: "Done: the details are in this reply and in the documents we emailed. Tell us if anything is unclear.",
+            visibility: "public",
+          },
+          state: "resolved",
+        },
+      },
+      {
+        after: (hours + 3) * H,
+        working: true,
+        by: "requester",
+        rate: {
+          rating,
+          comment:
+            rating >= 5
+              ? "Fast and clear."
+              : rating === 4
+                ? "Helpful."
+                : "Solved, but slower than we hoped.",
+        },
+      },
+      {
+        after: (hours + 3) * H + 60_000,
+        working: true,
+        by: "requester",
+        change: { state: "closed" },
+      },
+    ],
+  }));
 }
 
 /**

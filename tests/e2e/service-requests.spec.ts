@@ -247,3 +247,48 @@ test("staff change several requests at once after a confirmation, and save a vie
   await expect(page.getByRole("link", { name: rows[0]!.ref })).toBeVisible();
   await context.close();
 });
+
+test("staff read the reports: volume per month and state, per type, and download both CSVs", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await contextFor(browser, baseURL!, PERSONAS.staff);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto("/desk/reports");
+  await expect(page.getByRole("heading", { name: "Service reports" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Requests filed per month/ })).toBeVisible();
+  // The demo data holds six months of finished requests besides this month's open ones.
+  await page.getByText("Table: per month and state").click();
+  const rows = page
+    .locator("table", { has: page.getByRole("columnheader", { name: "Closed" }) })
+    .locator("tbody tr");
+  expect(await rows.count()).toBeGreaterThanOrEqual(6);
+  const [counted] = await query<{ n: string }>(
+    "SELECT count(*) AS n FROM service_request WHERE state = 'closed' AND created_at > now() - interval '365 days'",
+  );
+  const closedColumn = await rows.evaluateAll((trs) => {
+    const table = trs[0]!.closest("table")!;
+    const index = [...table.querySelectorAll("thead th")].findIndex(
+      (th) => th.textContent === "Closed",
+    );
+    return trs.reduce((n, tr) => n + Number(tr.children[index]!.textContent), 0);
+  });
+  expect(closedColumn).toBe(Number(counted!.n));
+  const link = page.getByRole("link", { name: /volumes per month, type and state/ });
+  const response = await context.request.get((await link.getAttribute("href"))!);
+  expect(response.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="service-volume-/,
+  );
+  const text = await response.text();
+  expect(text).toContain('"month","type","state","count"');
+  expect(text).toContain('"closed"');
+  const perType = await context.request.get(
+    (await page.getByRole("link", { name: "Download CSV" }).getAttribute("href"))!,
+  );
+  expect(perType.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  expect(await perType.text()).toContain('"type","name_en","name_zh","filed"');
+  expect(errors).toEqual([]);
+  await context.close();
+});

@@ -194,6 +194,7 @@ export const ROUTES: Record<string, RouteSpec> = {
     post: staffOnly(400),
   },
   "routes/desk.reports": { url: "/desk/reports", get: staffOnly(200) },
+  "routes/desk.reports[.]csv": { url: "/desk/reports.csv?table=volume", get: staffOnly(200) },
   "routes/admin.services": { url: "/admin/services", get: adminOnly(200) },
   "routes/admin.services._index": { url: "/admin/services", get: adminOnly(200) },
   "routes/admin.services.types.new": {

@@ -250,6 +250,15 @@ const services = {
     hours: "{{value}} h",
     none: "–",
     chartLabel: "Bar chart: {{title}}",
+    monthByState: "Table: per month and state",
+    monthByType: "Table: per month and request type",
+    volumeCsv: "Download the volumes per month, type and state (CSV)",
+    groups: {
+      open: "Open",
+      waiting: "Waiting",
+      resolved: "Resolved",
+      closed: "Closed",
+    },
   },
   admin: {
     title: "Service catalogue",

@@ -244,6 +244,15 @@ const services: Translation<typeof en> = {
     hours: "{{value}} 小时",
     none: "–",
     chartLabel: "柱状图：{{title}}",
+    monthByState: "表格：按月份和状态",
+    monthByType: "表格：按月份和申请类型",
+    volumeCsv: "下载按月份、类型和状态统计的申请量（CSV）",
+    groups: {
+      open: "处理中",
+      waiting: "等待中",
+      resolved: "已办结",
+      closed: "已关闭",
+    },
   },
   admin: {
     title: "服务目录",
