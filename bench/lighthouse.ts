@@ -14,6 +14,7 @@
 import os from "node:os";
 import {
   auditPages,
+  buildStamp,
   lowest,
   publicPages,
   scoreTable,
@@ -29,6 +30,7 @@ function option(name: string): string | undefined {
 const min = arg("min", 95);
 const langs = (option("lang") ?? "en,zh-CN").split(",") as Lang[];
 const given = option("url");
+const stamp = buildStamp();
 const database = given ? undefined : await scratchDatabase("bench_lighthouse");
 const server = database
   ? startServer(arg("port", 3331), { DATABASE_URL: database.url, SEED_DEMO: "always" })
@@ -61,6 +63,10 @@ try {
   );
   console.error(`${low >= min ? "PASS" : "FAIL"}: lowest score ${low} (minimum ${min})`);
   if (low < min) exitCode = 1;
+  if (server && buildStamp() !== stamp) {
+    console.error("INVALID: the build was rewritten during the run (npm run build); run again");
+    exitCode = 1;
+  }
 } catch (error) {
   console.error(error);
   exitCode = 1;

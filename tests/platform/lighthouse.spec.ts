@@ -6,7 +6,7 @@
  * The full table, both languages: `npx tsx bench/lighthouse.ts`.
  */
 import { expect, test } from "@playwright/test";
-import { auditPages, CATEGORIES, publicPages, scoreTable } from "../support/lighthouse";
+import { auditPages, buildStamp, CATEGORIES, publicPages, scoreTable } from "../support/lighthouse";
 
 const MIN = 95;
 
@@ -18,7 +18,9 @@ test("Lighthouse: performance, accessibility, best practices and SEO at least 95
   const paths = await publicPages(base);
   // Warm the page cache, as a reader after the first would find it.
   for (const path of paths) await fetch(new URL(path, base));
+  const stamp = buildStamp();
   const audits = await auditPages(base, paths, { min: MIN });
+  expect(buildStamp(), "the build was rewritten during the run: run again").toBe(stamp);
   const table = scoreTable(audits);
   console.log(table);
   await testInfo.attach("lighthouse-scores", { body: table, contentType: "text/plain" });

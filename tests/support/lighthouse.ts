@@ -163,6 +163,18 @@ export async function auditPages(
   return results;
 }
 
+/**
+ * When the build in this checkout was last written: a rebuild while a server runs deletes the
+ * assets its pages name (404s, console errors), so a run across a rebuild is not valid.
+ */
+export function buildStamp(): number | null {
+  try {
+    return fs.statSync("public/build").mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
 /** The lowest score of any category on any page. */
 export function lowest(audits: PageAudit[]): number {
   return Math.min(...audits.flatMap((a) => CATEGORIES.map((c) => a.scores[c])));
