@@ -44,8 +44,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     article: {
       slug: a.slug,
       title: (zh ? a.title_zh : a.title_en) ?? "",
+      // Never empty: a title-only article is still described to search engines and previews.
       summary:
-        (zh ? a.summary_zh : a.summary_en) || markdownToText(zh ? a.body_zh : a.body_en, 200),
+        (zh ? a.summary_zh : a.summary_en) ||
+        markdownToText(zh ? a.body_zh : a.body_en, 200) ||
+        (zh
+          ? `${a.title_zh ?? ""}：紫竹国家高新技术产业开发区新闻`
+          : `${a.title_en ?? ""}: news from Zizhu High-Tech Park, Shanghai`),
       html: renderMarkdown(zh ? a.body_zh : a.body_en),
       publishedAt: a.published_at,
       updatedAt: a.updated_at,

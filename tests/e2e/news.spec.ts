@@ -176,6 +176,12 @@ test("staff write, preview, schedule and publish an article, and it appears", as
   await expect(page.locator(".badge", { hasText: "Published" })).toBeVisible();
   await page.goto("/news");
   await expect(page.getByRole("link", { name: `Published now ${stamp}` })).toBeVisible();
+  // A title-only article still has a description for search engines and link previews.
+  await page.getByRole("link", { name: `Published now ${stamp}` }).click();
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+    "content",
+    `Published now ${stamp}: news from Zizhu High-Tech Park, Shanghai`,
+  );
   const audits = await query<{ action: string }>(
     "SELECT action FROM audit_log WHERE entity_id = $1",
     [row!.id],
