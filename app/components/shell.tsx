@@ -172,3 +172,13 @@ export function LanguageSwitch() {
     </Form>
   );
 }
+
+/** The heading of a table's column of buttons and links: named for screen readers, not shown. */
+export function ActionsHeader() {
+  const { t } = useTranslation("common");
+  return (
+    <th scope="col">
+      <span className="visually-hidden">{t("table.actions")}</span>
+    </th>
+  );
+}

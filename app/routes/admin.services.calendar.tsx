@@ -17,6 +17,7 @@ import {
 } from "~/service-requests/catalogue.server";
 import { calendarSchema } from "~/service-requests/schema";
 import { redirectWithToast } from "~/utils/toast.server";
+import { ActionsHeader } from "~/components/shell";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:service_catalogue:any");
@@ -92,7 +93,7 @@ export default function AdminCalendar() {
                 <th>{t("admin.day")}</th>
                 <th>{t("admin.dayKind")}</th>
                 <th>{t("admin.name")}</th>
-                <th />
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

@@ -18,6 +18,7 @@ import {
 import { slaSchema } from "~/service-requests/schema";
 import { PRIORITIES } from "~/service-requests/workflow";
 import { redirectWithToast } from "~/utils/toast.server";
+import { ActionsHeader } from "~/components/shell";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:service_catalogue:any");
@@ -90,7 +91,7 @@ export default function AdminSla() {
                   <th>{t("staff.priority")}</th>
                   <th>{t("admin.firstResponse")}</th>
                   <th>{t("admin.resolution")}</th>
-                  <th />
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>

@@ -23,6 +23,7 @@ import {
 } from "~/service-requests/catalogue.server";
 import { fieldSchema, typeSchema } from "~/service-requests/schema";
 import { redirectWithToast } from "~/utils/toast.server";
+import { ActionsHeader } from "~/components/shell";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:service_catalogue:any");
@@ -154,7 +155,7 @@ export default function AdminType() {
                 <th>{t("admin.label")}</th>
                 <th>{t("admin.kind")}</th>
                 <th>{t("admin.required")}</th>
-                <th />
+                <ActionsHeader />
               </tr>
             </thead>
             <tbody>

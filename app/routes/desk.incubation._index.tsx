@@ -18,6 +18,7 @@ import { programmeSchema } from "~/incubation/schema";
 import { useParkTime, usePick } from "~/incubation/ui";
 import { callPhase } from "~/incubation/workflow";
 import { redirectWithToast } from "~/utils/toast.server";
+import { ActionsHeader } from "~/components/shell";
 
 export const meta: MetaFunction = () => [
   { title: "Incubation desk · 孵化管理 | Zizhu Park Portal" },
@@ -104,7 +105,7 @@ export default function DeskIncubation() {
                   <th>{t("callForm.closesAt")}</th>
                   <th>{t("callDesk.status")}</th>
                   <th>{t("desk.applicationsColumn")}</th>
-                  <th />
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>

@@ -37,6 +37,7 @@ import {
   type TransitionAction,
 } from "~/incubation/workflow";
 import { redirectWithToast } from "~/utils/toast.server";
+import { ActionsHeader } from "~/components/shell";
 
 export const meta: MetaFunction = () => [{ title: "Application · 申请 | Zizhu Park Portal" }];
 
@@ -293,7 +294,7 @@ export default function StaffApplication() {
                       {pick(c.labelEn, c.labelZh)} (×{c.weight})
                     </th>
                   ))}
-                  <th />
+                  <ActionsHeader />
                 </tr>
               </thead>
               <tbody>

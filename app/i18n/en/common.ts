@@ -5,6 +5,10 @@ const common = {
     tagline: "Shanghai · Minhang",
     skipToContent: "Skip to main content",
   },
+  table: {
+    /** Heading of a column of buttons and links. */
+    actions: "Actions",
+  },
   nav: {
     main: "Main",
     home: "Home",

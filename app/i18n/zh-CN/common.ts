@@ -8,6 +8,9 @@ const common: Translation<typeof en> = {
     tagline: "上海 · 闵行",
     skipToContent: "跳到主要内容",
   },
+  table: {
+    actions: "操作",
+  },
   nav: {
     main: "主导航",
     home: "首页",
