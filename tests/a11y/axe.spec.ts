@@ -1,0 +1,125 @@
+/**
+ * Accessibility sweep (issue 7): axe-core over every HTML page of the built app, in English
+ * and Chinese, as every persona, plus a few interactive states (forms after a failed submit,
+ * the open mobile menu) and the error pages. Zero violations of WCAG 2.0/2.1 A and AA,
+ * WCAG 2.2 AA and axe's best practices.
+ *
+ * The pages come from the route x role table (tests/security/route-matrix.table.ts): every
+ * route with a component (resource routes such as CSV, RSS, sitemap and downloads have none)
+ * whose GET that persona gets with a 200.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, loginAs, test } from "../support/e2e";
+import { expected, loadIds, manifestRouteIds, routeUrl } from "../support/routes";
+import { ROUTES, type Persona } from "../security/route-matrix.table";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
+const LANGUAGES = ["en", "zh-CN"] as const;
+/** One persona per role: anonymous, company member, owner, reviewer, staff, admin; memberB is
+ * the member whose company has an application (the only one who sees its page). */
+const PERSONAS: Persona[] = [
+  "anonymous",
+  "memberA",
+  "ownerA",
+  "memberB",
+  "reviewer",
+  "staff",
+  "admin",
+];
+
+/** Forms checked again after an empty submit, when the persona sees the page (the key):
+ * the page with the form (the value), its field errors shown. */
+const FAILED_SUBMITS: Record<string, string> = {
+  "/login": "/login",
+  "/signup": "/signup",
+  "/contact": "/contact",
+  "/requests/new": "/requests/new?type=intellectual-property",
+};
+
+interface Check {
+  url: string;
+  /** What is checked: the page as loaded, or a state reached on it. */
+  state: "page" | "failed submit" | "mobile menu";
+  /** The status the page is answered with. */
+  status: number;
+}
+
+async function pagesFor(persona: Persona): Promise<Check[]> {
+  const ids = await loadIds();
+  const withComponent = new Set(
+    (await manifestRouteIds()).filter((r) => r.hasComponent).map((r) => r.id),
+  );
+  const checks: Check[] = [];
+  const seen = new Set<string>();
+  let forbidden: string | undefined;
+  for (const [id, spec] of Object.entries(ROUTES)) {
+    if (!withComponent.has(id)) continue;
+    const status = expected(spec.get, persona);
+    const url = routeUrl(spec, ids);
+    if (status === 403) forbidden ??= url;
+    if (status !== 200 || seen.has(url)) continue;
+    seen.add(url);
+    checks.push({ url, state: "page", status });
+  }
+  // The error pages: not found, and forbidden for a persona who meets one.
+  checks.push({ url: "/no-such-page", state: "page", status: 404 });
+  if (forbidden) checks.push({ url: forbidden, state: "page", status: 403 });
+  for (const [page, url] of Object.entries(FAILED_SUBMITS))
+    if (seen.has(page)) checks.push({ url, state: "failed submit", status: 200 });
+  checks.push({ url: "/", state: "mobile menu", status: 200 });
+  return checks;
+}
+
+async function reach(page: Page, check: Check): Promise<void> {
+  if (check.state === "mobile menu") {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(check.url, { waitUntil: "networkidle" });
+    await page.locator(".nav-toggle summary").click();
+    await expect(page.locator(".site-nav")).toBeVisible();
+    return;
+  }
+  const response = await page.goto(check.url, {
+    waitUntil: check.state === "page" ? "load" : "networkidle",
+  });
+  expect(response?.status(), `${check.url}: status`).toBe(check.status);
+  if (check.state === "failed submit") {
+    // The page's form submitted empty: the client (or the server) answers with field errors.
+    await page.locator('main form:has(.field) [type="submit"]').first().click({ timeout: 10_000 });
+    await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
+  }
+}
+
+for (const persona of PERSONAS) {
+  for (const lang of LANGUAGES) {
+    test(`axe: every page as ${persona} in ${lang}`, async ({ page, context, baseURL }) => {
+      test.setTimeout(180_000);
+      await loginAs(context, baseURL!, persona, lang);
+      const checks = await pagesFor(persona);
+      const failures: string[] = [];
+      // Legacy mode runs axe in the page itself; the default opens a blank page per run to
+      // combine the results of frames (the portal has none), which costs time.
+      const axe = new AxeBuilder({ page })
+        .withTags(TAGS)
+        .options({ resultTypes: ["violations"] })
+        .setLegacyMode();
+      for (const check of checks) {
+        const started = Date.now();
+        await reach(page, check);
+        const results = await axe.analyze();
+        if (process.env.AXE_TIMING)
+          console.log(`${Date.now() - started} ms ${check.url} ${check.state}`);
+        for (const v of results.violations)
+          failures.push(
+            `${check.url} (${check.state}) ${v.id} [${v.impact}]: ${v.help}\n` +
+              v.nodes.map((n) => `    ${n.target.join(" ")}`).join("\n"),
+          );
+        if (check.state === "mobile menu") await page.setViewportSize({ width: 1280, height: 720 });
+      }
+      test.info().annotations.push({ type: "pages", description: String(checks.length) });
+      expect(failures, `axe violations as ${persona} in ${lang}:\n${failures.join("\n")}`).toEqual(
+        [],
+      );
+    });
+  }
+}
