@@ -76,6 +76,26 @@ function track(req, res) {
     });
   });
 }
+// A page answered from the page cache: the id goes out with the page's own headers, and there
+// is nothing to log below info (a kept page is never an error).
+function trackHit(req, res) {
+  const requestId = req.headers["x-request-id"]?.slice(0, 64) || crypto.randomUUID();
+  res.locals ??= {};
+  res.locals.requestId = requestId;
+  if (logRequests) {
+    const started = process.hrtime.bigint();
+    res.on("finish", () =>
+      log("info", "request", {
+        requestId,
+        method: req.method,
+        path: (req.url ?? "/").split("?")[0],
+        status: res.statusCode,
+        ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
+      }),
+    );
+  }
+  return requestId;
+}
 app.use((req, res, next) => {
   if (!res.locals.requestId) track(req, res);
   next();
@@ -246,7 +266,7 @@ app.all(
 
 // A public page already rendered for this content version is answered before Express.
 const server = http.createServer((req, res) => {
-  if (!stopping && pageCache.tryServe(req, res, track)) return;
+  if (!stopping && pageCache.tryServe(req, res, trackHit)) return;
   app(req, res);
 });
 server.listen(port, host, () => {

@@ -5,10 +5,11 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isConnectionError } from "#db/client.server";
-import { stopContentWatcher } from "~/cache/page-cache.server";
+import { bufferedBodies, stopContentWatcher } from "~/cache/page-cache.server";
 import { logger } from "~/observability/logger.server";
 import { shutdown as stopApp } from "~/startup.server";
 import { NonceProvider } from "~/utils/nonce";
+import { installLazyHandoff, installRouteMemo } from "~/utils/remix-shortcuts.server";
 
 export { startup } from "~/startup.server";
 export { publicPageCache } from "~/cache/page-cache.server";
@@ -17,6 +18,13 @@ export { publicPageCache } from "~/cache/page-cache.server";
 export async function shutdown(): Promise<void> {
   await stopContentWatcher();
   await stopApp();
+}
+
+// Route matches made once per build and pathname; loader data encoded only for pages that send
+// it (app/utils/remix-shortcuts.server.ts). REMIX_SHORTCUTS=off measures without them.
+if (process.env.REMIX_SHORTCUTS !== "off") {
+  installRouteMemo();
+  installLazyHandoff();
 }
 
 const ABORT_DELAY = 5_000;
@@ -86,12 +94,13 @@ export default function handleRequest(
         final(done) {
           clearTimeout(timer);
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(
-            new Response(Buffer.concat(chunks), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
+          // The body travels beside the Response (page-cache.server.ts, `bufferedBodies`).
+          const response = new Response(null, {
+            headers: responseHeaders,
+            status: responseStatusCode,
+          });
+          bufferedBodies.set(response, Buffer.concat(chunks));
+          resolve(response);
           done();
         },
       });

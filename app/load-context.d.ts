@@ -8,7 +8,10 @@ declare module "@remix-run/node" {
     requestId: string;
     /** Client address (honours X-Forwarded-For only with TRUST_PROXY=true). */
     ip: string;
-    /** Set by the page cache (server.js): render the whole page into one buffer. */
+    /**
+     * Set by the page cache (server.js): render the whole page into one buffer, handed over in
+     * `bufferedBodies` (app/cache/page-cache.server.ts) beside a Response without a body.
+     */
     buffered?: boolean;
   }
 }
