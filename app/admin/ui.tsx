@@ -1,6 +1,6 @@
 /** Small pieces shared by the admin pages. */
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { formatInZone } from "./time";
 
 export function StatusBadge({ disabled, verified }: { disabled: boolean; verified: boolean }) {

@@ -3,7 +3,7 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale } from "~/root";
 import { COMPANY_SIZES, INDUSTRIES, companySchema, updateCompanySchema } from "./schema";

@@ -6,7 +6,7 @@ import {
 } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 /** Translates an error that is an i18n key ("ns:key"); shows anything else as it is. */
 export function useErrorText() {

@@ -4,7 +4,7 @@
  * next to each field and keeps what was typed.
  */
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ErrorSummary, SubmitButton, useErrorText } from "~/components/forms";
 import { MAX_CRITERION_ROWS, MAX_DOCUMENT_ROWS, MAX_QUESTION_ROWS } from "./schema";
 import { usePick } from "./ui";

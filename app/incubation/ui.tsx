@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/root";
 import { formatParkTime, type ApplicationStatus } from "./workflow";

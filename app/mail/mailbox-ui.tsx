@@ -1,5 +1,5 @@
 /** Pieces of the development mailbox pages (app/routes/dev.mailbox.*). */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 
 export function MailboxNotice() {
   const { t } = useTranslation("admin");

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ErrorSummary, Field, SubmitButton, TextareaField, useErrorText } from "~/components/forms";
 import { pick, type Locale } from "~/i18n/i18n";
 import { articleSchema } from "./schema";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { adminOverview } from "~/admin/overview.server";
 import { requireParkRole } from "~/auth/guards.server";
 import { db } from "~/db.server";

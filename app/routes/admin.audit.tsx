@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { listAuditActions } from "~/admin/overview.server";
 import { auditFilterSchema, paramsOf } from "~/admin/schema";
 import { ActionName, ActorLink, AuditDetails, BothTimes } from "~/admin/ui";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { getCompanyDetail } from "~/admin/companies.server";
 import { formatInZone } from "~/admin/time";
 import { ActionName, ActorLink, AuditDetails, BothTimes } from "~/admin/ui";

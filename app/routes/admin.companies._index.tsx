@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { listCompanies } from "~/admin/companies.server";
 import { companySearchSchema, paramsOf } from "~/admin/schema";
 import { formatUtc } from "~/admin/time";

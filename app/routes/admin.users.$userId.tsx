@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { PARK_ROLE_NAMES, roleChangeSchema, statusChangeSchema } from "~/admin/schema";
 import { ActionName, ActorLink, AuditDetails, BothTimes, StatusBadge } from "~/admin/ui";
 import {

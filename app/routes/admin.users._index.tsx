@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { paramsOf, PARK_ROLE_NAMES, USER_STATUSES, userSearchSchema } from "~/admin/schema";
 import { formatUtc } from "~/admin/time";
 import { StatusBadge } from "~/admin/ui";

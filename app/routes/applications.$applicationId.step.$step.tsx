@@ -7,7 +7,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { getSession, invariantFound, notFound, requirePermission } from "~/auth/guards.server";
 import { SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";

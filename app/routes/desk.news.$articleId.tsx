@@ -7,7 +7,7 @@ import {
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { SubmitButton } from "~/components/forms";

@@ -7,7 +7,7 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/root";

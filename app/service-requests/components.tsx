@@ -1,5 +1,5 @@
 /** Small UI pieces shared by the service-request pages (browser-safe: no server imports). */
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/i18n/use-translation";
 import { useLocale } from "~/root";
 import { durationParts } from "./business-hours";
 import { stateTone, type RequestState } from "./workflow";
