@@ -1,5 +1,5 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { useRootData } from "~/root";
 import { Toast } from "./toast";
@@ -15,6 +15,16 @@ export function Shell({ children }: { children: React.ReactNode }) {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  // After moving to another page in the app (not on the first load, not when only the query
+  // changes, e.g. a filter), focus goes to the page's content as after a full page load with
+  // the skip link: keyboard and screen-reader users start on the new page, not on a link
+  // that is gone.
+  const firstPath = useRef(location.pathname);
+  useEffect(() => {
+    if (firstPath.current === location.pathname) return;
+    firstPath.current = "";
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [location.pathname]);
   const isParkSide = !!user?.roles.length;
 
   return (

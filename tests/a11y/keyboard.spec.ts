@@ -230,6 +230,11 @@ test("on a narrow screen the menu opens from the keyboard and its links are reac
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/news$/);
   await expect(page.getByRole("heading", { level: 1, name: "News" })).toBeVisible();
+  // The page changed in the browser (no full load): focus starts on the new page's content,
+  // and the next Tab goes into it rather than back to the menu.
+  await expect(page.locator("main#main")).toBeFocused();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => !!document.activeElement?.closest("main"))).toBe(true);
 });
 
 test("focus is visible on links, buttons, inputs and selects", async ({ page, consoleErrors }) => {
