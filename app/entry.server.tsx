@@ -28,6 +28,10 @@ if (process.env.REMIX_SHORTCUTS !== "off") {
 }
 
 const ABORT_DELAY = 5_000;
+// How long Remix waits for streamed loader data: well before the render is aborted, so that
+// pending data is rejected into the page first (the loader-data stream starts when the page
+// first reads it, app/utils/remix-shortcuts.server.ts).
+export const streamTimeout = 4_500;
 
 function anyConnectionError(errors: Record<string, unknown> | null | undefined): boolean {
   return !!errors && Object.values(errors).some(isConnectionError);

@@ -34,6 +34,17 @@ describe("Remix shortcuts", () => {
     );
   });
 
+  it("the wrapped packages are the copies their callers load (no nested duplicates)", () => {
+    const from = (pkg: string) => createRequire(require.resolve(pkg));
+    const router = require.resolve("@remix-run/router");
+    expect(from("@remix-run/server-runtime").resolve("@remix-run/router")).toBe(router);
+    expect(from("react-router-dom").resolve("@remix-run/router")).toBe(router);
+    expect(from("@remix-run/react").resolve("@remix-run/router")).toBe(router);
+    expect(from("@remix-run/node").resolve("@remix-run/server-runtime")).toBe(
+      require.resolve("@remix-run/server-runtime"),
+    );
+  });
+
   it("the loader data stream is encoded only when read, and reads the same bytes", async () => {
     const original = singleFetch.encodeViaTurboStream;
     const data = { loaderData: { root: { user: null, when: new Date(0) } }, errors: null };
@@ -83,6 +94,12 @@ describe("Remix shortcuts", () => {
     expect(twice).toEqual(expected);
     expect(stats.matchHits).toBeGreaterThanOrEqual(hits + 4);
     // Another tree with the same paths is matched on its own.
+    // A very long path is matched afresh, not kept.
+    const long = `/news/${"a".repeat(300)}`;
+    const misses = stats.matchMisses;
+    const longMatch = router.matchRoutes(routes, long) as { params: Record<string, string> }[];
+    expect(longMatch.at(-1)!.params.slug).toBe("a".repeat(300));
+    expect(stats.matchMisses).toBe(misses);
     const other = [{ id: "solo", path: "/news/:id" }];
     expect((router.matchRoutes(other, "/news/a") as { route: { id: string } }[])[0]!.route.id).toBe(
       "solo",

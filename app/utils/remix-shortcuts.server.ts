@@ -35,6 +35,7 @@ type AnyFn = (...args: never[]) => unknown;
 type Routes = readonly object[];
 
 const MAX_PATHS = 1000;
+const MAX_PATH_LENGTH = 256;
 const INSTALLED = Symbol.for("park-portal.route-memo");
 const LAZY_INSTALLED = Symbol.for("park-portal.lazy-handoff");
 
@@ -87,7 +88,9 @@ export function installRouteMemo() {
       typeof location === "string"
         ? location
         : ((location as { pathname?: unknown } | null)?.pathname ?? null);
-    if (typeof pathname !== "string" || !Array.isArray(routes))
+    // Long paths (only odd or hostile requests have them) are matched afresh: the memo keeps at
+    // most 1,000 short paths per tree, a few MB at most.
+    if (typeof pathname !== "string" || pathname.length > MAX_PATH_LENGTH || !Array.isArray(routes))
       return matchRoutes(routes, location, basename);
     const key = `${basename ?? "/"}\n${pathname}`;
     let byPath = matched.get(routes);
