@@ -247,6 +247,27 @@ test("the inquiry limit per client address is counted across both processes", as
   expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
 });
 
+test("wrong passwords are counted per account across both processes: the lockout holds on either", async () => {
+  const email = "member-b@demo.zizhupark.example";
+  const statuses: number[] = [];
+  // Five wrong passwords, alternating processes: the fifth starts the lockout (ACCOUNT_BACKOFF).
+  for (let i = 0; i < 5; i++) {
+    const response = await post(i % 2 ? b.base : a.base, "/login", {
+      email,
+      password: `wrong-${i}`,
+    });
+    await response.arrayBuffer();
+    statuses.push(response.status);
+  }
+  expect(statuses).toEqual([400, 400, 400, 400, 400]);
+  // Now even the right password is refused, through either process.
+  for (const base of [a.base, b.base]) {
+    const response = await post(base, "/login", { email, password: PASSWORD });
+    await response.arrayBuffer();
+    expect(response.status, `right password via ${base} while locked`).toBe(429);
+  }
+});
+
 test("jobs enqueued through one process each run exactly once with both workers running", async () => {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
