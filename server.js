@@ -157,10 +157,19 @@ const pageCache = publicPageCache({
 });
 app.use(pageCache.middleware);
 
+// A route that sets one of these itself (downloads: a sandboxing CSP) replaces the default
+// rather than adding a second header line (Remix's Express adapter appends every header).
+const OWN_HEADERS = new Set(["content-security-policy", "x-content-type-options"]);
 app.use((req, res, next) => {
   const nonce = crypto.randomBytes(16).toString("base64");
   res.locals.nonce = nonce;
   for (const [name, value] of securityHeaders(nonce)) res.setHeader(name, value);
+  const append = res.append;
+  res.append = function (field, value) {
+    if (typeof field === "string" && OWN_HEADERS.has(field.toLowerCase()))
+      return this.set(field, value);
+    return append.call(this, field, value);
+  };
   next();
 });
 
