@@ -89,9 +89,12 @@ export function Shell({ children }: { children: React.ReactNode }) {
                   <li>
                     <NavLink to="/notifications">{tServices("notifications.title")}</NavLink>
                   </li>
-                  <li>
-                    <NavLink to="/company">{t("nav.company")}</NavLink>
-                  </li>
+                  {/* Park staff work for the park: no company link unless they have one. */}
+                  {user.company || !isParkSide ? (
+                    <li>
+                      <NavLink to="/company">{t("nav.company")}</NavLink>
+                    </li>
+                  ) : null}
                   <li>
                     <NavLink to="/account">{t("nav.account")}</NavLink>
                   </li>

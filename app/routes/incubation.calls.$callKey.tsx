@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (result.created)
     return redirectWithToast(`/applications/${result.id}/step/1`, {
       type: "success",
-      key: "incubation:toast.saved",
+      key: "incubation:toast.started",
     });
   return redirect(`/applications/${result.id}`);
 }

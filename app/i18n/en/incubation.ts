@@ -336,6 +336,7 @@ const incubation = {
   },
   toast: {
     saved: "Saved.",
+    started: "Your application is started. Each step is saved when you move on.",
     submitted: "Your application is submitted. We have emailed your team.",
     alreadySubmitted: "Your application was already submitted.",
     withdrawn: "Your application is withdrawn.",

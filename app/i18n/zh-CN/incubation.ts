@@ -328,6 +328,7 @@ const incubation: Translation<typeof en> = {
   },
   toast: {
     saved: "已保存。",
+    started: "申请已创建。每进入下一步，本步内容即自动保存。",
     submitted: "申请已提交，我们已发送邮件通知贵公司团队。",
     alreadySubmitted: "您的申请此前已提交。",
     withdrawn: "申请已撤回。",
