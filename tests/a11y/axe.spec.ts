@@ -12,21 +12,10 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, loginAs, test } from "../support/e2e";
 import { expected, loadIds, manifestRouteIds, routeUrl } from "../support/routes";
-import { ROUTES, type Persona } from "../security/route-matrix.table";
+import { PERSONAS, ROUTES, type Persona } from "../security/route-matrix.table";
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"];
 const LANGUAGES = ["en", "zh-CN"] as const;
-/** One persona per role: anonymous, company member, owner, reviewer, staff, admin; memberB is
- * the member whose company has an application (the only one who sees its page). */
-const PERSONAS: Persona[] = [
-  "anonymous",
-  "memberA",
-  "ownerA",
-  "memberB",
-  "reviewer",
-  "staff",
-  "admin",
-];
 
 /** Forms checked again after an empty submit, when the persona sees the page (the key):
  * the page with the form (the value), its field errors shown. */
@@ -90,6 +79,8 @@ async function reach(page: Page, check: Check): Promise<void> {
   }
 }
 
+// Every persona of the route table: anonymous, company member and owner, a member of another
+// company (whose company has an application), reviewer, staff and admin.
 for (const persona of PERSONAS) {
   for (const lang of LANGUAGES) {
     test(`axe: every page as ${persona} in ${lang}`, async ({ page, context, baseURL }) => {

@@ -12,6 +12,7 @@
 import type { BrowserContext, Locator, Page } from "@playwright/test";
 import {
   expect,
+  insertOpenCall,
   latestEmail,
   linkIn,
   loginAs,
@@ -474,43 +475,6 @@ test("news: staff write an article in the news desk and publish it, by keyboard"
 // Incubation
 // ---------------------------------------------------------------------------------------------
 
-async function insertCall(slug: string): Promise<void> {
-  const questions = [
-    {
-      key: "team",
-      step: 1,
-      labelEn: "Your team",
-      labelZh: "团队",
-      required: true,
-      maxLength: 1000,
-    },
-    {
-      key: "product",
-      step: 2,
-      labelEn: "Your product",
-      labelZh: "产品",
-      required: true,
-      maxLength: 1000,
-    },
-  ];
-  const documents = [
-    { key: "business_plan", labelEn: "Business plan", labelZh: "商业计划书", required: true },
-  ];
-  const rubric = [{ key: "team", labelEn: "Team", labelZh: "团队", weight: 1, max: 5 }];
-  await query(
-    `INSERT INTO incubation_call (programme_id, slug, title_en, title_zh, opens_at, closes_at, places, questions, documents, rubric)
-     SELECT id, $1, $2, $2, now() - interval '1 day', now() + interval '10 days', 5, $3, $4, $5
-     FROM incubation_programme WHERE slug = 'incubator'`,
-    [
-      slug,
-      `Keyboard call ${slug}`,
-      JSON.stringify(questions),
-      JSON.stringify(documents),
-      JSON.stringify(rubric),
-    ],
-  );
-}
-
 test("incubation: an applicant answers every step, uploads the plan and submits, by keyboard", async ({
   page,
   context,
@@ -519,7 +483,7 @@ test("incubation: an applicant answers every step, uploads the plan and submits,
 }) => {
   void consoleErrors;
   const slug = `kbd-${stamp()}`;
-  await insertCall(slug);
+  await insertOpenCall(slug, `Keyboard call ${slug}`);
   await loginAs(context, baseURL!, "memberB");
   await page.goto(`/incubation/calls/${slug}`);
   await skipToMain(page);

@@ -1,5 +1,13 @@
 import type { Page } from "@playwright/test";
-import { DEMO_PASSWORD, expect, PERSONAS, contextFor, query, test } from "../support/e2e";
+import {
+  DEMO_PASSWORD,
+  expect,
+  PERSONAS,
+  contextFor,
+  insertOpenCall,
+  query,
+  test,
+} from "../support/e2e";
 
 const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
@@ -10,48 +18,6 @@ const HTML_AS_PDF = Buffer.from(
 
 function local(offsetDays: number): string {
   return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 16);
-}
-
-/** A call inserted directly (for the tests that are not about creating calls). */
-async function insertCall(slug: string): Promise<string> {
-  const [p] = await query<{ id: string }>(
-    "SELECT id FROM incubation_programme WHERE slug = 'incubator'",
-  );
-  const questions = [
-    {
-      key: "team",
-      step: 1,
-      labelEn: "Your team",
-      labelZh: "团队",
-      required: true,
-      maxLength: 1000,
-    },
-    {
-      key: "product",
-      step: 2,
-      labelEn: "Your product",
-      labelZh: "产品",
-      required: true,
-      maxLength: 1000,
-    },
-  ];
-  const documents = [
-    { key: "business_plan", labelEn: "Business plan", labelZh: "商业计划书", required: true },
-  ];
-  const rubric = [{ key: "team", labelEn: "Team", labelZh: "团队", weight: 1, max: 5 }];
-  const [row] = await query<{ id: string }>(
-    `INSERT INTO incubation_call (programme_id, slug, title_en, title_zh, opens_at, closes_at, places, questions, documents, rubric)
-     VALUES ($1, $2, $3, $3, now() - interval '1 day', now() + interval '10 days', 5, $4, $5, $6) RETURNING id`,
-    [
-      p!.id,
-      slug,
-      `Test call ${slug}`,
-      JSON.stringify(questions),
-      JSON.stringify(documents),
-      JSON.stringify(rubric),
-    ],
-  );
-  return row!.id;
 }
 
 async function applicationIdFrom(page: Page): Promise<string> {
@@ -269,7 +235,7 @@ test.describe("without JavaScript", () => {
     baseURL,
   }) => {
     const slug = `nojs-${Date.now()}`;
-    await insertCall(slug);
+    await insertOpenCall(slug);
     const ctx = await contextFor(browser, baseURL!, PERSONAS.memberB, { javaScriptEnabled: false });
     const page = await ctx.newPage();
     await page.goto(`/incubation/calls/${slug}`);

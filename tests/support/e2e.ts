@@ -151,3 +151,40 @@ export const test = base.extend<{ consoleErrors: string[] }>({
   },
 });
 export { expect };
+
+/**
+ * An open call of the demo incubator inserted directly (for tests that are not about creating
+ * calls): two required questions on steps 1 and 2, a required business plan, a one-line rubric;
+ * open since yesterday, closing in ten days. Returns its id.
+ */
+export async function insertOpenCall(slug: string, title = `Test call ${slug}`): Promise<string> {
+  const questions = [
+    {
+      key: "team",
+      step: 1,
+      labelEn: "Your team",
+      labelZh: "团队",
+      required: true,
+      maxLength: 1000,
+    },
+    {
+      key: "product",
+      step: 2,
+      labelEn: "Your product",
+      labelZh: "产品",
+      required: true,
+      maxLength: 1000,
+    },
+  ];
+  const documents = [
+    { key: "business_plan", labelEn: "Business plan", labelZh: "商业计划书", required: true },
+  ];
+  const rubric = [{ key: "team", labelEn: "Team", labelZh: "团队", weight: 1, max: 5 }];
+  const [row] = await query<{ id: string }>(
+    `INSERT INTO incubation_call (programme_id, slug, title_en, title_zh, opens_at, closes_at, places, questions, documents, rubric)
+     SELECT id, $1, $2, $2, now() - interval '1 day', now() + interval '10 days', 5, $3, $4, $5
+     FROM incubation_programme WHERE slug = 'incubator' RETURNING id`,
+    [slug, title, JSON.stringify(questions), JSON.stringify(documents), JSON.stringify(rubric)],
+  );
+  return row!.id;
+}
