@@ -50,14 +50,14 @@ if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
 
 // Request id, access log (path only: query strings can carry tokens).
 const logRequests = logger.isLevelEnabled("info");
-function track(req, res) {
+const logErrors = logger.isLevelEnabled("error");
+function requestIdOf(req, res) {
   const requestId = req.headers["x-request-id"]?.slice(0, 64) || crypto.randomUUID();
   res.locals ??= {};
   res.locals.requestId = requestId;
-  res.setHeader("X-Request-Id", requestId);
-  // While shutting down, a kept-alive connection is closed after its current response.
-  if (stopping) res.setHeader("Connection", "close");
-  if (!logRequests && !logger.isLevelEnabled("error")) return;
+  return requestId;
+}
+function logWhenFinished(req, res, requestId) {
   const started = process.hrtime.bigint();
   res.on("finish", () => {
     if (!logRequests && res.statusCode < 500) return;
@@ -76,24 +76,19 @@ function track(req, res) {
     });
   });
 }
-// A page answered from the page cache: the id goes out with the page's own headers, and there
-// is nothing to log below info (a kept page is never an error).
+function track(req, res) {
+  const requestId = requestIdOf(req, res);
+  res.setHeader("X-Request-Id", requestId);
+  // While shutting down, a kept-alive connection is closed after its current response.
+  if (stopping) res.setHeader("Connection", "close");
+  if (logRequests || logErrors) logWhenFinished(req, res, requestId);
+}
+// A page answered from the page cache: the id goes out with the page's own headers (no
+// setHeader before writeHead), and below info there is nothing to log (a kept page is never
+// an error).
 function trackHit(req, res) {
-  const requestId = req.headers["x-request-id"]?.slice(0, 64) || crypto.randomUUID();
-  res.locals ??= {};
-  res.locals.requestId = requestId;
-  if (logRequests) {
-    const started = process.hrtime.bigint();
-    res.on("finish", () =>
-      log("info", "request", {
-        requestId,
-        method: req.method,
-        path: (req.url ?? "/").split("?")[0],
-        status: res.statusCode,
-        ms: Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10,
-      }),
-    );
-  }
+  const requestId = requestIdOf(req, res);
+  if (logRequests) logWhenFinished(req, res, requestId);
   return requestId;
 }
 app.use((req, res, next) => {

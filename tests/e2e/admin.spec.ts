@@ -178,9 +178,9 @@ test("the development mailbox lists an email and shows it with working links", a
   // The HTML version sits in a sandboxed frame (no scripts, opaque origin), links opening in a new tab.
   const frame = page.locator("iframe.mail-frame");
   await expect(frame).toHaveAttribute("sandbox", "allow-popups allow-popups-to-escape-sandbox");
-  expect(await frame.getAttribute("srcdoc")).toContain(
-    '<a target="_blank" rel="noopener noreferrer" href="http',
-  );
+  const srcdoc = (await frame.getAttribute("srcdoc")) ?? "";
+  expect(srcdoc).toContain('<a target="_blank" rel="noopener noreferrer" href="http');
+  expect(srcdoc, "no script in the email's HTML").not.toMatch(/<script|\son\w+=|javascript:/i);
   const link = page.locator(".mail-body a").first();
   await expect(link).toHaveAttribute("href", /\/verify-email\?token=/);
   await link.click();
