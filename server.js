@@ -2,11 +2,9 @@
 // route: request ids and logs, body-size limits, the cross-site request check, security
 // headers with a per-request CSP nonce, static files, and a graceful shutdown.
 import crypto from "node:crypto";
-import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import url from "node:url";
-import zlib from "node:zlib";
 import express from "express";
 import pino from "pino";
 import remixExpress from "@remix-run/express/dist/server.js";
@@ -15,18 +13,15 @@ import { broadcastDevReady, createRequestHandler as createFetchHandler } from "@
 // The package index re-exports only createRequestHandler; the module has all three (2.17.5).
 const { createRemixRequest, createRequestHandler, sendRemixResponse } = remixExpress;
 
+// `npm start` (and any start outside `remix dev`, which sets development) is production:
+// React's production build, no stack traces on any page (ADR 0018).
+process.env.NODE_ENV ??= "production";
+
 const here = path.dirname(url.fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build", "index.js");
 const build = await import(url.pathToFileURL(BUILD_PATH).href);
-const { startup, shutdown, publicPageCache } = build.entry.module;
-
-const production = process.env.NODE_ENV === "production";
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "0.0.0.0";
-const publicUrl = new URL(process.env.PUBLIC_URL ?? `http://localhost:${port}`);
-const https = publicUrl.protocol === "https:";
-const maxBody = Number(process.env.MAX_BODY_BYTES ?? 1_000_000);
-const maxUpload = Number(process.env.MAX_UPLOAD_BYTES ?? 20_000_000);
+const { startup, shutdown, publicPageCache, refusalPage, createAssetServer, isLoopbackHost } =
+  build.entry.module;
 
 // The same JSON lines as the app's logger (app/observability/logger.server.ts, ADR 0009).
 const logger = pino({
@@ -40,13 +35,65 @@ let info;
 try {
   info = await startup();
 } catch (error) {
-  log("fatal", error instanceof Error ? error.message : String(error));
+  log("fatal", error instanceof Error ? error.message : String(error), { err: error });
+  process.stderr.write(`\n  Park Portal did not start:\n  ${String(error?.message ?? error)}\n\n`);
   process.exit(1);
 }
+// Every setting comes validated from app/env.server.ts (through startup()).
+const { port, host, trustProxy, maxBody, maxUpload, production } = info.server;
+const publicUrl = new URL(info.server.publicUrl);
+const https = publicUrl.protocol === "https:";
+const local = info.deployment.mode === "local";
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
+app.set("env", production ? "production" : "development");
+// A hop count or the proxies' addresses, never "everything" (env.server.ts refuses `true`):
+// req.ip is then the address the nearest trusted proxy saw, and it is the one address that
+// throttles, sessions and the audit log record (load context `ip`).
+app.set("trust proxy", trustProxy);
+
+/** A short styled page in the reader's language for a refusal before the app (ADR 0018). */
+function refuse(req, res, kind, limitBytes) {
+  const page = refusalPage(kind, req.headers, { limitBytes });
+  if (kind === "tooLarge" || kind === "unsupported" || kind === "lengthRequired")
+    page.headers.Connection = "close";
+  res.writeHead(page.status, page.headers);
+  res.end(req.method === "HEAD" ? undefined : page.body);
+}
+
+// Host (and, from a trusted proxy, X-Forwarded-Host and -Proto) must be a well-formed name or
+// address: anything else becomes a clear 400 instead of an exception deep in URL parsing. On a
+// local demo only loopback names are answered (a guard against DNS rebinding, and against
+// a local demo published through a proxy without PUBLIC_URL).
+const HOST_PATTERN =
+  /^(?:\[[0-9a-f:.]+\]|[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?)(?::\d{1,5})?$/i;
+function validHost(value) {
+  if (typeof value !== "string" || value.length > 255 || !HOST_PATTERN.test(value)) return false;
+  try {
+    new URL(`http://${value}/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function hostRefusal(req) {
+  const host = req.headers.host;
+  if (!validHost(host)) return "badRequest";
+  const forwardedHost = req.headers["x-forwarded-host"];
+  const forwardedProto = req.headers["x-forwarded-proto"];
+  if (trustProxy !== false) {
+    if (forwardedHost !== undefined && !validHost(forwardedHost.split(",")[0].trim()))
+      return "badRequest";
+    if (
+      forwardedProto !== undefined &&
+      !/^https?$/i.test(String(forwardedProto).split(",")[0].trim())
+    )
+      return "badRequest";
+  }
+  if (local && !isLoopbackHost(new URL(`http://${host}/`).hostname)) return "localOnly";
+  return null;
+}
 
 // Request id, access log (path only: query strings can carry tokens).
 const logRequests = logger.isLevelEnabled("info");
@@ -173,15 +220,13 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 app.use((req, res, next) => {
   if (SAFE.has(req.method)) return next();
   const site = req.get("sec-fetch-site");
-  if (site && site !== "same-origin" && site !== "none")
-    return res.status(403).type("text").send("Cross-site request refused");
+  if (site && site !== "same-origin" && site !== "none") return refuse(req, res, "crossSite");
   const origin = req.get("origin");
   if (origin && origin !== "null") {
     const own = `${req.protocol}://${req.get("host")}`;
-    if (origin !== own && origin !== publicUrl.origin)
-      return res.status(403).type("text").send("Cross-site request refused");
+    if (origin !== own && origin !== publicUrl.origin) return refuse(req, res, "crossSite");
   } else if (origin === "null") {
-    return res.status(403).type("text").send("Cross-site request refused");
+    return refuse(req, res, "crossSite");
   }
   next();
 });
@@ -193,62 +238,28 @@ app.use((req, res, next) => {
   const limit = type.startsWith("multipart/form-data") ? maxUpload : maxBody;
   const length = req.get("content-length");
   if (length === undefined) {
-    if (req.get("transfer-encoding")) return res.status(411).type("text").send("Length required");
+    if (req.get("transfer-encoding")) return refuse(req, res, "lengthRequired");
     return next();
   }
-  if (!/^\d+$/.test(length)) return res.status(400).type("text").send("Bad Content-Length");
-  if (Number(length) > limit) {
-    res.set("Connection", "close");
-    return res.status(413).type("text").send("Request too large");
-  }
+  if (!/^\d+$/.test(length)) return refuse(req, res, "badRequest");
+  if (Number(length) > limit) return refuse(req, res, "tooLarge", limit);
   // Every form posts URL-encoded or multipart with a boundary; any other body would only make
   // request.formData() throw in an action, so it is refused here with a clear status.
   const form =
     /^application\/x-www-form-urlencoded\b/i.test(type) ||
     /^multipart\/form-data\s*;.*\bboundary=/i.test(type);
-  if (Number(length) > 0 && !form) {
-    res.set("Connection", "close");
-    return res.status(415).type("text").send("Send the form as a web form would");
-  }
+  if (Number(length) > 0 && !form) return refuse(req, res, "unsupported");
   next();
 });
 
-// Build assets (content-hashed names, never changed while the process runs) are gzipped once
-// per file and process and kept in memory: the ~450 KB of JavaScript a hydrated page loads is
-// ~150 KB on the wire. A client that does not accept gzip gets the file as it is.
-const buildDir = path.join(here, "public", "build");
-const gzipped = new Map();
-const compressible = {
-  ".js": "application/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-};
-app.use("/build", (req, res, next) => {
-  if (!production || (req.method !== "GET" && req.method !== "HEAD")) return next();
-  if (!/\bgzip\b/.test(req.get("accept-encoding") ?? "")) return next();
-  const type = compressible[path.extname(req.path)];
-  if (!type) return next();
-  let file = gzipped.get(req.path);
-  if (!file) {
-    let body;
-    try {
-      const full = path.join(buildDir, path.normalize(decodeURIComponent(req.path)));
-      if (!full.startsWith(buildDir + path.sep)) return next();
-      body = fs.readFileSync(full);
-    } catch {
-      return next();
-    }
-    file = { type, gzip: zlib.gzipSync(body, { level: 9 }) };
-    gzipped.set(req.path, file);
-  }
-  res.writeHead(200, {
-    "Content-Type": file.type,
-    "Content-Encoding": "gzip",
-    "Content-Length": String(file.gzip.length),
-    "Cache-Control": "public, max-age=31536000, immutable",
-    Vary: "Accept-Encoding",
+// Build assets: in production from the table of real files and their precompressed copies
+// (app/lib/build-assets.server.ts, answered in the request entry below); under `remix dev`
+// the folder changes while the process runs, so it is served as it is.
+const assets = production ? createAssetServer(path.join(here, "public", "build")) : null;
+if (assets && assets.stats().uncompressed > 0)
+  log("warn", "build assets without .br/.gz copies: run `npm run build` (not `remix build`)", {
+    files: assets.stats().uncompressed,
   });
-  res.end(req.method === "HEAD" ? undefined : file.gzip);
-});
 app.use(
   "/build",
   express.static(path.join(here, "public", "build"), { immutable: true, maxAge: "1y" }),
@@ -268,19 +279,51 @@ app.all(
   }),
 );
 
-// A public page already rendered for this content version is answered before Express.
+// The last word on any error that reaches Express: logged with its stack, answered with a
+// short page and never a stack trace or a path (Express's own handler shows both outside
+// production).
+app.use((error, req, res, _next) => {
+  const status = Number(error?.status ?? error?.statusCode ?? 500);
+  if (status >= 500 || !(status >= 400)) log("error", "request failed", { err: error });
+  if (res.headersSent) return res.destroy();
+  refuse(req, res, status >= 400 && status < 500 ? "badRequest" : "serverError");
+});
+
+// The request entry: a malformed or (on a local demo) foreign Host is refused first; build
+// assets and public pages already rendered for this content version are answered before
+// Express.
 const server = http.createServer((req, res) => {
+  const refusal = hostRefusal(req);
+  if (refusal) {
+    const requestId = requestIdOf(req, res);
+    if (logRequests) logWhenFinished(req, res, requestId);
+    return refuse(req, res, refusal);
+  }
+  if (assets?.handle(req, res)) return;
   if (!stopping && pageCache.tryServe(req, res, trackHit)) return;
   app(req, res);
 });
 server.listen(port, host, () => {
-  const address = `http://localhost:${port}`;
-  log("info", "listening", { address, database: info.kind });
-  if (process.stdout.isTTY || process.env.PRINT_BANNER !== "false") {
-    process.stderr.write(`\n  Park Portal is running at ${address} (database: ${info.kind})\n`);
+  const address = publicUrl.origin;
+  const { mode, reason } = info.deployment;
+  log("info", "listening", { address, host, port, database: info.kind, mode, reason });
+  const banner = process.stdout.isTTY || process.env.PRINT_BANNER !== "false";
+  // One-time passwords of a shared start are printed once whatever PRINT_BANNER says (they
+  // are never written to the JSON log).
+  const oneTime = mode === "shared" && info.demoLogins.length > 0;
+  if (banner || oneTime) {
+    const title = mode === "local" ? "local demo" : "shared";
+    process.stderr.write(
+      `\n  Park Portal is running at ${address} on ${host}:${port} (database: ${info.kind})\n` +
+        `  Mode: ${title}, because ${reason}.\n`,
+    );
+    if (mode === "local")
+      process.stderr.write(
+        "  Demo logins and the development mailbox work; set HOST and PUBLIC_URL for a shared start.\n",
+      );
     if (info.demoLogins.length)
       process.stderr.write(
-        `  Demo logins:\n${info.demoLogins.map((l) => `    ${l}`).join("\n")}\n`,
+        `${mode === "local" ? "  Demo logins:\n" : ""}${info.demoLogins.map((l) => `    ${l}`).join("\n")}\n`,
       );
     process.stderr.write("\n");
   }
@@ -308,7 +351,7 @@ async function stop(signal) {
   try {
     await shutdown();
   } catch (error) {
-    log("error", "shutdown failed", { err: String(error) });
+    log("error", "shutdown failed", { err: error });
     process.exit(1);
   }
   log("info", "stopped");

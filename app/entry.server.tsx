@@ -13,6 +13,10 @@ import { installLazyHandoff, installRouteMemo } from "~/utils/remix-shortcuts.se
 
 export { startup } from "~/startup.server";
 export { publicPageCache } from "~/cache/page-cache.server";
+// What server.js uses before the app runs (ADR 0018).
+export { refusalPage } from "~/lib/refusal-page.server";
+export { createAssetServer } from "~/lib/build-assets.server";
+export { isLoopbackHost } from "~/env.server";
 
 /** Stops the page cache's listening connection, then the app (worker, database). */
 export async function shutdown(): Promise<void> {

@@ -19,7 +19,7 @@ import { useNonce } from "~/utils/nonce";
 import stylesheet from "~/styles/app.css";
 import { getSession } from "~/auth/guards.server";
 import { permissionsOf } from "~/auth/permissions";
-import { mailboxEnabled } from "~/env.server";
+import { mailboxOpenTo } from "~/env.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { readToast } from "~/utils/toast.server";
 
@@ -62,7 +62,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         permissions: [...permissionsOf(user)],
       },
       toast,
-      mailbox: mailboxEnabled(),
+      // The footer links the development mailbox only where this reader may open it.
+      mailbox: mailboxOpenTo(user),
     },
     { headers },
   );

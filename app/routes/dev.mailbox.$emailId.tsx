@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatUtc } from "~/admin/time";
-import { invariantFound, notFound } from "~/auth/guards.server";
+import { getUser, invariantFound, notFound } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { mailboxEnabled } from "~/env.server";
+import { mailboxOpenTo } from "~/env.server";
 import { getMailboxEmail } from "~/mail/mail.server";
 import { framedHtml, LinkedText, MailboxNotice, MailStatus } from "~/mail/mailbox-ui";
 
@@ -13,9 +13,9 @@ export const meta: MetaFunction = () => [
   { name: "robots", content: "noindex" },
 ];
 
-/** One email of the development mailbox; 404 once SMTP is configured (see dev.mailbox._index). */
-export async function loader({ params }: LoaderFunctionArgs) {
-  if (!mailboxEnabled()) notFound();
+/** One email of the development mailbox; same access rule as the list (dev.mailbox._index). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  if (!mailboxOpenTo(await getUser(request))) notFound();
   const email = await getMailboxEmail(db(), params.emailId ?? "");
   invariantFound(email);
   return {

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatUtc } from "~/admin/time";
-import { notFound } from "~/auth/guards.server";
+import { getUser, notFound } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { mailboxEnabled } from "~/env.server";
+import { mailboxOpenTo } from "~/env.server";
 import { listMailbox } from "~/mail/mail.server";
 import { MailboxNotice, MailStatus } from "~/mail/mailbox-ui";
 
@@ -17,11 +17,11 @@ const LIMIT = 100;
 
 /**
  * The development mailbox: what the portal would have sent. It exists only while no SMTP
- * server is configured, and is then open to anyone (it is a development tool): with SMTP_URL
- * set, this route answers 404.
+ * server is configured; on a local demo it is open to every visitor, on a shared start only to
+ * admins (ADR 0018: it holds every reset and invitation link). Otherwise this route is a 404.
  */
-export async function loader(_args: LoaderFunctionArgs) {
-  if (!mailboxEnabled()) notFound();
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!mailboxOpenTo(await getUser(request))) notFound();
   return { emails: await listMailbox(db(), LIMIT), limit: LIMIT };
 }
 

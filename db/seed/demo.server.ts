@@ -3,7 +3,9 @@
  * natural keys (email, credit code), so running it twice changes nothing.
  */
 import { sql } from "kysely";
-import { hashPassword } from "~/auth/password.server";
+import { randomBytes } from "node:crypto";
+import { audit } from "~/audit/audit.server";
+import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { withCheckChar } from "~/companies/credit-code";
 import type { DB } from "../client.server";
 import type { Executor } from "../executor";
@@ -67,6 +69,63 @@ export const DEMO_LOGINS = USERS.map(
   (u) =>
     `${u.email.padEnd(34)} ${DEMO_PASSWORD}   ${u.roles.length ? u.roles.join(", ") : "company"}`,
 );
+
+export const DEMO_EMAILS: readonly string[] = USERS.map((u) => u.email);
+
+/**
+ * On a shared start (ADR 0018) no account may keep the password printed in the README: every
+ * demo account that still accepts it gets one new random password (returned, to be printed
+ * once), its sessions end, and the audit log records it. The update is conditional on the old
+ * hash, so of two processes starting together only one sets (and prints) a password.
+ */
+export async function retireDemoPassword(
+  db: DB,
+): Promise<{ password: string; emails: string[] } | null> {
+  const rows = await db
+    .selectFrom("app_user")
+    .select(["id", "email", "password_hash"])
+    .where(
+      sql<string>`lower(email)`,
+      "in",
+      DEMO_EMAILS.map((e) => e.toLowerCase()),
+    )
+    .execute();
+  const published = new Map<string, boolean>();
+  const affected: typeof rows = [];
+  for (const row of rows) {
+    let known = published.get(row.password_hash);
+    if (known === undefined) {
+      known = await verifyPassword(row.password_hash, DEMO_PASSWORD);
+      published.set(row.password_hash, known);
+    }
+    if (known) affected.push(row);
+  }
+  if (!affected.length) return null;
+  const password = randomBytes(12).toString("base64url");
+  const passwordHash = await hashPassword(password);
+  const emails = await db.transaction().execute(async (trx) => {
+    const changed: string[] = [];
+    for (const row of affected) {
+      const updated = await trx
+        .updateTable("app_user")
+        .set({ password_hash: passwordHash })
+        .where("id", "=", row.id)
+        .where("password_hash", "=", row.password_hash)
+        .executeTakeFirst();
+      if (!updated.numUpdatedRows) continue;
+      await trx.deleteFrom("session").where("user_id", "=", row.id).execute();
+      await audit(trx, {
+        actorId: null,
+        action: "user.demo_password_retired",
+        entityType: "user",
+        entityId: row.id,
+      });
+      changed.push(row.email);
+    }
+    return changed;
+  });
+  return emails.length ? { password, emails } : null;
+}
 
 export async function hasAnyUser(db: Executor): Promise<boolean> {
   return !!(await db.selectFrom("app_user").select("id").limit(1).executeTakeFirst());

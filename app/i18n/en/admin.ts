@@ -166,6 +166,7 @@ const admin = {
     user_admin_created: "Made an administrator from the command line",
     user_login: "Signed in",
     user_login_failed: "Failed sign-in",
+    user_demo_password_retired: "Published demo password replaced at start-up",
     user_logout: "Signed out",
     user_signup: "Created an account",
   },
@@ -188,9 +189,9 @@ const admin = {
   },
   mailbox: {
     title: "Development mailbox",
-    notice: "Development mailbox: not present in production.",
+    notice: "Development mailbox: no email leaves this portal.",
     noticeBody:
-      "No SMTP server is configured (SMTP_URL), so the portal keeps every email here instead of sending it. Anyone who can reach this portal can read these emails; once SMTP_URL is set, this page no longer exists.",
+      "No SMTP server is configured (SMTP_URL), so the portal keeps every email here instead of sending it. On a local demo anyone using this computer can read them; on a shared start only administrators can. Once SMTP_URL is set, this page no longer exists.",
     to: "To",
     subject: "Subject",
     template: "Template",

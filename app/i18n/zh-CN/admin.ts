@@ -167,6 +167,7 @@ const admin: Translation<typeof en> = {
     user_admin_created: "通过命令行设为管理员",
     user_login: "登录",
     user_login_failed: "登录失败",
+    user_demo_password_retired: "启动时已替换公开的演示密码",
     user_logout: "退出登录",
     user_signup: "注册账户",
   },
@@ -189,9 +190,9 @@ const admin: Translation<typeof en> = {
   },
   mailbox: {
     title: "开发邮箱",
-    notice: "开发邮箱：生产环境中不存在此页面。",
+    notice: "开发邮箱：邮件不会离开本门户。",
     noticeBody:
-      "由于未配置 SMTP 服务器（SMTP_URL），门户不会真正发出邮件，而是将所有邮件保存在这里。任何能访问本门户的人都可以阅读这些邮件；一旦设置了 SMTP_URL，此页面即不再存在。",
+      "由于未配置 SMTP 服务器（SMTP_URL），门户不会真正发出邮件，而是将所有邮件保存在这里。本机演示时，使用这台电脑的任何人都能阅读这些邮件；共享部署时，只有管理员可以阅读。一旦设置了 SMTP_URL，此页面即不再存在。",
     to: "收件人",
     subject: "主题",
     template: "模板",
