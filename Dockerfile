@@ -16,6 +16,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim AS runtime
+# HOST=0.0.0.0: reachable from outside the container, so always a shared start (ADR 0018).
 ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0 \

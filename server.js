@@ -15,7 +15,7 @@ const { createRemixRequest, createRequestHandler, sendRemixResponse } = remixExp
 
 // `npm start` (and any start outside `remix dev`, which sets development) is production:
 // React's production build, no stack traces on any page (ADR 0018).
-process.env.NODE_ENV ??= "production";
+if (!process.env.NODE_ENV) process.env.NODE_ENV = "production";
 
 const here = path.dirname(url.fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(here, "build", "index.js");
@@ -221,12 +221,20 @@ app.use((req, res, next) => {
   if (SAFE.has(req.method)) return next();
   const site = req.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return refuse(req, res, "crossSite");
+  // An Origin must name this very host (the one Remix compares it with: X-Forwarded-Host from
+  // a trusted proxy, else Host), or Remix's own check would end the action in a 500.
   const origin = req.get("origin");
-  if (origin && origin !== "null") {
-    const own = `${req.protocol}://${req.get("host")}`;
-    if (origin !== own && origin !== publicUrl.origin) return refuse(req, res, "crossSite");
-  } else if (origin === "null") {
-    return refuse(req, res, "crossSite");
+  if (origin !== undefined && origin !== "") {
+    let originHost;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      return refuse(req, res, "crossSite");
+    }
+    const host = req.get("x-forwarded-host")?.split(",")[0].trim() || req.get("host");
+    if (origin === "null" || originHost !== host) return refuse(req, res, "crossSite");
+    if (origin !== `${req.protocol}://${host}` && origin !== publicUrl.origin)
+      return refuse(req, res, "crossSite");
   }
   next();
 });
@@ -293,6 +301,8 @@ app.use((error, req, res, _next) => {
 // assets and public pages already rendered for this content version are answered before
 // Express.
 const server = http.createServer((req, res) => {
+  // Only a trusted proxy may name the host: Remix reads X-Forwarded-Host from the raw headers.
+  if (trustProxy === false) delete req.headers["x-forwarded-host"];
   const refusal = hostRefusal(req);
   if (refusal) {
     const requestId = requestIdOf(req, res);

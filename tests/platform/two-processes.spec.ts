@@ -61,7 +61,8 @@ function startApp(port: number, databaseUrl: string, publicUrl: string): Proc {
     PORT: String(port),
     PUBLIC_URL: publicUrl,
     SEED_DEMO: "auto",
-    TRUST_PROXY: "true",
+    // One proxy in front (nginx below); a test posting straight to a process plays that proxy.
+    TRUST_PROXY: "1",
     PRINT_BANNER: "false",
     LOG_LEVEL: "info",
     DB_POOL_SIZE: "4",
@@ -192,8 +193,11 @@ http {
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-For $remote_addr;
       proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Forwarded-Host "";
+      proxy_set_header Forwarded "";
+      proxy_set_header X-Real-IP "";
     }
   }
 }
@@ -346,4 +350,54 @@ test("behind nginx: a visitor's inquiry reaches staff, and both processes served
   await expect.poll(() => served().a + served().b, { timeout: 5_000 }).toBeGreaterThanOrEqual(6);
   expect(served().a, "requests served by process A").toBeGreaterThan(0);
   expect(served().b, "requests served by process B").toBeGreaterThan(0);
+});
+
+test("behind nginx, a forged X-Forwarded-For changes nothing: throttling, sessions and the audit log see nginx's peer", async () => {
+  const forged = `203.0.113.${crypto.randomInt(1, 254)}`;
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const counter = async (ip: string) =>
+      (
+        await db.query<{ failures: number }>(
+          "SELECT failures FROM attempt_counter WHERE key = $1",
+          [`login:ip:${ip}`],
+        )
+      ).rows[0]?.failures ?? 0;
+    const before = await counter("127.0.0.1");
+    // Wrong passwords for an unknown account, each with another forged address (and a forged
+    // X-Real-IP / Forwarded for good measure): all are counted against the one real peer.
+    for (let i = 0; i < 3; i++) {
+      const response = await post(
+        nginxBase,
+        "/login",
+        { email: `nobody-${i}@example.com`, password: "wrong-password" },
+        {
+          "X-Forwarded-For": `${forged}, 198.51.100.${i + 1}`,
+          "X-Real-IP": forged,
+          Forwarded: `for=${forged}`,
+        },
+      );
+      await response.arrayBuffer();
+    }
+    expect(await counter(forged)).toBe(0);
+    expect(await counter("127.0.0.1")).toBe(before + 3);
+
+    // A sign-in through nginx with a forged address: the session and the audit entry record
+    // the address nginx saw.
+    const cookie = await login(nginxBase, OWNER, { "X-Forwarded-For": forged });
+    expect(cookie).toContain("session");
+    const session = await db.query<{ ip: string }>(
+      "SELECT s.ip FROM session s JOIN app_user u ON u.id = s.user_id WHERE u.email = $1 ORDER BY s.created_at DESC LIMIT 1",
+      [OWNER],
+    );
+    expect(session.rows[0]?.ip).toBe("127.0.0.1");
+    const entry = await db.query<{ ip: string }>(
+      "SELECT a.ip FROM audit_log a JOIN app_user u ON a.entity_id = u.id::text WHERE u.email = $1 AND a.action = 'user.login' ORDER BY a.id DESC LIMIT 1",
+      [OWNER],
+    );
+    expect(entry.rows[0]?.ip).toBe("127.0.0.1");
+  } finally {
+    await db.end();
+  }
 });
