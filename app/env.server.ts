@@ -74,7 +74,7 @@ export type Env = Omit<Parsed, "PUBLIC_URL" | "TRUST_PROXY"> & {
 
 let cached: Env | undefined;
 
-export function parseEnv(source: NodeJS.ProcessEnv): Env {
+export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = schema.safeParse(source);
   const lines = parsed.success
     ? []

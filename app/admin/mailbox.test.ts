@@ -1,6 +1,6 @@
 /**
  * The development mailbox routes: they list and show the outbox while SMTP_URL is unset, and
- * do not exist (404) once it is set.
+ * do not exist (404) once it is set; on a shared start (ADR 0018) they are for admins only.
  */
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -8,11 +8,14 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 
 let t: TestDatabase;
 const saved = process.env.SMTP_URL;
+const savedPublicUrl = process.env.PUBLIC_URL;
 
-async function routes(smtpUrl: string | undefined) {
+async function routes(smtpUrl: string | undefined, publicUrl?: string) {
   vi.resetModules();
   if (smtpUrl) process.env.SMTP_URL = smtpUrl;
   else delete process.env.SMTP_URL;
+  if (publicUrl) process.env.PUBLIC_URL = publicUrl;
+  else delete process.env.PUBLIC_URL;
   const { setDatabase } = await import("~/db.server");
   setDatabase(t);
   const { queueEmail } = await import("~/mail/mail.server");
@@ -41,6 +44,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
 });
 afterAll(async () => {
+  if (savedPublicUrl === undefined) delete process.env.PUBLIC_URL;
+  else process.env.PUBLIC_URL = savedPublicUrl;
   if (saved === undefined) delete process.env.SMTP_URL;
   else process.env.SMTP_URL = saved;
   await t.close();
@@ -80,5 +85,15 @@ describe("development mailbox", () => {
     const [email] = await t.db.selectFrom("email").select("id").limit(1).execute();
     expect(await statusOf(list.loader(args()))).toBe(404);
     expect(await statusOf(detail.loader(args({ emailId: email!.id })))).toBe(404);
+  });
+
+  it("on a shared start is a 404 for anyone but an admin", async () => {
+    const { list, detail } = await routes(undefined, "https://portal.example.com");
+    const [email] = await t.db.selectFrom("email").select("id").limit(1).execute();
+    expect(await statusOf(list.loader(args()))).toBe(404);
+    expect(await statusOf(detail.loader(args({ emailId: email!.id })))).toBe(404);
+    const { mailboxOpenTo } = await import("~/env.server");
+    expect(mailboxOpenTo({ roles: ["staff"] })).toBe(false);
+    expect(mailboxOpenTo({ roles: ["admin", "staff"] })).toBe(true);
   });
 });
