@@ -55,7 +55,10 @@ app.set("trust proxy", trustProxy);
 
 /** A short styled page in the reader's language for a refusal before the app (ADR 0018). */
 function refuse(req, res, kind, limitBytes) {
-  const page = refusalPage(kind, req.headers, { limitBytes });
+  const nonce = crypto.randomBytes(16).toString("base64");
+  const page = refusalPage(kind, req.headers, { limitBytes, nonce });
+  // The usual security headers, with this page's nonce (its only inline part is a style).
+  for (const [name, value] of securityHeaders(nonce)) res.setHeader(name, value);
   if (kind === "tooLarge" || kind === "unsupported" || kind === "lengthRequired")
     page.headers.Connection = "close";
   res.writeHead(page.status, page.headers);

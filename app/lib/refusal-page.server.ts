@@ -2,9 +2,9 @@
  * Short, styled pages for the refusals the server makes before the app runs (a malformed Host,
  * a cross-site form, a body without length, too large or of another type): the reader's
  * language from the language cookie or Accept-Language, no stack, no script, a few hundred
- * bytes, answered in well under a millisecond. server.js calls it through the server build.
+ * bytes, answered in well under a millisecond. server.js calls it through the server build and
+ * sends it with its usual security headers; the style carries that response's CSP nonce.
  */
-import crypto from "node:crypto";
 import { i18nFor } from "~/i18n/i18n";
 import { detectLocale } from "~/i18n/locale.server";
 
@@ -45,7 +45,7 @@ export interface Refusal {
 export function refusalPage(
   kind: RefusalKind,
   headers: { cookie?: string | string[]; "accept-language"?: string | string[] },
-  options: { limitBytes?: number } = {},
+  options: { nonce: string; limitBytes?: number },
 ): Refusal {
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
   const locale = detectLocale({
@@ -60,7 +60,7 @@ export function refusalPage(
     kind === "serverError"
       ? t("errors.serverBody")
       : t(`refusals.${kind}Body`, { limit: megabytes(options.limitBytes ?? 0) });
-  const nonce = crypto.randomBytes(12).toString("base64");
+  const nonce = escape(options.nonce);
   const body = `<!DOCTYPE html>
 <html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${escape(title)}</title>
 <style nonce="${nonce}">body{font:16px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;color:#1b2a22;background:#f6f8f5;margin:0}main{max-width:34rem;margin:12vh auto;padding:1.5rem 2rem;background:#fff;border-top:4px solid #2f6b4f;border-radius:6px}h1{font-size:1.4rem;margin:0 0 .75rem}a{color:#2f6b4f}</style></head>
@@ -72,8 +72,6 @@ export function refusalPage(
       "Content-Type": "text/html; charset=utf-8",
       "Content-Length": String(Buffer.byteLength(body)),
       "Cache-Control": "no-store",
-      "Content-Security-Policy": `default-src 'none'; style-src 'nonce-${nonce}'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
-      "X-Content-Type-Options": "nosniff",
       "Content-Language": locale,
       Vary: "Accept-Language, Cookie",
     },

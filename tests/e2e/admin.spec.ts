@@ -170,7 +170,7 @@ test("the development mailbox lists an email and shows it with working links", a
   await expect(page).toHaveURL(/\/account$/);
 
   await page.goto("/dev/mailbox");
-  await expect(page.getByText("Development mailbox: not present in production.")).toBeVisible();
+  await expect(page.getByText("Development mailbox: no email leaves this portal.")).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: email });
   await expect(row).toContainText("verifyEmail");
   await row.getByRole("link").click();
