@@ -85,8 +85,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   } catch (error) {
     lines.push(`  TRUST_PROXY: ${(error as Error).message}`);
   }
-  if (!parsed.success || lines.length)
-    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  if (!parsed.success || lines.length) throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   const data = parsed.data;
   return {
     ...data,
@@ -112,7 +111,10 @@ export function isHttps(): boolean {
 
 /** A host name or address that only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.toLowerCase().replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "");
+  const h = host
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, "$1")
+    .replace(/\.$/, "");
   if (h === "localhost" || h.endsWith(".localhost")) return true;
   if (h === "::1" || h === "0:0:0:0:0:0:0:1") return true;
   if (net.isIPv4(h)) return h.startsWith("127.");

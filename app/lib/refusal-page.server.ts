@@ -27,8 +27,7 @@ const STATUS: Record<RefusalKind, number> = {
   serverError: 500,
 };
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function megabytes(bytes: number): string {
   const mb = bytes / 1_000_000;

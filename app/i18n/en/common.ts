@@ -87,17 +87,23 @@ const common = {
   },
   refusals: {
     badRequestTitle: "This request could not be read",
-    badRequestBody: "The address or the headers of this request are not valid. Check the address and try again.",
+    badRequestBody:
+      "The address or the headers of this request are not valid. Check the address and try again.",
     localOnlyTitle: "This is a local demo",
-    localOnlyBody: "This portal runs as a demo for this computer only and answers at localhost addresses. To offer it to other people, set PUBLIC_URL to the address they use (see the README).",
+    localOnlyBody:
+      "This portal runs as a demo for this computer only and answers at localhost addresses. To offer it to other people, set PUBLIC_URL to the address they use (see the README).",
     crossSiteTitle: "Request refused",
-    crossSiteBody: "This form was sent from another site. Open the page on the portal and send it from there.",
+    crossSiteBody:
+      "This form was sent from another site. Open the page on the portal and send it from there.",
     lengthRequiredTitle: "The form arrived incomplete",
-    lengthRequiredBody: "The form was sent without its length. Go back and send it again from the page.",
+    lengthRequiredBody:
+      "The form was sent without its length. Go back and send it again from the page.",
     tooLargeTitle: "What you sent is too large",
-    tooLargeBody: "The portal accepts at most {{limit}} in one form. Go back, make the upload smaller or send fewer files, and try again.",
+    tooLargeBody:
+      "The portal accepts at most {{limit}} in one form. Go back, make the upload smaller or send fewer files, and try again.",
     unsupportedTitle: "This form could not be read",
-    unsupportedBody: "The portal reads forms sent from its own pages only. Go back and send the form from the page.",
+    unsupportedBody:
+      "The portal reads forms sent from its own pages only. Go back and send the form from the page.",
     back: "Back to the home page",
   },
 } as const;

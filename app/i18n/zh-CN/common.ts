@@ -89,13 +89,15 @@ const common: Translation<typeof en> = {
     badRequestTitle: "无法读取此请求",
     badRequestBody: "此请求的地址或请求头无效。请检查地址后重试。",
     localOnlyTitle: "这是本机演示",
-    localOnlyBody: "本门户以演示模式运行，只供这台电脑使用，只在 localhost 地址上应答。若要提供给其他人使用，请将 PUBLIC_URL 设置为他们访问的地址（见 README）。",
+    localOnlyBody:
+      "本门户以演示模式运行，只供这台电脑使用，只在 localhost 地址上应答。若要提供给其他人使用，请将 PUBLIC_URL 设置为他们访问的地址（见 README）。",
     crossSiteTitle: "请求已被拒绝",
     crossSiteBody: "此表单是从其他网站提交的。请在门户中打开该页面，再从页面上提交。",
     lengthRequiredTitle: "表单未完整送达",
     lengthRequiredBody: "表单提交时缺少长度信息。请返回页面重新提交。",
     tooLargeTitle: "提交的内容过大",
-    tooLargeBody: "门户每次最多接受 {{limit}} 的表单内容。请返回，缩小上传文件或减少文件数量后重试。",
+    tooLargeBody:
+      "门户每次最多接受 {{limit}} 的表单内容。请返回，缩小上传文件或减少文件数量后重试。",
     unsupportedTitle: "无法读取此表单",
     unsupportedBody: "门户只接受从其自身页面提交的表单。请返回页面重新提交。",
     back: "返回首页",
