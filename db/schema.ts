@@ -65,14 +65,6 @@ export interface ApplicationDocument {
   uploaded_by: string | null;
 }
 
-export interface ApplicationInputStash {
-  answers: Json;
-  application_id: string;
-  created_at: Generated<Timestamp>;
-  step: number;
-  token_hash: string;
-}
-
 export interface ApplicationMessage {
   application_id: string;
   author_id: string | null;
@@ -249,6 +241,19 @@ export interface Job {
   payload: Generated<Json>;
   run_at: Generated<Timestamp>;
   task: string;
+}
+
+export interface KeptInput {
+  created_at: Generated<Timestamp>;
+  dropped_fields: Generated<number>;
+  dropped_files: Generated<Json>;
+  enctype: string;
+  expires_at: Timestamp;
+  fields: Json;
+  id: Generated<string>;
+  key_hash: string;
+  size_bytes: number;
+  target: string;
 }
 
 export interface NewsArticle {
@@ -590,7 +595,6 @@ export interface DB {
   application: Application;
   application_comment: ApplicationComment;
   application_document: ApplicationDocument;
-  application_input_stash: ApplicationInputStash;
   application_message: ApplicationMessage;
   attempt_counter: AttemptCounter;
   audit_log: AuditLog;
@@ -605,6 +609,7 @@ export interface DB {
   inquiry: Inquiry;
   inquiry_event: InquiryEvent;
   job: Job;
+  kept_input: KeptInput;
   news_article: NewsArticle;
   news_article_tag: NewsArticleTag;
   news_category: NewsCategory;

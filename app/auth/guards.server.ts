@@ -4,6 +4,7 @@
  */
 import { redirect } from "@remix-run/node";
 import { db } from "~/db.server";
+import { hasFormBody, isKeepableTarget } from "~/lib/kept-input.server";
 import { can, type ParkRole, type Permission } from "./permissions";
 import {
   readSessionToken,
@@ -38,11 +39,19 @@ export function safeRedirect(
   return to;
 }
 
+/**
+ * The signed-in session, or a redirect to the login page. A form posted without a session
+ * (it ended while the person typed) is answered 307 to `/keep`: the browser posts the same
+ * body there, and it is kept across the sign-in (ADR 0018, app/lib/kept-input.server.ts).
+ */
 export async function requireSession(request: Request): Promise<ValidSession> {
   const session = await getSession(request);
   if (!session) {
     const url = new URL(request.url);
     const back = url.pathname + url.search;
+    const posted = request.method !== "GET" && request.method !== "HEAD";
+    if (posted && hasFormBody(request) && isKeepableTarget(back))
+      throw redirect(`/keep?to=${encodeURIComponent(back)}`, 307);
     throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
   }
   return session;

@@ -20,6 +20,8 @@ import enPark from "./en/park";
 import zhPark from "./zh-CN/park";
 import enInquiries from "./en/inquiries";
 import zhInquiries from "./zh-CN/inquiries";
+import enKept from "./en/kept";
+import zhKept from "./zh-CN/kept";
 
 /**
  * Every namespace in both languages (one line each). Chinese files are typed by the English
@@ -38,6 +40,7 @@ export const resources = {
     news: enNews,
     park: enPark,
     inquiries: enInquiries,
+    kept: enKept,
   },
   "zh-CN": {
     common: zhCommon,
@@ -51,5 +54,6 @@ export const resources = {
     news: zhNews,
     park: zhPark,
     inquiries: zhInquiries,
+    kept: zhKept,
   },
 } as const;

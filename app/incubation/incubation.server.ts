@@ -9,7 +9,6 @@ import type { Executor } from "#db/executor";
 import type { DB } from "#db/client.server";
 import { audit } from "~/audit/audit.server";
 import { createI18n, isLocale, type Locale } from "~/i18n/i18n";
-import { generateToken, hashToken } from "~/auth/tokens.server";
 import { queueEmail } from "~/mail/mail.server";
 import type { CallInput, DocumentSpec, Question } from "./schema";
 import {
@@ -501,73 +500,6 @@ export async function saveStep(
     return { ok: false, error: "conflict", version: current.version };
   }
   return { ok: true, version: row.version };
-}
-
-// ---------------------------------------------------------------- input kept across an expired session
-
-const STASH_TTL_MS = 24 * 3600_000;
-
-/**
- * Keeps what was posted to a step when the session had ended (no user is known): only that
- * step's question keys, each cut to its limit. Returns a token for the browser's cookie; only
- * its hash is stored. Old stashes are pruned on the way.
- */
-export async function stashInput(
-  db: Database,
-  applicationId: string,
-  step: number,
-  posted: Record<string, unknown>,
-  now = new Date(),
-): Promise<string | undefined> {
-  if (!isUuid(applicationId)) return undefined;
-  const row = await db
-    .selectFrom("application as a")
-    .innerJoin("incubation_call as c", "c.id", "a.call_id")
-    .select(["c.questions"])
-    .where("a.id", "=", applicationId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const answers: Record<string, string> = {};
-  for (const q of asList<Question>(row.questions).filter((q) => q.step === step)) {
-    const v = posted[q.key];
-    if (typeof v === "string" && v.trim()) answers[q.key] = v.slice(0, q.maxLength);
-  }
-  if (!Object.keys(answers).length) return undefined;
-  await db
-    .deleteFrom("application_input_stash")
-    .where("created_at", "<", new Date(now.getTime() - STASH_TTL_MS))
-    .execute();
-  const token = generateToken();
-  await db
-    .insertInto("application_input_stash")
-    .values({
-      token_hash: hashToken(token),
-      application_id: applicationId,
-      step,
-      answers: JSON.stringify(answers),
-      created_at: now,
-    })
-    .execute();
-  return token;
-}
-
-/** Takes (and deletes) a stash for this application and step, if the token is for it. */
-export async function takeStash(
-  db: Database,
-  token: string,
-  applicationId: string,
-  step: number,
-  now = new Date(),
-): Promise<Record<string, string> | undefined> {
-  const row = await db
-    .deleteFrom("application_input_stash")
-    .where("token_hash", "=", hashToken(token))
-    .where("application_id", "=", applicationId)
-    .where("step", "=", step)
-    .where("created_at", ">", new Date(now.getTime() - STASH_TTL_MS))
-    .returning("answers")
-    .executeTakeFirst();
-  return row ? asRecord(row.answers) : undefined;
 }
 
 export interface Gap {

@@ -18,9 +18,7 @@ import {
   saveStep,
   staffTransition,
   startApplication,
-  stashInput,
   submitApplication,
-  takeStash,
   submitReview,
   type Ctx,
 } from "./incubation.server";
@@ -313,32 +311,6 @@ describe("saving drafts", () => {
     expect(
       await saveStep(t.db, ctx(ownerA), companyA, app.id, 1, { team: "changed" }, row.version),
     ).toEqual({ ok: false, error: "notEditable" });
-  });
-});
-
-describe("input typed when the session had ended", () => {
-  it("is kept under a token, only for that step's questions, and given back once", async () => {
-    const open = await call();
-    const started = await startApplication(t.db, ctx(ownerA), { id: companyA }, open);
-    if (!started.ok) throw new Error();
-    const token = await stashInput(t.db, started.id, 1, {
-      team: "Typed late",
-      product: "other step",
-      status: "accepted",
-    });
-    expect(token).toBeTruthy();
-    expect(await takeStash(t.db, token!, started.id, 2)).toBeUndefined();
-    expect(await takeStash(t.db, "wrong-token", started.id, 1)).toBeUndefined();
-    expect(await takeStash(t.db, token!, started.id, 1)).toEqual({ team: "Typed late" });
-    expect(await takeStash(t.db, token!, started.id, 1)).toBeUndefined();
-    // Nothing was saved into the application itself.
-    const row = await t.db
-      .selectFrom("application")
-      .select(["answers", "status"])
-      .where("id", "=", started.id)
-      .executeTakeFirstOrThrow();
-    expect(row).toEqual({ answers: {}, status: "draft" });
-    expect(await stashInput(t.db, crypto.randomUUID(), 1, { team: "x" })).toBeUndefined();
   });
 });
 

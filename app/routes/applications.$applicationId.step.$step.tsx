@@ -8,7 +8,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { getSession, invariantFound, notFound, requirePermission } from "~/auth/guards.server";
+import { invariantFound, notFound, requirePermission } from "~/auth/guards.server";
 import { SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
 import { MAX_DOCUMENT_BYTES, uploadApplicationDocument } from "~/incubation/documents.server";
@@ -17,19 +17,10 @@ import {
   getApplicationForCompany,
   removeDocument,
   saveStep,
-  stashInput,
   submitApplication,
-  takeStash,
   type Gap,
 } from "~/incubation/incubation.server";
-import {
-  clearStashCookie,
-  ctxOf,
-  formValues,
-  readCookie,
-  STASH_COOKIE,
-  stashCookie,
-} from "~/incubation/route-helpers.server";
+import { ctxOf, formValues } from "~/incubation/route-helpers.server";
 import { AnswersView, DocumentsList, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
 import { DOCUMENTS_STEP, isEditable, REVIEW_STEP, STEPS } from "~/incubation/workflow";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -52,29 +43,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     app.status === "info_requested"
       ? (app.messages.find((m) => m.kind === "info_request")?.body ?? null)
       : null;
-  // What was typed when the session had ended, offered back once (not saved until they save).
-  const headers = new Headers();
-  const stashToken = readCookie(request, STASH_COOKIE);
-  let restored: Record<string, string> | null = null;
-  if (stashToken) {
-    restored = (await takeStash(db(), stashToken, app.id, step)) ?? null;
-    if (restored) headers.append("Set-Cookie", clearStashCookie());
-  }
-  return data(
-    {
-      restored,
-      app,
-      step,
-      gaps:
-        step === REVIEW_STEP
-          ? findGaps(app.questions, app.document_specs, app.answers, app.documents)
-          : [],
-      closed: app.status === "draft" && Date.now() >= new Date(app.closes_at).getTime(),
-      infoRequest,
-      maxMb: MAX_DOCUMENT_BYTES / 1_000_000,
-    },
-    { headers },
-  );
+  return {
+    app,
+    step,
+    gaps:
+      step === REVIEW_STEP
+        ? findGaps(app.questions, app.document_specs, app.answers, app.documents)
+        : [],
+    closed: app.status === "draft" && Date.now() >= new Date(app.closes_at).getTime(),
+    infoRequest,
+    maxMb: MAX_DOCUMENT_BYTES / 1_000_000,
+  };
 }
 
 type ActionData =
@@ -84,27 +63,7 @@ type ActionData =
   | { kind: "upload"; fieldErrors: Record<string, string> };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  if (!(await getSession(request))) {
-    // The session ended while they typed: keep the step's input for after they sign in again.
-    const step = parseStep(params.step);
-    const headers = new Headers();
-    if (
-      step <= 4 &&
-      (request.headers.get("Content-Type") ?? "").startsWith("application/x-www-form-urlencoded")
-    ) {
-      const token = await stashInput(
-        db(),
-        params.applicationId ?? "",
-        step,
-        formValues(await request.formData()),
-      );
-      if (token) headers.append("Set-Cookie", stashCookie(token));
-    }
-    throw redirect(
-      `/login?redirectTo=${encodeURIComponent(`/applications/${params.applicationId ?? ""}/step/${step}`)}`,
-      { headers },
-    );
-  }
+  // Signed out while typing: the guard keeps the input across the sign-in (app/lib/kept-input).
   const user = await requirePermission(request, "create:application:own");
   const app = await getApplicationForCompany(db(), user.company?.id, params.applicationId ?? "");
   invariantFound(app);
@@ -227,7 +186,6 @@ export default function ApplicationStep() {
     closed,
     infoRequest,
     maxMb,
-    restored,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation("incubation");
@@ -238,7 +196,7 @@ export default function ApplicationStep() {
   const pick = usePick();
   const time = useParkTime();
   const stepTitle = (n: number) => t(`steps.${String(n) as "1"}`);
-  const kept = actionData && "values" in actionData ? actionData.values : (restored ?? undefined);
+  const kept = actionData && "values" in actionData ? actionData.values : undefined;
   const version = actionData?.kind === "conflict" ? actionData.version : app.version;
   const gaps = actionData?.kind === "gaps" ? actionData.gaps : loaderGaps;
   const uploadErrors = actionData?.kind === "upload" ? actionData.fieldErrors : {};
@@ -290,11 +248,6 @@ export default function ApplicationStep() {
       <h2>
         {t("app.stepOf", { n: String(step), total: String(STEPS.length), title: stepTitle(step) })}
       </h2>
-      {restored && !actionData ? (
-        <p className="notice notice-warning" role="status">
-          {t("app.restored")}
-        </p>
-      ) : null}
       {actionData?.kind === "conflict" ? (
         <p className="notice notice-warning" role="alert">
           {t("app.conflict")}

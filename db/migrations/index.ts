@@ -7,6 +7,7 @@ import * as serviceRequests from "./2026-11-28T1400_service_requests";
 import * as newsSearch from "./2026-11-28T1535_news_search";
 import * as contentVersion from "./2026-11-28T1547_content_version";
 import * as contentVersionNotify from "./2026-11-28T1552_content_version_notify";
+import * as keptInput from "./2026-12-04T1930_kept_input";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T1535_news_search": newsSearch,
   "2026-11-28T1547_content_version": contentVersion,
   "2026-11-28T1552_content_version_notify": contentVersionNotify,
+  "2026-12-04T1930_kept_input": keptInput,
 };

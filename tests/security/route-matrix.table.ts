@@ -63,6 +63,9 @@ export const ROUTES: Record<string, RouteSpec> = {
   "routes/signup": { url: "/signup", get: anonymousOnly(200), post: anonymousOnly(400) },
   "routes/logout": { url: "/logout", get: 302, post: 302, endsSession: true },
   "routes/language": { url: "/language", get: 302, post: 302 },
+  // Input kept across a sign-in (ADR 0018): /keep takes an anonymous form, /resume gives it back.
+  "routes/keep": { url: "/keep", get: 302, post: 303 },
+  "routes/resume": { url: "/resume", get: signedIn(200), post: signedIn(303) },
   "routes/account": { url: "/account", get: signedIn(200), post: signedIn(400) },
   "routes/verify-email": { url: "/verify-email", get: 200, post: 400 },
   "routes/verify-email.resend": { url: "/verify-email/resend", get: 302, post: 302 },

@@ -107,8 +107,6 @@ const incubation = {
     conflict:
       "Someone changed this application in another tab or session while you were editing. What you typed is still below: check it and save again to keep it.",
     notEditable: "This application can no longer be changed.",
-    restored:
-      "Your session had ended when you last saved this step. We kept what you typed: it is filled in below but not saved yet. Check it and save.",
     readOnly: "Your application as submitted",
     deadline: "Deadline {{date}}",
     closedNotice: "The call closed on {{date}}. This draft can no longer be submitted.",

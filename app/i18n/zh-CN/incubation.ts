@@ -103,8 +103,6 @@ const incubation: Translation<typeof en> = {
     conflict:
       "在您编辑期间，此申请已在其他标签页或由同事修改。您填写的内容仍保留在下方，请核对后再次保存。",
     notEditable: "此申请已不能修改。",
-    restored:
-      "您上次保存此步骤时登录已过期。我们保留了您填写的内容，已填入下方，但尚未保存。请核对后保存。",
     readOnly: "您提交的申请内容",
     deadline: "截止时间 {{date}}",
     closedNotice: "本批次已于 {{date}} 截止，此草稿无法再提交。",
