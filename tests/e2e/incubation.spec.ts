@@ -258,21 +258,22 @@ test.describe("without JavaScript", () => {
     await expect(page).toHaveURL(/\/step\/3$/);
     await tab.close();
 
-    // The session ends while typing: nothing is lost; signing in again offers the input back.
+    // The session ends while typing: nothing is lost; signing in again offers the input back
+    // (the portal-wide mechanism of ADR 0018, tests/e2e/kept-input.spec.ts).
     await page.goto(`/applications/${applicationId}/step/1`);
     await page.getByLabel("Your team").fill("Typed after the session ended");
     await query("DELETE FROM session WHERE user_id = (SELECT id FROM app_user WHERE email = $1)", [
       PERSONAS.memberB,
     ]);
     await page.getByRole("button", { name: "Save and continue" }).click();
-    await expect(page).toHaveURL(/\/login\?redirectTo=/);
+    await expect(page).toHaveURL(/\/login\?redirectTo=%2Fresume$/);
     await page.getByLabel("Email address").fill(PERSONAS.memberB);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(new RegExp(`/applications/${applicationId}/step/1$`));
-    await expect(page.getByText("We kept what you typed")).toBeVisible();
-    await expect(page.getByLabel("Your team")).toHaveValue("Typed after the session ended");
-    await page.getByRole("button", { name: "Save and continue" }).click();
+    await expect(page).toHaveURL(/\/resume$/);
+    await expect(page.getByRole("heading", { name: "What you typed is kept" })).toBeVisible();
+    await expect(page.getByLabel("team")).toHaveValue("Typed after the session ended");
+    await page.getByRole("button", { name: "Send it now" }).click();
     await expect(page).toHaveURL(/\/step\/2$/);
 
     await page.goto(`/applications/${applicationId}/step/5`);
