@@ -8,6 +8,7 @@ import { migrateToLatest } from "#db/migrate.server";
 import { seedReferenceData } from "#db/seed/reference.server";
 import { databaseHandle, setDatabase } from "~/db.server";
 import { deploymentMode, env, type DeploymentMode, type TrustProxy } from "~/env.server";
+import { ensurePruneScheduled } from "~/jobs/prune.server";
 import { startWorker } from "~/jobs/queue.server";
 import { taskHandlers } from "~/jobs/tasks.server";
 import { logger } from "~/observability/logger.server";
@@ -59,6 +60,7 @@ export async function startup(): Promise<StartupInfo> {
       handlers: taskHandlers,
       log: (level, msg, extra) => logger[level](extra ?? {}, msg),
     });
+    await ensurePruneScheduled(handle.db);
   }
   return {
     kind: handle.kind,

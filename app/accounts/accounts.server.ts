@@ -16,11 +16,14 @@ import {
   blockedFor,
   clearAttempts,
   hitWindowLimit,
+  mayMailStranger,
   recordFailureWithBackoff,
   type WindowPolicy,
 } from "~/auth/throttle.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import type { Locale } from "~/i18n/i18n";
+import { safeRedirect } from "~/lib/redirect";
+import { enqueue } from "~/jobs/queue.server";
 import { queueEmail } from "~/mail/mail.server";
 
 export const VERIFY_TOKEN_MS = 24 * 60 * 60 * 1000;
@@ -48,22 +51,31 @@ export async function findUserByEmail(db: Executor, email: string) {
     .executeTakeFirst();
 }
 
-export type SignUpResult =
-  | { ok: true; userId: string; token: string; cookieExpiry: Date }
-  | { ok: false; error: "emailTaken" };
+/** Sign-up notices to one address (new or taken); past it the answer is the same, nothing is sent. */
+export const SIGNUP_EMAIL_LIMIT: WindowPolicy = { limit: 3, windowSeconds: 60 * 60 };
 
+/**
+ * Creates an account, or, when the address already has one, emails its owner instead. The
+ * answer is the same either way (no account enumeration, issue 11): nobody is signed in, an
+ * email goes to the address, and the password is hashed in both cases so that the two take
+ * as long. `next` (a same-origin path, checked here) travels in the confirmation link.
+ */
 export async function signUp(
   db: DB,
-  input: { name: string; email: string; password: string; locale: Locale },
+  input: { name: string; email: string; password: string; locale: Locale; next?: string },
   meta: Meta,
-): Promise<SignUpResult> {
+): Promise<void> {
   const now = meta.now ?? new Date();
+  const address = input.email.toLowerCase();
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  // Counted whatever happens next (both paths alike): a few messages an hour per address, and
+  // a cap on all mail to addresses nobody has confirmed.
+  const mayMail = await mayMailStranger(db, `signup:email:${address}`, SIGNUP_EMAIL_LIMIT, now);
+  await db.transaction().execute(async (trx) => {
     const inserted = await trx
       .insertInto("app_user")
       .values({
-        email: input.email.toLowerCase(),
+        email: address,
         name: input.name,
         password_hash: passwordHash,
         locale: input.locale,
@@ -71,26 +83,39 @@ export async function signUp(
       .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!inserted) return { ok: false as const, error: "emailTaken" as const };
-    await sendVerification(
-      trx,
-      { id: inserted.id, name: input.name, email: input.email, locale: input.locale },
-      meta,
-    );
+    if (inserted) {
+      await audit(trx, {
+        actorId: inserted.id,
+        action: "user.signup",
+        entityType: "user",
+        entityId: inserted.id,
+        ip: meta.ip,
+      });
+      if (!mayMail) return;
+      await sendVerification(trx, { id: inserted.id, email: address, locale: input.locale }, meta, {
+        next: input.next,
+      });
+      return;
+    }
+    const owner = await findUserByEmail(trx, address);
+    if (!owner) return;
     await audit(trx, {
-      actorId: inserted.id,
-      action: "user.signup",
+      actorId: null,
+      action: "user.signup_existing",
       entityType: "user",
-      entityId: inserted.id,
+      entityId: owner.id,
       ip: meta.ip,
     });
-    const session = await createSession(trx, inserted.id, meta, now);
-    return {
-      ok: true as const,
-      userId: inserted.id,
-      token: session.token,
-      cookieExpiry: cookieExpiry(now),
-    };
+    if (!mayMail || owner.disabled_at) return;
+    await queueEmail(trx, {
+      to: owner.email,
+      locale: owner.locale === "zh-CN" ? "zh-CN" : "en",
+      template: "addressInUse",
+      values: {
+        signIn: `${meta.origin}/login`,
+        reset: `${meta.origin}/forgot-password`,
+      },
+    });
   });
 }
 
@@ -129,8 +154,9 @@ async function issueToken(
 
 export async function sendVerification(
   db: Executor,
-  user: { id: string; name: string; email: string; locale: string },
+  user: { id: string; email: string; locale: string },
   meta: Meta,
+  opts: { next?: string } = {},
 ): Promise<void> {
   const token = await issueToken(
     db,
@@ -139,11 +165,15 @@ export async function sendVerification(
     VERIFY_TOKEN_MS,
     meta.now ?? new Date(),
   );
+  const next = opts.next ? safeRedirect(opts.next, "") : "";
   await queueEmail(db, {
     to: user.email,
     locale: user.locale === "zh-CN" ? "zh-CN" : "en",
     template: "verifyEmail",
-    values: { name: user.name, link: `${meta.origin}/verify-email?token=${token}` },
+    // Only the park's own words: the address is not confirmed, so nothing a stranger typed.
+    values: {
+      link: `${meta.origin}/verify-email?token=${token}${next ? `&next=${encodeURIComponent(next)}` : ""}`,
+    },
   });
 }
 
@@ -336,10 +366,14 @@ export async function logIn(
 
 export type ResetRequestResult = { ok: true } | { ok: false; error: "throttled" };
 
+export const RESET_TASK = "password-reset";
+
 /**
- * Sends a reset link if the address belongs to an active account. The answer is the same
- * whether or not it does; only too many requests from one IP are refused. Past the per-address
- * limit the answer stays "ok" but nothing is sent (no mail bombing, no account probing).
+ * Asks for a reset link. The request does the same work whatever the address: two counters
+ * and one queued job (no lookup of the account here), so neither the answer nor its time
+ * tells whether an account exists. The job (`passwordResetTask`) decides whether to send.
+ * Too many requests from one IP are refused; past the per-address limit (or the cap on mail
+ * to strangers) the answer stays "ok" and no job is queued.
  */
 export async function requestPasswordReset(
   db: DB,
@@ -349,22 +383,36 @@ export async function requestPasswordReset(
   const now = meta.now ?? new Date();
   if (!(await hitWindowLimit(db, `reset:ip:${meta.ip ?? "unknown"}`, RESET_IP_LIMIT, now)))
     return { ok: false, error: "throttled" };
-  if (
-    !(await hitWindowLimit(db, `reset:email:${emailAddress.toLowerCase()}`, RESET_EMAIL_LIMIT, now))
-  )
+  const address = emailAddress.toLowerCase();
+  if (!(await mayMailStranger(db, `reset:email:${address}`, RESET_EMAIL_LIMIT, now)))
     return { ok: true };
+  await enqueue(
+    db,
+    RESET_TASK,
+    { email: address, origin: meta.origin, requestedAt: now.toISOString() },
+    { maxAttempts: 3 },
+  );
+  return { ok: true };
+}
+
+/** The job behind a reset request: a link to an active account's address, or nothing. */
+export async function passwordResetTask(db: DB, payload: Record<string, unknown>): Promise<void> {
+  const address = typeof payload.email === "string" ? payload.email : "";
+  const origin = typeof payload.origin === "string" ? payload.origin : "";
+  const requestedAt =
+    typeof payload.requestedAt === "string" ? new Date(payload.requestedAt) : new Date();
+  if (!address || !origin || Number.isNaN(+requestedAt)) return;
   await db.transaction().execute(async (trx) => {
-    const user = await findUserByEmail(trx, emailAddress);
+    const user = await findUserByEmail(trx, address);
     if (!user || user.disabled_at) return;
-    const token = await issueToken(trx, user.id, "reset_password", RESET_TOKEN_MS, now);
+    const token = await issueToken(trx, user.id, "reset_password", RESET_TOKEN_MS, requestedAt);
     await queueEmail(trx, {
       to: user.email,
       locale: user.locale === "zh-CN" ? "zh-CN" : "en",
       template: "resetPassword",
-      values: { name: user.name, link: `${meta.origin}/reset-password?token=${token}` },
+      values: { link: `${origin}/reset-password?token=${token}` },
     });
   });
-  return { ok: true };
 }
 
 export async function resetPassword(
@@ -399,7 +447,7 @@ export async function resetPassword(
       to: user.email,
       locale: user.locale === "zh-CN" ? "zh-CN" : "en",
       template: "passwordChanged",
-      values: { name: user.name, link: `${meta.origin}/forgot-password` },
+      values: { link: `${meta.origin}/forgot-password` },
     });
     return true;
   });
@@ -468,14 +516,13 @@ export async function changePassword(
       to: user.email,
       locale: user.locale === "zh-CN" ? "zh-CN" : "en",
       template: "passwordChanged",
-      values: { name: user.name, link: `${meta.origin}/forgot-password` },
+      values: { link: `${meta.origin}/forgot-password` },
     });
   });
   return { ok: true };
 }
 
-export type ChangeEmailResult =
-  { ok: true } | { ok: false; error: ReauthError | "emailTaken" | "sameEmail" };
+export type ChangeEmailResult = { ok: true } | { ok: false; error: ReauthError | "sameEmail" };
 
 /** Re-authenticates, then sends a confirmation link to the new address; the old stays until then. */
 export async function requestEmailChange(
@@ -493,7 +540,10 @@ export async function requestEmailChange(
   if (denied) return { ok: false, error: denied };
   if (user.email.toLowerCase() === input.newEmail.toLowerCase())
     return { ok: false, error: "sameEmail" };
-  if (await findUserByEmail(db, input.newEmail)) return { ok: false, error: "emailTaken" };
+  // Whether another account has the address is not told here (no enumeration, issue 11): the
+  // answer and the pending change look the same; the owner of the address gets a notice instead
+  // of the link, and confirming could not succeed anyway.
+  const owner = await findUserByEmail(db, input.newEmail);
   await db.transaction().execute(async (trx) => {
     const token = await issueToken(
       trx,
@@ -503,12 +553,20 @@ export async function requestEmailChange(
       now,
       input.newEmail.toLowerCase(),
     );
-    await queueEmail(trx, {
-      to: input.newEmail,
-      locale: user.locale === "zh-CN" ? "zh-CN" : "en",
-      template: "changeEmail",
-      values: { name: user.name, link: `${meta.origin}/verify-email?token=${token}` },
-    });
+    if (owner)
+      await queueEmail(trx, {
+        to: owner.email,
+        locale: owner.locale === "zh-CN" ? "zh-CN" : "en",
+        template: "addressInUse",
+        values: { signIn: `${meta.origin}/login`, reset: `${meta.origin}/forgot-password` },
+      });
+    else
+      await queueEmail(trx, {
+        to: input.newEmail,
+        locale: user.locale === "zh-CN" ? "zh-CN" : "en",
+        template: "changeEmail",
+        values: { link: `${meta.origin}/verify-email?token=${token}` },
+      });
     await audit(trx, {
       actorId: user.id,
       action: "user.email_change_requested",

@@ -8,6 +8,8 @@ import { hashToken } from "~/auth/tokens.server";
 import {
   RESET_EMAIL_LIMIT,
   RESET_IP_LIMIT,
+  RESET_TASK,
+  SIGNUP_EMAIL_LIMIT,
   VERIFY_RESEND_LIMIT,
   changePassword,
   endOtherSessions,
@@ -24,6 +26,7 @@ import {
   verifyEmailToken,
 } from "./accounts.server";
 import { signupSchema } from "./schema";
+import { runResetJobs } from "../../tests/support/jobs";
 
 const ORIGIN = "http://portal.test";
 const PASSWORD = "correct horse battery staple";
@@ -45,13 +48,18 @@ function fresh(prefix = "user") {
 
 async function newUser(password = PASSWORD, prefix = "user") {
   const { email, ip } = fresh(prefix);
-  const result = await signUp(
+  await signUp(
     t.db,
     { name: "Account Tester", email, password, locale: "en" },
     { origin: ORIGIN, ip },
   );
-  if (!result.ok) throw new Error("sign-up failed");
-  return { id: result.userId, email, ip, token: result.token };
+  const { id } = await t.db
+    .selectFrom("app_user")
+    .select("id")
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
+  const { token } = await createSession(t.db, id, { ip });
+  return { id, email, ip, token };
 }
 
 async function latestEmail(to: string, template: string) {
@@ -156,7 +164,7 @@ describe("passwords", () => {
 });
 
 describe("sign-up", () => {
-  it("refuses an address already used, whatever its case", async () => {
+  it("answers a taken address exactly as a new one, and tells the owner instead, whatever its case", async () => {
     const { email, ip } = fresh("Case");
     const mixed = email.replace("case", "CaSe").replace("example.com", "Example.COM");
     const first = await signUp(
@@ -164,38 +172,112 @@ describe("sign-up", () => {
       { name: "First", email: mixed, password: PASSWORD, locale: "en" },
       { origin: ORIGIN, ip },
     );
-    expect(first.ok).toBe(true);
     const second = await signUp(
       t.db,
-      { name: "Second", email: email.toUpperCase(), password: PASSWORD, locale: "zh-CN" },
+      {
+        name: "Park IT security: verify at https://evil.example",
+        email: email.toUpperCase(),
+        password: "another long password",
+        locale: "zh-CN",
+      },
       { origin: ORIGIN, ip },
     );
-    expect(second).toEqual({ ok: false, error: "emailTaken" });
+    expect(second).toEqual(first);
     const rows = await t.db
       .selectFrom("app_user")
-      .select("email")
+      .select(["email", "name", "locale"])
       .where("email", "ilike", email)
       .execute();
-    expect(rows).toEqual([{ email: email.toLowerCase() }]);
+    expect(rows).toEqual([{ email: email.toLowerCase(), name: "First", locale: "en" }]);
+    // The owner hears of it in their own language; nothing the stranger typed is in it.
+    const notice = await latestEmail(email.toLowerCase(), "addressInUse");
+    expect(notice?.locale).toBe("en");
+    expect(notice?.text_body).toContain(`${ORIGIN}/login`);
+    expect(notice?.text_body).toContain(`${ORIGIN}/forgot-password`);
+    expect(`${notice?.subject} ${notice?.text_body}`).not.toMatch(/evil|Park IT/);
+    // The owner's password still works; the stranger's does not.
+    expect((await logIn(t.db, { email, password: PASSWORD }, { ip })).ok).toBe(true);
+    expect((await logIn(t.db, { email, password: "another long password" }, { ip })).ok).toBe(
+      false,
+    );
+  });
+
+  it("does the same work for a taken address: one email queued, one audit row, a hash", async () => {
+    const owner = await newUser();
+    const { email: free } = fresh("free");
+    const ip = fresh().ip;
+    const work = async (email: string) => {
+      const before = {
+        emails: await t.db.selectFrom("email").select("id").execute(),
+        audits: await t.db.selectFrom("audit_log").select("id").execute(),
+      };
+      const answer = await signUp(
+        t.db,
+        { name: "Someone", email, password: "some long password", locale: "en" },
+        { origin: ORIGIN, ip },
+      );
+      const emails = await t.db.selectFrom("email").select(["id", "to_address"]).execute();
+      const audits = await t.db.selectFrom("audit_log").select(["id", "action"]).execute();
+      return {
+        answer,
+        emails: emails
+          .filter((e) => !before.emails.some((b) => b.id === e.id))
+          .map((e) => e.to_address),
+        audits: audits.filter((a) => !before.audits.some((b) => b.id === a.id)).length,
+      };
+    };
+    const taken = await work(owner.email);
+    const fresh_ = await work(free);
+    expect(taken).toEqual({ answer: undefined, emails: [owner.email], audits: 1 });
+    expect(fresh_).toEqual({ answer: undefined, emails: [free], audits: 1 });
+  });
+
+  it("sends at most a few messages an hour to one address, answering the same", async () => {
+    const owner = await newUser();
+    for (let i = 0; i < SIGNUP_EMAIL_LIMIT.limit + 2; i++)
+      await signUp(
+        t.db,
+        { name: "Bomber", email: owner.email, password: PASSWORD, locale: "en" },
+        { origin: ORIGIN, ip: fresh().ip },
+      );
+    // The sign-up of `newUser` counted as one.
+    expect(await emailCount(owner.email, "addressInUse")).toBe(SIGNUP_EMAIL_LIMIT.limit - 1);
   });
 
   it("queues a confirmation email in the user's language, and starts unverified", async () => {
     const { email, ip } = fresh("zh");
-    const result = await signUp(
+    await signUp(
       t.db,
-      { name: "李雷", email, password: PASSWORD, locale: "zh-CN" },
+      {
+        name: "李雷 https://evil.example",
+        email,
+        password: PASSWORD,
+        locale: "zh-CN",
+        next: "/invite/abc",
+      },
       { origin: ORIGIN, ip },
     );
-    expect(result.ok).toBe(true);
     const mail = await latestEmail(email, "verifyEmail");
     expect(mail?.locale).toBe("zh-CN");
     expect(mail?.text_body).toContain(`${ORIGIN}/verify-email?token=`);
+    expect(mail?.text_body).toContain("&next=%2Finvite%2Fabc");
+    // The address is not confirmed: only the park's words, not the name typed.
+    expect(`${mail?.subject} ${mail?.text_body}`).not.toMatch(/李雷|evil/);
+    // Nobody is signed in by a sign-up.
     const user = await t.db
+      .selectFrom("app_user")
+      .select("id")
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow();
+    expect(
+      await t.db.selectFrom("session").select("id").where("user_id", "=", user.id).execute(),
+    ).toEqual([]);
+    const row = await t.db
       .selectFrom("app_user")
       .select("email_verified_at")
       .where("email", "=", email)
       .executeTakeFirstOrThrow();
-    expect(user.email_verified_at).toBeNull();
+    expect(row.email_verified_at).toBeNull();
   });
 });
 
@@ -465,6 +547,9 @@ describe("password reset", () => {
     expect(
       await requestPasswordReset(t.db, user.email.toUpperCase(), { origin: ORIGIN, ip: user.ip }),
     ).toEqual({ ok: true });
+    // The request only queues a job; the worker looks the address up and sends the link.
+    expect(await emailCount(user.email, "resetPassword")).toBe(0);
+    expect(await runResetJobs(t.db)).toBeGreaterThanOrEqual(1);
     const mail = await latestEmail(user.email, "resetPassword");
     expect(mail?.text_body).toContain(`${ORIGIN}/reset-password?token=`);
     const token = tokenIn(mail!.text_body);
@@ -500,6 +585,7 @@ describe("password reset", () => {
   it("expires the link after an hour", async () => {
     const user = await newUser();
     await requestPasswordReset(t.db, user.email, { origin: ORIGIN, ip: user.ip, now: T0 });
+    await runResetJobs(t.db);
     const token = tokenIn((await latestEmail(user.email, "resetPassword"))!.text_body);
     expect(await peekToken(t.db, token, "reset_password", at(HOUR - 1000))).toBe(true);
     expect(
@@ -518,10 +604,44 @@ describe("password reset", () => {
     ).toBe(true);
   });
 
-  it("answers the same for an unknown address, and sends nothing", async () => {
-    const { email, ip } = fresh("ghost");
-    expect(await requestPasswordReset(t.db, email, { origin: ORIGIN, ip })).toEqual({ ok: true });
-    expect(await emailCount(email, "resetPassword")).toBe(0);
+  it("does the same work for an unknown address (one counter each, one job), and sends nothing", async () => {
+    const known = await newUser();
+    const ghost = fresh("ghost");
+    const work = async (email: string, ip: string) => {
+      const jobs = await t.db
+        .selectFrom("job")
+        .select("id")
+        .where("task", "=", RESET_TASK)
+        .execute();
+      const answer = await requestPasswordReset(t.db, email, { origin: ORIGIN, ip });
+      const after = await t.db
+        .selectFrom("job")
+        .select(["id", "payload"])
+        .where("task", "=", RESET_TASK)
+        .execute();
+      const counters = await t.db
+        .selectFrom("attempt_counter")
+        .select("key")
+        .where("key", "in", [`reset:ip:${ip}`, `reset:email:${email.toLowerCase()}`])
+        .execute();
+      const queued = after.filter((j) => !jobs.some((b) => b.id === j.id));
+      return {
+        answer,
+        counters: counters.length,
+        jobs: queued.map((j) => Object.keys(j.payload as object).sort()),
+      };
+    };
+    const forKnown = await work(known.email, fresh().ip);
+    const forGhost = await work(ghost.email, ghost.ip);
+    expect(forGhost).toEqual(forKnown);
+    expect(forKnown).toEqual({
+      answer: { ok: true },
+      counters: 2,
+      jobs: [["email", "origin", "requestedAt"]],
+    });
+    await runResetJobs(t.db);
+    expect(await emailCount(ghost.email, "resetPassword")).toBe(0);
+    expect(await emailCount(known.email, "resetPassword")).toBe(1);
   });
 
   it("limits requests per address (silently) and per IP (refused)", async () => {
@@ -531,6 +651,7 @@ describe("password reset", () => {
         await requestPasswordReset(t.db, user.email, { origin: ORIGIN, ip: fresh().ip, now: T0 }),
       ).toEqual({ ok: true });
     }
+    await runResetJobs(t.db);
     expect(await emailCount(user.email, "resetPassword")).toBe(RESET_EMAIL_LIMIT.limit);
     const ip = fresh().ip;
     for (let i = 0; i < RESET_IP_LIMIT.limit; i++) {
@@ -551,6 +672,7 @@ describe("password reset", () => {
       await logIn(t.db, { email: user.email, password: PASSWORD }, { ip: user.ip }),
     ).toMatchObject({ error: "throttled" });
     await requestPasswordReset(t.db, user.email, { origin: ORIGIN, ip: user.ip });
+    await runResetJobs(t.db);
     const token = tokenIn((await latestEmail(user.email, "resetPassword"))!.text_body);
     expect(
       await resetPassword(t.db, { token, password: "fresh start please" }, { origin: ORIGIN }),
@@ -603,6 +725,7 @@ describe("change password", () => {
   it("cancels a reset link asked for before", async () => {
     const user = await newUser();
     await requestPasswordReset(t.db, user.email, { origin: ORIGIN, ip: user.ip });
+    await runResetJobs(t.db);
     const token = tokenIn((await latestEmail(user.email, "resetPassword"))!.text_body);
     const session = await validateSessionToken(t.db, user.token);
     await changePassword(
@@ -643,6 +766,8 @@ describe("change email", () => {
       ok: false,
       error: "sameEmail",
     });
+    // Another account's address: the same answer and pending change (no enumeration), but the
+    // owner gets a notice, not a link, and nothing changes.
     const other = await newUser();
     expect(
       await requestEmailChange(
@@ -650,10 +775,10 @@ describe("change email", () => {
         { userId: user.id, currentPassword: PASSWORD, newEmail: other.email.toUpperCase() },
         meta,
       ),
-    ).toEqual({
-      ok: false,
-      error: "emailTaken",
-    });
+    ).toEqual({ ok: true });
+    expect(await pendingEmailChange(t.db, user.id)).toBe(other.email);
+    expect(await emailCount(other.email, "changeEmail")).toBe(0);
+    expect(await emailCount(other.email, "addressInUse")).toBe(1);
     expect(
       await requestEmailChange(
         t.db,

@@ -29,16 +29,6 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   return (await getSession(request))?.user ?? null;
 }
 
-/** A safe same-site path to return to after login, or "/". */
-export function safeRedirect(
-  to: FormDataEntryValue | string | null | undefined,
-  fallback = "/",
-): string {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\"))
-    return fallback;
-  return to;
-}
-
 /**
  * The signed-in session, or a redirect to the login page. A form posted without a session
  * (it ended while the person typed) is answered 307 to `/keep`: the browser posts the same

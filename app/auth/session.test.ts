@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { runResetJobs } from "../../tests/support/jobs";
 import {
   changePassword,
   logIn,
@@ -31,13 +32,17 @@ let counter = 0;
 
 async function newUser(): Promise<{ id: string; email: string }> {
   const email = `session-${++counter}@example.com`;
-  const result = await signUp(
+  await signUp(
     t.db,
     { name: "Session Tester", email, password: PASSWORD, locale: "en" },
     { origin: ORIGIN, ip: `10.1.0.${counter}` },
   );
-  if (!result.ok) throw new Error("sign-up failed");
-  return { id: result.userId, email };
+  const { id } = await t.db
+    .selectFrom("app_user")
+    .select("id")
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
+  return { id, email };
 }
 
 beforeAll(async () => {
@@ -194,6 +199,7 @@ describe("events that end sessions (the old token replayed is anonymous)", () =>
     const a = await createSession(t.db, user.id);
     const b = await createSession(t.db, user.id);
     await requestPasswordReset(t.db, user.email, { origin: ORIGIN, ip: "10.3.0.1" });
+    await runResetJobs(t.db);
     const mail = await t.db
       .selectFrom("email")
       .select("text_body")

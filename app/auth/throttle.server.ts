@@ -108,3 +108,44 @@ export async function hitWindowLimit(
 export async function clearAttempts(db: Executor, key: string): Promise<void> {
   await db.deleteFrom("attempt_counter").where("key", "=", key).execute();
 }
+
+/**
+ * All mail that an anonymous request can send to an address nobody has confirmed (sign-up
+ * links and notices, reset links, inquiry acknowledgements), per hour, across processes: past
+ * it such mail waits for the next hour (the answers stay the same). A bound on what a botnet
+ * can make the park send, on top of the per-IP and per-address limits.
+ */
+export const STRANGER_MAIL_CAP: WindowPolicy = { limit: 1000, windowSeconds: 60 * 60 };
+
+/**
+ * Counts one message for `key` (e.g. `reset:email:<address>`) and one against the global cap;
+ * true when both are under their limits. Both counters live in PostgreSQL.
+ */
+export async function mayMailStranger(
+  db: Executor,
+  key: string,
+  policy: WindowPolicy,
+  now = new Date(),
+  cap: WindowPolicy = STRANGER_MAIL_CAP,
+): Promise<boolean> {
+  if (!(await hitWindowLimit(db, key, policy, now))) return false;
+  return hitWindowLimit(db, "mail:strangers", cap, now);
+}
+
+/** Counters older than this (and not blocking) are deleted by `pruneAttemptCounters`. */
+export const COUNTER_RETENTION_SECONDS = 2 * 24 * 60 * 60;
+
+/**
+ * Deletes counters that no longer hold anything back: untouched for longer than every policy's
+ * window or forget time, and not blocking. Anonymous requests make one row per address or IP
+ * they name; this keeps the table bounded. Returns how many rows went.
+ */
+export async function pruneAttemptCounters(db: Executor, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - COUNTER_RETENTION_SECONDS * 1000);
+  const result = await db
+    .deleteFrom("attempt_counter")
+    .where("updated_at", "<", before)
+    .where((eb) => eb.or([eb("blocked_until", "is", null), eb("blocked_until", "<", now)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -8,7 +8,7 @@ import type { Executor } from "#db/executor";
 import type { DB } from "#db/client.server";
 import { audit } from "~/audit/audit.server";
 import { can } from "~/auth/permissions";
-import { hitWindowLimit, type WindowPolicy } from "~/auth/throttle.server";
+import { hitWindowLimit, mayMailStranger, type WindowPolicy } from "~/auth/throttle.server";
 import type { Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
 import { NewsForbidden, decodeCursor, encodeCursor, type NewsActor } from "~/news/news.server";
@@ -16,6 +16,10 @@ import { INQUIRY_STATUSES, type InquiryInput, type InquiryStatus } from "./schem
 
 /** Per IP: a handful of inquiries an hour is plenty for a person. */
 export const INQUIRY_IP_LIMIT: WindowPolicy = { limit: 5, windowSeconds: 60 * 60 };
+/** All inquiries, from everyone: far above the park's real traffic, a ceiling for a botnet. */
+export const INQUIRY_CAP: WindowPolicy = { limit: 500, windowSeconds: 60 * 60 };
+/** Acknowledgements to one address. */
+export const INQUIRY_ACK_LIMIT: WindowPolicy = { limit: 3, windowSeconds: 60 * 60 };
 
 export type SubmitResult =
   { ok: true; reference: string; id: string } | { ok: false; error: "throttled" };
@@ -26,8 +30,18 @@ export async function submitInquiry(
   meta: { ip: string | null; locale: Locale; origin: string },
   policy = INQUIRY_IP_LIMIT,
 ): Promise<SubmitResult> {
-  if (meta.ip && !(await hitWindowLimit(db, `inquiry:ip:${meta.ip}`, policy)))
+  // Per client address (an unknown one counts as one address), and a cap on all inquiries.
+  if (!(await hitWindowLimit(db, `inquiry:ip:${meta.ip ?? "unknown"}`, policy)))
     return { ok: false, error: "throttled" };
+  if (!(await hitWindowLimit(db, "inquiry:all", INQUIRY_CAP)))
+    return { ok: false, error: "throttled" };
+  // The acknowledgement goes to an address nobody has confirmed: a few an hour per address,
+  // within the cap on such mail, and only the park's words and the reference (issue 11).
+  const acknowledge = await mayMailStranger(
+    db,
+    `inquiry:email:${input.email.toLowerCase()}`,
+    INQUIRY_ACK_LIMIT,
+  );
   return db.transaction().execute(async (trx) => {
     const seq = await sql<{
       n: string;
@@ -58,12 +72,13 @@ export async function submitInquiry(
         details: JSON.stringify({ interest: input.interest }),
       })
       .execute();
-    await queueEmail(trx, {
-      to: input.email,
-      locale: meta.locale,
-      template: "inquiryReceived",
-      values: { name: input.name, reference, link: `${meta.origin}/contact` },
-    });
+    if (acknowledge)
+      await queueEmail(trx, {
+        to: input.email,
+        locale: meta.locale,
+        template: "inquiryReceived",
+        values: { reference },
+      });
     return { ok: true, reference, id: row.id } as const;
   });
 }
@@ -224,7 +239,8 @@ export async function changeInquiry(
           to: row.email,
           locale: row.locale === "zh-CN" ? "zh-CN" : "en",
           template: "inquiryReply",
-          values: { name: row.name, reference: row.reference, reply: change.body },
+          // Staff's reply is the park's own text; the visitor's typed name is not repeated.
+          values: { reference: row.reference, reply: change.body },
         });
         break;
     }

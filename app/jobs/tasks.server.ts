@@ -1,11 +1,15 @@
+import { passwordResetTask, RESET_TASK } from "~/accounts/accounts.server";
 import { sendEmailTask } from "~/mail/mail.server";
 import { slaSweepTask, SWEEP_TASK } from "~/service-requests/jobs.server";
 import type { TaskHandler } from "./queue.server";
 import { publishScheduledTask } from "~/news/news.server";
+import { PRUNE_TASK, pruneTask } from "./prune.server";
 
 /** Every background task by name. Later areas add theirs here. */
 export const taskHandlers: Record<string, TaskHandler> = {
   "send-email": sendEmailTask,
   "news-publish": publishScheduledTask,
   [SWEEP_TASK]: slaSweepTask,
+  [RESET_TASK]: passwordResetTask,
+  [PRUNE_TASK]: pruneTask,
 };

@@ -16,6 +16,7 @@ export type EmailTemplate =
   | "resetPassword"
   | "passwordChanged"
   | "invitation"
+  | "addressInUse"
   | "incubationStatus"
   | "incubationDecision"
   // Service requests (issue 5)
@@ -37,6 +38,52 @@ export interface QueueEmailInput {
   values: Record<string, string>;
 }
 
+/**
+ * Values that are the park's own words: links it built, references, dates, labels and what
+ * staff wrote. Every other value (a person's or company's name, a request's subject, ...) is
+ * a stranger's text: it is quoted (URL-looking parts broken up so that no mail client makes a
+ * link of it, escaped and never linked in HTML) and never reaches a subject (issue 11).
+ */
+const LINK_VALUES = new Set(["link", "signIn", "reset"]);
+const PARK_VALUES = new Set([
+  ...LINK_VALUES,
+  "reference",
+  "ref",
+  "expires",
+  "expected",
+  "state",
+  "status",
+  "next",
+  "call",
+  "reply",
+  "message",
+]);
+/** Park values that may appear in a subject (short labels and references, no free text). */
+const SUBJECT_VALUES = new Set(["reference", "ref", "state", "status", "call"]);
+
+/**
+ * A stranger's text made inert for a mail client: one line, no control characters, and every
+ * URL-looking part broken (`https[:]//evil[.]example`, `www[.]x[.]com`, `a@b[.]cn`).
+ */
+export function quoteStranger(value: string): string {
+  return (
+    value
+       
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+      .replace(/:\/\//g, "[:]//")
+      .replace(/([\p{L}\p{N}_-])[.\u3002\uff0e\uff61](?=[\p{L}][\p{L}\p{N}-])/gu, "$1[.]")
+      .trim()
+  );
+}
+
+/** Text of a subject: only the park's short values; never a line break. */
+function subjectValues(values: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values))
+    out[key] = SUBJECT_VALUES.has(key) ? value.replace(/[\r\n]+/g, " ") : "";
+  return out;
+}
+
 export function renderEmail(input: Omit<QueueEmailInput, "to">): {
   subject: string;
   text: string;
@@ -48,14 +95,38 @@ export function renderEmail(input: Omit<QueueEmailInput, "to">): {
     key: string,
     values?: Record<string, string>,
   ) => string;
-  const subject = t(`${input.template}.subject`, input.values);
-  const body = t(`${input.template}.body`, input.values);
+  const subject = t(`${input.template}.subject`, subjectValues(input.values));
+  const textValues: Record<string, string> = {};
+  const markers: Record<string, string> = {};
+  const htmlOf = new Map<string, string>();
+  Object.entries(input.values).forEach(([key, value], i) => {
+    const park = PARK_VALUES.has(key);
+    textValues[key] = park ? value : quoteStranger(value);
+    // In HTML, a marker stands for the value until the template's own text is escaped.
+    const marker = `\u0001${i}\u0002`;
+    markers[key] = marker;
+    const escaped = escapeHtml(textValues[key]).replace(/\n/g, "<br>");
+    htmlOf.set(
+      marker,
+      LINK_VALUES.has(key)
+        ? `<a href="${escapeHtml(value)}">${escapeHtml(value)}</a>`
+        : park
+          ? linkify(escaped)
+          : `<span class="quoted">${escaped}</span>`,
+    );
+  });
+  const body = t(`${input.template}.body`, textValues);
   const text = `${body}\n\n--\n${t("signature")}`;
   const html =
     `<div style="font-family:system-ui,sans-serif;line-height:1.6;max-width:560px">` +
-    body
+    t(`${input.template}.body`, markers)
       .split("\n\n")
-      .map((p) => `<p>${linkify(escapeHtml(p)).replace(/\n/g, "<br>")}</p>`)
+      .map(
+        (p) =>
+          `<p>${escapeHtml(p)
+            .replace(/\n/g, "<br>")
+            .replace(/\u0001\d+\u0002/g, (m) => htmlOf.get(m) ?? "")}</p>`,
+      )
       .join("") +
     `<p style="color:#64748b">${escapeHtml(t("signature"))}</p></div>`;
   return { subject, text, html };

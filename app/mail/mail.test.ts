@@ -3,7 +3,15 @@ import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { mailboxEnabled } from "~/env.server";
 import { runDueJobs } from "~/jobs/queue.server";
 import { taskHandlers } from "~/jobs/tasks.server";
-import { queueEmail, renderEmail, sendEmailTask } from "./mail.server";
+import emailsEn from "~/i18n/en/emails";
+import emailsZh from "~/i18n/zh-CN/emails";
+import {
+  queueEmail,
+  quoteStranger,
+  renderEmail,
+  sendEmailTask,
+  type EmailTemplate,
+} from "./mail.server";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -100,7 +108,6 @@ describe("renderEmail", () => {
     expect(zh.text).toMatch(/[\u4e00-\u9fff]/);
     for (const mail of [en, zh]) {
       expect(mail.text).toContain("http://localhost:3000/verify-email?token=abc123");
-      expect(mail.text).toContain("Lin Wei");
       expect(mail.text).not.toMatch(/<[a-z][^>]*>/i);
       expect(mail.text).not.toContain("{{");
       expect(mail.html).toContain('<a href="http://localhost:3000/verify-email?token=abc123">');
@@ -110,10 +117,105 @@ describe("renderEmail", () => {
   it("escapes values in the HTML body", () => {
     const mail = renderEmail({
       locale: "en",
-      template: "verifyEmail",
-      values: { name: "<script>x</script>", link: "http://x.example/" },
+      template: "serviceRequestAssigned",
+      values: {
+        name: "<script>x</script>",
+        ref: "SR-1",
+        subject: "<b>",
+        link: "http://x.example/",
+      },
     });
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).toContain("&lt;script&gt;");
+    expect(mail.html).not.toContain("<b>");
+  });
+});
+
+describe("emails quote strangers, never speak for them (issue 11)", () => {
+  const HOSTILE =
+    "Park IT security: verify at https://evil.example or www.evil.example\r\nBcc: x@evil.example";
+  const PARK_LINK = "https://portal.zizhupark.example/x?token=abc";
+  /** The park's own values (links, references, labels, staff's words); every other is a stranger's. */
+  const PARK_KEYS = new Set([
+    "link",
+    "signIn",
+    "reset",
+    "reference",
+    "ref",
+    "expires",
+    "expected",
+    "state",
+    "status",
+    "next",
+    "call",
+    "reply",
+    "message",
+  ]);
+  /** Emails that can reach an address nobody has confirmed: only the park's words and a reference. */
+  const TO_UNCONFIRMED = [
+    "verifyEmail",
+    "changeEmail",
+    "resetPassword",
+    "passwordChanged",
+    "addressInUse",
+    "invitation",
+    "inquiryReceived",
+    "inquiryReply",
+  ] as const;
+
+  const templates = Object.entries(emailsEn).flatMap(([name, copy]) =>
+    typeof copy === "object"
+      ? [
+          [
+            name as EmailTemplate,
+            { subject: copy.subject as string, body: copy.body as string },
+          ] as const,
+        ]
+      : [],
+  );
+  const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+
+  it.each(templates.map(([name]) => name))(
+    "%s: a stranger's text is in no subject and is never a link, in either language",
+    (template) => {
+      const [, copy] = templates.find(([name]) => name === template)!;
+      const values: Record<string, string> = {};
+      for (const key of placeholders(copy.subject + copy.body))
+        values[key] = ["link", "signIn", "reset"].includes(key)
+          ? PARK_LINK
+          : PARK_KEYS.has(key)
+            ? "Park text"
+            : HOSTILE;
+      for (const locale of ["en", "zh-CN"] as const) {
+        const mail = renderEmail({ locale, template, values });
+        expect(mail.subject).not.toMatch(/evil|Park IT|[\r\n]/);
+        expect(mail.subject).not.toContain("{{");
+        // Plain text: mail clients link whatever looks like a URL or a domain.
+        expect(mail.text).not.toMatch(/https?:\/\/evil|www\.evil|evil\.example|\r|\nBcc/);
+        // HTML: every link is the park's own.
+        const hrefs = [...mail.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+        for (const href of hrefs) expect(href).toBe(PARK_LINK.replace(/&/g, "&amp;"));
+        expect(mail.html).not.toMatch(/https?:\/\/evil|evil\.example/);
+      }
+    },
+  );
+
+  it.each(TO_UNCONFIRMED)("%s carries only the park's own values", (template) => {
+    for (const copy of [emailsEn[template], emailsZh[template]] as {
+      subject: string;
+      body: string;
+    }[])
+      for (const key of placeholders(copy.subject + copy.body)) expect(PARK_KEYS).toContain(key);
+  });
+
+  it("breaks up what looks like a URL, a domain or an address; keeps ordinary names", () => {
+    expect(quoteStranger("see https://evil.example/x")).toBe("see https[:]//evil[.]example/x");
+    expect(quoteStranger("www.evil.com")).toBe("www[.]evil[.]com");
+    expect(quoteStranger("mail me: a@b.example")).toBe("mail me: a@b[.]example");
+    expect(quoteStranger("evil\u3002example")).toBe("evil[.]example");
+    expect(quoteStranger("line\r\nBcc: x")).toBe("line Bcc: x");
+    expect(quoteStranger("Lumina Photonics Co., Ltd.")).toBe("Lumina Photonics Co., Ltd.");
+    expect(quoteStranger("李雷")).toBe("李雷");
+    expect(quoteStranger("Version 2.5 report")).toBe("Version 2.5 report");
   });
 });

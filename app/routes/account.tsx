@@ -116,9 +116,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           ? { currentPassword: ["accounts:account.wrongPassword"] }
           : result.error === "throttled"
             ? { currentPassword: ["accounts:account.throttled"] }
-            : result.error === "sameEmail"
-              ? { newEmail: ["accounts:account.sameEmail"] }
-              : { newEmail: ["accounts:account.emailTaken"] };
+            : { newEmail: ["accounts:account.sameEmail"] };
       return data(
         { intent, result: submission.reply({ hideFields, fieldErrors }) },
         { status: result.error === "throttled" ? 429 : 400 },

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { requirePermission, requireUser, safeRedirect } from "~/auth/guards.server";
+import { requirePermission, requireUser } from "~/auth/guards.server";
+import { safeRedirect } from "~/lib/redirect";
 import { createCompany } from "~/companies/companies.server";
 import { CompanyForm } from "~/companies/company-form";
 import { companySchema } from "~/companies/schema";

@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
+import { safeRedirect } from "~/lib/redirect";
 import { SubmitButton, useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
@@ -71,7 +72,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:service_request:any");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const back = `/desk/requests${String(form.get("back") ?? "").startsWith("?") ? String(form.get("back")) : ""}`;
+  const query = String(form.get("back") ?? "");
+  const back = safeRedirect(
+    `/desk/requests${query.startsWith("?") ? query : ""}`,
+    "/desk/requests",
+  );
   if (intent === "save-view") {
     const submission = parseWithZod(form, { schema: saveViewSchema });
     if (submission.status !== "success")

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { updateProfile } from "~/accounts/accounts.server";
-import { getUser, safeRedirect } from "~/auth/guards.server";
+import { getUser } from "~/auth/guards.server";
+import { safeRedirect } from "~/lib/redirect";
 import { db } from "~/db.server";
 import { isLocale } from "~/i18n/i18n";
 import { localeCookie } from "~/i18n/locale.server";

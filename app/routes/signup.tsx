@@ -6,8 +6,8 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { signUp } from "~/accounts/accounts.server";
 import { signupSchema } from "~/accounts/schema";
-import { requireAnonymous, safeRedirect } from "~/auth/guards.server";
-import { sessionCookie } from "~/auth/session.server";
+import { requireAnonymous } from "~/auth/guards.server";
+import { safeRedirect } from "~/lib/redirect";
 import { hitWindowLimit } from "~/auth/throttle.server";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
 import { Honeypot, isHoneypotFilled } from "~/components/honeypot";
@@ -45,20 +45,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 429 },
     );
   }
-  const result = await signUp(db(), submission.value, meta);
-  if (!result.ok)
-    return data(
-      submission.reply({
-        fieldErrors: { email: ["accounts:signup.emailTaken"] },
-        hideFields: ["password"],
-      }),
-      { status: 400 },
-    );
-  return redirectWithToast(
-    safeRedirect(submission.value.redirectTo, "/account"),
-    { type: "success", key: "accounts:toast.signedUp" },
-    { headers: { "Set-Cookie": sessionCookie(result.token, result.cookieExpiry) } },
-  );
+  // The same answer whether or not the address has an account (issue 11): nobody is signed in
+  // here; the emailed link confirms the address, and the person then signs in.
+  const next = safeRedirect(submission.value.redirectTo, "");
+  await signUp(db(), { ...submission.value, next }, meta);
+  return redirectWithToast(next ? `/login?redirectTo=${encodeURIComponent(next)}` : "/login", {
+    type: "info",
+    key: "accounts:toast.signedUp",
+    values: { email: submission.value.email },
+  });
 }
 
 export default function Signup() {

@@ -7,6 +7,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { peekEmailToken, verifyEmailToken } from "~/accounts/accounts.server";
 import { tokenSchema } from "~/accounts/schema";
 import { getSession } from "~/auth/guards.server";
+import { safeRedirect } from "~/lib/redirect";
 import { SubmitButton, useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -45,7 +46,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data(submission.reply({ formErrors: [message] }), { status: 400 });
   }
   const session = await getSession(request);
-  return redirectWithToast(session ? "/account" : "/login", {
+  const next = safeRedirect(new URL(request.url).searchParams.get("next"), "");
+  const to = session
+    ? next || "/account"
+    : next
+      ? `/login?redirectTo=${encodeURIComponent(next)}`
+      : "/login";
+  return redirectWithToast(to, {
     type: "success",
     key: result.kind === "verified" ? "accounts:verify.done" : "accounts:verify.changed",
   });

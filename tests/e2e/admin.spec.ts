@@ -167,7 +167,7 @@ test("the development mailbox lists an email and shows it with working links", a
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill("mailbox reader password");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/login$/);
 
   await page.goto("/dev/mailbox");
   await expect(page.getByText("Development mailbox: no email leaves this portal.")).toBeVisible();

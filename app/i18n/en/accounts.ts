@@ -113,7 +113,7 @@ const accounts = {
   },
   toast: {
     signedIn: "Welcome back.",
-    signedUp: "Your account is ready. Check your inbox to confirm your email.",
+    signedUp: "We sent a message to {{email}}. Open the link in it to confirm your address, then sign in here.",
     languageSaved: "Language changed.",
   },
   errors: {

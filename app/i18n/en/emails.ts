@@ -2,23 +2,27 @@ const emails = {
   signature: "Zizhu High-Tech Park · Park Portal",
   verifyEmail: {
     subject: "Confirm your email address",
-    body: "Hello {{name}},\n\nPlease confirm your email address for the Zizhu Park Portal by opening this link:\n{{link}}\n\nThe link works for 24 hours. If you did not create an account, you can ignore this email.",
+    body: "Hello,\n\nPlease confirm your email address for the Zizhu Park Portal by opening this link:\n{{link}}\n\nThe link works for 24 hours. If you did not create an account, you can ignore this email: without the link, no account uses this address.",
   },
   changeEmail: {
     subject: "Confirm your new email address",
-    body: "Hello {{name}},\n\nYou asked to use this address for your Zizhu Park Portal account. Confirm it by opening this link:\n{{link}}\n\nThe link works for 24 hours. Until you confirm, your old address stays in use.",
+    body: "Hello,\n\nSomeone asked to use this address for their Zizhu Park Portal account. If it was you, confirm it by opening this link:\n{{link}}\n\nThe link works for 24 hours. If it was not you, ignore this email: nothing changes without the link.",
   },
   resetPassword: {
     subject: "Reset your password",
-    body: "Hello {{name}},\n\nSomeone (we hope you) asked to reset the password of your Zizhu Park Portal account. Choose a new password here:\n{{link}}\n\nThe link works once, for one hour. If you did not ask for this, ignore this email: your password stays as it is.",
+    body: "Hello,\n\nSomeone (we hope you) asked to reset the password of your Zizhu Park Portal account. Choose a new password here:\n{{link}}\n\nThe link works once, for one hour. If you did not ask for this, ignore this email: your password stays as it is.",
   },
   passwordChanged: {
     subject: "Your password was changed",
-    body: "Hello {{name}},\n\nThe password of your Zizhu Park Portal account was just changed, and every other session was signed out. If this was not you, reset your password at once:\n{{link}}",
+    body: "Hello,\n\nThe password of your Zizhu Park Portal account was just changed, and every other session was signed out. If this was not you, reset your password at once:\n{{link}}",
   },
   invitation: {
-    subject: "{{inviter}} invites you to join {{company}} on the Zizhu Park Portal",
-    body: "Hello,\n\n{{inviter}} invites you to join {{company}} on the Zizhu Park Portal, where companies apply for incubation and request park services.\n\nAccept the invitation here:\n{{link}}\n\nThe invitation expires on {{expires}}.",
+    subject: "An invitation to the Zizhu Park Portal",
+    body: "Hello,\n\nYou are invited to join a company’s team on the Zizhu Park Portal, where companies apply for incubation and request park services. Open the invitation to see who invited you, and to accept it:\n{{link}}\n\nThe invitation expires on {{expires}}. If you did not expect it, you can ignore this email.",
+  },
+  addressInUse: {
+    subject: "Your email address and the Zizhu Park Portal",
+    body: "Hello,\n\nSomeone tried to create a Zizhu Park Portal account with this address, or to move an account to it. This address already has an account, so nothing changed.\n\nIf it was you, sign in here:\n{{signIn}}\n\nIf you forgot your password, reset it here:\n{{reset}}\n\nIf it was not you, you can ignore this email.",
   },
   incubationStatus: {
     subject: "{{call}}: your application is now “{{status}}”",
@@ -60,11 +64,11 @@ const emails = {
   // Promotion (issue 3)
   inquiryReceived: {
     subject: "{{reference}}: we have received your inquiry",
-    body: "Hello {{name}},\n\nThank you for your interest in Zizhu High-Tech Park. We have received your inquiry and gave it the reference {{reference}}; please quote it if you write to us again.\n\nA member of the investment promotion team will answer you by email, usually within two working days.",
+    body: "Hello,\n\nThank you for your interest in Zizhu High-Tech Park. We have received an inquiry from this address and gave it the reference {{reference}}; please quote it if you write to us again.\n\nA member of the investment promotion team will answer by email, usually within two working days. If you did not write to us, you can ignore this email.",
   },
   inquiryReply: {
     subject: "{{reference}}: a reply from Zizhu High-Tech Park",
-    body: "Hello {{name}},\n\nThe park has replied to your inquiry {{reference}}:\n\n{{reply}}\n\nYou can answer this email to continue the conversation.",
+    body: "Hello,\n\nThe park has replied to your inquiry {{reference}}:\n\n{{reply}}\n\nYou can answer this email to continue the conversation.",
   },
 } as const;
 export default emails;

@@ -114,7 +114,7 @@ const accounts: Translation<typeof en> = {
   },
   toast: {
     signedIn: "欢迎回来。",
-    signedUp: "账户已创建。请查收邮件确认邮箱地址。",
+    signedUp: "我们已向 {{email}} 发送了一封邮件。请打开邮件中的链接确认邮箱地址，然后在此登录。",
     languageSaved: "语言已切换。",
   },
   errors: {
