@@ -69,3 +69,24 @@ export const SAFE_REDIRECTS: readonly [string, string][] = [
   ["/news/%E4%B8%AD%E6%96%87", "/news/%E4%B8%AD%E6%96%87"],
   ["/requests?redirectTo=https://evil.example", "/requests?redirectTo=https://evil.example"],
 ];
+
+/**
+ * One of each kind, for the routes where each try costs a password hash (sign-in, sign-up):
+ * the full corpus goes through the other routes and through `safeRedirect` itself.
+ */
+export const HOSTILE_REDIRECTS_CORE: readonly string[] = [
+  "/%09/evil.example",
+  "/\r/evil.example",
+  "/%0d%0aLocation:%20https://evil.example",
+  "/%00/evil.example",
+  "/%C2%85/evil.example",
+  "/\\evil.example",
+  "/%5Cevil.example",
+  "/%2F/evil.example",
+  "/.//evil.example",
+  "//evil.example",
+  "https://evil.example",
+  "javascript:alert(document.domain)",
+  "//user:pass@evil.example/",
+  "/\uFF0F/evil.example",
+];
