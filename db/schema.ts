@@ -168,6 +168,18 @@ export interface Email {
   to_address: string;
 }
 
+export interface IdempotencyKey {
+  actor: string;
+  completed_at: Timestamp | null;
+  cookies: Generated<string[]>;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  key: string;
+  location: string | null;
+  path: string;
+  status: number | null;
+}
+
 export interface IncubationCall {
   closes_at: Timestamp;
   created_at: Generated<Timestamp>;
@@ -604,6 +616,7 @@ export interface DB {
   company_member: CompanyMember;
   content_version: ContentVersion;
   email: Email;
+  idempotency_key: IdempotencyKey;
   incubation_call: IncubationCall;
   incubation_programme: IncubationProgramme;
   inquiry: Inquiry;
