@@ -7,6 +7,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
 import { useLocale } from "~/root";
 import { COMPANY_SIZES, INDUSTRIES, companySchema, updateCompanySchema } from "./schema";
+import { IdempotencyKey } from "~/components/idempotency-key";
 
 interface CompanyFormShape {
   nameEn: string;
@@ -55,6 +56,7 @@ export function CompanyForm({
   const sizeLabel = t as unknown as (k: string) => string;
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
+      <IdempotencyKey />
       <ErrorSummary
         form={form}
         fields={{

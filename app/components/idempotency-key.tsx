@@ -1,8 +1,9 @@
 /**
  * The hidden `idempotencyKey` of a create or reply form (issue 11, ADR 0018): put
- * `<IdempotencyKey />` inside the form (first, in a multipart form) and wrap the route's action
- * in `idempotent(...)` (app/lib/idempotency.server.ts). A second post of the same form (a double
- * click, a retry, back and resubmit) then answers the first post's redirect and creates nothing.
+ * `<IdempotencyKey />` inside the form (first, in a multipart form) and run the route's action
+ * through `idempotent(post, args)` (app/lib/idempotency.server.ts). A second post of the same
+ * form (a double click, a retry, back and resubmit) then answers the first post's redirect and
+ * creates nothing.
  *
  * One key per form instance: made at render (the server's, kept on hydration), and a new one
  * after every navigation, so the next reply on the same page is a new post.

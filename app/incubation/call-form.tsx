@@ -8,6 +8,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { ErrorSummary, SubmitButton, useErrorText } from "~/components/forms";
 import { MAX_CRITERION_ROWS, MAX_DOCUMENT_ROWS, MAX_QUESTION_ROWS } from "./schema";
 import { usePick } from "./ui";
+import { IdempotencyKey } from "~/components/idempotency-key";
 
 export interface CallFormResult {
   initialValue?: Record<string, unknown> | null;
@@ -166,6 +167,7 @@ export function CallForm({
 
   return (
     <Form method="post" className="form-stack">
+      <IdempotencyKey />
       {submitted ? (
         <ErrorSummary
           form={{ errors: result?.error?.[""] ?? undefined }}

@@ -1,7 +1,7 @@
 /**
  * Idempotency keys of form posts (issue 11, ADR 0018). Every create and reply form carries a
  * hidden `idempotencyKey` (rendered by `<IdempotencyKey />`, app/components/idempotency-key.tsx);
- * its action is wrapped in `idempotent(...)`. The first post of a key by an actor claims a row
+ * its action runs through `idempotent(post, args)`. The first post of a key by an actor claims a row
  * in `idempotency_key` (primary key (actor, key): of two concurrent posts exactly one inserts),
  * runs the action and stores its result, the redirect; every later post of that key (a double
  * click, a retry, back and resubmit) waits for that result and answers it again, without
@@ -42,9 +42,7 @@ export interface StoredResult {
 }
 
 export type Claim =
-  | { kind: "claimed" }
-  | { kind: "done"; result: StoredResult }
-  | { kind: "pending"; since: Date };
+  { kind: "claimed" } | { kind: "done"; result: StoredResult } | { kind: "pending"; since: Date };
 
 /** Tries to claim a key: exactly one of any number of concurrent callers gets "claimed". */
 export async function claimKey(
@@ -124,9 +122,7 @@ export async function releaseKey(db: Executor, id: KeyId): Promise<void> {
 }
 
 export type Once<T> =
-  | { kind: "ran"; value: T }
-  | { kind: "replay"; result: StoredResult }
-  | { kind: "busy" };
+  { kind: "ran"; value: T } | { kind: "replay"; result: StoredResult } | { kind: "busy" };
 
 export interface OnceOptions {
   /** How long a repeat waits for the first post's result. */
@@ -226,41 +222,41 @@ async function scanMultipart(copy: Request): Promise<string | null> {
   }
 }
 
-type Action<R> = (args: ActionFunctionArgs) => Promise<R>;
-
 /**
- * Wraps a route's action: a post that carries an `idempotencyKey` runs at most once per
- * (signed-in user or anonymous visitor, key); a repeat answers the first post's redirect.
- * A post without a key runs as before.
+ * Runs a route's action once per key: a post that carries an `idempotencyKey` runs at most once
+ * per (signed-in user or anonymous visitor, key); a repeat answers the first post's redirect.
+ * A post without a key runs as before. In a route (an arrow, so the browser build drops it):
+ * `export const action = (args: ActionFunctionArgs) => idempotent(post, args);`
  */
-export function idempotent<R>(action: Action<R>): Action<R | Response> {
-  return async (args) => {
-    const { request } = args;
-    if (request.method !== "POST") return action(args);
-    const key = await readIdempotencyKey(request);
-    if (!key) return action(args);
-    const user = await getUser(request);
-    const id = { actor: user?.id ?? "anonymous", key };
-    const outcome = await once<{ ok: R } | { thrown: unknown }>(
-      db(),
-      id,
-      new URL(request.url).pathname,
-      async () => {
-        try {
-          return { ok: await action(args) };
-        } catch (thrown) {
-          // A thrown redirect is a result too; anything else is released and rethrown.
-          if (thrown instanceof Response && redirectResult(thrown)) return { thrown };
-          throw thrown;
-        }
-      },
-      (v) => redirectResult("ok" in v ? v.ok : v.thrown),
-    );
-    if (outcome.kind === "replay") return replay(outcome.result);
-    if (outcome.kind === "busy") throw alreadySent();
-    if ("thrown" in outcome.value) throw outcome.value.thrown;
-    return outcome.value.ok;
-  };
+export async function idempotent<R>(
+  action: (args: ActionFunctionArgs) => Promise<R>,
+  args: ActionFunctionArgs,
+): Promise<R | Response> {
+  const { request } = args;
+  if (request.method !== "POST") return action(args);
+  const key = await readIdempotencyKey(request);
+  if (!key) return action(args);
+  const user = await getUser(request);
+  const id = { actor: user?.id ?? "anonymous", key };
+  const outcome = await once<{ ok: R } | { thrown: unknown }>(
+    db(),
+    id,
+    new URL(request.url).pathname,
+    async () => {
+      try {
+        return { ok: await action(args) };
+      } catch (thrown) {
+        // A thrown redirect is a result too; anything else is released and rethrown.
+        if (thrown instanceof Response && redirectResult(thrown)) return { thrown };
+        throw thrown;
+      }
+    },
+    (v) => redirectResult("ok" in v ? v.ok : v.thrown),
+  );
+  if (outcome.kind === "replay") return replay(outcome.result);
+  if (outcome.kind === "busy") throw alreadySent();
+  if ("thrown" in outcome.value) throw outcome.value.thrown;
+  return outcome.value.ok;
 }
 
 function alreadySent(): Response {

@@ -2,7 +2,7 @@
  * The idempotency store (issue 11, ADR 0018), on PostgreSQL and PGlite: concurrent posts of one
  * key run the action once and all answer its redirect; a failure releases the key; rows expire.
  */
-import type { AppLoadContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "~/db.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
@@ -72,7 +72,11 @@ describe("idempotency store", () => {
       expect(r.kind === "ran" ? r.value.location : r.kind === "replay" && r.result.location).toBe(
         "/done/1",
       );
-    const rows = await t.db.selectFrom("idempotency_key").selectAll().where("key", "=", key).execute();
+    const rows = await t.db
+      .selectFrom("idempotency_key")
+      .selectAll()
+      .where("key", "=", key)
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
@@ -87,9 +91,21 @@ describe("idempotency store", () => {
     const key = newIdempotencyKey();
     const id = { actor: "user-2", key };
     await expect(
-      once(t.db, id, "/x", () => Promise.reject(new Error("boom")), () => null),
+      once(
+        t.db,
+        id,
+        "/x",
+        () => Promise.reject(new Error("boom")),
+        () => null,
+      ),
     ).rejects.toThrow("boom");
-    const invalid = await once(t.db, id, "/x", async () => "field error", () => null);
+    const invalid = await once(
+      t.db,
+      id,
+      "/x",
+      async () => "field error",
+      () => null,
+    );
     expect(invalid.kind).toBe("ran");
     const ok = await once(
       t.db,
@@ -99,8 +115,17 @@ describe("idempotency store", () => {
       () => ({ status: 302, location: "/ok", cookies: [] }),
     );
     expect(ok.kind).toBe("ran");
-    const again = await once(t.db, id, "/x", async () => "twice", () => null);
-    expect(again).toEqual({ kind: "replay", result: { status: 302, location: "/ok", cookies: [] } });
+    const again = await once(
+      t.db,
+      id,
+      "/x",
+      async () => "twice",
+      () => null,
+    );
+    expect(again).toEqual({
+      kind: "replay",
+      result: { status: 302, location: "/ok", cookies: [] },
+    });
   });
 
   it("forgets a key after a day, and a completed claim deletes expired rows", async () => {
@@ -126,7 +151,14 @@ describe("idempotency store", () => {
     const id = { actor: "user-4", key };
     await claimKey(t.db, id, "/x", new Date(Date.now() - 120_000));
     let runs = 0;
-    const r = await once(t.db, id, "/x", async () => runs++, () => null, { waitMs: 50 });
+    const r = await once(
+      t.db,
+      id,
+      "/x",
+      async () => runs++,
+      () => null,
+      { waitMs: 50 },
+    );
     expect(r.kind).toBe("busy");
     expect(runs).toBe(0);
   });
@@ -150,15 +182,18 @@ describe("idempotent(action)", () => {
   it("replays the first redirect with its flash cookie but never a session cookie", async () => {
     const key = newIdempotencyKey();
     let runs = 0;
-    const action = idempotent(async ({ request }) => {
-      await request.formData();
-      runs++;
-      await new Promise((r) => setTimeout(r, 20));
-      return redirectTo(`/requests/SR-2026-1?n=${runs}`);
-    });
+    const action = (a: ActionFunctionArgs) =>
+      idempotent(async ({ request }) => {
+        await request.formData();
+        runs++;
+        await new Promise((r) => setTimeout(r, 20));
+        return redirectTo(`/requests/SR-2026-1?n=${runs}`);
+      }, a);
     const args = (request: Request) => ({ request, params: {}, context });
-    const [a, b] = (await Promise.all([action(args(post(key))), action(args(post(key)))])) as
-      Response[];
+    const [a, b] = (await Promise.all([
+      action(args(post(key))),
+      action(args(post(key))),
+    ])) as Response[];
     const c = (await action(args(post(key)))) as Response;
     expect(runs).toBe(1);
     for (const r of [a!, b!, c]) {
@@ -173,10 +208,11 @@ describe("idempotent(action)", () => {
 
   it("runs a post without a key as before", async () => {
     let runs = 0;
-    const action = idempotent(async () => {
-      runs++;
-      return redirectTo("/x");
-    });
+    const action = (a: ActionFunctionArgs) =>
+      idempotent(async () => {
+        runs++;
+        return redirectTo("/x");
+      }, a);
     const req = () =>
       new Request("http://portal.test/x", {
         method: "POST",

@@ -5,6 +5,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { ErrorSummary, Field, SubmitButton, TextareaField, useErrorText } from "~/components/forms";
 import { pick, type Locale } from "~/i18n/i18n";
 import { articleSchema } from "./schema";
+import { IdempotencyKey } from "~/components/idempotency-key";
 
 export interface ArticleDefaults {
   titleEn?: string | null;
@@ -65,6 +66,7 @@ export function ArticleForm({
   const categoryValue = typeof initialValue.categoryId === "string" ? initialValue.categoryId : "";
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
+      <IdempotencyKey />
       <input type="hidden" name="intent" value="save" />
       {defaults.version != null ? (
         <input type="hidden" name="version" value={defaults.version} />

@@ -18,13 +18,16 @@ import {
 import { calendarSchema } from "~/service-requests/schema";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ActionsHeader } from "~/components/shell";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:service_catalogue:any");
   return { days: await listCalendarDays(db()) };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:service_catalogue:any");
   const form = await request.formData();
   if (form.get("intent") === "delete-day") {
@@ -126,6 +129,7 @@ export default function AdminCalendar() {
       <section className="card">
         <h3>{t("admin.addDay")}</h3>
         <Form method="post" {...getFormProps(form)} className="form-stack">
+          <IdempotencyKey />
           <ErrorSummary
             form={form}
             fields={{ day: fields.day, nameEn: fields.nameEn, nameZh: fields.nameZh }}

@@ -20,13 +20,16 @@ import {
 } from "~/service-requests/catalogue.server";
 import { teamSchema } from "~/service-requests/schema";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:service_catalogue:any");
   return { teams: await listTeams(db()), staff: await listStaff(db()) };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:service_catalogue:any");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -150,6 +153,7 @@ export default function AdminTeams() {
       <details className="card" open={!!lastResult}>
         <summary>{t("admin.newTeam")}</summary>
         <Form method="post" {...getFormProps(form)} className="form-stack">
+          <IdempotencyKey />
           <ErrorSummary
             form={form}
             fields={{ code: fields.code, nameEn: fields.nameEn, nameZh: fields.nameZh }}

@@ -24,6 +24,8 @@ import {
 import { fieldSchema, typeSchema } from "~/service-requests/schema";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ActionsHeader } from "~/components/shell";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:service_catalogue:any");
@@ -37,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:service_catalogue:any");
   const type = await getTypeByCode(db(), params.code ?? "");
   invariantFound(type);
@@ -204,6 +207,7 @@ function AddField({ lastResult }: { lastResult: any }) {
     <details open={!!lastResult}>
       <summary>{t("admin.addField")}</summary>
       <Form method="post" {...getFormProps(form)} className="form-stack">
+        <IdempotencyKey />
         <ErrorSummary
           form={form}
           fields={{ key: f.key!, labelEn: f.labelEn!, labelZh: f.labelZh! }}

@@ -10,6 +10,7 @@ import { TypeForm } from "~/service-requests/admin-ui";
 import { createType, isUuid, listCategories, listTeams } from "~/service-requests/catalogue.server";
 import { typeSchema } from "~/service-requests/schema";
 import { redirectWithToast } from "~/utils/toast.server";
+import { idempotent } from "~/lib/idempotency.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:service_catalogue:any");
@@ -20,7 +21,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:service_catalogue:any");
   const submission = parseWithZod(await request.formData(), { schema: typeSchema });
   if (submission.status !== "success" || !submission.value.code)

@@ -24,6 +24,8 @@ import { ctxOf, formValues } from "~/incubation/route-helpers.server";
 import { AnswersView, DocumentsList, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
 import { DOCUMENTS_STEP, isEditable, REVIEW_STEP, STEPS } from "~/incubation/workflow";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "Application · 申请 | Zizhu Park Portal" }];
 
@@ -62,7 +64,8 @@ type ActionData =
   | { kind: "gaps"; gaps: Gap[] }
   | { kind: "upload"; fieldErrors: Record<string, string> };
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params, context }: ActionFunctionArgs) {
   // Signed out while typing: the guard keeps the input across the sign-in (app/lib/kept-input).
   const user = await requirePermission(request, "create:application:own");
   const app = await getApplicationForCompany(db(), user.company?.id, params.applicationId ?? "");
@@ -315,6 +318,7 @@ export default function ApplicationStep() {
         <div className="stack">
           <p>{t("documents.lead", { max: String(maxMb) })}</p>
           <Form method="post" encType="multipart/form-data" className="form-stack card">
+            <IdempotencyKey />
             <div className={`field${uploadErrors.kind ? " has-error" : ""}`}>
               <label htmlFor="doc-kind">{t("documents.kind")}</label>
               <select

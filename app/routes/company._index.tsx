@@ -37,6 +37,8 @@ import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/root";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 const INVITE_LIMIT: WindowPolicy = { limit: 30, windowSeconds: 60 * 60 };
 
@@ -67,7 +69,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { company, members, invitations, isOwner, userId: user.id, confirm } as const;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
@@ -444,6 +447,7 @@ function InviteForm({ lastResult }: { lastResult?: InviteResult }) {
       <h2 id="company-invite">{t("view.invite")}</h2>
       <p className="muted">{t("view.inviteLead")}</p>
       <Form method="post" {...getFormProps(form)} className="form-stack">
+        <IdempotencyKey />
         <ErrorSummary form={form} fields={{ email: fields.email }} labels={labels} />
         <input {...getInputProps(fields.intent, { type: "hidden" })} key={fields.intent.key} />
         <Field field={fields.email} label={labels.email} type="email" autoComplete="off" />

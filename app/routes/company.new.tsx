@@ -11,6 +11,7 @@ import { companySchema } from "~/companies/schema";
 import { db } from "~/db.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "Create a company profile · 创建企业档案 | Zizhu Park Portal" },
@@ -26,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:company:own");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: companySchema });

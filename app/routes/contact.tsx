@@ -2,16 +2,19 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { getUser } from "~/auth/guards.server";
 import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { Honeypot, isHoneypotFilled } from "~/components/honeypot";
+import { IdempotencyKey } from "~/components/idempotency-key";
 import { db } from "~/db.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { submitInquiry } from "~/inquiries/inquiries.server";
+import { redirectToThanks } from "~/inquiries/thanks.server";
 import { INTERESTS, inquirySchema } from "~/inquiries/schema";
 import { requestMeta } from "~/utils/request.server";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "Contact the park · 联系园区 | Zizhu Park Portal" },
@@ -33,12 +36,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, context }: ActionFunctionArgs) {
   const user = await getUser(request);
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: inquirySchema });
   // A bot that filled the hidden field gets the same thank-you page and nothing is stored.
-  if (isHoneypotFilled(formData)) return { done: true as const, reference: "INQ-0000-00000" };
+  if (isHoneypotFilled(formData)) return redirectToThanks("INQ-0000-00000");
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const meta = requestMeta(request, context);
   const result = await submitInquiry(db(), submission.value, {
@@ -48,15 +52,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!result.ok)
     return data(submission.reply({ formErrors: ["inquiries:errors.throttled"] }), { status: 429 });
-  return { done: true as const, reference: result.reference };
+  return redirectToThanks(result.reference);
 }
 
 export default function Contact() {
   const defaults = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("inquiries");
-  const done = actionData && "done" in actionData ? actionData : null;
-  const lastResult = actionData && !("done" in actionData) ? actionData : undefined;
+  const lastResult = actionData;
   const [form, fields] = useForm({
     lastResult,
     defaultValue: {
@@ -69,18 +72,6 @@ export default function Contact() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inquirySchema }),
   });
-  if (done) {
-    return (
-      <div className="container narrow">
-        <div className="card" role="status">
-          <h1>{t("thanks.title")}</h1>
-          <p>{t("thanks.body", { reference: done.reference })}</p>
-          <p className="stat inquiry-reference">{done.reference}</p>
-          <Link to="/">{t("thanks.back")}</Link>
-        </div>
-      </div>
-    );
-  }
   const labels = {
     name: t("form.fields.name"),
     organisation: t("form.fields.organisation"),
@@ -99,6 +90,7 @@ export default function Contact() {
       <div className="card">
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <ErrorSummary form={form} fields={fields} labels={labels} />
+          <IdempotencyKey />
           <Honeypot />
           <Field field={fields.name} label={labels.name} autoComplete="name" />
           <Field

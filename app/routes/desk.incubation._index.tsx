@@ -19,6 +19,8 @@ import { useParkTime, usePick } from "~/incubation/ui";
 import { callPhase } from "~/incubation/workflow";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ActionsHeader } from "~/components/shell";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "Incubation desk · 孵化管理 | Zizhu Park Portal" },
@@ -34,7 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:incubation_call:any");
   const submission = parseWithZod(await request.formData(), { schema: programmeSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -174,6 +177,7 @@ export default function DeskIncubation() {
         <div className="card">
           <h3>{t("desk.newProgramme")}</h3>
           <Form method="post" {...getFormProps(form)} className="form-stack">
+            <IdempotencyKey />
             <input type="hidden" name="intent" value="programme" />
             <ErrorSummary
               form={form}

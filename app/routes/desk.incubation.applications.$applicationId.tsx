@@ -38,6 +38,8 @@ import {
 } from "~/incubation/workflow";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ActionsHeader } from "~/components/shell";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "Application · 申请 | Zizhu Park Portal" }];
 
@@ -69,7 +71,8 @@ type ActionData = {
 /** Screening buttons: everything staff may do but the two with their own forms (and decisions). */
 const BUTTON_ACTIONS: TransitionAction[] = ["start_screening", "send_to_review"];
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:application:any");
   const app = await getApplicationForStaff(db(), params.applicationId ?? "");
   invariantFound(app);
@@ -234,6 +237,7 @@ export default function StaffApplication() {
         ) : null}
         {actions.includes("request_info") ? (
           <Form method="post" className="form-stack">
+            <IdempotencyKey />
             <input type="hidden" name="intent" value="request_info" />
             <h3>{t("staffApp.requestInfo")}</h3>
             {formError("request_info")}
@@ -457,6 +461,7 @@ export default function StaffApplication() {
           <p className="muted">{t("staffApp.noComments")}</p>
         )}
         <Form method="post" className="form-stack">
+          <IdempotencyKey />
           <input type="hidden" name="intent" value="comment" />
           <div className={`field${errs("comment", "body").length ? " has-error" : ""}`}>
             <label htmlFor="comment-body">{t("staffApp.comment")}</label>

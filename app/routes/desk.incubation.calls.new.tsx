@@ -12,6 +12,7 @@ import { callSchema } from "~/incubation/schema";
 import { usePick } from "~/incubation/ui";
 import { toParkLocal } from "~/incubation/workflow";
 import { redirectWithToast } from "~/utils/toast.server";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "New call · 新建批次 | Zizhu Park Portal" }];
 
@@ -26,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:incubation_call:any");
   const submission = parseWithZod(await request.formData(), { schema: callSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -16,6 +16,8 @@ import { INQUIRY_STATUSES, noteSchema, replySchema, type InquiryStatus } from "~
 import { formatMinute } from "~/news/ui";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "Inquiry · 投资咨询 | Zizhu Park Portal" }];
 
@@ -28,7 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Result = { intent: string; error: string; body?: string };
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:inquiry:any");
   const id = params.inquiryId ?? "";
   const formData = await request.formData();
@@ -193,6 +196,7 @@ export default function InquiryDetail() {
       <section className="card" aria-labelledby="reply-title">
         <h2 id="reply-title">{t("desk.reply")}</h2>
         <Form method="post" className="form-stack">
+          <IdempotencyKey />
           <input type="hidden" name="version" value={inquiry.version} />
           <div className={`field${result?.intent === "reply" ? " has-error" : ""}`}>
             <label htmlFor="reply-body">{t("desk.reply")}</label>
@@ -217,6 +221,7 @@ export default function InquiryDetail() {
       <section className="card" aria-labelledby="note-title">
         <h2 id="note-title">{t("desk.note")}</h2>
         <Form method="post" className="form-stack">
+          <IdempotencyKey />
           <input type="hidden" name="version" value={inquiry.version} />
           <div className={`field${result?.intent === "note" ? " has-error" : ""}`}>
             <label htmlFor="note-body">{t("desk.note")}</label>

@@ -32,6 +32,8 @@ import { formatMinute, parseShanghaiLocal, toShanghaiLocalInput } from "~/news/u
 import { useLocale } from "~/root";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit article · 编辑文章 | Zizhu Park Portal" }];
 
@@ -60,7 +62,8 @@ type ActionError = {
   fields?: Record<string, string>;
 };
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:news:any");
   const id = params.articleId ?? "";
   // Not an article id at all (a typed URL or a tampered form): 404 before any query.
@@ -378,6 +381,7 @@ export default function EditArticle() {
           />
         ) : null}
         <Form method="post" encType="multipart/form-data" className="row">
+          <IdempotencyKey />
           <div className={`field${actionError?.intent === "cover" ? " has-error" : ""}`}>
             <label htmlFor="cover">{t("desk.fields.cover")}</label>
             <p className="field-hint">{t("desk.fields.coverHint")}</p>

@@ -10,6 +10,7 @@ import { createArticle, listCategories, listTags } from "~/news/news.server";
 import { articleSchema } from "~/news/schema";
 import { useLocale } from "~/root";
 import { redirectWithToast } from "~/utils/toast.server";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "New article · 新建文章 | Zizhu Park Portal" }];
 
@@ -18,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { categories: await listCategories(db()), tags: await listTags(db()) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:news:any");
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: articleSchema });

@@ -14,6 +14,8 @@ import {
 } from "~/news/news.server";
 import { taxonomySchema } from "~/news/schema";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "Categories and tags · 栏目与标签 | Zizhu Park Portal" },
@@ -24,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { categories: await listCategories(db()), tags: await listTags(db()) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:news_taxonomy:any");
   const formData = await request.formData();
   if (formData.get("intent") === "delete") {
@@ -79,6 +82,7 @@ function RowForm({ kind, row, formKey }: { kind: "category" | "tag"; row?: Row; 
   return (
     <li className="card">
       <Form method="post" className="taxonomy-row">
+        <IdempotencyKey />
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="formKey" value={formKey} />
         {row ? <input type="hidden" name="id" value={row.id} /> : null}

@@ -38,6 +38,8 @@ import {
 } from "~/park/schema";
 import { invariantFound } from "~/auth/guards.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "Park pages · 园区页面 | Zizhu Park Portal" }];
 
@@ -62,7 +64,8 @@ const TABLES = {
 } as const;
 type Section = keyof typeof TABLES | "profile";
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:park:any");
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
     return photoAction(request, user);
@@ -199,6 +202,7 @@ function SpacePhotoForm({
       encType="multipart/form-data"
       className={`card park-row-form${mine ? " has-error" : ""}`}
     >
+      <IdempotencyKey />
       <input type="hidden" name="id" value={space.id} />
       {space.photo_file_id ? (
         <img
@@ -280,6 +284,7 @@ function RowEditor({
   const value = (name: string) => (mine ? mine.values[name] : row[name]);
   return (
     <Form method="post" className={`card park-row-form${mine ? " has-error" : ""}`}>
+      <IdempotencyKey />
       <input type="hidden" name="section" value={section} />
       <input type="hidden" name="formKey" value={formKey} />
       {row.id ? <input type="hidden" name="id" value={String(row.id)} /> : null}

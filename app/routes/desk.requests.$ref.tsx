@@ -30,6 +30,8 @@ import { nextStates, type RequestState } from "~/service-requests/workflow";
 import { PRIORITIES } from "~/service-requests/workflow";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = ({ params }) => [
   { title: `${params.ref ?? ""} · Service desk · 服务台 | Zizhu Park Portal` },
@@ -54,7 +56,8 @@ function errorFor(result: Extract<ChangeResult, { ok: false }>): string {
   return "services:staff.invalid";
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:service_request:any");
   const ref = params.ref ?? "";
   const read = await readForm(request);
@@ -395,6 +398,7 @@ function Composer({
       {...getFormProps(form)}
       className={`form-stack sr-composer sr-composer-${visibility}`}
     >
+      <IdempotencyKey />
       <h3>{t("staff.composer")}</h3>
       <ErrorSummary
         form={form}

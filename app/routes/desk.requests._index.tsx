@@ -24,11 +24,13 @@ import {
   saveView,
 } from "~/service-requests/queue.server";
 import { bulkSchema, saveViewSchema, SORTS } from "~/service-requests/schema";
-import { bulkChange } from "~/service-requests/service-requests.server";
+import { bulkChange, bulkToast, seenVersions } from "~/service-requests/service-requests.server";
 import { PRIORITIES, STATES } from "~/service-requests/workflow";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { parseWithZod } from "@conform-to/zod/v4";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "Service queue · 服务队列 | Zizhu Park Portal" }];
 
@@ -68,7 +70,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:service_request:any");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
@@ -105,6 +108,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         assigneeId: v.assigneeId ?? "",
         priority: v.priority ?? "",
         state: v.state ?? "",
+        seen: (v.seen ?? []).filter((x) => v.refs.includes(x.split("@")[0]!)),
       };
     }
     const result = await bulkChange(
@@ -113,8 +117,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       v.refs,
       { assigneeId, priority: v.priority, state: v.state },
       requestMeta(request, context).origin,
+      undefined,
+      seenVersions(v.seen),
     );
-    return redirectWithToast(back, { type: "success", key: "services:toast.bulk", values: result });
+    return redirectWithToast(back, bulkToast(result));
   }
   return data({ kind: "bulk" as const, error: "services:staff.invalid" }, { status: 400 });
 }
@@ -177,6 +183,7 @@ export default function Queue() {
         <details>
           <summary>{t("desk.saveView")}</summary>
           <Form method="post" className="sr-filters">
+            <IdempotencyKey />
             <input type="hidden" name="query" value={base} />
             <input type="hidden" name="back" value={location.search} />
             <div className="field">
@@ -330,6 +337,9 @@ export default function Queue() {
             <input type="hidden" name="priority" value={actionData.priority} />
           ) : null}
           {actionData.state ? <input type="hidden" name="state" value={actionData.state} /> : null}
+          {actionData.seen.map((x: string) => (
+            <input key={x} type="hidden" name="seen" value={x} />
+          ))}
           <input type="hidden" name="back" value={location.search} />
           <div className="row">
             <SubmitButton name="intent" value="bulk-apply">
@@ -375,6 +385,7 @@ export default function Queue() {
                         value={r.ref}
                         aria-label={`${t("desk.select")} ${r.ref}`}
                       />
+                      <input type="hidden" name="seen" value={`${r.ref}@${r.version}`} />
                     </td>
                     <td>
                       <Link to={`/desk/requests/${r.ref}`}>{r.ref}</Link>

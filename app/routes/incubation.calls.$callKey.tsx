@@ -10,6 +10,8 @@ import { ctxOf } from "~/incubation/route-helpers.server";
 import { Paragraphs, useParkTime, usePick } from "~/incubation/ui";
 import { callPhase } from "~/incubation/workflow";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "Incubation call · 孵化批次 | Zizhu Park Portal" },
@@ -44,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const call = await getCall(db(), params.callKey ?? "");
   invariantFound(call);
@@ -134,6 +137,7 @@ export default function CallPage() {
           </>
         ) : (
           <Form method="post">
+            <IdempotencyKey />
             <input type="hidden" name="intent" value="apply" />
             <button type="submit" className="button">
               {t("public.apply")}

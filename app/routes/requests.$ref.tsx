@@ -28,6 +28,8 @@ import {
 import { nextStates, type RequestState } from "~/service-requests/workflow";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = ({ params }) => [
   { title: `${params.ref ?? ""} · Service request · 服务申请 | Zizhu Park Portal` },
@@ -41,7 +43,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return found;
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "read:service_request:own");
   const ref = params.ref ?? "";
   const found = await getRequestForCompany(db(), user, ref);
@@ -351,6 +354,7 @@ function ReplyForm({ lastResult, waiting }: { lastResult: any; waiting: boolean 
       {...getFormProps(form)}
       className="form-stack sr-composer"
     >
+      <IdempotencyKey />
       <h3>{t("detail.reply")}</h3>
       <ErrorSummary
         form={form}

@@ -3,7 +3,6 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import crypto from "node:crypto";
 import { useTranslation } from "~/i18n/use-translation";
 import { forbidden, requirePermission } from "~/auth/guards.server";
 import {
@@ -25,6 +24,8 @@ import { fileRequestSchema } from "~/service-requests/schema";
 import { fileRequest } from "~/service-requests/service-requests.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "New service request · 新建服务申请 | Zizhu Park Portal" },
@@ -38,13 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const type = await getTypeByCode(db(), code);
     if (type && type.active) {
       const { version: _v, ...safe } = type;
-      return { isResident, catalogue: null, type: safe, idempotencyKey: crypto.randomUUID() };
+      return { isResident, catalogue: null, type: safe };
     }
   }
-  return { isResident, catalogue: await getCatalogue(db()), type: null, idempotencyKey: null };
+  return { isResident, catalogue: await getCatalogue(db()), type: null };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:service_request:own");
   if (!user.company) forbidden();
   const read = await readForm(request);
@@ -134,18 +136,11 @@ export default function NewRequest() {
       </div>
     );
   }
-  return (
-    <RequestForm
-      type={loaderData.type}
-      idempotencyKey={loaderData.idempotencyKey!}
-      isResident={loaderData.isResident}
-    />
-  );
+  return <RequestForm type={loaderData.type} isResident={loaderData.isResident} />;
 }
 
 function RequestForm({
   type,
-  idempotencyKey,
   isResident,
 }: {
   type: {
@@ -158,7 +153,6 @@ function RequestForm({
     resident_only: boolean;
     fields: TypeField[];
   };
-  idempotencyKey: string;
   isResident: boolean;
 }) {
   const { t } = useTranslation("services");
@@ -203,9 +197,9 @@ function RequestForm({
             {...getFormProps(form)}
             className="form-stack"
           >
+            <IdempotencyKey />
             <ErrorSummary form={form} fields={summaryFields} labels={labels} />
             <input type="hidden" name="typeId" value={type.id} />
-            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
             <Field field={dynamic.subject!} label={labels.subject!} />
             <TextareaField
               field={dynamic.description!}

@@ -16,6 +16,8 @@ import { ctxOf, formValues } from "~/incubation/route-helpers.server";
 import { conflictSchema } from "~/incubation/schema";
 import { AnswersView, DocumentsList, StatusBadge, usePick } from "~/incubation/ui";
 import { redirectWithToast } from "~/utils/toast.server";
+import { IdempotencyKey } from "~/components/idempotency-key";
+import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "Review · 评审 | Zizhu Park Portal" }];
 
@@ -33,7 +35,8 @@ type ActionData = {
   error?: string;
 };
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "review:application:assigned");
   const review = await getReviewForReviewer(db(), user.id, params.applicationId ?? "");
   invariantFound(review);
@@ -150,6 +153,7 @@ export default function ReviewApplication() {
           </>
         ) : canScore ? (
           <Form method="post" className="form-stack">
+            <IdempotencyKey />
             <input type="hidden" name="intent" value="score" />
             <p>{t("review.scoreLead")}</p>
             {actionData?.intent === "score" && actionData.error ? (

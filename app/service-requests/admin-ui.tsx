@@ -12,6 +12,7 @@ import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from "~
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/root";
 import { typeSchema } from "./schema";
+import { IdempotencyKey } from "~/components/idempotency-key";
 
 export function TypeForm({
   intent,
@@ -60,6 +61,7 @@ export function TypeForm({
   };
   return (
     <Form method="post" {...getFormProps(form)} className="form-stack">
+      <IdempotencyKey />
       <ErrorSummary
         form={form}
         fields={{ code: f.code!, categoryId: f.categoryId!, nameEn: f.nameEn!, nameZh: f.nameZh! }}

@@ -75,6 +75,11 @@ export const bulkSchema = z.object({
   assigneeId: z.string().optional(),
   priority: z.enum(PRIORITIES).optional(),
   state: z.enum(STATES).optional(),
+  /** The version of each listed request as the person saw it: "SR-2026-12@3". */
+  seen: z
+    .array(z.string().regex(/^SR-\d{4}-\d+@\d{1,9}$/))
+    .max(1000)
+    .optional(),
 });
 
 export const saveViewSchema = z.object({

@@ -16,6 +16,7 @@ import type { Executor } from "#db/executor";
 import type { SessionUser } from "~/auth/session.server";
 import { createI18n, type Locale, isLocale } from "~/i18n/i18n";
 import { queueEmail, type EmailTemplate } from "~/mail/mail.server";
+import type { Toast } from "~/utils/toast.server";
 import {
   businessMinutesBetween,
   businessMsBetween,
@@ -1134,7 +1135,13 @@ export interface BulkChange {
   state?: RequestState;
 }
 
-/** Applies one change to many requests; each is checked on its own (a refused transition is skipped). */
+/**
+ * Applies one change to many requests; each is checked on its own (a refused transition is
+ * skipped). `seen` holds the version of each request as the person saw it in the queue: a
+ * request changed since (by a colleague, the requester or the SLA sweep) is left alone and
+ * reported in `changed`, never overwritten (issue 11). Without `seen` (scripts, tests) every
+ * request is changed as it is now.
+ */
 export async function bulkChange(
   db: Executor,
   actor: Actor,
@@ -1142,30 +1149,66 @@ export async function bulkChange(
   change: BulkChange,
   origin: string,
   now = new Date(),
+  seen?: ReadonlyMap<string, number>,
 ) {
   let updated = 0;
   let skipped = 0;
-  if (change.priority && !isPriority(change.priority)) return { updated, skipped: refs.length };
+  const changed: string[] = [];
+  if (change.priority && !isPriority(change.priority))
+    return { updated, skipped: refs.length, changed };
   if (change.assigneeId && !(await isStaffUser(db, change.assigneeId)))
-    return { updated, skipped: refs.length };
+    return { updated, skipped: refs.length, changed };
   const calendar = await loadCalendar(db);
   for (const ref of refs.slice(0, 200)) {
     const res = await db.transaction().execute(async (trx) => {
       const r = await loadForChange(trx, ref);
-      if (!r) return false;
+      if (!r) return "skipped";
+      if (seen && seen.get(ref) !== r.version) return "changed";
       if (
         change.state &&
         change.state !== r.state &&
         !canTransition(r.state, change.state, "staff")
       )
-        return false;
+        return "skipped";
       const result = await applyChange(trx, r, actor.id, "staff", change, origin, now, calendar);
-      return result.ok;
+      return result.ok ? "updated" : "skipped";
     });
-    if (res) updated++;
+    if (res === "updated") updated++;
+    else if (res === "changed") changed.push(ref);
     else skipped++;
   }
-  return { updated, skipped };
+  return { updated, skipped, changed };
+}
+
+/** The versions a bulk form carried (`seen` = "SR-2026-12@3", one per listed request). */
+export function seenVersions(values: readonly string[] | undefined): Map<string, number> {
+  const seen = new Map<string, number>();
+  for (const v of values ?? []) {
+    const m = /^(SR-\d{4}-\d+)@(\d{1,9})$/.exec(v);
+    if (m) seen.set(m[1]!, Number(m[2]));
+  }
+  return seen;
+}
+
+/** The toast after a bulk change: the requests changed meanwhile are named. */
+export function bulkToast(result: { updated: number; skipped: number; changed: string[] }): Toast {
+  if (!result.changed.length)
+    return {
+      type: "success",
+      key: "services:toast.bulk",
+      values: { updated: result.updated, skipped: result.skipped },
+    };
+  const shown = result.changed.slice(0, 20).join(", ");
+  return {
+    type: "info",
+    key: "services:toast.bulkChanged",
+    values: {
+      updated: result.updated,
+      skipped: result.skipped,
+      count: result.changed.length,
+      refs: result.changed.length > 20 ? `${shown}, …` : shown,
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -246,6 +246,8 @@ export const ROUTES: Record<string, RouteSpec> = {
   "routes/park.space": { url: "/park/space", get: 200 },
   "routes/park.invest": { url: "/park/invest", get: 200 },
   "routes/contact": { url: "/contact", get: 200, post: 400 },
+  // Without this browser's reference cookie: back to the form.
+  "routes/contact_.thanks": { url: "/contact/thanks", get: 302 },
   "routes/desk.news._index": { url: "/desk/news", get: staffOnly(200) },
   "routes/desk.news.new": { url: "/desk/news/new", get: staffOnly(200), post: staffOnly(400) },
   "routes/desk.news.$articleId": {

@@ -342,6 +342,8 @@ const services = {
     reopened: "Request reopened.",
     rated: "Thank you for your rating.",
     bulk: "{{updated}} requests changed, {{skipped}} skipped.",
+    bulkChanged:
+      "{{updated}} requests changed, {{skipped}} skipped. {{count}} were changed by someone else after you listed them and were left alone: {{refs}}. Check them and try again.",
     viewSaved: "View saved.",
     viewDeleted: "View deleted.",
     saved: "Saved.",

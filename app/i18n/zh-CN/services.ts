@@ -327,6 +327,8 @@ const services: Translation<typeof en> = {
     reopened: "申请已重新打开。",
     rated: "感谢您的评价。",
     bulk: "已修改 {{updated}} 条申请，跳过 {{skipped}} 条。",
+    bulkChanged:
+      "已修改 {{updated}} 条申请，跳过 {{skipped}} 条。另有 {{count}} 条在您打开列表后已被他人修改，未作改动：{{refs}}。请查看后重试。",
     viewSaved: "视图已保存。",
     viewDeleted: "视图已删除。",
     saved: "已保存。",

@@ -1,0 +1,32 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "~/i18n/use-translation";
+import { thanksReference } from "~/inquiries/thanks.server";
+
+export const meta: MetaFunction = () => [
+  { title: "Thank you · 谢谢 | Zizhu Park Portal" },
+  { name: "robots", content: "noindex" },
+];
+
+/** The thank-you page after the contact form: only the browser that sent it has a reference. */
+export function loader({ request }: LoaderFunctionArgs) {
+  const reference = thanksReference(request);
+  if (!reference) throw redirect("/contact");
+  return { reference };
+}
+
+export default function ContactThanks() {
+  const { reference } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("inquiries");
+  return (
+    <div className="container narrow">
+      <div className="card" role="status">
+        <h1>{t("thanks.title")}</h1>
+        <p>{t("thanks.body", { reference })}</p>
+        <p className="stat inquiry-reference">{reference}</p>
+        <Link to="/">{t("thanks.back")}</Link>
+      </div>
+    </div>
+  );
+}
