@@ -1,5 +1,5 @@
 /**
- * Idempotency keys of form posts (issue 11, ADR 0019). Every create and reply form carries a
+ * Idempotency keys of form posts (issue 11, ADR 0020). Every create and reply form carries a
  * hidden `idempotencyKey` (rendered by `<IdempotencyKey />`, app/components/idempotency-key.tsx);
  * its action runs through `idempotent(post, args)`. The first post of a key by an actor claims a row
  * in `idempotency_key` (primary key (actor, key): of two concurrent posts exactly one inserts),

@@ -1,5 +1,5 @@
 /**
- * The idempotency store (issue 11, ADR 0019), on PostgreSQL and PGlite: concurrent posts of one
+ * The idempotency store (issue 11, ADR 0020), on PostgreSQL and PGlite: concurrent posts of one
  * key run the action once and all answer its redirect; a failure releases the key; rows expire.
  */
 import type { ActionFunctionArgs, AppLoadContext } from "@remix-run/node";

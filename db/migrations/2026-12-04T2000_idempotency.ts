@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 
-// Idempotency keys of form posts (issue 11, ADR 0019): the first post of a key claims the row
+// Idempotency keys of form posts (issue 11, ADR 0020): the first post of a key claims the row
 // (the primary key lets one of two concurrent posts win), runs, and stores its result (the
 // redirect); a later post of the same key by the same actor answers that result.
 export async function up(db: Kysely<any>): Promise<void> {

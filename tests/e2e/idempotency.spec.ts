@@ -1,5 +1,5 @@
 /**
- * Nothing doubled (issue 11, ADR 0019): every create and reply form, posted twice at once with
+ * Nothing doubled (issue 11, ADR 0020): every create and reply form, posted twice at once with
  * one idempotency key and again after the redirect, makes one record and the emails of one
  * post; every answer is the same redirect. A control post with a new key then makes one more
  * record with as many emails. Also: each form's page renders the key; the bulk queue change
