@@ -17,6 +17,7 @@ import {
   readPostedForm,
 } from "~/lib/kept-input.server";
 import { logger } from "~/observability/logger.server";
+import { safeRedirect } from "~/lib/redirect";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Zizhu Park Portal" }];
@@ -27,7 +28,8 @@ export function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const to = new URL(request.url).searchParams.get("to") ?? "";
-  const target = isKeepableTarget(to) ? to : null;
+  // The one redirect check (app/lib/redirect.ts) on top: a same-origin path, re-serialised.
+  const target = (isKeepableTarget(to) && safeRedirect(to, "")) || null;
   // Signed in meanwhile (another tab): the form goes on to where it was sent, as it was.
   if (await getSession(request)) return redirect(target ?? "/", target ? 307 : 303);
   const login = `/login?redirectTo=${encodeURIComponent(target ?? "/")}`;

@@ -245,3 +245,18 @@ test("the desk queue's back stays on the portal", async ({ browser, baseURL }) =
   }
   await staff.close();
 });
+
+test("a form kept across a sign-in (/keep) goes on only to a portal page", async ({
+  browser,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
+  // Signed in meanwhile: /keep sends the form on to its target, or home when that is hostile.
+  const { context, w } = await plainContext(browser, baseURL!);
+  await loginAs(context, baseURL!, "ownerA");
+  for (const target of HOSTILE_REDIRECTS_CORE) {
+    await postForm(w.page, `/keep?to=${encodeURIComponent(target)}`, { subject: "kept" });
+    expectHome(w, origin, "/", target);
+  }
+  await context.close();
+});
