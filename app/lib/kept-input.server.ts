@@ -286,6 +286,24 @@ export async function deleteExpiredKept(db: Executor, now = new Date()): Promise
   return Number(result.numDeletedRows);
 }
 
+/** The per-client counters of keeping whose window has passed (one row per address seen). */
+async function deleteStaleCounters(db: Executor, window: WindowPolicy, now: Date) {
+  const before = new Date(now.getTime() - window.windowSeconds * 1000);
+  await db
+    .deleteFrom("attempt_counter")
+    .where(
+      "key",
+      "in",
+      db
+        .selectFrom("attempt_counter")
+        .select("key")
+        .where("key", "like", "kept:%")
+        .where("window_started_at", "<", before)
+        .limit(500),
+    )
+    .execute();
+}
+
 /**
  * Keeps a posted form for the browser whose cookie held `previousKey` (null for none).
  * Returns the browser's new key (a new one every time; earlier kept forms move to it, so a
@@ -314,6 +332,7 @@ export async function keepInput(
   );
   return db.transaction().execute(async (trx) => {
     await deleteExpiredKept(trx, now);
+    await deleteStaleCounters(trx, policy.perClient, now);
     const live = await trx
       .selectFrom("kept_input")
       .select([

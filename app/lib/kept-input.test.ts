@@ -359,6 +359,13 @@ describe("the store", () => {
       "throttled",
       "throttled",
     ]);
+    expect(
+      await t.db
+        .selectFrom("attempt_counter")
+        .select("key")
+        .where("key", "=", `kept:${clientKey}`)
+        .execute(),
+    ).toHaveLength(1);
     // Another address is not affected; the same one may keep again after the window.
     expect(
       (
@@ -380,6 +387,19 @@ describe("the store", () => {
         )
       ).ok,
     ).toBe(true);
+    // The counters of addresses whose window has passed are deleted on a later write.
+    await keepInput(
+      t.db,
+      { previousKey: null, clientKey: nextClient(), target: "/x", form: form([["a", "b"]]) },
+      at(5 * HOUR),
+      SMALL,
+    );
+    const counters = await t.db
+      .selectFrom("attempt_counter")
+      .select("key")
+      .where("key", "like", "kept:%")
+      .execute();
+    expect(counters).toHaveLength(1);
   });
 
   it("is capped across everyone, by rows and by bytes", async () => {

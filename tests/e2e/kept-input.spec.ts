@@ -249,11 +249,19 @@ async function journey(
     ).toBeVisible();
   expect(await form.saved(text)).toBe(0);
 
+  const sendUrl = await card.locator("form").first().getAttribute("action");
+  expect(sendUrl).toMatch(/^\/resume\?send=/);
   await card.getByRole("button", { name: "Send it now" }).click();
   await expect(page).not.toHaveURL(/\/(resume|login)/);
   await expect.poll(() => form.saved(text)).toBe(1);
 
-  // Single use: nothing is left to send, and the post-back cannot be made again.
+  // Single use: the post-back cannot be made again, and nothing is left to send.
+  const again = await page.request.post(sendUrl!, {
+    form: { [form.field]: text },
+    maxRedirects: 0,
+  });
+  expect(again.status()).toBe(303);
+  expect(again.headers()["location"]).toBe("/resume");
   await page.goto("/resume");
   await expect(page.getByText("Nothing is waiting to be sent from this browser")).toBeVisible();
   expect(await form.saved(text)).toBe(1);
