@@ -10,7 +10,7 @@ import { databaseHandle, setDatabase } from "~/db.server";
 import { deploymentMode, env, type DeploymentMode, type TrustProxy } from "~/env.server";
 import { ensurePruneScheduled } from "~/jobs/prune.server";
 import { startWorker } from "~/jobs/queue.server";
-import { taskHandlers } from "~/jobs/tasks.server";
+import { scheduleRecurring, taskHandlers } from "~/jobs/tasks.server";
 import { logger } from "~/observability/logger.server";
 
 let worker: { stop(): Promise<void> } | undefined;
@@ -58,6 +58,8 @@ export async function startup(): Promise<StartupInfo> {
   if (config.WORKER === "on" && !worker) {
     worker = startWorker(handle.db, {
       handlers: taskHandlers,
+      schedule: scheduleRecurring,
+      // Failures carry the job id, task, attempt and the error (pino keeps `err`'s stack).
       log: (level, msg, extra) => logger[level](extra ?? {}, msg),
     });
     await ensurePruneScheduled(handle.db);

@@ -1,8 +1,14 @@
 /**
- * A durable job queue in PostgreSQL (ADR 0005): jobs are rows, enqueued in the same
- * transaction as the change that causes them, claimed with FOR UPDATE SKIP LOCKED so several
- * app processes share the work, retried with backoff, and never lost to a crash (a claimed
- * job whose worker died is claimed again when its lock expires).
+ * A durable job queue in PostgreSQL (ADR 0005, leases in ADR 0018): jobs are rows, enqueued
+ * in the same transaction as the change that causes them, claimed one at a time with
+ * FOR UPDATE SKIP LOCKED so several app processes share the work, retried with backoff.
+ *
+ * Each claimed job holds its own short lease (`locked_until`, 30 s by default) that the
+ * worker extends while the handler runs. A crashed process stops extending, so its job is
+ * claimed again within one lease. Every claim adds one to `attempts`, which therefore fences
+ * a claim: completing, failing or extending a job only works for the claim that still holds it
+ * (`locked_by` and `attempts` unchanged), so a worker that lost its lease never overwrites the
+ * outcome of the worker that took the job over.
  */
 import os from "node:os";
 import { sql } from "kysely";
@@ -42,93 +48,219 @@ export interface ClaimedJob {
   id: number;
   task: string;
   payload: Record<string, unknown>;
+  /** This claim's number (1 for the first run); with `locked_by` it identifies the claim. */
   attempts: number;
   max_attempts: number;
+  locked_by: string;
 }
 
-const LOCK_SECONDS = 300;
+/** How long a claim lasts unless its worker extends it (a third of it between extensions). */
+export const DEFAULT_LEASE_SECONDS = 30;
 
-export async function claimJobs(db: DB, workerId: string, limit: number): Promise<ClaimedJob[]> {
+/**
+ * Claims the next due job for `workerId` with a lease of `leaseSeconds`, or undefined when
+ * nothing is due. A job whose lease ran out (its worker died or stalled) is due again.
+ */
+export async function claimJob(
+  db: Executor,
+  workerId: string,
+  leaseSeconds = DEFAULT_LEASE_SECONDS,
+): Promise<ClaimedJob | undefined> {
   const result = await sql<ClaimedJob>`
     UPDATE job SET locked_by = ${workerId},
-      locked_until = now() + make_interval(secs => ${LOCK_SECONDS}),
+      locked_until = now() + make_interval(secs => ${leaseSeconds}::float8),
       attempts = attempts + 1
-    WHERE id IN (
+    WHERE id = (
       SELECT id FROM job
       WHERE completed_at IS NULL AND failed_at IS NULL AND run_at <= now()
         AND (locked_until IS NULL OR locked_until < now())
       ORDER BY run_at, id
-      LIMIT ${limit}
+      LIMIT 1
       FOR UPDATE SKIP LOCKED)
-    RETURNING id, task, payload, attempts, max_attempts`.execute(db);
-  return result.rows;
+    RETURNING id, task, payload, attempts, max_attempts, locked_by`.execute(db);
+  return result.rows[0];
 }
 
-export async function completeJob(db: Executor, id: number): Promise<void> {
-  await db
-    .updateTable("job")
-    .set({ completed_at: new Date(), locked_until: null, last_error: null })
-    .where("id", "=", id)
-    .execute();
+/** The claim still holds the job (whether or not its lease has run out meanwhile). */
+function ownClaim(job: Pick<ClaimedJob, "id" | "attempts" | "locked_by">) {
+  return sql<boolean>`id = ${job.id} AND locked_by = ${job.locked_by} AND attempts = ${job.attempts}
+    AND completed_at IS NULL AND failed_at IS NULL`;
 }
 
-export async function failJob(db: Executor, job: ClaimedJob, error: unknown): Promise<void> {
+/**
+ * Extends the lease of a job this worker still holds. False when the lease was lost: another
+ * worker claimed the job after the lease ran out (or it was completed or failed meanwhile).
+ */
+export async function extendLease(
+  db: Executor,
+  job: ClaimedJob,
+  leaseSeconds = DEFAULT_LEASE_SECONDS,
+): Promise<boolean> {
+  const result = await sql<{ id: number }>`
+    UPDATE job SET locked_until = now() + make_interval(secs => ${leaseSeconds}::float8)
+    WHERE ${ownClaim(job)}
+    RETURNING id`.execute(db);
+  return result.rows.length > 0;
+}
+
+/**
+ * For a handler to call inside its own transaction just before it commits: true while this
+ * claim holds an unexpired lease, and the job row stays locked until that transaction ends, so
+ * no other worker can claim the job in between. False: leave without committing.
+ */
+export async function holdsLease(trx: Executor, job: ClaimedJob): Promise<boolean> {
+  const result = await sql<{ id: number }>`
+    SELECT id FROM job WHERE ${ownClaim(job)} AND locked_until > now() FOR UPDATE`.execute(trx);
+  return result.rows.length > 0;
+}
+
+/** Marks the job done; false (and nothing written) when this claim no longer holds it. */
+export async function completeJob(db: Executor, job: ClaimedJob): Promise<boolean> {
+  const result = await sql<{ id: number }>`
+    UPDATE job SET completed_at = now(), locked_until = NULL, last_error = NULL
+    WHERE ${ownClaim(job)}
+    RETURNING id`.execute(db);
+  return result.rows.length > 0;
+}
+
+/**
+ * Records a failure and schedules the next try after `min(5 s x 2^attempts, 1 h)`, or marks the
+ * job failed for good after `max_attempts`; false when this claim no longer holds the job.
+ */
+export async function failJob(db: Executor, job: ClaimedJob, error: unknown): Promise<boolean> {
   const message = error instanceof Error ? error.message : String(error);
   const final = job.attempts >= job.max_attempts;
   const backoffSeconds = Math.min(2 ** job.attempts * 5, 3600);
-  await db
-    .updateTable("job")
-    .set({
-      last_error: message.slice(0, 2000),
-      locked_until: null,
-      failed_at: final ? new Date() : null,
-      run_at: sql<Date>`now() + make_interval(secs => ${backoffSeconds})`,
-    })
-    .where("id", "=", job.id)
-    .execute();
+  const result = await sql<{ id: number }>`
+    UPDATE job SET last_error = ${message.slice(0, 2000)}, locked_until = NULL,
+      failed_at = ${final ? sql`now()` : sql`NULL`},
+      run_at = now() + make_interval(secs => ${backoffSeconds})
+    WHERE ${ownClaim(job)}
+    RETURNING id`.execute(db);
+  return result.rows.length > 0;
 }
 
-export type TaskHandler = (db: DB, payload: Record<string, unknown>) => Promise<void>;
+/** What a handler knows about the run it is part of. */
+export interface JobRun {
+  job: ClaimedJob;
+  /** Aborted when the worker learns that its lease was lost (the job may be running elsewhere). */
+  signal: AbortSignal;
+}
+
+/**
+ * A task. It may run more than once (at-least-once delivery: a retry after a failure, or a
+ * lease that ran out under a stalled worker), so it must be idempotent, or check
+ * `holdsLease(trx, run.job)` in its transaction before it commits.
+ */
+export type TaskHandler = (db: DB, payload: Record<string, unknown>, run: JobRun) => Promise<void>;
+
+export type WorkerLog = (
+  level: "info" | "warn" | "error",
+  msg: string,
+  extra?: Record<string, unknown>,
+) => void;
 
 export interface WorkerOptions {
   handlers: Record<string, TaskHandler>;
   pollMs?: number;
+  /** At most this many jobs per `runDueJobs` call (each claimed on its own, when it starts). */
   batchSize?: number;
   workerId?: string;
-  log?: (level: "info" | "warn" | "error", msg: string, extra?: Record<string, unknown>) => void;
+  /** Lease per claimed job, in seconds (fractions allowed, for tests). */
+  leaseSeconds?: number;
+  /** Recurring scheduling (for example the SLA sweep chain): run when the worker starts and
+   * then every `scheduleEveryMs` (default one minute); it must be idempotent. */
+  schedule?: (db: DB) => Promise<void>;
+  scheduleEveryMs?: number;
+  log?: WorkerLog;
 }
 
-/** Runs every job that is due; returns how many ran. Used by the worker loop and by tests. */
-export async function runDueJobs(db: DB, opts: WorkerOptions): Promise<number> {
-  const workerId = opts.workerId ?? `${os.hostname()}:${process.pid}`;
-  const jobs = await claimJobs(db, workerId, opts.batchSize ?? 10);
-  for (const job of jobs) {
+function context(job: ClaimedJob, workerId: string) {
+  return { jobId: job.id, task: job.task, attempt: job.attempts, workerId };
+}
+
+/** Runs one claimed job under its lease, extended every third of the lease while it runs. */
+async function runClaimed(db: DB, job: ClaimedJob, opts: WorkerOptions): Promise<void> {
+  const leaseSeconds = opts.leaseSeconds ?? DEFAULT_LEASE_SECONDS;
+  const ctx = context(job, job.locked_by);
+  const controller = new AbortController();
+  let extending: Promise<void> = Promise.resolve();
+  const heartbeat = setInterval(
+    () => {
+      extending = extending.then(async () => {
+        if (controller.signal.aborted) return;
+        try {
+          if (!(await extendLease(db, job, leaseSeconds))) {
+            opts.log?.("warn", "job lease lost: the job may run again elsewhere", ctx);
+            controller.abort(new Error(`lease of job ${job.id} lost`));
+          }
+        } catch (error) {
+          opts.log?.("warn", "job lease could not be extended", { ...ctx, err: error });
+        }
+      });
+    },
+    Math.max(10, (leaseSeconds * 1000) / 3),
+  );
+  try {
     const handler = opts.handlers[job.task];
     try {
       if (!handler) throw new Error(`No handler for task ${job.task}`);
-      await handler(db, job.payload);
-      await completeJob(db, job.id);
+      await handler(db, job.payload, { job, signal: controller.signal });
     } catch (error) {
-      opts.log?.("warn", "job failed", { jobId: job.id, task: job.task, error: String(error) });
-      await failJob(db, job, error);
+      clearInterval(heartbeat);
+      await extending;
+      const final = job.attempts >= job.max_attempts;
+      opts.log?.(final ? "error" : "warn", final ? "job failed for good" : "job failed", {
+        ...ctx,
+        maxAttempts: job.max_attempts,
+        err: error,
+      });
+      if (!(await failJob(db, job, error)))
+        opts.log?.("warn", "job failure not recorded: the lease was lost meanwhile", ctx);
+      return;
     }
+    clearInterval(heartbeat);
+    await extending;
+    if (!(await completeJob(db, job)))
+      opts.log?.("warn", "job finished after its lease was lost: it may run again", ctx);
+  } finally {
+    clearInterval(heartbeat);
   }
-  return jobs.length;
+}
+
+/** Runs the jobs that are due (at most `batchSize`); returns how many ran. Used by the worker loop and by tests. */
+export async function runDueJobs(db: DB, opts: WorkerOptions): Promise<number> {
+  const workerId = opts.workerId ?? `${os.hostname()}:${process.pid}`;
+  const limit = opts.batchSize ?? 10;
+  let ran = 0;
+  // One claim per job, taken when it starts: a slow job never holds the others' leases.
+  while (ran < limit) {
+    const job = await claimJob(db, workerId, opts.leaseSeconds ?? DEFAULT_LEASE_SECONDS);
+    if (!job) break;
+    ran++;
+    await runClaimed(db, job, opts);
+  }
+  return ran;
 }
 
 export function startWorker(db: DB, opts: WorkerOptions): { stop(): Promise<void> } {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let nextSchedule = 0;
   const tick = async () => {
     if (stopped) return;
     try {
+      if (opts.schedule && Date.now() >= nextSchedule) {
+        nextSchedule = Date.now() + (opts.scheduleEveryMs ?? 60_000);
+        await opts.schedule(db);
+      }
       // Drain what is due, then wait.
       while (!stopped && (await runDueJobs(db, opts)) > 0) {
         /* keep going */
       }
     } catch (error) {
-      opts.log?.("warn", "job worker could not reach the database", { error: String(error) });
+      opts.log?.("warn", "job worker could not reach the database", { err: error });
     }
     if (!stopped) timer = setTimeout(() => (running = tick()), opts.pollMs ?? 1000);
   };

@@ -1,6 +1,7 @@
+import type { DB } from "#db/client.server";
 import { passwordResetTask, RESET_TASK } from "~/accounts/accounts.server";
 import { sendEmailTask } from "~/mail/mail.server";
-import { slaSweepTask, SWEEP_TASK } from "~/service-requests/jobs.server";
+import { ensureSweepScheduled, slaSweepTask, SWEEP_TASK } from "~/service-requests/jobs.server";
 import type { TaskHandler } from "./queue.server";
 import { publishScheduledTask } from "~/news/news.server";
 import { PRUNE_TASK, pruneTask } from "./prune.server";
@@ -13,3 +14,11 @@ export const taskHandlers: Record<string, TaskHandler> = {
   [RESET_TASK]: passwordResetTask,
   [PRUNE_TASK]: pruneTask,
 };
+
+/**
+ * Recurring work, scheduled by the worker when it starts and once a minute after (idempotent:
+ * each schedule is a keyed job), never by requests.
+ */
+export async function scheduleRecurring(db: DB): Promise<void> {
+  await ensureSweepScheduled(db);
+}

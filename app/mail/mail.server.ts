@@ -8,7 +8,7 @@ import type { Executor } from "#db/executor";
 import type { DB } from "#db/client.server";
 import { env } from "~/env.server";
 import { createI18n, type Locale } from "~/i18n/i18n";
-import { enqueue } from "~/jobs/queue.server";
+import { enqueue, type JobRun } from "~/jobs/queue.server";
 
 export type EmailTemplate =
   | "verifyEmail"
@@ -153,7 +153,11 @@ export async function queueEmail(db: Executor, input: QueueEmailInput): Promise<
 let transport: nodemailer.Transporter | undefined;
 
 /** The worker's task: send one queued email. Without SMTP_URL it stays in the dev mailbox. */
-export async function sendEmailTask(db: DB, payload: Record<string, unknown>): Promise<void> {
+export async function sendEmailTask(
+  db: DB,
+  payload: Record<string, unknown>,
+  run?: JobRun,
+): Promise<void> {
   const emailId = String(payload.emailId);
   const email = await db
     .selectFrom("email")
@@ -161,6 +165,9 @@ export async function sendEmailTask(db: DB, payload: Record<string, unknown>): P
     .where("id", "=", emailId)
     .executeTakeFirst();
   if (!email || email.status === "sent") return;
+  // A lease lost while this worker stalled: the worker that took the job over sends it.
+  // (Sending is outside the database, so delivery stays at-least-once: ADR 0005.)
+  if (run?.signal.aborted) return;
   const smtpUrl = env().SMTP_URL;
   if (smtpUrl) {
     transport ??= nodemailer.createTransport(smtpUrl);
@@ -176,6 +183,7 @@ export async function sendEmailTask(db: DB, payload: Record<string, unknown>): P
     .updateTable("email")
     .set({ status: "sent", sent_at: new Date(), last_error: null })
     .where("id", "=", emailId)
+    .where("status", "!=", "sent")
     .execute();
 }
 

@@ -19,7 +19,6 @@ import { useLocale } from "~/root";
 import { listStaff, listTeams } from "~/service-requests/catalogue.server";
 import { formatBytes, SlaLine, StateBadge, useFormatDate } from "~/service-requests/components";
 import { readForm, storeFor } from "~/service-requests/files.server";
-import { ensureSweepScheduled } from "~/service-requests/jobs.server";
 import { staffMessageSchema, staffPropertiesSchema } from "~/service-requests/schema";
 import {
   getRequestForStaff,
@@ -72,7 +71,6 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const { form, uploads } = read;
   const origin = requestMeta(request, context).origin;
   const intent = String(form.get("intent") ?? "");
-  await ensureSweepScheduled(db());
   if (intent === "message") {
     const submission = parseWithZod(form, { schema: staffMessageSchema });
     if (submission.status !== "success")

@@ -19,7 +19,6 @@ import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/root";
 import { getCatalogue, getTypeByCode, type TypeField } from "~/service-requests/catalogue.server";
 import { readForm, storeFor } from "~/service-requests/files.server";
-import { ensureSweepScheduled } from "~/service-requests/jobs.server";
 import { fileRequestSchema } from "~/service-requests/schema";
 import { fileRequest } from "~/service-requests/service-requests.server";
 import { requestMeta } from "~/utils/request.server";
@@ -89,7 +88,6 @@ async function post({ request, context }: ActionFunctionArgs) {
       return data(submission.reply({ formErrors: ["services:new.residentOnly"] }), { status: 403 });
     return data(submission.reply({ formErrors: ["services:errors.type"] }), { status: 400 });
   }
-  await ensureSweepScheduled(db());
   return redirectWithToast(`/requests/${result.ref}`, {
     type: "success",
     key: "services:toast.filed",

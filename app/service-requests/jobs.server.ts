@@ -2,8 +2,11 @@
  * The periodic SLA sweep (breach and approaching-breach notifications) and auto-close, run by
  * the job worker. The task re-enqueues itself for the next minute under a time-bucketed job
  * key (`service-sla-sweep:<ISO minute>`), so however many processes or requests schedule it,
- * one sweep runs per minute; `ensureSweepScheduled` (called by the desk and on filing) starts
- * the chain idempotently after a fresh start.
+ * one sweep runs per minute; `ensureSweepScheduled` (called by the job worker when it starts
+ * and once a minute after, through `scheduleRecurring`) starts the chain idempotently after a
+ * fresh start and mends it if it ever broke. Requests never schedule it. A sweep that runs
+ * twice (a lease lost under a stalled worker) is harmless: each request's notification is
+ * written under its row lock once (`breach_notified_at`, `warning_notified_at`).
  */
 import type { DB } from "#db/client.server";
 import type { Executor } from "#db/executor";
