@@ -1,7 +1,7 @@
 /** Accounts: sign-up, log-in, email verification, password reset and changes (ADR 0003). */
 import { sql } from "kysely";
 import type { DB } from "#db/client.server";
-import type { Executor } from "#db/executor";
+import { inTransaction, type Executor } from "#db/executor";
 import { audit } from "~/audit/audit.server";
 import {
   dummyPasswordHash,
@@ -9,7 +9,12 @@ import {
   needsRehash,
   verifyPassword,
 } from "~/auth/password.server";
-import { ABSOLUTE_LIFETIME_MS, createSession, invalidateUserSessions } from "~/auth/session.server";
+import {
+  ABSOLUTE_LIFETIME_MS,
+  createSession,
+  invalidateSession,
+  invalidateUserSessions,
+} from "~/auth/session.server";
 import {
   ACCOUNT_BACKOFF,
   IP_LOGIN_LIMIT,
@@ -71,7 +76,7 @@ export async function signUp(
   // Counted whatever happens next (both paths alike): a few messages an hour per address, and
   // a cap on all mail to addresses nobody has confirmed.
   const mayMail = await mayMailStranger(db, `signup:email:${address}`, SIGNUP_EMAIL_LIMIT, now);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const inserted = await trx
       .insertInto("app_user")
       .values({
@@ -158,22 +163,25 @@ export async function sendVerification(
   meta: Meta,
   opts: { next?: string } = {},
 ): Promise<void> {
-  const token = await issueToken(
-    db,
-    user.id,
-    "verify_email",
-    VERIFY_TOKEN_MS,
-    meta.now ?? new Date(),
-  );
-  const next = opts.next ? safeRedirect(opts.next, "") : "";
-  await queueEmail(db, {
-    to: user.email,
-    locale: user.locale === "zh-CN" ? "zh-CN" : "en",
-    template: "verifyEmail",
-    // Only the park's own words: the address is not confirmed, so nothing a stranger typed.
-    values: {
-      link: `${meta.origin}/verify-email?token=${token}${next ? `&next=${encodeURIComponent(next)}` : ""}`,
-    },
+  // The new token (replacing the old) and its email commit together (ADR 0021).
+  await inTransaction(db, async (trx) => {
+    const token = await issueToken(
+      trx,
+      user.id,
+      "verify_email",
+      VERIFY_TOKEN_MS,
+      meta.now ?? new Date(),
+    );
+    const next = opts.next ? safeRedirect(opts.next, "") : "";
+    await queueEmail(trx, {
+      to: user.email,
+      locale: user.locale === "zh-CN" ? "zh-CN" : "en",
+      template: "verifyEmail",
+      // Only the park's own words: the address is not confirmed, so nothing a stranger typed.
+      values: {
+        link: `${meta.origin}/verify-email?token=${token}${next ? `&next=${encodeURIComponent(next)}` : ""}`,
+      },
+    });
   });
 }
 
@@ -245,7 +253,7 @@ export async function resendVerification(
   if (user.email_verified_at) return "alreadyVerified";
   if (!(await hitWindowLimit(db, `verify-resend:user:${userId}`, VERIFY_RESEND_LIMIT, now)))
     return "throttled";
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await sendVerification(trx, user, { ...meta, now });
   });
   return "sent";
@@ -262,7 +270,7 @@ export async function verifyEmailToken(
   meta: Omit<Meta, "origin">,
 ): Promise<VerifyResult> {
   const now = meta.now ?? new Date();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const verify = await consumeToken(trx, token, "verify_email", now);
     if (verify) {
       await trx
@@ -333,33 +341,40 @@ export async function logIn(
   if (user) valid = await verifyPassword(user.password_hash, input.password);
   else await verifyPassword(await dummyPasswordHash(), input.password); // same time either way
   if (!user || !valid || user.disabled_at) {
-    await recordFailureWithBackoff(db, accountKey, ACCOUNT_BACKOFF, now);
-    await hitWindowLimit(db, ipKey, IP_LOGIN_LIMIT, now);
-    if (user)
-      await audit(db, {
-        actorId: null,
-        action: "user.login_failed",
-        entityType: "user",
-        entityId: user.id,
-        ip: meta.ip,
-      });
+    // The counters and the audit entry commit together (ADR 0021).
+    await inTransaction(db, async (trx) => {
+      await recordFailureWithBackoff(trx, accountKey, ACCOUNT_BACKOFF, now);
+      await hitWindowLimit(trx, ipKey, IP_LOGIN_LIMIT, now);
+      if (user)
+        await audit(trx, {
+          actorId: null,
+          action: "user.login_failed",
+          entityType: "user",
+          entityId: user.id,
+          ip: meta.ip,
+        });
+    });
     return { ok: false, error: "invalidCredentials" };
   }
-  await clearAttempts(db, accountKey);
-  if (needsRehash(user.password_hash)) {
-    await db
-      .updateTable("app_user")
-      .set({ password_hash: await hashPassword(input.password) })
-      .where("id", "=", user.id)
-      .execute();
-  }
-  const session = await createSession(db, user.id, meta, now);
-  await audit(db, {
-    actorId: user.id,
-    action: "user.login",
-    entityType: "user",
-    entityId: user.id,
-    ip: meta.ip,
+  // Hashed before the transaction: the transaction never waits for the slow hash.
+  const rehashed = needsRehash(user.password_hash) ? await hashPassword(input.password) : null;
+  const session = await inTransaction(db, async (trx) => {
+    await clearAttempts(trx, accountKey);
+    if (rehashed)
+      await trx
+        .updateTable("app_user")
+        .set({ password_hash: rehashed })
+        .where("id", "=", user.id)
+        .execute();
+    const created = await createSession(trx, user.id, meta, now);
+    await audit(trx, {
+      actorId: user.id,
+      action: "user.login",
+      entityType: "user",
+      entityId: user.id,
+      ip: meta.ip,
+    });
+    return created;
   });
   return { ok: true, userId: user.id, token: session.token, cookieExpiry: cookieExpiry(now) };
 }
@@ -402,7 +417,7 @@ export async function passwordResetTask(db: DB, payload: Record<string, unknown>
   const requestedAt =
     typeof payload.requestedAt === "string" ? new Date(payload.requestedAt) : new Date();
   if (!address || !origin || Number.isNaN(+requestedAt)) return;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const user = await findUserByEmail(trx, address);
     if (!user || user.disabled_at) return;
     const token = await issueToken(trx, user.id, "reset_password", RESET_TOKEN_MS, requestedAt);
@@ -424,7 +439,7 @@ export async function resetPassword(
   // A cheap look first, so that made-up tokens cannot make the server hash passwords.
   if (!(await peekToken(db, input.token, "reset_password", now))) return false;
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await consumeToken(trx, input.token, "reset_password", now);
     if (!row) return false;
     const user = await trx
@@ -492,7 +507,7 @@ export async function changePassword(
   const denied = await reauthenticate(db, user, input.currentPassword, now);
   if (denied) return { ok: false, error: denied };
   const passwordHash = await hashPassword(input.password);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx
       .updateTable("app_user")
       .set({ password_hash: passwordHash, updated_at: now })
@@ -544,7 +559,7 @@ export async function requestEmailChange(
   // answer and the pending change look the same; the owner of the address gets a notice instead
   // of the link, and confirming could not succeed anyway.
   const owner = await findUserByEmail(db, input.newEmail);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const token = await issueToken(
       trx,
       user.id,
@@ -582,12 +597,25 @@ export async function updateProfile(
   db: Executor,
   userId: string,
   input: { name?: string; locale?: Locale },
+  meta: { ip?: string | null } = {},
 ): Promise<void> {
-  await db
-    .updateTable("app_user")
-    .set({ ...input, updated_at: new Date() })
-    .where("id", "=", userId)
-    .execute();
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable("app_user")
+      .set({ ...input, updated_at: new Date() })
+      .where("id", "=", userId)
+      .execute();
+    // A name is what others see: audited. A language switch alone is a preference, not audited.
+    if (input.name !== undefined)
+      await audit(trx, {
+        actorId: userId,
+        action: "user.profile_update",
+        entityType: "user",
+        entityId: userId,
+        details: { fields: Object.keys(input) },
+        ip: meta.ip ?? null,
+      });
+  });
 }
 
 /** The address an email change waits to confirm, if any. */
@@ -639,6 +667,24 @@ export async function listSessions(
   }));
 }
 
+/** Signing out: the session ends and the audit entry is written in one transaction. */
+export async function logOut(
+  db: Executor,
+  session: { sessionId: string; userId: string },
+  meta: { ip?: string | null },
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await invalidateSession(trx, session.sessionId);
+    await audit(trx, {
+      actorId: session.userId,
+      action: "user.logout",
+      entityType: "user",
+      entityId: session.userId,
+      ip: meta.ip ?? null,
+    });
+  });
+}
+
 /** "Sign out everywhere else": ends every session of the user but the current one. */
 export async function endOtherSessions(
   db: DB,
@@ -646,7 +692,7 @@ export async function endOtherSessions(
   currentSessionId: string,
   meta: Omit<Meta, "origin">,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await invalidateUserSessions(trx, userId, currentSessionId);
     await audit(trx, {
       actorId: userId,

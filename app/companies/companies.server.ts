@@ -6,7 +6,7 @@
  */
 import { sql } from "kysely";
 import type { DB } from "#db/client.server";
-import type { Executor } from "#db/executor";
+import { inTransaction, type Executor } from "#db/executor";
 import { audit } from "~/audit/audit.server";
 import type { CompanyRole } from "~/auth/permissions";
 import { generateToken, hashToken } from "~/auth/tokens.server";
@@ -148,7 +148,7 @@ export async function createCompany(
   meta: Meta = {},
 ): Promise<CreateCompanyResult> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       if (await getMembership(trx, actor.id))
         return { ok: false as const, error: "alreadyInCompany" as const };
       if (input.creditCode) {
@@ -212,7 +212,7 @@ export async function updateCompany(
   meta: Meta = {},
 ): Promise<UpdateCompanyResult> {
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const company = await getCompanyForMember(trx, actor.id, companyId);
       if (!company) return { ok: false as const, error: "notFound" as const };
       if (company.role !== "owner") return { ok: false as const, error: "forbidden" as const };
@@ -400,7 +400,7 @@ export async function inviteMember(
 ): Promise<InviteResult> {
   const now = meta.now ?? new Date();
   const address = email.trim().toLowerCase();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const check = await requireOwner(trx, actor.id, companyId);
     if (check !== "ok") return { ok: false as const, error: check };
     const member = await trx
@@ -474,7 +474,7 @@ export async function revokeInvitation(
   meta: Meta = {},
 ): Promise<SimpleResult> {
   if (!isUuid(invitationId)) return { ok: false, error: "notFound" };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const check = await requireOwner(trx, actor.id, companyId);
     if (check !== "ok") return { ok: false as const, error: check };
     const revoked = await trx
@@ -576,7 +576,7 @@ export async function acceptInvitation(
   const now = meta.now ?? new Date();
   if (!token || token.length > 100) return { ok: false, error: "invalid" };
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const invitation = await trx
         .selectFrom("company_invitation")
         .selectAll()
@@ -634,7 +634,7 @@ export async function removeMember(
   meta: Meta = {},
 ): Promise<MemberChangeResult> {
   if (!isUuid(userId)) return { ok: false, error: "notMember" };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const check = await requireOwner(trx, actor.id, companyId);
     if (check !== "ok") return { ok: false as const, error: check };
     if (userId === actor.id) return { ok: false as const, error: "self" as const };
@@ -669,7 +669,7 @@ export async function transferOwnership(
   meta: Meta = {},
 ): Promise<MemberChangeResult> {
   if (!isUuid(newOwnerId)) return { ok: false, error: "notMember" };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const check = await requireOwner(trx, actor.id, companyId);
     if (check !== "ok") return { ok: false as const, error: check };
     if (newOwnerId === actor.id) return { ok: false as const, error: "self" as const };
@@ -715,7 +715,7 @@ export async function leaveCompany(
   meta: Meta = {},
 ): Promise<LeaveResult> {
   if (!isUuid(companyId)) return { ok: false, error: "notFound" };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const m = await trx
       .selectFrom("company_member")
       .select("role")

@@ -4,6 +4,7 @@
  * the name); application_document links them to an application and a document kind.
  */
 import type { DB } from "#db/client.server";
+import { inTransaction } from "#db/executor";
 import { getStoredFile, storeUpload } from "~/uploads/uploads.server";
 import { addDocument, type Ctx } from "./incubation.server";
 
@@ -27,7 +28,7 @@ export async function uploadApplicationDocument(
   if (file.size > MAX_DOCUMENT_BYTES)
     return { ok: false, field: "file", error: "incubation:errors.fileTooLarge", status: 400 };
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const stored = await storeUpload(trx, {
       bytes,
       filename: file.name,

@@ -5,7 +5,7 @@
  * company or a reviewer return undefined for records outside that scope (the route answers 404).
  */
 import { sql } from "kysely";
-import type { Executor } from "#db/executor";
+import { inTransaction, type Executor } from "#db/executor";
 import type { DB } from "#db/client.server";
 import { audit } from "~/audit/audit.server";
 import { createI18n, isLocale, type Locale } from "~/i18n/i18n";
@@ -60,32 +60,34 @@ export async function createProgramme(
   ctx: Ctx,
   input: { slug: string; nameEn: string; nameZh: string; summaryEn?: string; summaryZh?: string },
 ): Promise<{ ok: true; id: string } | { ok: false; error: "slugTaken" }> {
-  const taken = await db
-    .selectFrom("incubation_programme")
-    .select("id")
-    .where("slug", "=", input.slug)
-    .executeTakeFirst();
-  if (taken) return { ok: false, error: "slugTaken" };
-  const row = await db
-    .insertInto("incubation_programme")
-    .values({
-      slug: input.slug,
-      name_en: input.nameEn,
-      name_zh: input.nameZh,
-      summary_en: input.summaryEn ?? "",
-      summary_zh: input.summaryZh ?? "",
-      created_by: ctx.userId,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await audit(db, {
-    actorId: ctx.userId,
-    action: "incubation.programme.create",
-    entityType: "incubation_programme",
-    entityId: row.id,
-    ip: ctx.ip,
+  return inTransaction(db, async (trx) => {
+    const taken = await trx
+      .selectFrom("incubation_programme")
+      .select("id")
+      .where("slug", "=", input.slug)
+      .executeTakeFirst();
+    if (taken) return { ok: false, error: "slugTaken" };
+    const row = await trx
+      .insertInto("incubation_programme")
+      .values({
+        slug: input.slug,
+        name_en: input.nameEn,
+        name_zh: input.nameZh,
+        summary_en: input.summaryEn ?? "",
+        summary_zh: input.summaryZh ?? "",
+        created_by: ctx.userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, {
+      actorId: ctx.userId,
+      action: "incubation.programme.create",
+      entityType: "incubation_programme",
+      entityId: row.id,
+      ip: ctx.ip,
+    });
+    return { ok: true, id: row.id };
   });
-  return { ok: true, id: row.id };
 }
 
 export interface CallRow {
@@ -207,56 +209,58 @@ export async function saveCall(
 ): Promise<
   { ok: true; id: string } | { ok: false; error: "slugTaken" | "noProgramme" | "notFound" }
 > {
-  const programme = await db
-    .selectFrom("incubation_programme")
-    .select("id")
-    .where("id", "=", input.programmeId)
-    .executeTakeFirst();
-  if (!programme) return { ok: false, error: "noProgramme" };
-  let taken = db.selectFrom("incubation_call").select("id").where("slug", "=", input.slug);
-  if (callId) taken = taken.where("id", "!=", callId);
-  if (await taken.executeTakeFirst()) return { ok: false, error: "slugTaken" };
-  const values = {
-    programme_id: input.programmeId,
-    slug: input.slug,
-    title_en: input.titleEn,
-    title_zh: input.titleZh,
-    opens_at: input.opensAt,
-    closes_at: input.closesAt,
-    places: input.places,
-    eligibility_en: input.eligibilityEn,
-    eligibility_zh: input.eligibilityZh,
-    questions: JSON.stringify(input.questions),
-    documents: JSON.stringify(input.documents),
-    rubric: JSON.stringify(input.rubric),
-  };
-  let id: string;
-  if (callId) {
-    const row = await db
-      .updateTable("incubation_call")
-      .set({ ...values, updated_at: new Date() })
-      .where("id", "=", callId)
-      .returning("id")
+  return inTransaction(db, async (trx) => {
+    const programme = await trx
+      .selectFrom("incubation_programme")
+      .select("id")
+      .where("id", "=", input.programmeId)
       .executeTakeFirst();
-    if (!row) return { ok: false, error: "notFound" };
-    id = row.id;
-  } else {
-    id = (
-      await db
-        .insertInto("incubation_call")
-        .values({ ...values, created_by: ctx.userId })
+    if (!programme) return { ok: false, error: "noProgramme" };
+    let taken = trx.selectFrom("incubation_call").select("id").where("slug", "=", input.slug);
+    if (callId) taken = taken.where("id", "!=", callId);
+    if (await taken.executeTakeFirst()) return { ok: false, error: "slugTaken" };
+    const values = {
+      programme_id: input.programmeId,
+      slug: input.slug,
+      title_en: input.titleEn,
+      title_zh: input.titleZh,
+      opens_at: input.opensAt,
+      closes_at: input.closesAt,
+      places: input.places,
+      eligibility_en: input.eligibilityEn,
+      eligibility_zh: input.eligibilityZh,
+      questions: JSON.stringify(input.questions),
+      documents: JSON.stringify(input.documents),
+      rubric: JSON.stringify(input.rubric),
+    };
+    let id: string;
+    if (callId) {
+      const row = await trx
+        .updateTable("incubation_call")
+        .set({ ...values, updated_at: new Date() })
+        .where("id", "=", callId)
         .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
-  }
-  await audit(db, {
-    actorId: ctx.userId,
-    action: callId ? "incubation.call.update" : "incubation.call.create",
-    entityType: "incubation_call",
-    entityId: id,
-    ip: ctx.ip,
+        .executeTakeFirst();
+      if (!row) return { ok: false, error: "notFound" };
+      id = row.id;
+    } else {
+      id = (
+        await trx
+          .insertInto("incubation_call")
+          .values({ ...values, created_by: ctx.userId })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    }
+    await audit(trx, {
+      actorId: ctx.userId,
+      action: callId ? "incubation.call.update" : "incubation.call.create",
+      entityType: "incubation_call",
+      entityId: id,
+      ip: ctx.ip,
+    });
+    return { ok: true, id };
   });
-  return { ok: true, id };
 }
 
 // ---------------------------------------------------------------- applications (applicant side)
@@ -273,40 +277,42 @@ export async function startApplication(
   callKey: string,
   now = new Date(),
 ): Promise<StartResult> {
-  if (!company) return { ok: false, error: "noCompany" };
-  const call = await getCall(db, callKey);
-  if (!call) return { ok: false, error: "notFound" };
-  const existing = await db
-    .selectFrom("application")
-    .select("id")
-    .where("call_id", "=", call.id)
-    .where("company_id", "=", company.id)
-    .executeTakeFirst();
-  if (existing) return { ok: true, id: existing.id, created: false };
-  if (callPhase(call, now) !== "open") return { ok: false, error: "notOpen" };
-  const row = await db
-    .insertInto("application")
-    .values({ call_id: call.id, company_id: company.id, created_by: ctx.userId })
-    .onConflict((oc) => oc.columns(["call_id", "company_id"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (!row) {
-    const again = await db
+  return inTransaction(db, async (trx) => {
+    if (!company) return { ok: false, error: "noCompany" };
+    const call = await getCall(trx, callKey);
+    if (!call) return { ok: false, error: "notFound" };
+    const existing = await trx
       .selectFrom("application")
       .select("id")
       .where("call_id", "=", call.id)
       .where("company_id", "=", company.id)
-      .executeTakeFirstOrThrow();
-    return { ok: true, id: again.id, created: false };
-  }
-  await audit(db, {
-    actorId: ctx.userId,
-    action: "incubation.application.create",
-    entityType: "application",
-    entityId: row.id,
-    ip: ctx.ip,
+      .executeTakeFirst();
+    if (existing) return { ok: true, id: existing.id, created: false };
+    if (callPhase(call, now) !== "open") return { ok: false, error: "notOpen" };
+    const row = await trx
+      .insertInto("application")
+      .values({ call_id: call.id, company_id: company.id, created_by: ctx.userId })
+      .onConflict((oc) => oc.columns(["call_id", "company_id"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) {
+      const again = await trx
+        .selectFrom("application")
+        .select("id")
+        .where("call_id", "=", call.id)
+        .where("company_id", "=", company.id)
+        .executeTakeFirstOrThrow();
+      return { ok: true, id: again.id, created: false };
+    }
+    await audit(trx, {
+      actorId: ctx.userId,
+      action: "incubation.application.create",
+      entityType: "application",
+      entityId: row.id,
+      ip: ctx.ip,
+    });
+    return { ok: true, id: row.id, created: true };
   });
-  return { ok: true, id: row.id, created: true };
 }
 
 function applicationBase(db: Database) {
@@ -611,7 +617,7 @@ export type TransitionResult =
  * language, all in one transaction. Acceptance makes the company a resident.
  */
 export async function transition(
-  db: DB,
+  db: Executor,
   ctx: Ctx,
   input: {
     applicationId: string;
@@ -623,7 +629,7 @@ export async function transition(
   },
 ): Promise<TransitionResult> {
   const now = input.now ?? new Date();
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     let q = trx
       .selectFrom("application as a")
       .innerJoin("incubation_call as c", "c.id", "a.call_id")
@@ -744,29 +750,31 @@ export async function addDocument(
 ): Promise<
   { ok: true; id: string } | { ok: false; error: "notFound" | "notEditable" | "unknownKind" }
 > {
-  const app = await getApplicationForCompany(db, companyId, applicationId);
-  if (!app) return { ok: false, error: "notFound" };
-  if (!isEditable(app.status)) return { ok: false, error: "notEditable" };
-  if (!app.document_specs.some((d) => d.key === kind)) return { ok: false, error: "unknownKind" };
-  const row = await db
-    .insertInto("application_document")
-    .values({
-      application_id: app.id,
-      kind,
-      stored_file_id: file.storedFileId,
-      filename: file.filename,
-      content_type: file.contentType,
-      size_bytes: file.sizeBytes,
-      uploaded_by: ctx.userId,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await db
-    .updateTable("application")
-    .set({ last_saved_at: new Date(), last_saved_by: ctx.userId })
-    .where("id", "=", app.id)
-    .execute();
-  return { ok: true, id: row.id };
+  return inTransaction(db, async (trx) => {
+    const app = await getApplicationForCompany(trx, companyId, applicationId);
+    if (!app) return { ok: false, error: "notFound" };
+    if (!isEditable(app.status)) return { ok: false, error: "notEditable" };
+    if (!app.document_specs.some((d) => d.key === kind)) return { ok: false, error: "unknownKind" };
+    const row = await trx
+      .insertInto("application_document")
+      .values({
+        application_id: app.id,
+        kind,
+        stored_file_id: file.storedFileId,
+        filename: file.filename,
+        content_type: file.contentType,
+        size_bytes: file.sizeBytes,
+        uploaded_by: ctx.userId,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable("application")
+      .set({ last_saved_at: new Date(), last_saved_by: ctx.userId })
+      .where("id", "=", app.id)
+      .execute();
+    return { ok: true, id: row.id };
+  });
 }
 
 /** Removes a document and its stored bytes (only while the application is editable). */
@@ -778,7 +786,7 @@ export async function removeDocument(
 ): Promise<boolean> {
   const app = await getApplicationForCompany(db, companyId, applicationId);
   if (!app || !isEditable(app.status) || !isUuid(documentId)) return false;
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .deleteFrom("application_document")
       .where("id", "=", documentId)
@@ -999,7 +1007,7 @@ export async function assignReviewers(
   const valid = (await listReviewers(db)).map((r) => r.id);
   const ids = [...new Set(reviewerIds)].filter((id) => valid.includes(id));
   let added = 0;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     for (const id of ids) {
       const res = await trx
         .insertInto("review_assignment")
@@ -1028,21 +1036,24 @@ export async function unassignReviewer(
   applicationId: string,
   reviewerId: string,
 ) {
-  // A malformed id (a tampered form) matches no assignment; do not send it to a uuid column.
-  if (!isUuid(reviewerId)) return;
-  await db
-    .deleteFrom("review_assignment")
-    .where("application_id", "=", applicationId)
-    .where("reviewer_id", "=", reviewerId)
-    .where("submitted_at", "is", null)
-    .execute();
-  await audit(db, {
-    actorId: ctx.userId,
-    action: "incubation.review.unassign",
-    entityType: "application",
-    entityId: applicationId,
-    details: { reviewerId },
-    ip: ctx.ip,
+  return inTransaction(db, async (trx) => {
+    // A malformed id (a tampered form) matches no assignment; do not send it to a uuid column.
+    if (!isUuid(reviewerId)) return;
+    const removed = await trx
+      .deleteFrom("review_assignment")
+      .where("application_id", "=", applicationId)
+      .where("reviewer_id", "=", reviewerId)
+      .where("submitted_at", "is", null)
+      .executeTakeFirst();
+    if (!Number(removed.numDeletedRows)) return;
+    await audit(trx, {
+      actorId: ctx.userId,
+      action: "incubation.review.unassign",
+      entityType: "application",
+      entityId: applicationId,
+      details: { reviewerId },
+      ip: ctx.ip,
+    });
   });
 }
 
@@ -1077,37 +1088,42 @@ export async function draftDecision(
   applicationId: string,
   input: { outcome: Outcome; letter: string; locale: Locale },
 ): Promise<{ ok: true } | { ok: false; error: "notFound" | "refused" }> {
-  const app = await db
-    .selectFrom("application")
-    .select(["id", "status", "decision_released_at"])
-    .where("id", "=", applicationId)
-    .executeTakeFirst();
-  if (!app) return { ok: false, error: "notFound" };
-  if (
-    app.decision_released_at ||
-    !findTransition(OUTCOME_ACTION[input.outcome], app.status as ApplicationStatus, "staff")
-  )
-    return { ok: false, error: "refused" };
-  await db
-    .updateTable("application")
-    .set({
-      decision_outcome: input.outcome,
-      decision_letter: input.letter,
-      decision_locale: input.locale,
-      decision_drafted_by: ctx.userId,
-    })
-    .where("id", "=", applicationId)
-    .where("decision_released_at", "is", null)
-    .execute();
-  await audit(db, {
-    actorId: ctx.userId,
-    action: "incubation.decision.draft",
-    entityType: "application",
-    entityId: applicationId,
-    details: { outcome: input.outcome },
-    ip: ctx.ip,
+  return inTransaction(db, async (trx) => {
+    const app = await trx
+      .selectFrom("application")
+      .select(["id", "status", "decision_released_at"])
+      .where("id", "=", applicationId)
+      .executeTakeFirst();
+    if (!app) return { ok: false, error: "notFound" };
+    if (
+      app.decision_released_at ||
+      !findTransition(OUTCOME_ACTION[input.outcome], app.status as ApplicationStatus, "staff")
+    )
+      return { ok: false, error: "refused" };
+    const drafted = await trx
+      .updateTable("application")
+      .set({
+        decision_outcome: input.outcome,
+        decision_letter: input.letter,
+        decision_locale: input.locale,
+        decision_drafted_by: ctx.userId,
+      })
+      .where("id", "=", applicationId)
+      .where("status", "=", app.status)
+      .where("decision_released_at", "is", null)
+      .executeTakeFirst();
+    // Released or moved on since it was read: nothing drafted, nothing audited.
+    if (!Number(drafted.numUpdatedRows)) return { ok: false, error: "refused" };
+    await audit(trx, {
+      actorId: ctx.userId,
+      action: "incubation.decision.draft",
+      entityType: "application",
+      entityId: applicationId,
+      details: { outcome: input.outcome },
+      ip: ctx.ip,
+    });
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 export async function listPendingDecisions(db: Database, callId: string) {
@@ -1129,25 +1145,42 @@ export async function listPendingDecisions(db: Database, callId: string) {
     .execute();
 }
 
-/** Releases every pending decision of a call together; each is its own transition. */
+/**
+ * Releases every pending decision of a call together, in one transaction (ADR 0021): each
+ * application's transition, message, audit entries and emails, for all of them, commit at once
+ * or not at all, so a failure half-way leaves nothing released and no email queued, and the
+ * same button can simply be pressed again. A decision whose application changed meanwhile (no
+ * longer in a state that outcome can leave) is skipped and counted, not an error.
+ */
 export async function releaseDecisions(
-  db: DB,
+  db: Executor,
   ctx: Ctx,
   callId: string,
 ): Promise<{ released: number; skipped: number }> {
-  const pending = await listPendingDecisions(db, callId);
-  let released = 0;
-  let skipped = 0;
-  for (const p of pending) {
-    const res = await transition(db, ctx, {
-      applicationId: p.id,
-      action: OUTCOME_ACTION[p.decision_outcome as Outcome],
-      by: "staff",
-    });
-    if (res.ok) released++;
-    else skipped++;
-  }
-  return { released, skipped };
+  return inTransaction(db, async (trx) => {
+    // Locked, so a decision redrafted meanwhile waits for the release (or is released as read).
+    const pending = await trx
+      .selectFrom("application")
+      .select(["id", "decision_outcome"])
+      .where("call_id", "=", callId)
+      .where("decision_outcome", "is not", null)
+      .where("decision_released_at", "is", null)
+      .orderBy("id")
+      .forUpdate()
+      .execute();
+    let released = 0;
+    let skipped = 0;
+    for (const p of pending) {
+      const res = await transition(trx, ctx, {
+        applicationId: p.id,
+        action: OUTCOME_ACTION[p.decision_outcome as Outcome],
+        by: "staff",
+      });
+      if (res.ok) released++;
+      else skipped++;
+    }
+    return { released, skipped };
+  });
 }
 
 // ---------------------------------------------------------------- reviewers
@@ -1248,22 +1281,24 @@ export async function declareConflict(
   applicationId: string,
   reason: string,
 ): Promise<boolean> {
-  const res = await db
-    .updateTable("review_assignment")
-    .set({ conflict_declared_at: new Date(), conflict_reason: reason })
-    .where("application_id", "=", applicationId)
-    .where("reviewer_id", "=", ctx.userId)
-    .where("conflict_declared_at", "is", null)
-    .executeTakeFirst();
-  if (!Number(res.numUpdatedRows)) return false;
-  await audit(db, {
-    actorId: ctx.userId,
-    action: "incubation.review.conflict",
-    entityType: "application",
-    entityId: applicationId,
-    ip: ctx.ip,
+  return inTransaction(db, async (trx) => {
+    const res = await trx
+      .updateTable("review_assignment")
+      .set({ conflict_declared_at: new Date(), conflict_reason: reason })
+      .where("application_id", "=", applicationId)
+      .where("reviewer_id", "=", ctx.userId)
+      .where("conflict_declared_at", "is", null)
+      .executeTakeFirst();
+    if (!Number(res.numUpdatedRows)) return false;
+    await audit(trx, {
+      actorId: ctx.userId,
+      action: "incubation.review.conflict",
+      entityType: "application",
+      entityId: applicationId,
+      ip: ctx.ip,
+    });
+    return true;
   });
-  return true;
 }
 
 export type ScoreErrors = Record<string, string>;
@@ -1293,36 +1328,38 @@ export async function submitReview(
   scores: Scores,
   overallComment: string,
 ): Promise<{ ok: true } | { ok: false; error: "notFound" | "already" | "notInReview" }> {
-  const mine = await getAssignment(db, ctx.userId, applicationId);
-  if (!mine) return { ok: false, error: "notFound" };
-  if (mine.submitted_at) return { ok: false, error: "already" };
-  const app = await db
-    .selectFrom("application")
-    .select("status")
-    .where("id", "=", applicationId)
-    .executeTakeFirstOrThrow();
-  if (app.status !== "in_review") return { ok: false, error: "notInReview" };
-  const res = await db
-    .updateTable("review_assignment")
-    .set({
-      scores: JSON.stringify(scores),
-      overall_comment: overallComment.slice(0, 4000),
-      submitted_at: new Date(),
-    })
-    .where("application_id", "=", applicationId)
-    .where("reviewer_id", "=", ctx.userId)
-    .where("submitted_at", "is", null)
-    .where("conflict_declared_at", "is", null)
-    .executeTakeFirst();
-  if (!Number(res.numUpdatedRows)) return { ok: false, error: "already" };
-  await audit(db, {
-    actorId: ctx.userId,
-    action: "incubation.review.submit",
-    entityType: "application",
-    entityId: applicationId,
-    ip: ctx.ip,
+  return inTransaction(db, async (trx) => {
+    const mine = await getAssignment(trx, ctx.userId, applicationId);
+    if (!mine) return { ok: false, error: "notFound" };
+    if (mine.submitted_at) return { ok: false, error: "already" };
+    const app = await trx
+      .selectFrom("application")
+      .select("status")
+      .where("id", "=", applicationId)
+      .executeTakeFirstOrThrow();
+    if (app.status !== "in_review") return { ok: false, error: "notInReview" };
+    const res = await trx
+      .updateTable("review_assignment")
+      .set({
+        scores: JSON.stringify(scores),
+        overall_comment: overallComment.slice(0, 4000),
+        submitted_at: new Date(),
+      })
+      .where("application_id", "=", applicationId)
+      .where("reviewer_id", "=", ctx.userId)
+      .where("submitted_at", "is", null)
+      .where("conflict_declared_at", "is", null)
+      .executeTakeFirst();
+    if (!Number(res.numUpdatedRows)) return { ok: false, error: "already" };
+    await audit(trx, {
+      actorId: ctx.userId,
+      action: "incubation.review.submit",
+      entityType: "application",
+      entityId: applicationId,
+      ip: ctx.ip,
+    });
+    return { ok: true };
   });
-  return { ok: true };
 }
 
 // ---------------------------------------------------------------- export

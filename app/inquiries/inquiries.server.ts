@@ -4,7 +4,7 @@
  * replies by email) and every change is an `inquiry_event`.
  */
 import { sql } from "kysely";
-import type { Executor } from "#db/executor";
+import { inTransaction, type Executor } from "#db/executor";
 import type { DB } from "#db/client.server";
 import { audit } from "~/audit/audit.server";
 import { can } from "~/auth/permissions";
@@ -42,7 +42,7 @@ export async function submitInquiry(
     `inquiry:email:${input.email.toLowerCase()}`,
     INQUIRY_ACK_LIMIT,
   );
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const seq = await sql<{
       n: string;
     }>`SELECT nextval('inquiry_reference_seq')::text AS n`.execute(trx);
@@ -194,7 +194,7 @@ export async function changeInquiry(
 ): Promise<ChangeResult> {
   requireUpdate(actor);
   if (!/^[0-9a-f-]{36}$/.test(id)) return { ok: false, error: "notFound" };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("inquiry")
       .selectAll()

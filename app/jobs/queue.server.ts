@@ -1,5 +1,5 @@
 /**
- * A durable job queue in PostgreSQL (ADR 0005, leases in ADR 0018): jobs are rows, enqueued
+ * A durable job queue in PostgreSQL (ADR 0005, with its leases): jobs are rows, enqueued
  * in the same transaction as the change that causes them, claimed one at a time with
  * FOR UPDATE SKIP LOCKED so several app processes share the work, retried with backoff.
  *

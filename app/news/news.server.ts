@@ -5,7 +5,7 @@
  * background task that publishes scheduled articles.
  */
 import { sql } from "kysely";
-import type { Executor } from "#db/executor";
+import { inTransaction, type Executor } from "#db/executor";
 import type { DB } from "#db/client.server";
 import { audit } from "~/audit/audit.server";
 import { can, type Actor } from "~/auth/permissions";
@@ -387,7 +387,7 @@ export async function createArticle(
   input: ArticleInput,
 ): Promise<{ id: string; slug: string }> {
   requireCan(actor, "create:news:any");
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const id = crypto.randomUUID();
     const wanted =
       input.slug && isValidSlug(input.slug) ? input.slug : articleSlug(input.titleEn, id);
@@ -397,6 +397,13 @@ export async function createArticle(
       .values({ id, slug, ...columns(input), created_by: actor.id, updated_by: actor.id })
       .execute();
     await setTags(trx, id, input.tagIds);
+    await audit(trx, {
+      actorId: actor.id,
+      action: "news.create",
+      entityType: "news_article",
+      entityId: id,
+      details: { slug },
+    });
     return { id, slug };
   });
 }
@@ -410,7 +417,7 @@ export async function updateArticle(
   input: ArticleInput,
 ): Promise<SaveResult> {
   requireCan(actor, "create:news:any");
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom("news_article")
       .select(["slug", "published_at", "version"])
@@ -446,6 +453,13 @@ export async function updateArticle(
       .executeTakeFirst();
     if (!updated) return { ok: false, error: "conflict" } as const;
     await setTags(trx, id, input.tagIds);
+    await audit(trx, {
+      actorId: actor.id,
+      action: "news.update",
+      entityType: "news_article",
+      entityId: id,
+      details: { slug, version: updated.version },
+    });
     return { ok: true, id, version: updated.version } as const;
   });
 }
@@ -537,7 +551,7 @@ async function transition(
   details: Record<string, unknown> = {},
   ip?: string | null,
 ): Promise<TransitionResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("news_article")
       .select(["id", "status", "version", "published_at", "slug"])
@@ -650,7 +664,7 @@ export async function scheduleArticle(
 ): Promise<TransitionResult> {
   requireCan(actor, "publish:news:any");
   if (at.getTime() <= now.getTime()) return { ok: false, error: "pastTime" };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("news_article")
       .select(["id", "status", "version", "slug"])
@@ -703,7 +717,7 @@ export async function publishScheduledTask(
   const id = String(payload.articleId ?? "");
   const publishAt = new Date(String(payload.publishAt ?? ""));
   if (!/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(publishAt.getTime())) return;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("news_article")
       .select(["status", "publish_at", "slug"])
@@ -753,7 +767,7 @@ export async function setCover(
   file: { bytes: Uint8Array; filename: string; declaredType?: string },
 ): Promise<CoverResult> {
   requireCan(actor, "create:news:any");
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("news_article")
       .select("id")
@@ -774,6 +788,13 @@ export async function setCover(
       .set({ cover_file_id: stored.file.id, updated_at: new Date() })
       .where("id", "=", id)
       .execute();
+    await audit(trx, {
+      actorId: actor.id,
+      action: "news.cover",
+      entityType: "news_article",
+      entityId: id,
+      details: { fileId: stored.file.id },
+    });
     return { ok: true } as const;
   });
 }
@@ -798,35 +819,51 @@ export async function isPublicImage(db: Executor, fileId: string): Promise<boole
 
 // ---------------------------------------------------------------- taxonomy
 
+async function auditTaxonomy(
+  trx: Executor,
+  actor: NewsActor,
+  action: string,
+  entityType: "news_category" | "news_tag",
+  row: { id: string; slug?: string } | undefined,
+) {
+  if (row)
+    await audit(trx, {
+      actorId: actor.id,
+      action,
+      entityType,
+      entityId: row.id,
+      details: row.slug ? { slug: row.slug } : {},
+    });
+}
+
 export async function saveCategory(
   db: Executor,
   actor: NewsActor,
   input: { id?: string | null; slug: string; nameEn: string; nameZh: string; position?: number },
 ) {
   requireCan(actor, "manage:news_taxonomy:any");
-  if (input.id) {
-    await db
-      .updateTable("news_category")
-      .set({
-        slug: input.slug,
-        name_en: input.nameEn,
-        name_zh: input.nameZh,
-        position: input.position ?? 0,
-      })
-      .where("id", "=", input.id)
-      .execute();
-    return;
-  }
-  await db
-    .insertInto("news_category")
-    .values({
-      slug: input.slug,
-      name_en: input.nameEn,
-      name_zh: input.nameZh,
-      position: input.position ?? 0,
-    })
-    .onConflict((oc) => oc.column("slug").doNothing())
-    .execute();
+  const values = {
+    slug: input.slug,
+    name_en: input.nameEn,
+    name_zh: input.nameZh,
+    position: input.position ?? 0,
+  };
+  await inTransaction(db, async (trx) => {
+    const row = input.id
+      ? await trx
+          .updateTable("news_category")
+          .set(values)
+          .where("id", "=", input.id)
+          .returning(["id", "slug"])
+          .executeTakeFirst()
+      : await trx
+          .insertInto("news_category")
+          .values(values)
+          .onConflict((oc) => oc.column("slug").doNothing())
+          .returning(["id", "slug"])
+          .executeTakeFirst();
+    await auditTaxonomy(trx, actor, "news.category.save", "news_category", row);
+  });
 }
 
 export async function saveTag(
@@ -835,19 +872,23 @@ export async function saveTag(
   input: { id?: string | null; slug: string; nameEn: string; nameZh: string },
 ) {
   requireCan(actor, "manage:news_taxonomy:any");
-  if (input.id) {
-    await db
-      .updateTable("news_tag")
-      .set({ slug: input.slug, name_en: input.nameEn, name_zh: input.nameZh })
-      .where("id", "=", input.id)
-      .execute();
-    return;
-  }
-  await db
-    .insertInto("news_tag")
-    .values({ slug: input.slug, name_en: input.nameEn, name_zh: input.nameZh })
-    .onConflict((oc) => oc.column("slug").doNothing())
-    .execute();
+  const values = { slug: input.slug, name_en: input.nameEn, name_zh: input.nameZh };
+  await inTransaction(db, async (trx) => {
+    const row = input.id
+      ? await trx
+          .updateTable("news_tag")
+          .set(values)
+          .where("id", "=", input.id)
+          .returning(["id", "slug"])
+          .executeTakeFirst()
+      : await trx
+          .insertInto("news_tag")
+          .values(values)
+          .onConflict((oc) => oc.column("slug").doNothing())
+          .returning(["id", "slug"])
+          .executeTakeFirst();
+    await auditTaxonomy(trx, actor, "news.tag.save", "news_tag", row);
+  });
 }
 
 export async function deleteTaxonomy(
@@ -858,6 +899,13 @@ export async function deleteTaxonomy(
 ) {
   requireCan(actor, "manage:news_taxonomy:any");
   if (!/^[0-9a-f-]{36}$/.test(id)) return;
-  if (kind === "category") await db.deleteFrom("news_category").where("id", "=", id).execute();
-  else await db.deleteFrom("news_tag").where("id", "=", id).execute();
+  const table = kind === "category" ? "news_category" : "news_tag";
+  await inTransaction(db, async (trx) => {
+    const row = await trx
+      .deleteFrom(table)
+      .where("id", "=", id)
+      .returning(["id", "slug"])
+      .executeTakeFirst();
+    await auditTaxonomy(trx, actor, `news.${kind}.delete`, table, row);
+  });
 }

@@ -4,7 +4,7 @@
  * edit on the desk; nothing here is text in code.
  */
 import { sql } from "kysely";
-import type { Executor } from "#db/executor";
+import { inTransaction, type Executor } from "#db/executor";
 import { audit } from "~/audit/audit.server";
 import { can } from "~/auth/permissions";
 import type { DB } from "#db/client.server";
@@ -101,38 +101,46 @@ export async function saveProfile(
   input: ProfileInput,
 ): Promise<boolean> {
   requireManage(actor);
-  const values = {
-    name_en: input.nameEn,
-    name_zh: input.nameZh,
-    tagline_en: input.taglineEn,
-    tagline_zh: input.taglineZh,
-    intro_en: input.introEn,
-    intro_zh: input.introZh,
-    location_en: input.locationEn,
-    location_zh: input.locationZh,
-  };
-  const existing = await getProfile(db);
-  if (!existing) {
-    await db
-      .insertInto("park_profile")
-      .values({ id: 1, ...values })
-      .execute();
-    return true;
-  }
-  const r = await db
-    .updateTable("park_profile")
-    .set({ ...values, version: sql<number>`version + 1`, updated_at: new Date() })
-    .where("id", "=", 1)
-    .where("version", "=", version)
-    .executeTakeFirst();
-  if (Number(r.numUpdatedRows) === 1)
-    await audit(db, {
-      actorId: actor.id,
-      action: "park.profile.update",
-      entityType: "park_profile",
-      entityId: "1",
-    });
-  return Number(r.numUpdatedRows) === 1;
+  return inTransaction(db, async (trx) => {
+    const values = {
+      name_en: input.nameEn,
+      name_zh: input.nameZh,
+      tagline_en: input.taglineEn,
+      tagline_zh: input.taglineZh,
+      intro_en: input.introEn,
+      intro_zh: input.introZh,
+      location_en: input.locationEn,
+      location_zh: input.locationZh,
+    };
+    const existing = await getProfile(trx);
+    if (!existing) {
+      await trx
+        .insertInto("park_profile")
+        .values({ id: 1, ...values })
+        .execute();
+      await audit(trx, {
+        actorId: actor.id,
+        action: "park.profile.update",
+        entityType: "park_profile",
+        entityId: "1",
+      });
+      return true;
+    }
+    const r = await trx
+      .updateTable("park_profile")
+      .set({ ...values, version: sql<number>`version + 1`, updated_at: new Date() })
+      .where("id", "=", 1)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 1)
+      await audit(trx, {
+        actorId: actor.id,
+        action: "park.profile.update",
+        entityType: "park_profile",
+        entityId: "1",
+      });
+    return Number(r.numUpdatedRows) === 1;
+  });
 }
 
 export interface RankingInput {
@@ -149,30 +157,32 @@ export interface RankingInput {
 
 export async function saveRanking(db: Executor, actor: NewsActor, input: RankingInput) {
   requireManage(actor);
-  const values = {
-    year: input.year,
-    measure: input.measure,
-    measure_en: input.measureEn,
-    measure_zh: input.measureZh,
-    rank: input.rank,
-    out_of: input.outOf ?? null,
-    featured: input.featured,
-    position: input.position,
-  };
-  if (input.id)
-    await db.updateTable("park_ranking").set(values).where("id", "=", input.id).execute();
-  else
-    await db
-      .insertInto("park_ranking")
-      .values(values)
-      .onConflict((oc) => oc.columns(["year", "measure"]).doUpdateSet(values))
-      .execute();
-  await audit(db, {
-    actorId: actor.id,
-    action: "park.ranking.save",
-    entityType: "park_ranking",
-    entityId: input.id ?? null,
-    details: { year: input.year, measure: input.measure, rank: input.rank },
+  return inTransaction(db, async (trx) => {
+    const values = {
+      year: input.year,
+      measure: input.measure,
+      measure_en: input.measureEn,
+      measure_zh: input.measureZh,
+      rank: input.rank,
+      out_of: input.outOf ?? null,
+      featured: input.featured,
+      position: input.position,
+    };
+    if (input.id)
+      await trx.updateTable("park_ranking").set(values).where("id", "=", input.id).execute();
+    else
+      await trx
+        .insertInto("park_ranking")
+        .values(values)
+        .onConflict((oc) => oc.columns(["year", "measure"]).doUpdateSet(values))
+        .execute();
+    await audit(trx, {
+      actorId: actor.id,
+      action: "park.ranking.save",
+      entityType: "park_ranking",
+      entityId: input.id ?? null,
+      details: { year: input.year, measure: input.measure, rank: input.rank },
+    });
   });
 }
 
@@ -180,13 +190,16 @@ type Table = "park_ranking" | "park_industry" | "park_policy" | "park_space" | "
 
 export async function deleteParkRow(db: Executor, actor: NewsActor, table: Table, id: string) {
   requireManage(actor);
-  if (!/^[0-9a-f-]{36}$/.test(id)) return;
-  await db.deleteFrom(table).where("id", "=", id).execute();
-  await audit(db, {
-    actorId: actor.id,
-    action: "park.row.delete",
-    entityType: table,
-    entityId: id,
+  return inTransaction(db, async (trx) => {
+    if (!/^[0-9a-f-]{36}$/.test(id)) return;
+    const removed = await trx.deleteFrom(table).where("id", "=", id).executeTakeFirst();
+    if (!Number(removed.numDeletedRows)) return;
+    await audit(trx, {
+      actorId: actor.id,
+      action: "park.row.delete",
+      entityType: table,
+      entityId: id,
+    });
   });
 }
 
@@ -203,16 +216,39 @@ export async function saveIndustry(
   },
 ) {
   requireManage(actor);
-  const values = {
-    name_en: input.nameEn,
-    name_zh: input.nameZh,
-    summary_en: input.summaryEn,
-    summary_zh: input.summaryZh,
-    position: input.position,
-  };
-  if (input.id)
-    await db.updateTable("park_industry").set(values).where("id", "=", input.id).execute();
-  else await db.insertInto("park_industry").values(values).execute();
+  return inTransaction(db, async (trx) => {
+    const values = {
+      name_en: input.nameEn,
+      name_zh: input.nameZh,
+      summary_en: input.summaryEn,
+      summary_zh: input.summaryZh,
+      position: input.position,
+    };
+    const id = input.id
+      ? (
+          await trx
+            .updateTable("park_industry")
+            .set(values)
+            .where("id", "=", input.id)
+            .returning("id")
+            .executeTakeFirst()
+        )?.id
+      : (
+          await trx
+            .insertInto("park_industry")
+            .values(values)
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+    if (id)
+      await audit(trx, {
+        actorId: actor.id,
+        action: "park.industry.save",
+        entityType: "park_industry",
+        entityId: id,
+        details: { created: !input.id },
+      });
+  });
 }
 
 export async function savePolicy(
@@ -230,18 +266,41 @@ export async function savePolicy(
   },
 ) {
   requireManage(actor);
-  const values = {
-    title_en: input.titleEn,
-    title_zh: input.titleZh,
-    summary_en: input.summaryEn,
-    summary_zh: input.summaryZh,
-    deadline: input.deadline || null,
-    link: input.link || null,
-    position: input.position,
-  };
-  if (input.id)
-    await db.updateTable("park_policy").set(values).where("id", "=", input.id).execute();
-  else await db.insertInto("park_policy").values(values).execute();
+  return inTransaction(db, async (trx) => {
+    const values = {
+      title_en: input.titleEn,
+      title_zh: input.titleZh,
+      summary_en: input.summaryEn,
+      summary_zh: input.summaryZh,
+      deadline: input.deadline || null,
+      link: input.link || null,
+      position: input.position,
+    };
+    const id = input.id
+      ? (
+          await trx
+            .updateTable("park_policy")
+            .set(values)
+            .where("id", "=", input.id)
+            .returning("id")
+            .executeTakeFirst()
+        )?.id
+      : (
+          await trx
+            .insertInto("park_policy")
+            .values(values)
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+    if (id)
+      await audit(trx, {
+        actorId: actor.id,
+        action: "park.policy.save",
+        entityType: "park_policy",
+        entityId: id,
+        details: { created: !input.id },
+      });
+  });
 }
 
 export async function saveSpace(
@@ -263,21 +322,45 @@ export async function saveSpace(
   },
 ) {
   requireManage(actor);
-  const values = {
-    kind: input.kind,
-    name_en: input.nameEn,
-    name_zh: input.nameZh,
-    description_en: input.descriptionEn,
-    description_zh: input.descriptionZh,
-    area_min_m2: input.areaMin ?? null,
-    area_max_m2: input.areaMax ?? null,
-    price_min: input.priceMin != null ? String(input.priceMin) : null,
-    price_max: input.priceMax != null ? String(input.priceMax) : null,
-    availability: input.availability,
-    position: input.position,
-  };
-  if (input.id) await db.updateTable("park_space").set(values).where("id", "=", input.id).execute();
-  else await db.insertInto("park_space").values(values).execute();
+  return inTransaction(db, async (trx) => {
+    const values = {
+      kind: input.kind,
+      name_en: input.nameEn,
+      name_zh: input.nameZh,
+      description_en: input.descriptionEn,
+      description_zh: input.descriptionZh,
+      area_min_m2: input.areaMin ?? null,
+      area_max_m2: input.areaMax ?? null,
+      price_min: input.priceMin != null ? String(input.priceMin) : null,
+      price_max: input.priceMax != null ? String(input.priceMax) : null,
+      availability: input.availability,
+      position: input.position,
+    };
+    const id = input.id
+      ? (
+          await trx
+            .updateTable("park_space")
+            .set(values)
+            .where("id", "=", input.id)
+            .returning("id")
+            .executeTakeFirst()
+        )?.id
+      : (
+          await trx
+            .insertInto("park_space")
+            .values(values)
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+    if (id)
+      await audit(trx, {
+        actorId: actor.id,
+        action: "park.space.save",
+        entityType: "park_space",
+        entityId: id,
+        details: { created: !input.id },
+      });
+  });
 }
 
 export async function saveInvestStep(
@@ -297,20 +380,43 @@ export async function saveInvestStep(
   },
 ) {
   requireManage(actor);
-  const values = {
-    position: input.position,
-    title_en: input.titleEn,
-    title_zh: input.titleZh,
-    body_en: input.bodyEn,
-    body_zh: input.bodyZh,
-    documents_en: input.documentsEn,
-    documents_zh: input.documentsZh,
-    duration_en: input.durationEn,
-    duration_zh: input.durationZh,
-  };
-  if (input.id)
-    await db.updateTable("park_invest_step").set(values).where("id", "=", input.id).execute();
-  else await db.insertInto("park_invest_step").values(values).execute();
+  return inTransaction(db, async (trx) => {
+    const values = {
+      position: input.position,
+      title_en: input.titleEn,
+      title_zh: input.titleZh,
+      body_en: input.bodyEn,
+      body_zh: input.bodyZh,
+      documents_en: input.documentsEn,
+      documents_zh: input.documentsZh,
+      duration_en: input.durationEn,
+      duration_zh: input.durationZh,
+    };
+    const id = input.id
+      ? (
+          await trx
+            .updateTable("park_invest_step")
+            .set(values)
+            .where("id", "=", input.id)
+            .returning("id")
+            .executeTakeFirst()
+        )?.id
+      : (
+          await trx
+            .insertInto("park_invest_step")
+            .values(values)
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id;
+    if (id)
+      await audit(trx, {
+        actorId: actor.id,
+        action: "park.invest_step.save",
+        entityType: "park_invest_step",
+        entityId: id,
+        details: { created: !input.id },
+      });
+  });
 }
 
 export const MAX_SPACE_PHOTO_BYTES = 5_000_000;
@@ -331,7 +437,7 @@ export async function setSpacePhoto(
 ): Promise<SpacePhotoResult> {
   requireManage(actor);
   if (!/^[0-9a-f-]{36}$/.test(spaceId)) return { ok: false, error: "notFound" };
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("park_space")
       .select("id")
@@ -356,6 +462,13 @@ export async function setSpacePhoto(
       })
       .where("id", "=", spaceId)
       .execute();
+    await audit(trx, {
+      actorId: actor.id,
+      action: "park.space.photo",
+      entityType: "park_space",
+      entityId: spaceId,
+      details: { fileId: stored.file.id },
+    });
     return { ok: true } as const;
   });
 }

@@ -64,10 +64,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: profileSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
-    await updateProfile(db(), user.id, {
-      name: submission.value.name,
-      locale: submission.value.locale,
-    });
+    const { name, locale } = submission.value;
+    await updateProfile(db(), user.id, { name, locale }, meta);
     return redirectWithToast(
       "/account",
       { type: "success", key: "accounts:account.profileSaved" },

@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { audit } from "~/audit/audit.server";
 import { requirePermission } from "~/auth/guards.server";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
@@ -30,17 +29,11 @@ export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:service_catalogue:any");
   const form = await request.formData();
+  const actor = { id: user.id, ip: context.ip ?? null };
   if (form.get("intent") === "delete-day") {
     const day = String(form.get("day") ?? "");
     if (/^\d{4}-\d{2}-\d{2}$/.test(day)) {
-      await deleteCalendarDay(db(), day);
-      await audit(db(), {
-        actorId: user.id,
-        action: "business_calendar.delete",
-        entityType: "business_calendar_day",
-        entityId: day,
-        ip: context.ip ?? null,
-      });
+      await deleteCalendarDay(db(), actor, day);
     }
     return redirectWithToast("/admin/services/calendar", {
       type: "success",
@@ -57,14 +50,11 @@ async function post({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   const v = submission.value;
-  await upsertCalendarDay(db(), { day: v.day, kind: v.kind, name_en: v.nameEn, name_zh: v.nameZh });
-  await audit(db(), {
-    actorId: user.id,
-    action: "business_calendar.upsert",
-    entityType: "business_calendar_day",
-    entityId: v.day,
-    details: { kind: v.kind },
-    ip: context.ip ?? null,
+  await upsertCalendarDay(db(), actor, {
+    day: v.day,
+    kind: v.kind,
+    name_en: v.nameEn,
+    name_zh: v.nameZh,
   });
   return redirectWithToast("/admin/services/calendar", {
     type: "success",

@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { audit } from "~/audit/audit.server";
 import { requirePermission } from "~/auth/guards.server";
 import { useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
@@ -53,15 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { key: "", error: "services:staff.invalid", values: { firstResponse: "", resolution: "" } },
       { status: 400 },
     );
-  await setTarget(db(), v.typeId, v.priority, v.firstResponse, v.resolution);
-  await audit(db(), {
-    actorId: user.id,
-    action: "service_sla.update",
-    entityType: "service_type",
-    entityId: v.typeId,
-    details: { priority: v.priority, firstResponse: v.firstResponse, resolution: v.resolution },
-    ip: context.ip ?? null,
-  });
+  const actor = { id: user.id, ip: context.ip ?? null };
+  await setTarget(db(), actor, v.typeId, v.priority, v.firstResponse, v.resolution);
   return redirectWithToast("/admin/services/sla", { type: "success", key: "services:toast.saved" });
 }
 

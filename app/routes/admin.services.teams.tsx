@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { audit } from "~/audit/audit.server";
 import { requirePermission } from "~/auth/guards.server";
 import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
@@ -35,41 +34,30 @@ async function post({ request, context }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const teamId = String(form.get("teamId") ?? "");
   const userId = String(form.get("userId") ?? "");
-  const done = async (action: string) => {
-    await audit(db(), {
-      actorId: user.id,
-      action: `service_team.${action}`,
-      entityType: "service_team",
-      entityId: teamId || null,
-      details: userId ? { userId } : {},
-      ip: context.ip ?? null,
-    });
-    return redirectWithToast("/admin/services/teams", {
-      type: "success",
-      key: "services:toast.saved",
-    });
-  };
+  const actor = { id: user.id, ip: context.ip ?? null };
+  const done = () =>
+    redirectWithToast("/admin/services/teams", { type: "success", key: "services:toast.saved" });
   if (intent === "create-team") {
     const submission = parseWithZod(form, { schema: teamSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-    if (!(await createTeam(db(), submission.value)))
+    if (!(await createTeam(db(), actor, submission.value)))
       return data(submission.reply({ fieldErrors: { code: ["services:errors.code"] } }), {
         status: 400,
       });
-    return done("create");
+    return done();
   }
   const staffIds = new Set((await listStaff(db())).map((s) => s.id));
   if (intent === "set-lead") {
-    await setTeamLead(db(), teamId, staffIds.has(userId) ? userId : null);
-    return done("lead");
+    await setTeamLead(db(), actor, teamId, staffIds.has(userId) ? userId : null);
+    return done();
   }
   if (intent === "add-member" && staffIds.has(userId)) {
-    await addTeamMember(db(), teamId, userId);
-    return done("member_add");
+    await addTeamMember(db(), actor, teamId, userId);
+    return done();
   }
   if (intent === "remove-member") {
-    await removeTeamMember(db(), teamId, userId);
-    return done("member_remove");
+    await removeTeamMember(db(), actor, teamId, userId);
+    return done();
   }
   return data(null, { status: 400 });
 }

@@ -4,7 +4,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { audit } from "~/audit/audit.server";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { db } from "~/db.server";
@@ -47,12 +46,13 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const back = `/admin/services/types/${type.code}`;
+  const actor = { id: user.id, ip: context.ip ?? null };
   if (intent === "update-type") {
     const submission = parseWithZod(form, { schema: typeSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     const v = submission.value;
-    const ok = await updateType(db(), type.id, v.version ?? -1, {
+    const ok = await updateType(db(), actor, type.id, v.version ?? -1, {
       categoryId: v.categoryId,
       nameEn: v.nameEn,
       nameZh: v.nameZh,
@@ -67,14 +67,6 @@ async function post({ request, params, context }: ActionFunctionArgs) {
         { intent, result: submission.reply({ formErrors: ["services:staff.conflict"] }) },
         { status: 409 },
       );
-    await audit(db(), {
-      actorId: user.id,
-      action: "service_type.update",
-      entityType: "service_type",
-      entityId: type.id,
-      details: { code: type.code },
-      ip: context.ip ?? null,
-    });
     return redirectWithToast(back, { type: "success", key: "services:toast.saved" });
   }
   if (intent === "add-field") {
@@ -82,7 +74,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     const v = submission.value;
-    const ok = await addField(db(), type.id, {
+    const ok = await addField(db(), actor, type.id, {
       key: v.key,
       labelEn: v.labelEn,
       labelZh: v.labelZh,
@@ -95,25 +87,10 @@ async function post({ request, params, context }: ActionFunctionArgs) {
         { intent, result: submission.reply({ fieldErrors: { key: ["services:errors.code"] } }) },
         { status: 400 },
       );
-    await audit(db(), {
-      actorId: user.id,
-      action: "service_type.field_add",
-      entityType: "service_type",
-      entityId: type.id,
-      details: { key: v.key },
-      ip: context.ip ?? null,
-    });
     return redirectWithToast(back, { type: "success", key: "services:toast.saved" });
   }
   if (intent === "remove-field") {
-    await removeField(db(), type.id, String(form.get("fieldId") ?? ""));
-    await audit(db(), {
-      actorId: user.id,
-      action: "service_type.field_remove",
-      entityType: "service_type",
-      entityId: type.id,
-      ip: context.ip ?? null,
-    });
+    await removeField(db(), actor, type.id, String(form.get("fieldId") ?? ""));
     return redirectWithToast(back, { type: "success", key: "services:toast.saved" });
   }
   return data({ intent: "none", result: null }, { status: 400 });

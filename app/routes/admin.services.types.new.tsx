@@ -3,7 +3,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { audit } from "~/audit/audit.server";
 import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { TypeForm } from "~/service-requests/admin-ui";
@@ -28,29 +27,25 @@ async function post({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success" || !submission.value.code)
     return data(submission.reply(), { status: 400 });
   const v = submission.value;
-  const result = await createType(db(), {
-    code: v.code!,
-    categoryId: v.categoryId,
-    nameEn: v.nameEn,
-    nameZh: v.nameZh,
-    descriptionEn: v.descriptionEn,
-    descriptionZh: v.descriptionZh,
-    defaultTeamId: v.defaultTeamId && isUuid(v.defaultTeamId) ? v.defaultTeamId : null,
-    residentOnly: !!v.residentOnly,
-    active: !!v.active,
-  });
+  const result = await createType(
+    db(),
+    { id: user.id, ip: context.ip ?? null },
+    {
+      code: v.code!,
+      categoryId: v.categoryId,
+      nameEn: v.nameEn,
+      nameZh: v.nameZh,
+      descriptionEn: v.descriptionEn,
+      descriptionZh: v.descriptionZh,
+      defaultTeamId: v.defaultTeamId && isUuid(v.defaultTeamId) ? v.defaultTeamId : null,
+      residentOnly: !!v.residentOnly,
+      active: !!v.active,
+    },
+  );
   if (!result.ok)
     return data(submission.reply({ fieldErrors: { code: ["services:errors.code"] } }), {
       status: 400,
     });
-  await audit(db(), {
-    actorId: user.id,
-    action: "service_type.create",
-    entityType: "service_type",
-    entityId: result.id,
-    details: { code: v.code },
-    ip: context.ip ?? null,
-  });
   return redirectWithToast(`/admin/services/types/${v.code}`, {
     type: "success",
     key: "services:toast.saved",

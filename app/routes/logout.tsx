@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { audit } from "~/audit/audit.server";
+import { logOut } from "~/accounts/accounts.server";
 import { getSession } from "~/auth/guards.server";
-import { clearSessionCookie, invalidateSession } from "~/auth/session.server";
+import { clearSessionCookie } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -14,14 +14,11 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const session = await getSession(request);
   if (session) {
-    await invalidateSession(db(), session.sessionId);
-    await audit(db(), {
-      actorId: session.user.id,
-      action: "user.logout",
-      entityType: "user",
-      entityId: session.user.id,
-      ip: context.ip,
-    });
+    await logOut(
+      db(),
+      { sessionId: session.sessionId, userId: session.user.id },
+      { ip: context.ip },
+    );
   }
   return redirectWithToast(
     "/",

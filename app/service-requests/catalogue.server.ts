@@ -3,7 +3,8 @@
  * the business calendar: read by everyone who files or works requests, edited by admins.
  */
 import { sql } from "kysely";
-import type { Executor } from "#db/executor";
+import { inTransaction, type Executor } from "#db/executor";
+import { audit } from "~/audit/audit.server";
 import type { BusinessCalendar, DayKind } from "./business-hours";
 import type { Priority } from "./workflow";
 
@@ -198,25 +199,36 @@ export async function listTargets(db: Executor) {
 
 export async function setTarget(
   db: Executor,
+  actor: AdminActor,
   typeId: string,
   priority: Priority,
   firstResponse: number,
   resolution: number,
 ) {
-  await db
-    .insertInto("service_sla_target")
-    .values({
-      type_id: typeId,
-      priority,
-      first_response_minutes: firstResponse,
-      resolution_minutes: resolution,
-    })
-    .onConflict((oc) =>
-      oc
-        .columns(["type_id", "priority"])
-        .doUpdateSet({ first_response_minutes: firstResponse, resolution_minutes: resolution }),
-    )
-    .execute();
+  await inTransaction(db, async (trx) => {
+    await trx
+      .insertInto("service_sla_target")
+      .values({
+        type_id: typeId,
+        priority,
+        first_response_minutes: firstResponse,
+        resolution_minutes: resolution,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(["type_id", "priority"])
+          .doUpdateSet({ first_response_minutes: firstResponse, resolution_minutes: resolution }),
+      )
+      .execute();
+    await audit(trx, {
+      actorId: actor.id,
+      action: "service_sla.update",
+      entityType: "service_type",
+      entityId: typeId,
+      details: { priority, firstResponse, resolution },
+      ip: actor.ip ?? null,
+    });
+  });
 }
 
 export async function loadCalendar(db: Executor): Promise<BusinessCalendar> {
@@ -237,19 +249,45 @@ export async function listCalendarDays(db: Executor) {
 
 export async function upsertCalendarDay(
   db: Executor,
+  actor: AdminActor,
   day: { day: string; kind: DayKind; name_en: string; name_zh: string },
 ) {
-  await db
-    .insertInto("business_calendar_day")
-    .values(day)
-    .onConflict((oc) =>
-      oc.column("day").doUpdateSet({ kind: day.kind, name_en: day.name_en, name_zh: day.name_zh }),
-    )
-    .execute();
+  await inTransaction(db, async (trx) => {
+    await trx
+      .insertInto("business_calendar_day")
+      .values(day)
+      .onConflict((oc) =>
+        oc
+          .column("day")
+          .doUpdateSet({ kind: day.kind, name_en: day.name_en, name_zh: day.name_zh }),
+      )
+      .execute();
+    await audit(trx, {
+      actorId: actor.id,
+      action: "business_calendar.upsert",
+      entityType: "business_calendar_day",
+      entityId: day.day,
+      details: { kind: day.kind },
+      ip: actor.ip ?? null,
+    });
+  });
 }
 
-export async function deleteCalendarDay(db: Executor, day: string) {
-  await db.deleteFrom("business_calendar_day").where("day", "=", day).execute();
+export async function deleteCalendarDay(db: Executor, actor: AdminActor, day: string) {
+  await inTransaction(db, async (trx) => {
+    const removed = await trx
+      .deleteFrom("business_calendar_day")
+      .where("day", "=", day)
+      .executeTakeFirst();
+    if (!Number(removed.numDeletedRows)) return;
+    await audit(trx, {
+      actorId: actor.id,
+      action: "business_calendar.delete",
+      entityType: "business_calendar_day",
+      entityId: day,
+      ip: actor.ip ?? null,
+    });
+  });
 }
 
 export function isUuid(value: unknown): value is string {
@@ -260,7 +298,13 @@ export function isUuid(value: unknown): value is string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Admin edits (each audited by the caller's route through `audit`).
+// Admin edits: each writes its change and its audit entry in one transaction (ADR 0021).
+
+/** Who makes an admin edit, for its audit entry. */
+export interface AdminActor {
+  id: string;
+  ip?: string | null;
+}
 
 export interface TypeInput {
   code: string;
@@ -276,56 +320,81 @@ export interface TypeInput {
 
 export async function createType(
   db: Executor,
+  actor: AdminActor,
   input: TypeInput,
 ): Promise<{ ok: true; id: string } | { ok: false; reason: "code_taken" }> {
-  const row = await db
-    .insertInto("service_type")
-    .values({
-      code: input.code,
-      category_id: input.categoryId,
-      name_en: input.nameEn,
-      name_zh: input.nameZh,
-      description_en: input.descriptionEn,
-      description_zh: input.descriptionZh,
-      default_team_id: input.defaultTeamId,
-      resident_only: input.residentOnly,
-      active: input.active,
-    })
-    .onConflict((oc) => oc.column("code").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return row ? { ok: true, id: row.id } : { ok: false, reason: "code_taken" };
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto("service_type")
+      .values({
+        code: input.code,
+        category_id: input.categoryId,
+        name_en: input.nameEn,
+        name_zh: input.nameZh,
+        description_en: input.descriptionEn,
+        description_zh: input.descriptionZh,
+        default_team_id: input.defaultTeamId,
+        resident_only: input.residentOnly,
+        active: input.active,
+      })
+      .onConflict((oc) => oc.column("code").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) return { ok: false, reason: "code_taken" } as const;
+    await audit(trx, {
+      actorId: actor.id,
+      action: "service_type.create",
+      entityType: "service_type",
+      entityId: row.id,
+      details: { code: input.code },
+      ip: actor.ip ?? null,
+    });
+    return { ok: true, id: row.id } as const;
+  });
 }
 
 /** Optimistic-locked on the type's version. */
 export async function updateType(
   db: Executor,
+  actor: AdminActor,
   id: string,
   version: number,
   input: Omit<TypeInput, "code">,
 ): Promise<boolean> {
-  const row = await db
-    .updateTable("service_type")
-    .set({
-      category_id: input.categoryId,
-      name_en: input.nameEn,
-      name_zh: input.nameZh,
-      description_en: input.descriptionEn,
-      description_zh: input.descriptionZh,
-      default_team_id: input.defaultTeamId,
-      resident_only: input.residentOnly,
-      active: input.active,
-      version: version + 1,
-    })
-    .where("id", "=", id)
-    .where("version", "=", version)
-    .returning("id")
-    .executeTakeFirst();
-  return !!row;
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .updateTable("service_type")
+      .set({
+        category_id: input.categoryId,
+        name_en: input.nameEn,
+        name_zh: input.nameZh,
+        description_en: input.descriptionEn,
+        description_zh: input.descriptionZh,
+        default_team_id: input.defaultTeamId,
+        resident_only: input.residentOnly,
+        active: input.active,
+        version: version + 1,
+      })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .returning(["id", "code"])
+      .executeTakeFirst();
+    if (!row) return false;
+    await audit(trx, {
+      actorId: actor.id,
+      action: "service_type.update",
+      entityType: "service_type",
+      entityId: row.id,
+      details: { code: row.code },
+      ip: actor.ip ?? null,
+    });
+    return true;
+  });
 }
 
 export async function addField(
   db: Executor,
+  actor: AdminActor,
   typeId: string,
   f: {
     key: string;
@@ -336,36 +405,64 @@ export async function addField(
     options: FieldOption[];
   },
 ): Promise<boolean> {
-  const pos = await db
-    .selectFrom("service_type_field")
-    .select((eb) => eb.fn.max("position").as("p"))
-    .where("type_id", "=", typeId)
-    .executeTakeFirst();
-  const row = await db
-    .insertInto("service_type_field")
-    .values({
-      type_id: typeId,
-      key: f.key,
-      label_en: f.labelEn,
-      label_zh: f.labelZh,
-      kind: f.kind,
-      required: f.required,
-      options: JSON.stringify(f.options),
-      position: Number(pos?.p ?? 0) + 1,
-    })
-    .onConflict((oc) => oc.columns(["type_id", "key"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return !!row;
+  return inTransaction(db, async (trx) => {
+    const pos = await trx
+      .selectFrom("service_type_field")
+      .select((eb) => eb.fn.max("position").as("p"))
+      .where("type_id", "=", typeId)
+      .executeTakeFirst();
+    const row = await trx
+      .insertInto("service_type_field")
+      .values({
+        type_id: typeId,
+        key: f.key,
+        label_en: f.labelEn,
+        label_zh: f.labelZh,
+        kind: f.kind,
+        required: f.required,
+        options: JSON.stringify(f.options),
+        position: Number(pos?.p ?? 0) + 1,
+      })
+      .onConflict((oc) => oc.columns(["type_id", "key"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) return false;
+    await audit(trx, {
+      actorId: actor.id,
+      action: "service_type.field_add",
+      entityType: "service_type",
+      entityId: typeId,
+      details: { key: f.key },
+      ip: actor.ip ?? null,
+    });
+    return true;
+  });
 }
 
-export async function removeField(db: Executor, typeId: string, fieldId: string) {
+export async function removeField(
+  db: Executor,
+  actor: AdminActor,
+  typeId: string,
+  fieldId: string,
+) {
   if (!isUuid(fieldId)) return;
-  await db
-    .deleteFrom("service_type_field")
-    .where("id", "=", fieldId)
-    .where("type_id", "=", typeId)
-    .execute();
+  await inTransaction(db, async (trx) => {
+    const row = await trx
+      .deleteFrom("service_type_field")
+      .where("id", "=", fieldId)
+      .where("type_id", "=", typeId)
+      .returning("key")
+      .executeTakeFirst();
+    if (!row) return;
+    await audit(trx, {
+      actorId: actor.id,
+      action: "service_type.field_remove",
+      entityType: "service_type",
+      entityId: typeId,
+      details: { key: row.key },
+      ip: actor.ip ?? null,
+    });
+  });
 }
 
 /** Parses "value | English | Chinese" lines into choice options. */
@@ -382,38 +479,90 @@ export function parseOptionLines(text: string): FieldOption[] {
     .slice(0, 50);
 }
 
+async function auditTeam(
+  trx: Executor,
+  actor: AdminActor,
+  action: string,
+  teamId: string,
+  details: Record<string, unknown> = {},
+) {
+  await audit(trx, {
+    actorId: actor.id,
+    action: `service_team.${action}`,
+    entityType: "service_team",
+    entityId: teamId,
+    details,
+    ip: actor.ip ?? null,
+  });
+}
+
 export async function createTeam(
   db: Executor,
+  actor: AdminActor,
   input: { code: string; nameEn: string; nameZh: string },
 ) {
-  const row = await db
-    .insertInto("service_team")
-    .values({ code: input.code, name_en: input.nameEn, name_zh: input.nameZh })
-    .onConflict((oc) => oc.column("code").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return !!row;
+  return inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto("service_team")
+      .values({ code: input.code, name_en: input.nameEn, name_zh: input.nameZh })
+      .onConflict((oc) => oc.column("code").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (row) await auditTeam(trx, actor, "create", row.id, { code: input.code });
+    return !!row;
+  });
 }
 
-export async function setTeamLead(db: Executor, teamId: string, leadId: string | null) {
+export async function setTeamLead(
+  db: Executor,
+  actor: AdminActor,
+  teamId: string,
+  leadId: string | null,
+) {
   if (!isUuid(teamId) || (leadId && !isUuid(leadId))) return;
-  await db.updateTable("service_team").set({ lead_id: leadId }).where("id", "=", teamId).execute();
+  await inTransaction(db, async (trx) => {
+    const row = await trx
+      .updateTable("service_team")
+      .set({ lead_id: leadId })
+      .where("id", "=", teamId)
+      .executeTakeFirst();
+    if (Number(row.numUpdatedRows))
+      await auditTeam(trx, actor, "lead", teamId, leadId ? { userId: leadId } : {});
+  });
 }
 
-export async function addTeamMember(db: Executor, teamId: string, userId: string) {
+export async function addTeamMember(
+  db: Executor,
+  actor: AdminActor,
+  teamId: string,
+  userId: string,
+) {
   if (!isUuid(teamId) || !isUuid(userId)) return;
-  await db
-    .insertInto("service_team_member")
-    .values({ team_id: teamId, user_id: userId })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await inTransaction(db, async (trx) => {
+    const row = await trx
+      .insertInto("service_team_member")
+      .values({ team_id: teamId, user_id: userId })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
+    if (Number(row.numInsertedOrUpdatedRows))
+      await auditTeam(trx, actor, "member_add", teamId, { userId });
+  });
 }
 
-export async function removeTeamMember(db: Executor, teamId: string, userId: string) {
+export async function removeTeamMember(
+  db: Executor,
+  actor: AdminActor,
+  teamId: string,
+  userId: string,
+) {
   if (!isUuid(teamId) || !isUuid(userId)) return;
-  await db
-    .deleteFrom("service_team_member")
-    .where("team_id", "=", teamId)
-    .where("user_id", "=", userId)
-    .execute();
+  await inTransaction(db, async (trx) => {
+    const row = await trx
+      .deleteFrom("service_team_member")
+      .where("team_id", "=", teamId)
+      .where("user_id", "=", userId)
+      .executeTakeFirst();
+    if (Number(row.numDeletedRows))
+      await auditTeam(trx, actor, "member_remove", teamId, { userId });
+  });
 }

@@ -12,7 +12,7 @@
  * - filing is idempotent per (requester, idempotency key).
  */
 import { sql } from "kysely";
-import type { Executor } from "#db/executor";
+import { inTransaction, type Executor } from "#db/executor";
 import type { SessionUser } from "~/auth/session.server";
 import { createI18n, type Locale, isLocale } from "~/i18n/i18n";
 import { queueEmail, type EmailTemplate } from "~/mail/mail.server";
@@ -197,7 +197,7 @@ async function fileRequestTx(
 ): Promise<FileRequestResult> {
   const company = actor.company!;
   const priority: Priority = "normal";
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const seq = await sql<{
       n: string;
     }>`SELECT nextval('service_request_ref_seq')::text AS n`.execute(trx);
@@ -697,7 +697,7 @@ export async function staffChange(
 ): Promise<ChangeResult> {
   const calendar = await loadCalendar(db);
   return catchFile(() =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       const r = await loadForChange(trx, ref);
       if (!r) return { ok: false, reason: "not_found" } as const;
       if (r.version !== change.version) return { ok: false, reason: "conflict" } as const;
@@ -1034,7 +1034,7 @@ export async function requesterReply(
 ): Promise<ChangeResult> {
   const calendar = await loadCalendar(db);
   return catchFile(() =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       const r = await loadForChange(trx, ref);
       if (!r || !actor.company || r.company_id !== actor.company.id)
         return { ok: false, reason: "not_found" } as const;
@@ -1065,7 +1065,7 @@ export async function requesterSetState(
   now = new Date(),
 ): Promise<ChangeResult> {
   const calendar = await loadCalendar(db);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const r = await loadForChange(trx, ref);
     if (!r || !actor.company || r.company_id !== actor.company.id)
       return { ok: false, reason: "not_found" } as const;
@@ -1084,7 +1084,7 @@ export async function rateRequest(
   input: { rating: number; comment: string },
   now = new Date(),
 ): Promise<ChangeResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const r = await loadForChange(trx, ref);
     if (!r || !actor.company || r.company_id !== actor.company.id)
       return { ok: false, reason: "not_found" } as const;
@@ -1160,7 +1160,7 @@ export async function bulkChange(
     return { updated, skipped: refs.length, changed };
   const calendar = await loadCalendar(db);
   for (const ref of refs.slice(0, 200)) {
-    const res = await db.transaction().execute(async (trx) => {
+    const res = await inTransaction(db, async (trx) => {
       const r = await loadForChange(trx, ref);
       if (!r) return "skipped";
       if (seen && seen.get(ref) !== r.version) return "changed";
@@ -1285,7 +1285,7 @@ export async function slaSweep(db: Executor, origin: string, now = new Date()) {
     .limit(500)
     .execute();
   for (const d of due) {
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const r = await trx
         .selectFrom("service_request")
         .select([
@@ -1338,7 +1338,7 @@ export async function slaSweep(db: Executor, origin: string, now = new Date()) {
   for (const r of soon) {
     if (!r.due_sort_at || businessMinutesBetween(now, r.due_sort_at, calendar) >= WARNING_MINUTES)
       continue;
-    await db.transaction().execute(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const updated = await trx
         .updateTable("service_request")
         .set({ warning_notified_at: now })
@@ -1401,7 +1401,7 @@ export async function autoClose(
     .execute();
   let closed = 0;
   for (const { ref } of rows) {
-    const ok = await db.transaction().execute(async (trx) => {
+    const ok = await inTransaction(db, async (trx) => {
       const r = await loadForChange(trx, ref);
       if (!r || !canTransition(r.state, "closed", "system")) return false;
       return (await applyChange(trx, r, null, "system", { state: "closed" }, origin, now, calendar))
