@@ -24,13 +24,8 @@ import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate.server";
 import { seedReferenceData } from "../db/seed/reference.server";
-import {
-  encodeCursor,
-  listCategories,
-  listPublished,
-  listTags,
-  type ListOptions,
-} from "../app/news/news.server";
+import { encodeCursor } from "../app/lib/cursor.server";
+import { listCategories, listPublished, listTags, type ListOptions } from "../app/news/news.server";
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
@@ -196,12 +191,13 @@ function percentile(sorted: number[], p: number): number {
 async function cases(handle: DatabaseHandle): Promise<{ name: string; opts: ListOptions }[]> {
   const db = handle.db;
   // The cursor ~90% of the way down the public list, as "next page" links would reach it.
-  const deep = await sql<{ id: string; published_at: Date }>`
-    SELECT id, published_at FROM news_article WHERE status = 'published'
+  const at = sql.raw(`to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
+  const deep = await sql<{ id: string; published_at: string }>`
+    SELECT id, ${at} AS published_at FROM news_article WHERE status = 'published'
     ORDER BY published_at DESC, id DESC OFFSET ${Math.floor(ARTICLES * 0.9)} LIMIT 1`.execute(db);
   const deepRow = deep.rows[0]!;
-  const tagDeep = await sql<{ id: string; published_at: Date }>`
-    SELECT a.id, a.published_at FROM news_article a
+  const tagDeep = await sql<{ id: string; published_at: string }>`
+    SELECT a.id, ${at} AS published_at FROM news_article a
     JOIN news_article_tag at ON at.article_id = a.id JOIN news_tag t ON t.id = at.tag_id
     WHERE a.status = 'published' AND t.slug = 'bench-tag-5'
     ORDER BY a.published_at DESC, a.id DESC OFFSET ${Math.floor(ARTICLES * 0.05)} LIMIT 1`.execute(

@@ -1,13 +1,13 @@
 /** The admin's view of companies: search with member counts (keyset-paged) and detail with members. */
 import { sql } from "kysely";
 import type { Executor } from "#db/executor";
-import { decodeCursor, encodeCursor } from "./cursor.server";
-import { isUuid } from "./schema";
+import { cursorAt, decodeCursor, encodeCursor } from "~/lib/cursor.server";
+import { isUuid } from "~/lib/ids";
 import { containsPattern } from "./users.server";
 
 export const COMPANY_PAGE_SIZE = 25;
 
-const companyCursorAt = sql<string>`to_char(company.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const companyCursorAt = cursorAt("company.created_at");
 
 export interface CompanySearchOptions {
   q?: string;

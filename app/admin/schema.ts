@@ -3,6 +3,8 @@
  * Error messages are i18n keys in the `admin` namespace.
  */
 import { z } from "zod";
+import { uuidSchema } from "~/lib/ids";
+import { hasControlChars } from "~/lib/text";
 
 export const PARK_ROLE_NAMES = ["staff", "reviewer", "admin"] as const;
 export const USER_STATUSES = ["active", "disabled", "unverified"] as const;
@@ -11,18 +13,18 @@ export type UserStatus = (typeof USER_STATUSES)[number];
 /** An empty query-string value counts as "not given". */
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blank, schema.optional());
-
-export const uuid = z
+/** Search text: at most 100 characters, no control characters (else: no search). */
+const searchText = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+  .trim()
+  .max(100)
+  .refine((v) => !hasControlChars(v));
 
-export function isUuid(value: unknown): value is string {
-  return uuid.safeParse(value).success;
-}
+const uuid = uuidSchema();
 
 /** GET /admin/users?q=&role=&status=&cursor= — anything malformed is ignored, never an error. */
 export const userSearchSchema = z.object({
-  q: optional(z.string().trim().max(100)).catch(undefined),
+  q: optional(searchText).catch(undefined),
   role: optional(z.enum([...PARK_ROLE_NAMES, "none"])).catch(undefined),
   status: optional(z.enum(USER_STATUSES)).catch(undefined),
   cursor: optional(z.string().max(200)).catch(undefined),
@@ -30,7 +32,7 @@ export const userSearchSchema = z.object({
 export type UserSearch = z.infer<typeof userSearchSchema>;
 
 export const companySearchSchema = z.object({
-  q: optional(z.string().trim().max(100)).catch(undefined),
+  q: optional(searchText).catch(undefined),
   resident: optional(z.enum(["yes", "no"])).catch(undefined),
   cursor: optional(z.string().max(200)).catch(undefined),
 });

@@ -8,8 +8,9 @@ import type { Executor } from "#db/executor";
 import { audit } from "~/audit/audit.server";
 import type { ParkRole } from "~/auth/permissions";
 import { invalidateUserSessions } from "~/auth/session.server";
-import { decodeCursor, encodeCursor } from "./cursor.server";
-import { isUuid, type UserStatus } from "./schema";
+import { cursorAt, decodeCursor, encodeCursor } from "~/lib/cursor.server";
+import { isUuid } from "~/lib/ids";
+import type { UserStatus } from "./schema";
 
 export const USER_PAGE_SIZE = 25;
 
@@ -18,7 +19,7 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-const userCursorAt = sql<string>`to_char(app_user.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const userCursorAt = cursorAt("app_user.created_at");
 
 export interface UserSearchOptions {
   q?: string;

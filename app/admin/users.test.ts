@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { createSession, validateSessionToken } from "~/auth/session.server";
-import { decodeCursor, encodeCursor } from "./cursor.server";
+import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { adminOverview, listAuditActions } from "./overview.server";
 import {
   disableUser,

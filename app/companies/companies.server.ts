@@ -13,6 +13,7 @@ import { generateToken, hashToken } from "~/auth/tokens.server";
 import type { Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
 import type { CompanyInput, UpdateCompanyInput } from "./schema";
+import { isUuid } from "~/lib/ids";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -60,9 +61,6 @@ function uniqueViolation(error: unknown): string | null {
   return e.constraint ?? e.message ?? "";
 }
 
-function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-}
 
 const companyColumns = [
   "company.id",

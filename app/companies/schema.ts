@@ -3,6 +3,7 @@
  * `company` namespace, translated where they are shown.
  */
 import { z } from "zod";
+import { uuidSchema } from "~/lib/ids";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
 
 /** Industries a company can belong to: a stable slug stored in `company.industry`, two labels. */
@@ -100,7 +101,7 @@ export const inviteSchema = z.object({
     ),
 });
 
-const uuid = z.uuid();
+const uuid = uuidSchema();
 
 export const memberActionSchema = z.object({
   intent: z.enum(["remove", "transfer"]),

@@ -9,13 +9,15 @@ export function GeneralErrorBoundary() {
   const [title, body] =
     status === 404
       ? [t("errors.notFoundTitle"), t("errors.notFoundBody")]
-      : status === 403
-        ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
-        : status === 503
-          ? [t("errors.unavailableTitle"), t("errors.unavailableBody")]
-          : status === 429
-            ? [t("errors.tooManyRequests"), ""]
-            : [t("errors.serverTitle"), t("errors.serverBody")];
+      : status === 400
+        ? [t("errors.badRequestTitle"), t("errors.badRequestBody")]
+        : status === 403
+          ? [t("errors.forbiddenTitle"), t("errors.forbiddenBody")]
+          : status === 503
+            ? [t("errors.unavailableTitle"), t("errors.unavailableBody")]
+            : status === 429
+              ? [t("errors.tooManyRequests"), ""]
+              : [t("errors.serverTitle"), t("errors.serverBody")];
   return (
     <div className="container narrow page-error">
       <p className="error-code">{status}</p>

@@ -30,6 +30,7 @@ import {
   type Outcome,
   type TransitionAction,
 } from "./workflow";
+import { isSlug, isUuid } from "~/lib/ids";
 
 export interface Ctx {
   userId: string;
@@ -115,10 +116,9 @@ function toCall<T extends { questions: unknown; documents: unknown; rubric: unkn
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: string | undefined | null): v is string => !!v && UUID.test(v);
 
 export async function getCall(db: Database, idOrSlug: string) {
+  if (!isUuid(idOrSlug) && !isSlug(idOrSlug)) return undefined;
   const row = await db
     .selectFrom("incubation_call")
     .innerJoin("incubation_programme as p", "p.id", "incubation_call.programme_id")

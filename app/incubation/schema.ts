@@ -4,6 +4,7 @@
  * (works without JavaScript); rows left blank are ignored.
  */
 import { z } from "zod";
+import { uuidSchema } from "~/lib/ids";
 import type { Criterion } from "./scoring";
 import { OUTCOMES, parseParkLocal } from "./workflow";
 
@@ -73,9 +74,7 @@ function newKey(prefix: string, used: Set<string>): string {
 
 export const callSchema = z
   .object({
-    programmeId: z
-      .string({ error: "incubation:errors.required" })
-      .uuid({ error: "incubation:errors.required" }),
+    programmeId: uuidSchema("incubation:errors.required"),
     slug,
     titleEn: text(160, "required"),
     titleZh: text(160, "required"),

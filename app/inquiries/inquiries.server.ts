@@ -11,8 +11,10 @@ import { can } from "~/auth/permissions";
 import { hitWindowLimit, mayMailStranger, type WindowPolicy } from "~/auth/throttle.server";
 import type { Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
-import { NewsForbidden, decodeCursor, encodeCursor, type NewsActor } from "~/news/news.server";
+import { cursorAt, decodeCursor, encodeCursor } from "~/lib/cursor.server";
+import { NewsForbidden, type NewsActor } from "~/news/news.server";
 import { INQUIRY_STATUSES, type InquiryInput, type InquiryStatus } from "./schema";
+import { isUuid } from "~/lib/ids";
 
 /** Per IP: a handful of inquiries an hour is plenty for a person. */
 export const INQUIRY_IP_LIMIT: WindowPolicy = { limit: 5, windowSeconds: 60 * 60 };
@@ -110,6 +112,7 @@ export async function listInquiries(
       "inquiry.status",
       "inquiry.created_at",
       "app_user.name as assignee_name",
+      cursorAt("inquiry.created_at").as("cursor_at"),
     ])
     .orderBy("inquiry.created_at", "desc")
     .orderBy("inquiry.id", "desc")
@@ -118,25 +121,22 @@ export async function listInquiries(
     q = q.where("inquiry.status", "=", opts.status);
   if (opts.mine) q = q.where("inquiry.assignee_id", "=", actor.id);
   if (cursor)
-    q = q.where((eb) =>
-      eb.or([
-        eb("inquiry.created_at", "<", cursor.at),
-        eb.and([eb("inquiry.created_at", "=", cursor.at), eb("inquiry.id", "<", cursor.id)]),
-      ]),
+    q = q.where(
+      sql<boolean>`(inquiry.created_at, inquiry.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
     );
   const rows = await q.execute();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
-    items,
+    items: items.map(({ cursor_at: _at, ...item }) => item),
     nextCursor:
-      rows.length > limit && last ? encodeCursor({ at: last.created_at, id: last.id }) : undefined,
+      rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : undefined,
   };
 }
 
 export async function getInquiry(db: Executor, actor: NewsActor, id: string) {
   requireRead(actor);
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const inquiry = await db
     .selectFrom("inquiry")
     .leftJoin("app_user", "app_user.id", "inquiry.assignee_id")
@@ -193,7 +193,7 @@ export async function changeInquiry(
   meta: { origin: string; ip?: string | null },
 ): Promise<ChangeResult> {
   requireUpdate(actor);
-  if (!/^[0-9a-f-]{36}$/.test(id)) return { ok: false, error: "notFound" };
+  if (!isUuid(id)) return { ok: false, error: "notFound" };
   return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("inquiry")

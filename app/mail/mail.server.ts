@@ -9,6 +9,7 @@ import type { DB } from "#db/client.server";
 import { env } from "~/env.server";
 import { createI18n, type Locale } from "~/i18n/i18n";
 import { enqueue, type JobRun } from "~/jobs/queue.server";
+import { isUuid } from "~/lib/ids";
 
 export type EmailTemplate =
   | "verifyEmail"
@@ -197,7 +198,7 @@ export async function listMailbox(db: Executor, limit = 100) {
 }
 
 export async function getMailboxEmail(db: Executor, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   return db.selectFrom("email").selectAll().where("id", "=", id).executeTakeFirst();
 }
 

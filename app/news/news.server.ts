@@ -12,6 +12,9 @@ import { can, type Actor } from "~/auth/permissions";
 import { enqueue } from "~/jobs/queue.server";
 import { storeUpload, IMAGE_TYPES } from "~/uploads/uploads.server";
 import { articleSlug, isValidSlug } from "./slug";
+import { cursorAt, decodeCursor, encodeCursor, type Cursor } from "~/lib/cursor.server";
+import { isSlug, isUuid } from "~/lib/ids";
+import { withoutControlChars } from "~/lib/text";
 
 export interface NewsActor extends Actor {
   id: string;
@@ -37,32 +40,9 @@ function requireCan(actor: NewsActor, permission: Parameters<typeof can>[1]) {
   if (!can(actor, permission)) throw new NewsForbidden();
 }
 
-// ---------------------------------------------------------------- cursors
-
-export interface Cursor {
-  at: Date;
-  id: string;
-}
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(`${c.at.toISOString()}|${c.id}`).toString("base64url");
-}
-
-export function decodeCursor(s: string | null | undefined): Cursor | undefined {
-  if (!s) return undefined;
-  try {
-    const [at, id] = Buffer.from(s, "base64url").toString("utf8").split("|");
-    const date = new Date(at ?? "");
-    if (Number.isNaN(date.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
-    return { at: date, id };
-  } catch {
-    return undefined;
-  }
-}
-
 /** Terms of a search query, lower-cased, with LIKE wildcards escaped. */
 export function searchTerms(q: string): string[] {
-  return q
+  return withoutControlChars(q)
     .toLowerCase()
     .split(/[\s,，。、；;]+/)
     .map((t) => t.trim())
@@ -134,6 +114,8 @@ const LIST_COLUMNS = [
   "news_article.cover_alt_zh",
   "news_article.category_id",
 ] as const;
+/** The keyset of the public list as cursor text (microseconds; lib/cursor). */
+const publishedKey = () => cursorAt("news_article.published_at").as("cursor_at");
 
 export async function listPublished(db: Executor, opts: ListOptions = {}) {
   const limit = Math.min(Math.max(opts.limit ?? 10, 1), 50);
@@ -162,18 +144,15 @@ export async function listPublished(db: Executor, opts: ListOptions = {}) {
       );
     }
     if (after)
-      q = q.where(({ eb, refTuple, tuple }) =>
-        eb(
-          refTuple("news_article.published_at", "news_article.id"),
-          "<",
-          tuple(after.at, after.id),
-        ),
+      q = q.where(
+        sql<boolean>`(news_article.published_at, news_article.id) < (${after.at}::timestamptz, ${after.id}::uuid)`,
       );
     return q;
   };
   const listing = (q: ReturnType<typeof filtered>, n: number) =>
     q
       .select(LIST_COLUMNS)
+      .select(publishedKey())
       .select([
         "news_category.slug as category_slug",
         "news_category.name_en as category_en",
@@ -213,7 +192,7 @@ export async function listPublished(db: Executor, opts: ListOptions = {}) {
     ).map(({ search_text: _text, ...row }) => row);
     if (rows.length <= limit) {
       const edge = await filtered(cursor)
-        .select(["news_article.id", "news_article.published_at"])
+        .select(["news_article.id", "news_article.published_at", publishedKey()])
         .orderBy("news_article.published_at", "desc")
         .orderBy("news_article.id", "desc")
         .offset(searchWindow - 1)
@@ -221,7 +200,7 @@ export async function listPublished(db: Executor, opts: ListOptions = {}) {
         .executeTakeFirst();
       if (edge?.published_at) {
         const older = await listing(
-          matching(filtered({ at: edge.published_at, id: edge.id })),
+          matching(filtered({ at: edge.cursor_at, id: edge.id })),
           limit + 1 - rows.length,
         ).execute();
         rows = [...rows, ...older];
@@ -232,9 +211,9 @@ export async function listPublished(db: Executor, opts: ListOptions = {}) {
   const last = items[items.length - 1];
   const nextCursor =
     rows.length > limit && last?.published_at
-      ? encodeCursor({ at: last.published_at, id: last.id })
+      ? encodeCursor({ at: last.cursor_at, id: last.id })
       : undefined;
-  return { items, nextCursor };
+  return { items: items.map(({ cursor_at: _at, ...item }) => item), nextCursor };
 }
 
 export async function listCategories(db: Executor) {
@@ -262,6 +241,7 @@ async function tagsOf(db: Executor, articleId: string) {
 
 /** A published article by slug with its tags, related articles and neighbours. */
 export async function getPublishedArticle(db: Executor, slug: string, now = new Date()) {
+  if (!isSlug(slug)) return undefined;
   const article = await db
     .selectFrom("news_article")
     .leftJoin("news_category", "news_category.id", "news_article.category_id")
@@ -356,7 +336,7 @@ function columns(input: ArticleInput) {
 
 async function setTags(db: Executor, articleId: string, tagIds: string[] | undefined) {
   await db.deleteFrom("news_article_tag").where("article_id", "=", articleId).execute();
-  const ids = [...new Set(tagIds ?? [])].filter((id) => /^[0-9a-f-]{36}$/.test(id));
+  const ids = [...new Set(tagIds ?? [])].filter((id) => isUuid(id));
   if (ids.length) {
     const known = await db.selectFrom("news_tag").select("id").where("id", "in", ids).execute();
     if (known.length)
@@ -465,7 +445,7 @@ export async function updateArticle(
 }
 
 export async function getArticleForDesk(db: Executor, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const article = await db
     .selectFrom("news_article")
     .leftJoin("stored_file", "stored_file.id", "news_article.cover_file_id")
@@ -497,6 +477,7 @@ export async function listForDesk(
       "news_article.published_at",
       "news_article.updated_at",
       "app_user.name as updated_by_name",
+      cursorAt("news_article.updated_at").as("cursor_at"),
     ])
     .orderBy("news_article.updated_at", "desc")
     .orderBy("news_article.id", "desc")
@@ -505,24 +486,17 @@ export async function listForDesk(
     q = q.where("news_article.status", "=", opts.status);
   for (const term of searchTerms(opts.q ?? ""))
     q = q.where(sql<boolean>`news_article.search_text LIKE ${"%" + term + "%"}`);
-  if (cursor) {
-    q = q.where((eb) =>
-      eb.or([
-        eb("news_article.updated_at", "<", cursor.at),
-        eb.and([
-          eb("news_article.updated_at", "=", cursor.at),
-          eb("news_article.id", "<", cursor.id),
-        ]),
-      ]),
+  if (cursor)
+    q = q.where(
+      sql<boolean>`(news_article.updated_at, news_article.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
     );
-  }
   const rows = await q.execute();
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
-    items,
+    items: items.map(({ cursor_at: _at, ...item }) => item),
     nextCursor:
-      rows.length > limit && last ? encodeCursor({ at: last.updated_at, id: last.id }) : undefined,
+      rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : undefined,
   };
 }
 
@@ -716,7 +690,7 @@ export async function publishScheduledTask(
 ): Promise<void> {
   const id = String(payload.articleId ?? "");
   const publishAt = new Date(String(payload.publishAt ?? ""));
-  if (!/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(publishAt.getTime())) return;
+  if (!isUuid(id) || Number.isNaN(publishAt.getTime())) return;
   await inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("news_article")
@@ -744,9 +718,7 @@ export async function publishScheduledTask(
       .where("id", "=", id)
       .execute();
     const actorId =
-      typeof payload.actorId === "string" && /^[0-9a-f-]{36}$/.test(payload.actorId)
-        ? payload.actorId
-        : null;
+      typeof payload.actorId === "string" && isUuid(payload.actorId) ? payload.actorId : null;
     await audit(trx, {
       actorId,
       action: "news.publish",
@@ -801,7 +773,7 @@ export async function setCover(
 
 /** May this stored file be shown to anyone? Covers of published articles and space photos. */
 export async function isPublicImage(db: Executor, fileId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/.test(fileId)) return false;
+  if (!isUuid(fileId)) return false;
   const cover = await db
     .selectFrom("news_article")
     .select("id")
@@ -898,7 +870,7 @@ export async function deleteTaxonomy(
   id: string,
 ) {
   requireCan(actor, "manage:news_taxonomy:any");
-  if (!/^[0-9a-f-]{36}$/.test(id)) return;
+  if (!isUuid(id)) return;
   const table = kind === "category" ? "news_category" : "news_tag";
   await inTransaction(db, async (trx) => {
     const row = await trx

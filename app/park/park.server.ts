@@ -10,6 +10,7 @@ import { can } from "~/auth/permissions";
 import type { DB } from "#db/client.server";
 import { NewsForbidden, searchTerms, type NewsActor } from "~/news/news.server";
 import { IMAGE_TYPES, storeUpload } from "~/uploads/uploads.server";
+import { isUuid } from "~/lib/ids";
 
 function requireManage(actor: NewsActor) {
   if (!can(actor, "manage:park:any")) throw new NewsForbidden();
@@ -191,7 +192,7 @@ type Table = "park_ranking" | "park_industry" | "park_policy" | "park_space" | "
 export async function deleteParkRow(db: Executor, actor: NewsActor, table: Table, id: string) {
   requireManage(actor);
   return inTransaction(db, async (trx) => {
-    if (!/^[0-9a-f-]{36}$/.test(id)) return;
+    if (!isUuid(id)) return;
     const removed = await trx.deleteFrom(table).where("id", "=", id).executeTakeFirst();
     if (!Number(removed.numDeletedRows)) return;
     await audit(trx, {
@@ -436,7 +437,7 @@ export async function setSpacePhoto(
   alt: { en: string; zh: string },
 ): Promise<SpacePhotoResult> {
   requireManage(actor);
-  if (!/^[0-9a-f-]{36}$/.test(spaceId)) return { ok: false, error: "notFound" };
+  if (!isUuid(spaceId)) return { ok: false, error: "notFound" };
   return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("park_space")

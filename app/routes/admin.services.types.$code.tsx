@@ -7,13 +7,13 @@ import { useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { db } from "~/db.server";
+import { isUuid } from "~/lib/ids";
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/root";
 import { TypeForm } from "~/service-requests/admin-ui";
 import {
   addField,
   getTypeByCode,
-  isUuid,
   listCategories,
   listTeams,
   parseOptionLines,

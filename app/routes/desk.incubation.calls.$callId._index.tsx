@@ -6,12 +6,12 @@ import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import {
   getCall,
-  isUuid,
   listCallApplications,
   listPendingDecisions,
   releaseDecisions,
   type SortKey,
 } from "~/incubation/incubation.server";
+import { isUuid } from "~/lib/ids";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import { Paragraphs, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
 import { STATUSES } from "~/incubation/workflow";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { exportCallCsv, getCall, isUuid } from "~/incubation/incubation.server";
+import { exportCallCsv, getCall } from "~/incubation/incubation.server";
+import { isUuid } from "~/lib/ids";
 
 /** A call's applications with their scores as CSV (UTF-8 with BOM, for spreadsheets). Staff only. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,6 +9,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
+import { isUuid } from "~/lib/ids";
 import { can } from "~/auth/permissions";
 import { SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
@@ -67,7 +68,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:news:any");
   const id = params.articleId ?? "";
   // Not an article id at all (a typed URL or a tampered form): 404 before any query.
-  invariantFound(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  invariantFound(isUuid(id));
   const meta = requestMeta(request, context);
   const back = `/desk/news/${id}`;
   const isMultipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");

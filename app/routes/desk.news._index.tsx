@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
+import { field, parseQuery } from "~/lib/query.server";
 import { pick } from "~/i18n/i18n";
 import { countByStatus, listForDesk } from "~/news/news.server";
 import { ARTICLE_STATUS_LIST as ARTICLE_STATUSES } from "~/news/schema";
@@ -13,10 +14,16 @@ export const meta: MetaFunction = () => [{ title: "News desk · 新闻编辑台 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "create:news:any");
-  const url = new URL(request.url);
-  const status = url.searchParams.get("status");
-  const q = (url.searchParams.get("q") ?? "").slice(0, 100);
-  const page = await listForDesk(db(), { status, q, cursor: url.searchParams.get("after") });
+  const {
+    status = null,
+    q = "",
+    after,
+  } = parseQuery(request, {
+    status: field.text(20),
+    q: field.text(100),
+    after: field.cursorText(),
+  });
+  const page = await listForDesk(db(), { status, q, cursor: after });
   return {
     page,
     counts: await countByStatus(db()),

@@ -21,6 +21,7 @@ import {
   listQueue,
   listViews,
   parseFilters,
+  queueParams,
   saveView,
 } from "~/service-requests/queue.server";
 import { bulkSchema, saveViewSchema, SORTS } from "~/service-requests/schema";
@@ -58,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     me: user.id,
     page,
     count,
-    params: Object.fromEntries(url.searchParams),
+    params: queueParams(url.searchParams),
     options: {
       types: types.map((x) => ({ id: x.id, en: x.name_en, zh: x.name_zh })),
       categories: categories.map((x) => ({ id: x.id, en: x.name_en, zh: x.name_zh })),

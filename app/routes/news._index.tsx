@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { getUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
+import { field, parseQuery } from "~/lib/query.server";
 import { pick } from "~/i18n/i18n";
 import { detectLocale } from "~/i18n/locale.server";
 import { listCategories, listPublished, listTags } from "~/news/news.server";
@@ -16,11 +17,17 @@ export const meta: MetaFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const locale = detectLocale(request, user?.locale);
-  const url = new URL(request.url);
-  const category = url.searchParams.get("category") || null;
-  const tag = url.searchParams.get("tag") || null;
-  const q = (url.searchParams.get("q") ?? "").slice(0, 100).trim() || null;
-  const cursor = url.searchParams.get("after");
+  const {
+    category = null,
+    tag = null,
+    q = null,
+    after: cursor = null,
+  } = parseQuery(request, {
+    category: field.slug(),
+    tag: field.slug(),
+    q: field.text(100),
+    after: field.cursorText(),
+  });
   const [page, categories, tags] = [
     await listPublished(db(), { category, tag, q, cursor, limit: 10 }),
     await listCategories(db()),

@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { getUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
+import { field, parseQuery } from "~/lib/query.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { listPolicies } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
@@ -11,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Policies · 政策扶持 | Zi
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const { q = "" } = parseQuery(request, { q: field.text(100) });
   return { locale: detectLocale(request, user?.locale), q, policies: await listPolicies(db(), q) };
 }
 

@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import { inTransaction, type Executor } from "#db/executor";
 import { audit } from "~/audit/audit.server";
+import { isSlug, isUuid } from "~/lib/ids";
 import type { BusinessCalendar, DayKind } from "./business-hours";
 import type { Priority } from "./workflow";
 
@@ -94,6 +95,7 @@ export async function getCatalogue(db: Executor) {
 }
 
 export async function getTypeByCode(db: Executor, code: string) {
+  if (!isSlug(code)) return undefined;
   const type = await db
     .selectFrom("service_type")
     .selectAll()
@@ -288,13 +290,6 @@ export async function deleteCalendarDay(db: Executor, actor: AdminActor, day: st
       ip: actor.ip ?? null,
     });
   });
-}
-
-export function isUuid(value: unknown): value is string {
-  return (
-    typeof value === "string" &&
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
-  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,14 +3,16 @@
  * stays fast with a million rows (bench/service-queue.ts measures it):
  * - every sort is a keyset on (sort key, id) with a matching composite index (see the
  *   migration), so a page reads ~25 index entries however deep it is;
- * - the sort key goes into the cursor as PostgreSQL text, keeping microseconds exact;
+ * - the sort key goes into the cursor (lib/cursor) as PostgreSQL text, keeping microseconds exact;
  * - the count is capped (COUNT over LIMIT 1001, in the page's index order): "more than 1,000"
  *   rather than a scan of the table.
  */
 import { sql, type SelectQueryBuilder } from "kysely";
 import type { Executor } from "#db/executor";
 import type { DB } from "#db/schema";
-import { isUuid } from "./catalogue.server";
+import { cursorAt, decodeCursor, encodeCursor } from "~/lib/cursor.server";
+import { isUuid } from "~/lib/ids";
+import { withoutControlChars } from "~/lib/text";
 import { isPriority, isState, type Priority, type RequestState } from "./workflow";
 
 export const PAGE_SIZE = 25;
@@ -32,6 +34,22 @@ export interface QueueFilters {
   sort: QueueSort;
 }
 
+/** The query names of the queue page (filters, sort and the page cursor). */
+// prettier-ignore
+export const QUEUE_PARAMS = [
+  "state", "type", "category", "team", "assignee", "priority", "sla", "company", "q", "sort", "after",
+] as const;
+
+/** The queue page's own query values (first of each, capped), for its form: nothing else is echoed. */
+export function queueParams(params: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of QUEUE_PARAMS) {
+    const value = params.get(name);
+    if (value !== null) out[name] = withoutControlChars(value).slice(0, 200);
+  }
+  return out;
+}
+
 /** Reads filters from URL search params; anything unknown is ignored (never trusted). */
 export function parseFilters(params: URLSearchParams, me: string): QueueFilters {
   const state = params.get("state") ?? "open";
@@ -41,7 +59,7 @@ export function parseFilters(params: URLSearchParams, me: string): QueueFilters 
   const assignee = params.get("assignee");
   const priority = params.get("priority");
   const sla = params.get("sla");
-  const q = (params.get("q") ?? "").trim().slice(0, 100);
+  const q = [...withoutControlChars(params.get("q") ?? "")].slice(0, 100).join("").trim();
   return {
     state:
       state === "all" || state === "open" || isState(state)
@@ -108,33 +126,6 @@ function applySort(q: Q, sort: QueueSort): Q {
   return q.orderBy("service_request.due_sort_at", "asc").orderBy("service_request.id", "asc");
 }
 
-interface Cursor {
-  k: string;
-  k2?: string;
-  id: string;
-}
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
-}
-
-function decodeCursor(value: string | null): Cursor | undefined {
-  if (!value || value.length > 400) return undefined;
-  try {
-    const c = JSON.parse(Buffer.from(value, "base64url").toString()) as Cursor;
-    if (
-      typeof c.k !== "string" ||
-      !isUuid(c.id) ||
-      (c.k2 !== undefined && typeof c.k2 !== "string")
-    )
-      return undefined;
-    if (Number.isNaN(Date.parse(c.k2 ?? c.k)) && !/^\d+$/.test(c.k)) return undefined;
-    return c;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function listQueue(
   db: Executor,
   f: QueueFilters,
@@ -147,19 +138,20 @@ export async function listQueue(
   if (cursor) {
     if (f.sort === "due")
       q = q.where(
-        sql<boolean>`(service_request.due_sort_at, service_request.id) > (${cursor.k}::timestamptz, ${cursor.id}::uuid)`,
+        sql<boolean>`(service_request.due_sort_at, service_request.id) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
       );
     if (f.sort === "newest")
       q = q.where(
-        sql<boolean>`(service_request.created_at, service_request.id) < (${cursor.k}::timestamptz, ${cursor.id}::uuid)`,
+        sql<boolean>`(service_request.created_at, service_request.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
       );
     if (f.sort === "oldest")
       q = q.where(
-        sql<boolean>`(service_request.created_at, service_request.id) > (${cursor.k}::timestamptz, ${cursor.id}::uuid)`,
+        sql<boolean>`(service_request.created_at, service_request.id) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
       );
-    if (f.sort === "priority")
+    // A cursor without a rank was made under another sort: the priority list starts again.
+    if (f.sort === "priority" && cursor.rank !== undefined)
       q = q.where(
-        sql<boolean>`(service_request.priority_rank, service_request.created_at, service_request.id) < (${Number(cursor.k)}::smallint, ${cursor.k2 ?? ""}::timestamptz, ${cursor.id}::uuid)`,
+        sql<boolean>`(service_request.priority_rank, service_request.created_at, service_request.id) < (${cursor.rank}::smallint, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
       );
   }
   q = applySort(q, f.sort);
@@ -181,8 +173,8 @@ export async function listQueue(
       "service_request.team_id",
       "service_request.assignee_id",
       "service_request.company_id",
-      sql<string>`service_request.due_sort_at::text`.as("due_key"),
-      sql<string>`service_request.created_at::text`.as("created_key"),
+      cursorAt("service_request.due_sort_at").as("due_key"),
+      cursorAt("service_request.created_at").as("created_key"),
       "service_request.priority_rank",
     ])
     .limit(limit + 1)
@@ -191,10 +183,10 @@ export async function listQueue(
   const last = page[page.length - 1];
   let next: string | null = null;
   if (rows.length > limit && last) {
-    if (f.sort === "due") next = encodeCursor({ k: last.due_key, id: last.id });
+    if (f.sort === "due") next = encodeCursor({ at: last.due_key, id: last.id });
     else if (f.sort === "priority")
-      next = encodeCursor({ k: String(last.priority_rank), k2: last.created_key, id: last.id });
-    else next = encodeCursor({ k: last.created_key, id: last.id });
+      next = encodeCursor({ at: last.created_key, id: last.id, rank: last.priority_rank ?? 1 });
+    else next = encodeCursor({ at: last.created_key, id: last.id });
   }
   // Names for the page's rows only (a handful of primary-key lookups, not joins over the table).
   const ids = (col: "type_id" | "team_id" | "assignee_id" | "company_id") => [

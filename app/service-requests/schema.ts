@@ -1,5 +1,6 @@
 /** Zod schemas of the service-request forms, shared by the browser (Conform) and the actions. */
 import { z } from "zod";
+import { uuidSchema } from "~/lib/ids";
 import { PRIORITIES, STATES } from "./workflow";
 
 /** Sort orders of the staff queue (each a keyset with its own index). */
@@ -7,7 +8,7 @@ export const SORTS = ["due", "newest", "oldest", "priority"] as const;
 export type QueueSort = (typeof SORTS)[number];
 
 export const fileRequestSchema = z.object({
-  typeId: z.string({ error: "services:errors.type" }).uuid({ error: "services:errors.type" }),
+  typeId: uuidSchema("services:errors.type"),
   idempotencyKey: z.string().min(8).max(100),
   subject: z
     .string({ error: "services:errors.subject" })
@@ -109,9 +110,7 @@ export const typeSchema = z.object({
   intent: z.enum(["create-type", "update-type"]),
   code: code.optional(),
   version: z.coerce.number().int().optional(),
-  categoryId: z
-    .string({ error: "services:errors.required" })
-    .uuid({ error: "services:errors.required" }),
+  categoryId: uuidSchema("services:errors.required"),
   nameEn: name,
   nameZh: name,
   descriptionEn: text,
@@ -148,7 +147,7 @@ const minutes = z.coerce
   .max(1_000_000, { error: "services:errors.minutes" });
 export const slaSchema = z.object({
   intent: z.literal("set-target"),
-  typeId: z.string().uuid(),
+  typeId: uuidSchema(),
   priority: z.enum(PRIORITIES),
   firstResponse: minutes,
   resolution: minutes,

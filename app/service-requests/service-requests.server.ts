@@ -26,7 +26,8 @@ import {
   slaClock,
   type BusinessCalendar,
 } from "./business-hours";
-import { getTarget, isUuid, listFields, loadCalendar, type TypeField } from "./catalogue.server";
+import { isRequestRef, isUuid } from "~/lib/ids";
+import { getTarget, listFields, loadCalendar, type TypeField } from "./catalogue.server";
 import {
   canTransition,
   isPriority,
@@ -36,7 +37,6 @@ import {
   type WorkflowActor,
 } from "./workflow";
 
-export const REF_PATTERN = /^SR-\d{4}-\d{6,}$/;
 
 export interface FileRef {
   storedFileId: string;
@@ -347,7 +347,7 @@ const REQUEST_COLUMNS = [
 ] as const;
 
 async function baseRequest(db: Executor, ref: string) {
-  if (!REF_PATTERN.test(ref)) return undefined;
+  if (!isRequestRef(ref)) return undefined;
   return db
     .selectFrom("service_request")
     .innerJoin("service_type", "service_type.id", "service_request.type_id")
@@ -649,7 +649,7 @@ interface LockedRequest {
 }
 
 async function loadForChange(trx: Executor, ref: string): Promise<LockedRequest | undefined> {
-  if (!REF_PATTERN.test(ref)) return undefined;
+  if (!isRequestRef(ref)) return undefined;
   const r = await trx
     .selectFrom("service_request")
     .select([

@@ -7,6 +7,7 @@
  */
 import crypto from "node:crypto";
 import type { Executor } from "#db/executor";
+import { isUuid } from "~/lib/ids";
 
 export type SniffedType =
   | "application/pdf"
@@ -221,14 +222,13 @@ export interface StoredFileWithBytes extends StoredFileInfo {
   createdAt: Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One stored file with its bytes, or undefined (also for a malformed id). */
 export async function getStoredFile(
   db: Executor,
   id: string,
 ): Promise<StoredFileWithBytes | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const row = await db
     .selectFrom("stored_file")
     .selectAll()
@@ -257,7 +257,7 @@ export async function getStoredFileInfo(
   db: Executor,
   id: string,
 ): Promise<StoredFileInfo | undefined> {
-  if (!UUID.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const row = await db
     .selectFrom("stored_file")
     .select(["id", "filename", "content_type", "size_bytes", "sha256", "width", "height"])

@@ -53,6 +53,9 @@ const common = {
     hidePassword: "Hide",
   },
   errors: {
+    badRequestTitle: "This address does not work",
+    badRequestBody:
+      "Part of the link is malformed or too long. Go back and try again, or start from the home page.",
     notFoundTitle: "Page not found",
     notFoundBody: "We could not find that page. It may have moved, or the link may be mistyped.",
     forbiddenTitle: "Not allowed",

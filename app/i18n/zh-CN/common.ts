@@ -54,6 +54,8 @@ const common: Translation<typeof en> = {
     hidePassword: "隐藏",
   },
   errors: {
+    badRequestTitle: "这个链接无法打开",
+    badRequestBody: "链接中有部分内容格式不对或过长。请返回重试，或从首页重新开始。",
     notFoundTitle: "页面不存在",
     notFoundBody: "没有找到这个页面，它可能已被移动，或链接有误。",
     forbiddenTitle: "无权访问",
