@@ -25,10 +25,10 @@ const ROUTES_DIR = path.resolve(
 );
 const FUZZ_PERSONAS: Persona[] = ["anonymous", "memberA", "staff", "admin"];
 /** Query strings per route and persona: more where the persona reaches the loader. */
-const RUNS_REACHED = 10;
-const RUNS_REFUSED = 2;
-/** A hard bound, ~10x a normal page on a busy machine. */
-const MAX_MS = 2_000;
+const RUNS_REACHED = 5;
+const RUNS_REFUSED = 1;
+/** A hard bound: a normal page takes ~50 ms, and this machine is shared. */
+const MAX_MS = 5_000;
 const SEED = 20261204;
 
 /** Every query name the app reads somewhere (loaders, area parsers, links). */
@@ -321,17 +321,13 @@ function templateSegments(routeId: string): string[] {
 const BAD_SEGMENTS = [
   "-".repeat(36),
   "f".repeat(36),
-  "not-a-uuid",
   "00000000-0000-0000-0000-00000000000g",
-  "%00",
   "a%00b",
   "x".repeat(2_000),
   "'%20OR%201=1--",
   "%E4%BD%A0%E5%A5%BD",
   "%ED%A0%80",
   "SR-9999-99999999999999999999999",
-  "-1",
-  "99999999999999999999",
 ];
 
 /** URLs with each path param of the route replaced by malformed ones. */
@@ -408,19 +404,21 @@ for (const persona of FUZZ_PERSONAS) {
       const withFixed = (q: string) => `${pathname}?${q}${fixed ? `&${fixed}` : ""}`;
       for (const pairs of samples) targets.push(withFixed(render(pairs)));
       // Lists that page: every forged cursor, under every sort order if the list has several.
-      if (own.pages && reached)
+      // The persona that first reaches the route (in FUZZ_PERSONAS order) runs the sweeps.
+      const first = FUZZ_PERSONAS.find((p) => expected(spec.get, p) === 200);
+      if (own.pages && first === persona)
         for (const c of cursors)
           for (const sort of own.sorts ? SORTS : [undefined]) {
             const pairs = ["after", "cursor", "before"].map((n) => ({ name: n, value: c }));
             if (sort) pairs.unshift({ name: "sort", value: sort });
             targets.push(withFixed(render(pairs)));
           }
-      // Each name the route reads, with each sharp value, by the first persona that reaches it.
-      const first = FUZZ_PERSONAS.find((p) => expected(spec.get, p) === 200);
+      // Each name the route reads, with each sharp value.
       if (first === persona)
         for (const name of own.names)
           for (const value of SHARP) targets.push(withFixed(render([{ name, value }])));
-      if (reached || persona === "anonymous") targets.push(...malformedPaths(route.id, base));
+      if (first === persona || (persona === "anonymous" && !first))
+        targets.push(...malformedPaths(route.id, base));
     }
     // A few at a time: the server answers concurrent requests as it would in production.
     const queue = [...targets];
@@ -434,7 +432,7 @@ for (const persona of FUZZ_PERSONAS) {
         await res.dispose();
       }
     };
-    await Promise.all([worker(), worker(), worker()]);
+    await Promise.all([worker(), worker(), worker(), worker()]);
     await api.dispose();
     console.log(`${persona}: ${targets.length} requests`);
     expect(failures, failures.slice(0, 40).join("\n")).toEqual([]);
