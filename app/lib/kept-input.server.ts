@@ -18,6 +18,7 @@ import type { Executor } from "#db/executor";
 import { hitWindowLimit, type WindowPolicy } from "~/auth/throttle.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
 import { isHttps } from "~/env.server";
+import { isUuid } from "./ids";
 
 export const ENCTYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] as const;
 export type Enctype = (typeof ENCTYPES)[number];
@@ -451,8 +452,6 @@ const COLUMNS = [
   "expires_at",
 ] as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The forms kept for this browser's key, newest first. Only for a signed-in user: the caller
  * passes the user it has checked (the key alone is not enough), and this reads, never writes.
@@ -486,7 +485,7 @@ export async function takeKept(
   id: string,
   now = new Date(),
 ): Promise<KeptForm | undefined> {
-  if (!key || !KEY_PATTERN.test(key) || !signedIn || !UUID.test(id)) return undefined;
+  if (!key || !KEY_PATTERN.test(key) || !signedIn || !isUuid(id)) return undefined;
   const row = await db
     .deleteFrom("kept_input")
     .where("id", "=", id)

@@ -11,6 +11,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { isUuid } from "~/lib/ids";
 import {
   listKept,
   readKeptKey,
@@ -38,9 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** How a field is shown: typed text to check and change, a choice to see, or the app's own. */
 function kindOf(name: string, value: string): "text" | "choice" | "hidden" {
   if (TECHNICAL_FIELDS.has(name) || value.trim() === "") return "hidden";
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)
-    ? "choice"
-    : "text";
+  return isUuid(value) ? "choice" : "text";
 }
 
 export async function action({ request }: ActionFunctionArgs) {
