@@ -25,7 +25,7 @@ WORKDIR /app
 COPY --from=deps --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/build ./build
 COPY --from=build --chown=node:node /app/public ./public
-COPY --chown=node:node package.json tsconfig.json server.js ./
+COPY --chown=node:node package.json tsconfig.json server.js server.ts ./
 COPY --chown=node:node app ./app
 COPY --chown=node:node db ./db
 COPY --chown=node:node scripts ./scripts
@@ -35,5 +35,5 @@ EXPOSE 3000
 # Node's own fetch does the check.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-# server.js handles SIGTERM itself (finishes requests in flight, closes the pool, exits 0).
+# server.ts (through server.js) handles SIGTERM itself (finishes requests in flight, closes the pool, exits 0).
 CMD ["node", "server.js"]

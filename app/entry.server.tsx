@@ -1,15 +1,14 @@
-import { PassThrough, Writable } from "node:stream";
+import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { isConnectionError } from "#db/client.server";
-import { bufferedBodies, stopContentWatcher } from "~/cache/page-cache.server";
+import { stopContentWatcher } from "~/cache/page-cache.server";
 import { logger } from "~/observability/logger.server";
 import { shutdown as stopApp } from "~/startup.server";
 import { NonceProvider } from "~/utils/nonce";
-import { installLazyHandoff, installRouteMemo } from "~/utils/remix-shortcuts.server";
 
 export { startup } from "~/startup.server";
 export { publicPageCache } from "~/cache/page-cache.server";
@@ -17,6 +16,9 @@ export { publicPageCache } from "~/cache/page-cache.server";
 export { refusalPage } from "~/lib/refusal-page.server";
 export { createAssetServer } from "~/lib/build-assets.server";
 export { isLoopbackHost } from "~/env.server";
+export { clientAddressResolver } from "~/lib/client-address.server";
+// The one logger (redaction, stacks): server.ts logs through it too (ADR 0019).
+export { logger } from "~/observability/logger.server";
 
 /** Stops the page cache's listening connection, then the app (worker, database). */
 export async function shutdown(): Promise<void> {
@@ -24,17 +26,9 @@ export async function shutdown(): Promise<void> {
   await stopApp();
 }
 
-// Route matches made once per build and pathname; loader data encoded only for pages that send
-// it (app/utils/remix-shortcuts.server.ts). REMIX_SHORTCUTS=off measures without them.
-if (process.env.REMIX_SHORTCUTS !== "off") {
-  installRouteMemo();
-  installLazyHandoff();
-}
-
 const ABORT_DELAY = 5_000;
 // How long Remix waits for streamed loader data: well before the render is aborted, so that
-// pending data is rejected into the page first (the loader-data stream starts when the page
-// first reads it, app/utils/remix-shortcuts.server.ts).
+// pending data is rejected into the page first.
 export const streamTimeout = 4_500;
 
 function anyConnectionError(errors: Record<string, unknown> | null | undefined): boolean {
@@ -89,47 +83,6 @@ export default function handleRequest(
       />
     </NonceProvider>
   );
-  if (loadContext.buffered) {
-    // The page cache (server.js) keeps the whole page anyway: render it all into one buffer,
-    // without the Node -> web stream plumbing of a streamed response.
-    return new Promise<Response>((resolve, reject) => {
-      const chunks: Buffer[] = [];
-      const sink = new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          chunks.push(chunk);
-          done();
-        },
-        final(done) {
-          clearTimeout(timer);
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          // The body travels beside the Response (page-cache.server.ts, `bufferedBodies`).
-          const response = new Response(null, {
-            headers: responseHeaders,
-            status: responseStatusCode,
-          });
-          bufferedBodies.set(response, Buffer.concat(chunks));
-          resolve(response);
-          done();
-        },
-      });
-      const { pipe, abort } = renderToPipeableStream(app, {
-        nonce,
-        onAllReady() {
-          pipe(sink);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          logger.error({ err: String(error) }, "render error");
-        },
-      });
-      // React starts rendering on a later tick: no callback above runs before this line.
-      const timer = setTimeout(abort, ABORT_DELAY);
-    });
-  }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
@@ -155,7 +108,8 @@ export default function handleRequest(
       },
       onError(error: unknown) {
         responseStatusCode = 500;
-        if (shellRendered) logger.error({ err: String(error) }, "render error");
+        if (shellRendered)
+          logger.error({ err: error, path: new URL(request.url).pathname }, "render error");
       },
     });
     const timer = setTimeout(abort, ABORT_DELAY);
@@ -175,12 +129,12 @@ export function handleError(
   if (isConnectionError(error) && context) databaseUnavailable.add(context);
   if (request.signal.aborted) return;
   if (isConnectionError(error)) {
-    logger.warn({ err: (error as Error).message }, "database unavailable");
+    logger.warn({ err: error, path: new URL(request.url).pathname }, "database unavailable");
     return;
   }
   logger.error(
     {
-      err: error instanceof Error ? { message: error.message, stack: error.stack } : String(error),
+      err: error,
       path: new URL(request.url).pathname,
     },
     "unhandled error",

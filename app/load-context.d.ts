@@ -2,17 +2,12 @@ import "@remix-run/node";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
-    /** Per-request CSP nonce, set by server.js. */
+    /** Per-request CSP nonce, set by server.ts. */
     nonce: string;
     /** Request id, also in the logs and the X-Request-Id header. */
     requestId: string;
-    /** Client address (honours X-Forwarded-For only with TRUST_PROXY=true). */
+    /** The one client address (X-Forwarded-For only from trusted proxies, ADR 0018). */
     ip: string;
-    /**
-     * Set by the page cache (server.js): render the whole page into one buffer, handed over in
-     * `bufferedBodies` (app/cache/page-cache.server.ts) beside a Response without a body.
-     */
-    buffered?: boolean;
   }
 }
 

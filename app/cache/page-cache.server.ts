@@ -1,11 +1,12 @@
 /**
- * The page cache of public pages (issue 7, ADR 0016).
+ * The page cache of public pages (issue 7, ADR 0016; a layer in front of the app, ADR 0019).
  *
  * - HTTP caching: anonymous GETs of public pages answer with `Cache-Control: public,
  *   max-age=0, s-maxage=60, stale-while-revalidate=600`, `Vary: Cookie, Accept-Language,
- *   Accept-Encoding`, an ETag, and 304 on a matching `If-None-Match`. Anything else stays
- *   `private, no-store`. A copy is gzipped once when kept and sent gzipped to clients that
- *   accept it (its own ETag, the plain one's with `-gz`).
+ *   Accept-Encoding`, a weak ETag made from the content version before any render
+ *   (`etagFor`), and 304 on a matching `If-None-Match` without running the app. Anything else
+ *   stays `private, no-store`. A copy is gzipped once when kept and sent gzipped to clients
+ *   that accept it.
  * - In-process copies of the rendered HTML, keyed by (locale, URL) and labelled with the
  *   content version (a counter in PostgreSQL that triggers bump on every write to public
  *   content). Every request reads the version fresh (one query shared by all requests that
@@ -24,6 +25,7 @@ import type { Executor } from "#db/executor";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { detectLocale } from "~/i18n/locale.server";
+import { logger } from "~/observability/logger.server";
 
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
 export const PRIVATE_CACHE_CONTROL = "private, no-store";
@@ -112,10 +114,16 @@ export interface CacheEntry {
   etag: string;
   /** Every header of a 200, computed once: security (CSP of this copy's nonce), caching, type. */
   raw: string[];
-  /** The body gzipped (level 6), its headers and ETag. */
-  gzip: { body: Buffer; raw: string[]; etag: string };
+  /** The body gzipped (level 6) and its headers. */
+  gzip: { body: Buffer; raw: string[] };
   version: string;
   expiresAt: number;
+}
+
+/** Who asks: the request id and the client address (load context). */
+export interface RequestMeta {
+  requestId: string;
+  ip: string;
 }
 
 export interface PageCacheOptions {
@@ -125,56 +133,41 @@ export interface PageCacheOptions {
   state: () => Promise<ContentState>;
   /** The content state when known without a query (see `createContentWatcher`), else null. */
   knownState?: () => ContentState | null;
-  /** Renders the page through Remix with this nonce. */
-  render: (req: IncomingMessage, res: ServerResponse, nonce: string) => Promise<Response>;
+  /** Renders a request through the app (Remix's public request handler) with this nonce. */
+  render: (request: Request, nonce: string, meta: RequestMeta) => Promise<Response>;
   /** The security headers (CSP with this nonce, ...) of a response. */
   securityHeaders: (nonce: string) => [string, string][];
-  /** Sends a response that is not kept (errors, redirects, Set-Cookie). */
-  sendUncached: (res: ServerResponse, response: Response) => Promise<void>;
+  /** Sends a response that is not kept (errors, redirects, Set-Cookie), after these headers. */
+  sendUncached: (
+    req: IncomingMessage,
+    res: ServerResponse,
+    response: Response,
+    headers: [string, string][],
+  ) => Promise<void>;
   maxEntries?: number;
   maxBytes?: number;
   ttlMs?: number;
   now?: () => number;
 }
 
-export type Middleware = (
-  req: IncomingMessage & { originalUrl?: string },
-  res: ServerResponse,
-  next: (error?: unknown) => void,
-) => void;
-
-/**
- * Bodies of pages rendered whole into one buffer (`loadContext.buffered`, entry.server.tsx),
- * by the Response that carries their status and headers: the page cache takes the buffer as it
- * is, without wrapping it in a web stream and reading it back (~3 % of an uncached render).
- * A Response not found here (a redirect, an error made by Remix) is read as usual.
- */
-export const bufferedBodies = new WeakMap<Response, Buffer>();
-
-async function bodyOf(response: Response): Promise<Buffer> {
-  return bufferedBodies.get(response) ?? Buffer.from(await response.arrayBuffer());
-}
-
-function gzipOf(common: string[], etag: string, body: Buffer): CacheEntry["gzip"] {
+function gzipOf(common: string[], body: Buffer): CacheEntry["gzip"] {
   const gzipBody = gzipSync(body, { level: 6 });
-  const gzipEtag = `${etag.slice(0, -1)}-gz"`;
   return {
     body: gzipBody,
-    etag: gzipEtag,
-    raw: [
-      ...common,
-      "ETag",
-      gzipEtag,
-      "Content-Encoding",
-      "gzip",
-      "Content-Length",
-      String(gzipBody.length),
-    ],
+    raw: [...common, "Content-Encoding", "gzip", "Content-Length", String(gzipBody.length)],
   };
 }
 
-function etagOf(body: Buffer): string {
-  return `"${crypto.createHash("sha1").update(body).digest("base64url")}"`;
+/**
+ * The validator of a public page, known before any render: the content version, the next
+ * scheduled publication (content changes then without a write), the UTC day (pages say "3
+ * days left") and the language. Weak: the gzipped and plain bodies are the same page, and two
+ * renders differ in their CSP nonce only. Every process computes the same one.
+ */
+export function etagFor(state: ContentState, locale: string, at: number): string {
+  const next = Number.isFinite(state.nextChangeAt) ? state.nextChangeAt.toString(36) : "-";
+  const day = Math.floor(at / 86_400_000).toString(36);
+  return `W/"${state.version}.${next}.${day}.${locale}"`;
 }
 
 function acceptsGzip(req: IncomingMessage): boolean {
@@ -184,13 +177,20 @@ function acceptsGzip(req: IncomingMessage): boolean {
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
+  const plain = etag.replace(/^W\//, "");
   return ifNoneMatch
     .split(",")
-    .some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*");
+    .some((tag) => tag.trim().replace(/^W\//, "") === plain || tag.trim() === "*");
 }
 
-const NOT_GZIPPED: CacheEntry["gzip"] = { body: Buffer.alloc(0), etag: "", raw: [] };
+const NOT_GZIPPED: CacheEntry["gzip"] = { body: Buffer.alloc(0), raw: [] };
 
+/**
+ * The page cache as a layer in front of the app: for an anonymous GET or HEAD of a public
+ * page it answers a matching `If-None-Match` with 304 and a kept copy with 200 before the app
+ * runs; on a miss it renders through the app, reads the real Response's body once, keeps it
+ * and sends it. Anything else is left to the caller (`serve` resolves false).
+ */
 export function createPageCache(options: PageCacheOptions) {
   const maxEntries = options.maxEntries ?? 1000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
@@ -217,150 +217,133 @@ export function createPageCache(options: PageCacheOptions) {
     }
   };
 
+  const notModified = (res: ServerResponse, etag: string, own: string[]) => {
+    // No CSP on a 304: the browser keeps the stored one, whose nonce matches its stored body.
+    res.writeHead(304, [...own, "Cache-Control", PUBLIC_CACHE_CONTROL, "Vary", VARY, "ETag", etag]);
+    res.end();
+  };
+
   const send = (
     req: IncomingMessage,
     res: ServerResponse,
     entry: CacheEntry,
     outcome: "hit" | "miss" | "off",
-    requestId?: string,
   ) => {
     // All headers in one array: no setHeader before writeHead keeps Node on its fast path
-    // (a fifth of a hit's time, docs/performance.md).
-    const own = requestId
-      ? ["X-Request-Id", requestId, "X-Page-Cache", outcome]
-      : ["X-Page-Cache", outcome];
-    const gzip = acceptsGzip(req);
-    const etag = gzip ? entry.gzip.etag : entry.etag;
-    if (matches(req.headers["if-none-match"], etag)) {
-      // No CSP on a 304: the browser keeps the stored one, whose nonce matches its stored body.
-      res.writeHead(304, [
-        ...own,
-        "Cache-Control",
-        PUBLIC_CACHE_CONTROL,
-        "Vary",
-        VARY,
-        "ETag",
-        etag,
-      ]);
-      res.end();
-      return;
-    }
+    // (a fifth of a hit's time, docs/performance.md); X-Request-Id is already set.
+    const own = ["X-Page-Cache", outcome];
+    const gzip = acceptsGzip(req) && entry.gzip.body.length > 0;
     res.writeHead(entry.status, [...own, ...(gzip ? entry.gzip.raw : entry.raw)]);
     res.end(req.method === "HEAD" ? undefined : gzip ? entry.gzip.body : entry.body);
   };
 
-  /** The cache key of a request for a public page by an anonymous reader, else null. */
-  const keyOf = (req: IncomingMessage & { originalUrl?: string }): string | null => {
+  /** The locale and cache key of a request for a public page by an anonymous reader, else null. */
+  const keyOf = (req: IncomingMessage): { key: string; locale: string } | null => {
     if (req.method !== "GET" && req.method !== "HEAD") return null;
-    const url = req.originalUrl ?? req.url ?? "/";
+    const url = req.url ?? "/";
     const q = url.indexOf("?");
     const pathname = q < 0 ? url : url.slice(0, q);
     if (!isPublicPath(pathname) || !isAnonymous(req.headers.cookie)) return null;
     const locale = detectLocale({
       headers: { get: (name: string) => req.headers[name.toLowerCase()] ?? null },
     } as unknown as Request);
-    return `${locale} ${url}`;
+    return { key: `${locale} ${url}`, locale };
   };
 
-  /**
-   * Answers from memory, before any middleware, when the state is known without a query and
-   * a valid copy exists; returns false otherwise (the middleware then takes the request).
-   */
-  const tryServe = (
+  const current = (state: ContentState) => {
+    if (state.version !== version) {
+      // Content changed: every copy is stale.
+      entries.clear();
+      bytes = 0;
+      version = state.version;
+    }
+  };
+
+  const serve = async (
     req: IncomingMessage,
     res: ServerResponse,
-    /** Called on a hit before anything is written; returns the request id to send. */
-    onHit?: (req: IncomingMessage, res: ServerResponse) => string | undefined,
-  ): boolean => {
-    if (!options.enabled || !options.knownState) return false;
-    const state = options.knownState();
-    if (!state || state.version !== version) return false;
-    const key = keyOf(req);
-    if (key === null) return false;
-    const hit = entries.get(key);
-    if (!hit || hit.version !== state.version || now() >= hit.expiresAt) return false;
-    entries.delete(key);
-    entries.set(key, hit);
-    send(req, res, hit, "hit", onHit?.(req, res));
-    return true;
-  };
-
-  const middleware: Middleware = (req, res, next) => {
-    const key = keyOf(req);
-    if (key === null) return next();
-    void (async () => {
-      let state: ContentState;
+    meta: RequestMeta,
+    makeRequest: () => Request,
+  ): Promise<boolean> => {
+    const found = keyOf(req);
+    if (found === null) return false;
+    const { key, locale } = found;
+    let state = options.knownState?.() ?? null;
+    if (!state) {
       try {
         state = await options.state();
       } catch {
-        // Database unreachable: the usual path answers (503 from the app).
-        return next();
+        // Database unreachable: the app answers (503).
+        return false;
       }
-      if (state.version !== version) {
-        // Content changed: every copy is stale.
-        entries.clear();
-        bytes = 0;
-        version = state.version;
+    }
+    current(state);
+    const at = now();
+    const etag = etagFor(state, locale, at);
+    if (matches(req.headers["if-none-match"], etag)) {
+      notModified(res, etag, ["X-Page-Cache", "revalidated"]);
+      return true;
+    }
+    if (options.enabled) {
+      const hit = entries.get(key);
+      if (hit && hit.version === state.version && hit.etag === etag && at < hit.expiresAt) {
+        // Most recently used goes last.
+        entries.delete(key);
+        entries.set(key, hit);
+        send(req, res, hit, "hit");
+        return true;
       }
-      const at = now();
-      if (options.enabled) {
-        const hit = entries.get(key);
-        if (hit && hit.version === state.version && at < hit.expiresAt) {
-          // Most recently used goes last.
-          entries.delete(key);
-          entries.set(key, hit);
-          return send(req, res, hit, "hit");
-        }
-      }
-      const nonce = crypto.randomBytes(16).toString("base64");
-      const response = await options.render(req, res, nonce);
-      if (response.status !== 200 || response.headers.has("Set-Cookie")) {
-        for (const [name, value] of options.securityHeaders(nonce)) res.setHeader(name, value);
-        res.setHeader("Cache-Control", PRIVATE_CACHE_CONTROL);
-        const buffered = bufferedBodies.get(response);
-        return options.sendUncached(
-          res,
-          buffered
-            ? new Response(new Uint8Array(buffered), {
-                status: response.status,
-                statusText: response.statusText,
-                headers: response.headers,
-              })
-            : response,
-        );
-      }
-      const body = await bodyOf(response);
-      const etag = etagOf(body);
-      const raw: string[] = [];
-      for (const [name, value] of options.securityHeaders(nonce)) raw.push(name, value);
-      response.headers.forEach((value, name) => {
-        if (name !== "cache-control" && name !== "content-length" && name !== "vary")
-          raw.push(name, value);
-      });
-      raw.push("Cache-Control", PUBLIC_CACHE_CONTROL, "Vary", VARY);
-      const common = [...raw];
-      raw.push("ETag", etag, "Content-Length", String(body.length));
-      const entry: CacheEntry = {
-        status: 200,
-        body,
-        etag,
-        raw,
-        // A kept copy is gzipped once for every later reader; with the cache off, only for a
-        // reader that accepts gzip (send() never looks at it otherwise).
-        gzip: options.enabled || acceptsGzip(req) ? gzipOf(common, etag, body) : NOT_GZIPPED,
-        // Labelled with the version read before rendering: the rows the render read are at
-        // least that new, so the label can only be too old (a spare re-render), never too new.
-        version: state.version,
-        expiresAt: Math.min(at + ttlMs, state.nextChangeAt),
-      };
-      if (options.enabled && state.version === version) keep(key, entry);
-      send(req, res, entry, options.enabled ? "miss" : "off");
-    })().catch(next);
+    }
+    const nonce = crypto.randomBytes(16).toString("base64");
+    const response = await options.render(makeRequest(), nonce, meta);
+    if (
+      response.status !== 200 ||
+      response.headers.has("Set-Cookie") ||
+      req.method === "HEAD" ||
+      !response.body
+    ) {
+      await options.sendUncached(req, res, response, [
+        ...options.securityHeaders(nonce),
+        ["Cache-Control", PRIVATE_CACHE_CONTROL],
+      ]);
+      return true;
+    }
+    // The one read of the body: the page is kept whole.
+    const body = Buffer.from(await response.arrayBuffer());
+    const raw: string[] = [];
+    for (const [name, value] of options.securityHeaders(nonce)) raw.push(name, value);
+    response.headers.forEach((value, name) => {
+      if (
+        name !== "cache-control" &&
+        name !== "content-length" &&
+        name !== "vary" &&
+        name !== "etag"
+      )
+        raw.push(name, value);
+    });
+    raw.push("Cache-Control", PUBLIC_CACHE_CONTROL, "Vary", VARY, "ETag", etag);
+    const common = [...raw];
+    raw.push("Content-Length", String(body.length));
+    const entry: CacheEntry = {
+      status: 200,
+      body,
+      etag,
+      raw,
+      // A kept copy is gzipped once for every later reader; with the cache off, only for a
+      // reader that accepts gzip (send() never looks at it otherwise).
+      gzip: options.enabled || acceptsGzip(req) ? gzipOf(common, body) : NOT_GZIPPED,
+      // Labelled with the version read before rendering: the rows the render read are at
+      // least that new, so the label can only be too old (a spare re-render), never too new.
+      version: state.version,
+      expiresAt: Math.min(at + ttlMs, state.nextChangeAt),
+    };
+    if (options.enabled && state.version === version) keep(key, entry);
+    send(req, res, entry, options.enabled ? "miss" : "off");
+    return true;
   };
 
   return {
-    middleware,
-    tryServe,
+    serve,
     /** For tests and figures. */
     stats: () => ({ entries: entries.size, bytes, version }),
   };
@@ -392,15 +375,29 @@ export function createContentWatcher(
         // A notification during the read makes its answer possibly old: keep waiting.
         if (mine === generation && client) known = state;
       },
-      () => undefined,
+      (error: unknown) =>
+        // Requests read the version themselves meanwhile; the next notification retries.
+        logger.warn(
+          { err: error, channel: "content_version" },
+          "page cache: reading the content version failed",
+        ),
     );
   };
-  const lost = () => {
+  const lost = (error?: unknown) => {
+    if (!stopped)
+      logger.warn(
+        { err: error, channel: "content_version" },
+        "page cache: the listening connection was lost; requests read the version until it is back",
+      );
     known = null;
     generation++;
     const old = client;
     client = null;
-    old?.end().catch(() => undefined);
+    old
+      ?.end()
+      .catch((error: unknown) =>
+        logger.debug({ err: error }, "page cache: closing the lost connection failed"),
+      );
     if (!stopped && !retry)
       retry = setTimeout(() => {
         retry = null;
@@ -409,7 +406,7 @@ export function createContentWatcher(
   };
   const connect = async () => {
     const c = new pg.Client({ connectionString: url, application_name: "page-cache-listener" });
-    c.on("error", lost);
+    c.on("error", (error) => lost(error));
     c.on("end", () => {
       if (client === c) lost();
     });
@@ -417,7 +414,11 @@ export function createContentWatcher(
     try {
       await c.connect();
       await c.query("LISTEN content_version");
-    } catch {
+    } catch (error) {
+      logger.warn(
+        { err: error, channel: "content_version" },
+        "page cache: could not listen for content changes; retrying in 1 s",
+      );
       c.removeAllListeners("end");
       await c.end().catch(() => undefined);
       if (!stopped && !retry)

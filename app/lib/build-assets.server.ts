@@ -42,8 +42,16 @@ interface Asset {
 }
 
 export interface AssetServer {
-  /** Answers a request under `urlPrefix`; false when the path is not under it. */
-  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /**
+   * Answers a request for a file of the folder. Under `/build/` every path is answered (a 404
+   * when it names no file); elsewhere only real files are, and false leaves the rest to the app.
+   */
+  handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    /** Headers every answer carries (security headers), asked for only when answering. */
+    common?: () => [string, string][],
+  ): boolean;
   /** Files served, and how many have no precompressed copies (a `remix build` without postbuild). */
   stats(): { files: number; uncompressed: number; cachedBytes: number };
 }
@@ -87,9 +95,13 @@ function pick(asset: Asset, accept: string): "br" | "gzip" | "identity" {
   return "identity";
 }
 
-export function createAssetServer(folder: string, urlPrefix = "/build"): AssetServer {
+const IMMUTABLE = "public, max-age=31536000, immutable";
+const HOUR = "public, max-age=3600";
+
+/** Serves `folder` (public/) at the root; `/build/` holds the content-hashed build. */
+export function createAssetServer(folder: string): AssetServer {
   const assets = new Map<string, Asset>();
-  if (fs.existsSync(folder)) walk(folder, urlPrefix, assets);
+  if (fs.existsSync(folder)) walk(folder, "", assets);
   let cachedBytes = 0;
 
   const find = (rawPath: string): Asset | undefined => {
@@ -103,12 +115,14 @@ export function createAssetServer(folder: string, urlPrefix = "/build"): AssetSe
   };
 
   return {
-    handle(req, res) {
+    handle(req, res, common) {
       const url = req.url ?? "/";
-      if (!url.startsWith(`${urlPrefix}/`)) return false;
       const q = url.indexOf("?");
       const asset = find(q < 0 ? url : url.slice(0, q));
+      const build = url.startsWith("/build/");
+      if (!asset && !build) return false;
       const method = req.method ?? "GET";
+      if (common) for (const [name, value] of common()) res.setHeader(name, value);
       if (!asset || (method !== "GET" && method !== "HEAD")) {
         const body = asset ? "Method not allowed\n" : "Not found\n";
         res.writeHead(asset ? 405 : 404, {
@@ -132,7 +146,7 @@ export function createAssetServer(folder: string, urlPrefix = "/build"): AssetSe
       const headers: Record<string, string> = {
         "Content-Type": asset.type,
         "Content-Length": String(body.length),
-        "Cache-Control": "public, max-age=31536000, immutable",
+        "Cache-Control": build ? IMMUTABLE : HOUR,
         "X-Content-Type-Options": "nosniff",
       };
       if (asset.br || asset.gzip) headers.Vary = "Accept-Encoding";
