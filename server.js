@@ -1,6 +1,3 @@
-// Starts the typed server (server.ts, ADR 0019) through tsx's public loader API, so that
-// `node server.js` stays the one command for npm start, containers, CI and the tests.
-import { register } from "tsx/esm/api";
-
-register();
-await import("./server.ts");
+// `node server.js`: the typed server (server.ts, ADR 0019), transpiled into build/server.js by
+// `npm run build` together with the app.
+await import("./build/server.js");

@@ -4,7 +4,7 @@
  * Host check, request ids and the access log (the app's own logger), security headers with a
  * per-request CSP nonce, the cross-site and body checks, the build assets, the page cache of
  * public pages, and a graceful shutdown. Every setting comes validated from app/env.server.ts.
- * Run by `node server.js` (tsx).
+ * `npm run build` transpiles it to build/server.js, which `node server.js` runs.
  */
 import crypto from "node:crypto";
 import http from "node:http";
@@ -24,7 +24,8 @@ import type { RefusalKind } from "./app/lib/refusal-page.server";
 // React's production build, no stack traces on any page (ADR 0018).
 if (!process.env.NODE_ENV) process.env.NODE_ENV = "production";
 
-const here = path.dirname(url.fileURLToPath(import.meta.url));
+// This file runs as build/server.js: the project folder is one up.
+const here = path.dirname(path.dirname(url.fileURLToPath(import.meta.url)));
 const BUILD_PATH = path.join(here, "build", "index.js");
 const build = (await import(url.pathToFileURL(BUILD_PATH).href)) as ServerBuild & {
   entry: { module: typeof Entry };
