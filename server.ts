@@ -1,5 +1,5 @@
 /**
- * The app server (ADR 0019): node:http in front of the Remix build, through public APIs only
+ * The app server (ADR 0022): node:http in front of the Remix build, through public APIs only
  * (`createRequestHandler` of @remix-run/node, a Fetch handler). Before the app it adds: the
  * Host check, request ids and the access log (the app's own logger), security headers with a
  * per-request CSP nonce, the cross-site and body checks, the build assets, the page cache of

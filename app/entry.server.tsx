@@ -17,7 +17,7 @@ export { refusalPage } from "~/lib/refusal-page.server";
 export { createAssetServer } from "~/lib/build-assets.server";
 export { isLoopbackHost } from "~/env.server";
 export { clientAddressResolver } from "~/lib/client-address.server";
-// The one logger (redaction, stacks): server.ts logs through it too (ADR 0019).
+// The one logger (redaction, stacks): server.ts logs through it too (ADR 0022).
 export { logger } from "~/observability/logger.server";
 
 /** Stops the page cache's listening connection, then the app (worker, database). */

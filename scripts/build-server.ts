@@ -1,7 +1,7 @@
 /**
  * Part of `npm run build`: server.ts -> build/server.js, transpiled with TypeScript's public
  * `transpileModule` (types are checked by `npm run typecheck`; its imports of the app are
- * type-only). `node server.js` then starts without a TypeScript loader (ADR 0019).
+ * type-only). `node server.js` then starts without a TypeScript loader (ADR 0022).
  */
 import fs from "node:fs";
 import ts from "typescript";

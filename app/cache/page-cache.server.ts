@@ -1,5 +1,5 @@
 /**
- * The page cache of public pages (issue 7, ADR 0016; a layer in front of the app, ADR 0019).
+ * The page cache of public pages (issue 7, ADR 0016; a layer in front of the app, ADR 0022).
  *
  * - HTTP caching: anonymous GETs of public pages answer with `Cache-Control: public,
  *   max-age=0, s-maxage=60, stale-while-revalidate=600`, `Vary: Cookie, Accept-Language,
