@@ -4,6 +4,7 @@
  * decisions. Every function takes the database or a transaction first. Functions scoped to a
  * company or a reviewer return undefined for records outside that scope (the route answers 404).
  */
+import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { inTransaction, type Executor } from "#db/executor";
 import type { DB } from "#db/client.server";
@@ -1142,7 +1143,25 @@ export async function listPendingDecisions(db: Database, callId: string) {
     .where("a.decision_outcome", "is not", null)
     .where("a.decision_released_at", "is", null)
     .orderBy("co.name_en")
-    .execute();
+    .execute()
+    .then((rows) => rows.map((r) => ({ ...r, stamp: decisionStamp(r) })));
+}
+
+/**
+ * What a person saw of a pending decision: the application and a hash of its outcome and
+ * letter. The release form carries the stamps it listed; a decision added or edited since is
+ * not released with the others (issue 11: bulk actions carry what the person saw).
+ */
+export function decisionStamp(p: {
+  id: string;
+  decision_outcome: string | null;
+  decision_letter: string | null;
+}): string {
+  const hash = createHash("sha256")
+    .update(`${p.decision_outcome ?? ""}\n${p.decision_letter ?? ""}`)
+    .digest("base64url")
+    .slice(0, 16);
+  return `${p.id}@${hash}`;
 }
 
 /**
@@ -1151,17 +1170,21 @@ export async function listPendingDecisions(db: Database, callId: string) {
  * or not at all, so a failure half-way leaves nothing released and no email queued, and the
  * same button can simply be pressed again. A decision whose application changed meanwhile (no
  * longer in a state that outcome can leave) is skipped and counted, not an error.
+ * With `seen` (the stamps the release form listed), a decision added or edited after the page
+ * was shown is left pending and counted in `changed` (issue 11).
  */
 export async function releaseDecisions(
   db: Executor,
   ctx: Ctx,
   callId: string,
-): Promise<{ released: number; skipped: number }> {
+  seen?: readonly string[],
+): Promise<{ released: number; skipped: number; changed: number }> {
+  const shown = seen ? new Set(seen) : null;
   return inTransaction(db, async (trx) => {
     // Locked, so a decision redrafted meanwhile waits for the release (or is released as read).
     const pending = await trx
       .selectFrom("application")
-      .select(["id", "decision_outcome"])
+      .select(["id", "decision_outcome", "decision_letter"])
       .where("call_id", "=", callId)
       .where("decision_outcome", "is not", null)
       .where("decision_released_at", "is", null)
@@ -1170,7 +1193,12 @@ export async function releaseDecisions(
       .execute();
     let released = 0;
     let skipped = 0;
+    let changed = 0;
     for (const p of pending) {
+      if (shown && !shown.has(decisionStamp(p))) {
+        changed++;
+        continue;
+      }
       const res = await transition(trx, ctx, {
         applicationId: p.id,
         action: OUTCOME_ACTION[p.decision_outcome as Outcome],
@@ -1179,7 +1207,7 @@ export async function releaseDecisions(
       if (res.ok) released++;
       else skipped++;
     }
-    return { released, skipped };
+    return { released, skipped, changed };
   });
 }
 

@@ -14,6 +14,7 @@ import {
   letterFromTemplate,
   parseScores,
   listCallApplications,
+  listPendingDecisions,
   releaseDecisions,
   saveStep,
   staffTransition,
@@ -517,6 +518,31 @@ describe("review", () => {
 });
 
 describe("decisions", () => {
+  it("releases only the decisions the person saw; one edited meanwhile stays pending (issue 11)", async () => {
+    const c = await call();
+    const a = await inReviewFor(c, companyA, ownerA);
+    const b = await inReviewFor(c, companyB, ownerB);
+    // Rejections: the test below counts on company B not becoming a resident.
+    const draft = (id: string, letter: string) =>
+      draftDecision(t.db, ctx(staff), id, { outcome: "rejected", letter, locale: "en" });
+    await draft(a, "Sorry, A.");
+    await draft(b, "Sorry, B.");
+    const shown = (await listPendingDecisions(t.db, c)).map((p) => p.stamp);
+    await draft(b, "Sorry, B. (edited by a colleague)");
+    expect(await releaseDecisions(t.db, ctx(staff), c, shown)).toEqual({
+      released: 1,
+      skipped: 0,
+      changed: 1,
+    });
+    expect((await getApplicationForCompany(t.db, companyB, b))?.status).toBe("in_review");
+    const again = (await listPendingDecisions(t.db, c)).map((p) => p.stamp);
+    expect(await releaseDecisions(t.db, ctx(staff), c, again)).toEqual({
+      released: 1,
+      skipped: 0,
+      changed: 0,
+    });
+  });
+
   it("keeps drafts hidden until released together; acceptance makes the company a resident", async () => {
     const c = await call();
     const a = await inReviewFor(c, companyA, ownerA);
@@ -544,7 +570,11 @@ describe("decisions", () => {
     expect(before?.decision_letter).toBeNull();
     expect(JSON.stringify(before)).not.toContain("Welcome, A.");
 
-    expect(await releaseDecisions(t.db, ctx(staff), c)).toEqual({ released: 2, skipped: 0 });
+    expect(await releaseDecisions(t.db, ctx(staff), c)).toEqual({
+      released: 2,
+      skipped: 0,
+      changed: 0,
+    });
     const afterA = await getApplicationForCompany(t.db, companyA, a);
     expect(afterA?.status).toBe("accepted");
     expect(afterA?.decision_letter).toBe("Welcome, A.");
@@ -561,7 +591,11 @@ describe("decisions", () => {
     expect(
       await draftDecision(t.db, ctx(staff), a, { outcome: "rejected", letter: "x", locale: "en" }),
     ).toEqual({ ok: false, error: "refused" });
-    expect(await releaseDecisions(t.db, ctx(staff), c)).toEqual({ released: 0, skipped: 0 });
+    expect(await releaseDecisions(t.db, ctx(staff), c)).toEqual({
+      released: 0,
+      skipped: 0,
+      changed: 0,
+    });
     const decisionMail = await t.db
       .selectFrom("email")
       .select("to_address")

@@ -53,11 +53,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   if (form.get("intent") !== "release")
     return data({ error: "incubation:errors.refused" }, { status: 400 });
-  const result = await releaseDecisions(db(), ctxOf(request, context, user), call.id);
+  const seen = form.getAll("seen").map(String);
+  const result = await releaseDecisions(db(), ctxOf(request, context, user), call.id, seen);
   return redirectWithToast(`/desk/incubation/calls/${call.id}`, {
-    type: "success",
-    key: "incubation:toast.released",
-    values: { count: result.released },
+    type: result.changed ? "info" : "success",
+    key: result.changed ? "incubation:toast.releasedChanged" : "incubation:toast.released",
+    values: { count: result.released, changed: result.changed },
   });
 }
 
@@ -194,6 +195,9 @@ export default function CallDesk() {
             <p>{t("callDesk.releaseLead")}</p>
             <Form method="post">
               <input type="hidden" name="intent" value="release" />
+              {pending.map((p) => (
+                <input key={p.id} type="hidden" name="seen" value={p.stamp} />
+              ))}
               <button type="submit" className="button">
                 {t("callDesk.release", { count: pending.length })}
               </button>

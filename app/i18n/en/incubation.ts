@@ -350,6 +350,8 @@ const incubation = {
     decisionSaved: "Draft decision saved.",
     released_one: "{{count}} decision released.",
     released_other: "{{count}} decisions released.",
+    releasedChanged:
+      "{{count}} decisions released. {{changed}} were added or changed after you opened this page and are still pending: check them and release again.",
     conflictDeclared: "Conflict declared. You have been removed from this application.",
     reviewSubmitted: "Your scores are submitted.",
   },

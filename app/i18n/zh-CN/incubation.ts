@@ -341,6 +341,8 @@ const incubation: Translation<typeof en> = {
     commented: "备注已添加。",
     decisionSaved: "决定草稿已保存。",
     released_other: "已发布 {{count}} 项决定。",
+    releasedChanged:
+      "已发布 {{count}} 项决定。另有 {{changed}} 项在您打开本页后被新增或修改，仍待发布：请核对后再次发布。",
     conflictDeclared: "已申报利益冲突，您不再参与此申请的评审。",
     reviewSubmitted: "评分已提交。",
   },
