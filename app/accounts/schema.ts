@@ -3,6 +3,7 @@
  * Messages are i18n keys, translated where they are shown.
  */
 import { z } from "zod";
+import { text } from "~/lib/text";
 
 export const email = z
   .string({ error: "accounts:errors.emailRequired" })
@@ -24,11 +25,11 @@ const anyPassword = z.string({ error: "accounts:errors.passwordRequired" }).max(
 
 export const locale = z.enum(["en", "zh-CN"]);
 
-export const name = z
-  .string({ error: "accounts:errors.nameRequired" })
-  .trim()
-  .min(1, { error: "accounts:errors.nameRequired" })
-  .max(120, { error: "accounts:errors.nameTooLong" });
+export const name = text(120, {
+  min: 1,
+  required: "accounts:errors.nameRequired",
+  tooLong: "accounts:errors.nameTooLong",
+});
 
 export const signupSchema = z.object({
   name,

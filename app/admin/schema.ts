@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { uuidSchema } from "~/lib/ids";
-import { hasControlChars } from "~/lib/text";
+import { hasControlChars, multilineText } from "~/lib/text";
 
 export const PARK_ROLE_NAMES = ["staff", "reviewer", "admin"] as const;
 export const USER_STATUSES = ["active", "disabled", "unverified"] as const;
@@ -58,7 +58,7 @@ export const roleChangeSchema = z.object({
 
 export const statusChangeSchema = z.object({
   intent: z.enum(["disable", "enable"], { error: "admin:errors.unknownIntent" }),
-  reason: optional(z.string().trim().max(500, { error: "admin:errors.reasonTooLong" })),
+  reason: optional(multilineText(500, { tooLong: "admin:errors.reasonTooLong" })),
 });
 
 export function paramsOf(url: URL): Record<string, string> {

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { uuidSchema } from "~/lib/ids";
+import { text } from "~/lib/text";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";
 
 /** Industries a company can belong to: a stable slug stored in `company.industry`, two labels. */
@@ -34,17 +35,17 @@ export function industryLabel(slug: string, locale: "en" | "zh-CN"): string {
 export const COMPANY_SIZES = ["1-9", "10-49", "50-249", "250-999", "1000+"] as const;
 export type CompanySize = (typeof COMPANY_SIZES)[number];
 
-const nameEn = z
-  .string({ error: "company:errors.nameEnRequired" })
-  .trim()
-  .min(1, { error: "company:errors.nameEnRequired" })
-  .max(200, { error: "company:errors.nameTooLong" });
+const nameEn = text(200, {
+  min: 1,
+  required: "company:errors.nameEnRequired",
+  tooLong: "company:errors.nameTooLong",
+});
 
-const nameZh = z
-  .string({ error: "company:errors.nameZhRequired" })
-  .trim()
-  .min(1, { error: "company:errors.nameZhRequired" })
-  .max(100, { error: "company:errors.nameTooLong" });
+const nameZh = text(100, {
+  min: 1,
+  required: "company:errors.nameZhRequired",
+  tooLong: "company:errors.nameTooLong",
+});
 
 /** Optional; spaces and dashes dropped, upper-cased, then checked with its check character. */
 export const creditCode = z

@@ -17,7 +17,9 @@ export function GeneralErrorBoundary() {
             ? [t("errors.unavailableTitle"), t("errors.unavailableBody")]
             : status === 429
               ? [t("errors.tooManyRequests"), ""]
-              : [t("errors.serverTitle"), t("errors.serverBody")];
+              : status === 413
+                ? [t("errors.tooLargeTitle"), t("errors.tooLargeBody")]
+                : [t("errors.serverTitle"), t("errors.serverBody")];
   return (
     <div className="container narrow page-error">
       <p className="error-code">{status}</p>

@@ -11,6 +11,7 @@ import type { DB } from "#db/client.server";
 import { audit } from "~/audit/audit.server";
 import { createI18n, isLocale, type Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
+import { textError } from "~/lib/text";
 import type { CallInput, DocumentSpec, Question } from "./schema";
 import {
   applicationTotals,
@@ -457,7 +458,30 @@ export async function listApplicationsForCompany(db: Database, companyId: string
 export type SaveResult =
   | { ok: true; version: number }
   | { ok: false; error: "notFound" | "notEditable" }
-  | { ok: false; error: "conflict"; version: number };
+  | { ok: false; error: "conflict"; version: number }
+  | { ok: false; error: "fields"; fieldErrors: Record<string, string> };
+
+/**
+ * The answers of one step's questions, or the field errors: an answer over its question's limit
+ * or holding control characters is refused (the form keeps it), never cut.
+ */
+export function checkAnswers(
+  questions: readonly Question[],
+  posted: Record<string, unknown>,
+):
+  | { ok: true; answers: Record<string, string> }
+  | { ok: false; fieldErrors: Record<string, string> } {
+  const answers: Record<string, string> = {};
+  const fieldErrors: Record<string, string> = {};
+  for (const q of questions) {
+    const v = posted[q.key];
+    const value = typeof v === "string" ? v.replace(/\r\n/g, "\n") : "";
+    const error = textError(value, q.maxLength, { multiline: true });
+    if (error) fieldErrors[q.key] = error;
+    else answers[q.key] = value;
+  }
+  return Object.keys(fieldErrors).length ? { ok: false, fieldErrors } : { ok: true, answers };
+}
 
 /**
  * Saves the answers of one step (only that step's questions; anything else posted is ignored).
@@ -476,11 +500,12 @@ export async function saveStep(
   const app = await getApplicationForCompany(db, companyId, applicationId);
   if (!app) return { ok: false, error: "notFound" };
   if (!isEditable(app.status)) return { ok: false, error: "notEditable" };
-  const patch: Record<string, string> = {};
-  for (const q of app.questions.filter((q) => q.step === step)) {
-    const v = posted[q.key];
-    patch[q.key] = typeof v === "string" ? v.replace(/\r\n/g, "\n").slice(0, q.maxLength) : "";
-  }
+  const checked = checkAnswers(
+    app.questions.filter((q) => q.step === step),
+    posted,
+  );
+  if (!checked.ok) return { ok: false, error: "fields", fieldErrors: checked.fieldErrors };
+  const patch = checked.answers;
   const row = await db
     .updateTable("application")
     .set({
@@ -1340,13 +1365,23 @@ export function parseScores(
   const errors: ScoreErrors = {};
   for (const c of rubric) {
     const raw = String(posted[`score_${c.key}`] ?? "").trim();
-    const comment = String(posted[`comment_${c.key}`] ?? "").slice(0, 2000);
+    const comment = String(posted[`comment_${c.key}`] ?? "");
     const n = Number(raw);
     if (!/^\d{1,2}$/.test(raw) || n < 1 || n > c.max)
       errors[`score_${c.key}`] = "incubation:errors.score";
+    const commentError = textError(comment, 2000, { multiline: true });
+    if (commentError) errors[`comment_${c.key}`] = commentError;
     scores[c.key] = { score: Number.isFinite(n) ? n : 0, comment };
   }
+  // The overall comment: refused when too long or holding control characters, never cut.
+  const overallError = textError(String(posted.overall ?? ""), 4000, { multiline: true });
+  if (overallError) errors.overall = overallError;
   return { scores, errors };
+}
+
+/** The field names of the scoring form (what it echoes back). */
+export function scoreKeys(rubric: readonly Criterion[]): string[] {
+  return [...rubric.flatMap((c) => [`score_${c.key}`, `comment_${c.key}`]), "overall"];
 }
 
 export async function submitReview(
@@ -1370,7 +1405,7 @@ export async function submitReview(
       .updateTable("review_assignment")
       .set({
         scores: JSON.stringify(scores),
-        overall_comment: overallComment.slice(0, 4000),
+        overall_comment: overallComment,
         submitted_at: new Date(),
       })
       .where("application_id", "=", applicationId)

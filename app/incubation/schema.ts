@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { uuidSchema } from "~/lib/ids";
+import { multilineText, text as textField } from "~/lib/text";
 import type { Criterion } from "./scoring";
 import { OUTCOMES, parseParkLocal } from "./workflow";
 
@@ -30,7 +31,7 @@ export const MAX_QUESTION_ROWS = 16;
 export const MAX_DOCUMENT_ROWS = 6;
 export const MAX_CRITERION_ROWS = 8;
 
-const opt = z.string().trim().max(2000).optional();
+const opt = textField(2000).optional();
 const KEY = /^[a-z][a-z0-9_]{0,39}$/;
 
 const questionRow = z.object({
@@ -44,12 +45,15 @@ const questionRow = z.object({
 const documentRow = z.object({ key: opt, labelEn: opt, labelZh: opt, required: opt });
 const criterionRow = z.object({ key: opt, labelEn: opt, labelZh: opt, weight: opt, max: opt });
 
-const text = (max: number, key: string) =>
-  z
-    .string({ error: `incubation:errors.${key}` })
-    .trim()
-    .min(1, { error: `incubation:errors.${key}` })
-    .max(max, { error: "incubation:errors.tooLong" });
+const text = (max: number, key: string, multiline = false) =>
+  textField(max, {
+    min: 1,
+    multiline,
+    required: `incubation:errors.${key}`,
+    tooLong: "incubation:errors.tooLong",
+  });
+const longText = (max: number) =>
+  multilineText(max, { tooLong: "incubation:errors.tooLong" }).optional();
 
 export const slug = z
   .string({ error: "incubation:errors.slug" })
@@ -62,8 +66,8 @@ export const programmeSchema = z.object({
   slug,
   nameEn: text(120, "required"),
   nameZh: text(120, "required"),
-  summaryEn: z.string().trim().max(2000, { error: "incubation:errors.tooLong" }).optional(),
-  summaryZh: z.string().trim().max(2000, { error: "incubation:errors.tooLong" }).optional(),
+  summaryEn: longText(2000),
+  summaryZh: longText(2000),
 });
 
 const blank = (row: Record<string, string | undefined>) => !row.labelEn && !row.labelZh;
@@ -87,8 +91,8 @@ export const callSchema = z
     places: z
       .string({ error: "incubation:errors.places" })
       .regex(/^\d{1,4}$/, { error: "incubation:errors.places" }),
-    eligibilityEn: z.string().trim().max(4000, { error: "incubation:errors.tooLong" }).optional(),
-    eligibilityZh: z.string().trim().max(4000, { error: "incubation:errors.tooLong" }).optional(),
+    eligibilityEn: longText(4000),
+    eligibilityZh: longText(4000),
     questions: z.array(questionRow).max(MAX_QUESTION_ROWS).optional(),
     documents: z.array(documentRow).max(MAX_DOCUMENT_ROWS).optional(),
     rubric: z.array(criterionRow).max(MAX_CRITERION_ROWS).optional(),
@@ -212,21 +216,21 @@ export type CallInput = z.output<typeof callSchema>;
 
 export const requestInfoSchema = z.object({
   intent: z.literal("request_info"),
-  message: text(4000, "messageRequired"),
+  message: text(4000, "messageRequired", true),
 });
 
 export const commentSchema = z.object({
   intent: z.literal("comment"),
-  body: text(4000, "messageRequired"),
+  body: text(4000, "messageRequired", true),
 });
 
 export const decisionSchema = z.object({
   intent: z.literal("decision"),
   outcome: z.enum(OUTCOMES, { error: "incubation:errors.outcome" }),
-  letter: text(10000, "letterRequired"),
+  letter: text(10000, "letterRequired", true),
 });
 
 export const conflictSchema = z.object({
   intent: z.literal("conflict"),
-  reason: text(1000, "reasonRequired"),
+  reason: text(1000, "reasonRequired", true),
 });

@@ -1,5 +1,7 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { pick } from "~/i18n/i18n";
+import { useErrorText } from "~/components/forms";
+import type { Question } from "./schema";
 import { useLocale } from "~/root";
 import { formatParkTime, type ApplicationStatus } from "./workflow";
 
@@ -134,5 +136,49 @@ export function DocumentsList({
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * One question of an application step: a textarea with its limit, and its error (over-long or
+ * control characters) under it with the answer kept.
+ */
+export function QuestionField({
+  question: q,
+  value,
+  error,
+}: {
+  question: Question;
+  value: string;
+  error?: string;
+}) {
+  const { t } = useTranslation("incubation");
+  const pick = usePick();
+  const errorText = useErrorText();
+  const id = `q-${q.key}`;
+  return (
+    <div className={`field${error ? " has-error" : ""}`}>
+      <label htmlFor={id}>
+        {pick(q.labelEn, q.labelZh)}
+        {q.required ? null : <span className="field-optional"> ({t("public.optional")})</span>}
+      </label>
+      <p className="field-hint" id={`${id}-hint`}>
+        {t("app.characters", { max: String(q.maxLength) })}
+      </p>
+      <textarea
+        id={id}
+        name={q.key}
+        rows={5}
+        maxLength={q.maxLength}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        defaultValue={value}
+      />
+      {error ? (
+        <div id={`${id}-error`} className="field-errors" role="alert">
+          <p>{errorText(error)}</p>
+        </div>
+      ) : null}
+    </div>
   );
 }

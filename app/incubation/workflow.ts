@@ -162,3 +162,8 @@ export function callPhase(
   if (now.getTime() >= new Date(call.closes_at).getTime()) return "closed";
   return "open";
 }
+
+/** The field names of one application step (its questions' keys). */
+export function stepKeys(questions: readonly { key: string; step: number }[], step: number) {
+  return questions.filter((q) => q.step === step).map((q) => q.key);
+}

@@ -1,17 +1,20 @@
 import { z } from "zod";
+import { multilineText, text as textField } from "~/lib/text";
 
 export const INTERESTS = ["space", "incubation", "investment", "partnership", "other"] as const;
 export const INQUIRY_STATUSES = ["new", "in_progress", "answered", "closed"] as const;
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
 
-const text = (max: number, key: string) =>
-  z
-    .string({ error: `inquiries:errors.${key}` })
-    .trim()
-    .min(1, { error: `inquiries:errors.${key}` })
-    .max(max, { error: "inquiries:errors.tooLong" });
+const text = (max: number, key: string, min = 1) =>
+  textField(max, { min, required: `inquiries:errors.${key}`, tooLong: "inquiries:errors.tooLong" });
 const optionalText = (max: number) =>
-  z.string().trim().max(max, { error: "inquiries:errors.tooLong" }).optional();
+  textField(max, { tooLong: "inquiries:errors.tooLong" }).optional();
+const message = (max: number, key: string, min: number) =>
+  multilineText(max, {
+    min,
+    required: `inquiries:errors.${key}`,
+    tooLong: "inquiries:errors.tooLong",
+  });
 
 export const inquirySchema = z.object({
   name: text(120, "name"),
@@ -27,30 +30,18 @@ export const inquirySchema = z.object({
     .optional(),
   country: optionalText(80),
   interest: z.enum(INTERESTS, { error: "inquiries:errors.interest" }),
-  message: z
-    .string({ error: "inquiries:errors.message" })
-    .trim()
-    .min(10, { error: "inquiries:errors.message" })
-    .max(5000, { error: "inquiries:errors.tooLong" }),
+  message: message(5000, "message", 10),
 });
 export type InquiryInput = z.infer<typeof inquirySchema>;
 
 export const replySchema = z.object({
   intent: z.literal("reply"),
-  body: z
-    .string({ error: "inquiries:errors.reply" })
-    .trim()
-    .min(2, { error: "inquiries:errors.reply" })
-    .max(10000, { error: "inquiries:errors.tooLong" }),
+  body: message(10000, "reply", 2),
   version: z.coerce.number().int(),
 });
 
 export const noteSchema = z.object({
   intent: z.literal("note"),
-  body: z
-    .string({ error: "inquiries:errors.note" })
-    .trim()
-    .min(1, { error: "inquiries:errors.note" })
-    .max(5000, { error: "inquiries:errors.tooLong" }),
+  body: message(5000, "note", 1),
   version: z.coerce.number().int(),
 });

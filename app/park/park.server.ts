@@ -11,6 +11,7 @@ import type { DB } from "#db/client.server";
 import { NewsForbidden, searchTerms, type NewsActor } from "~/news/news.server";
 import { IMAGE_TYPES, storeUpload } from "~/uploads/uploads.server";
 import { isUuid } from "~/lib/ids";
+import { textError } from "~/lib/text";
 
 function requireManage(actor: NewsActor) {
   if (!can(actor, "manage:park:any")) throw new NewsForbidden();
@@ -423,7 +424,7 @@ export async function saveInvestStep(
 export const MAX_SPACE_PHOTO_BYTES = 5_000_000;
 
 export type SpacePhotoResult =
-  { ok: true } | { ok: false; error: "empty" | "tooLarge" | "type" | "notFound" };
+  { ok: true } | { ok: false; error: "empty" | "tooLarge" | "type" | "alt" | "notFound" };
 
 /**
  * A space's photo: checked by content (images only), size limited, stored with its width and
@@ -438,6 +439,7 @@ export async function setSpacePhoto(
 ): Promise<SpacePhotoResult> {
   requireManage(actor);
   if (!isUuid(spaceId)) return { ok: false, error: "notFound" };
+  if (textError(alt.en, 300) || textError(alt.zh, 300)) return { ok: false, error: "alt" };
   return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("park_space")

@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { text } from "~/lib/text";
 
 const s = (max: number) =>
-  z.string().trim().max(max, { error: "park:desk.invalid" }).optional().default("");
+  text(max, { multiline: max > 300, required: "park:desk.invalid", tooLong: "park:desk.invalid" })
+    .optional()
+    .default("");
 const req = (max: number) =>
-  z
-    .string({ error: "park:desk.invalid" })
-    .trim()
-    .min(1, { error: "park:desk.invalid" })
-    .max(max, { error: "park:desk.invalid" });
+  text(max, { min: 1, required: "park:desk.invalid", tooLong: "park:desk.invalid" });
 const int = z.coerce.number().int().optional().default(0);
 const optInt = z.preprocess(
   (v) => (v === "" || v == null ? null : v),
@@ -106,3 +105,16 @@ export const stepSchema = z.object({
   durationEn: s(200),
   durationZh: s(200),
 });
+
+/** The schema of a section of the park desk (its values are echoed back on an error). */
+export function sectionSchema(section: string): z.ZodType | undefined {
+  const schemas: Record<string, z.ZodType> = {
+    profile: profileSchema,
+    ranking: rankingSchema,
+    industry: industrySchema,
+    policy: policySchema,
+    space: spaceSchema,
+    step: stepSchema,
+  };
+  return Object.hasOwn(schemas, section) ? schemas[section] : undefined;
+}

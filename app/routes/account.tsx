@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import {
   changePassword,
@@ -56,12 +57,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** One route, several forms: each posts an `intent`, checked by that form's own schema. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const meta = requestMeta(request, context);
 
   if (intent === "profile") {
-    const submission = parseWithZod(formData, { schema: profileSchema });
+    const submission = parseForm(formData, { schema: profileSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     const { name, locale } = submission.value;
@@ -74,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   if (intent === "change-password") {
-    const submission = parseWithZod(formData, { schema: changePasswordSchema });
+    const submission = parseForm(formData, { schema: changePasswordSchema });
     const hideFields = ["currentPassword", "password", "confirm"];
     if (submission.status !== "success")
       return data({ intent, result: submission.reply({ hideFields }) }, { status: 400 });
@@ -103,7 +104,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   if (intent === "change-email") {
-    const submission = parseWithZod(formData, { schema: changeEmailSchema });
+    const submission = parseForm(formData, { schema: changeEmailSchema });
     const hideFields = ["currentPassword"];
     if (submission.status !== "success")
       return data({ intent, result: submission.reply({ hideFields }) }, { status: 400 });
@@ -128,7 +129,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   if (intent === "sign-out-others") {
-    const submission = parseWithZod(formData, { schema: signOutOthersSchema });
+    const submission = parseForm(formData, { schema: signOutOthersSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     await endOtherSessions(db(), user.id, sessionId, meta);

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:service_catalogue:any");
-  const form = await request.formData();
+  const form = await readForm(request);
   const actor = { id: user.id, ip: context.ip ?? null };
   if (form.get("intent") === "delete-day") {
     const day = String(form.get("day") ?? "");
@@ -40,7 +41,7 @@ async function post({ request, context }: ActionFunctionArgs) {
       key: "services:toast.saved",
     });
   }
-  const submission = parseWithZod(form, { schema: calendarSchema });
+  const submission = parseForm(form, { schema: calendarSchema });
   if (submission.status !== "success" || Number.isNaN(Date.parse(submission.value.day)))
     return data(
       submission.reply({

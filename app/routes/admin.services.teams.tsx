@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
 import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
@@ -30,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:service_catalogue:any");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const teamId = String(form.get("teamId") ?? "");
   const userId = String(form.get("userId") ?? "");
@@ -38,7 +39,7 @@ async function post({ request, context }: ActionFunctionArgs) {
   const done = () =>
     redirectWithToast("/admin/services/teams", { type: "success", key: "services:toast.saved" });
   if (intent === "create-team") {
-    const submission = parseWithZod(form, { schema: teamSchema });
+    const submission = parseForm(form, { schema: teamSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     if (!(await createTeam(db(), actor, submission.value)))
       return data(submission.reply({ fieldErrors: { code: ["services:errors.code"] } }), {

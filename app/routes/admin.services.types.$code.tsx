@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
@@ -43,12 +44,12 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:service_catalogue:any");
   const type = await getTypeByCode(db(), params.code ?? "");
   invariantFound(type);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const back = `/admin/services/types/${type.code}`;
   const actor = { id: user.id, ip: context.ip ?? null };
   if (intent === "update-type") {
-    const submission = parseWithZod(form, { schema: typeSchema });
+    const submission = parseForm(form, { schema: typeSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     const v = submission.value;
@@ -70,7 +71,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     return redirectWithToast(back, { type: "success", key: "services:toast.saved" });
   }
   if (intent === "add-field") {
-    const submission = parseWithZod(form, { schema: fieldSchema });
+    const submission = parseForm(form, { schema: fieldSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     const v = submission.value;

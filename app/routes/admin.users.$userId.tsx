@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { PARK_ROLE_NAMES, roleChangeSchema, statusChangeSchema } from "~/admin/schema";
 import { ActionName, ActorLink, AuditDetails, BothTimes, StatusBadge } from "~/admin/ui";
@@ -46,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const userId = params.userId ?? "";
   const database = db();
   invariantFound(await userExists(database, userId));
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const { ip } = requestMeta(request, context);
   const locale = detectLocale(request, actor.locale);
@@ -61,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "grant-role" || intent === "revoke-role") {
     if (!can(actor, "update:user_role:any")) forbidden();
-    const submission = parseWithZod(formData, { schema: roleChangeSchema });
+    const submission = parseForm(formData, { schema: roleChangeSchema });
     if (submission.status !== "success")
       return data({ intent: String(intent), result: submission.reply() }, { status: 400 });
     const { role } = submission.value;
@@ -86,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "disable" || intent === "enable") {
     if (!can(actor, "update:user_status:any")) forbidden();
-    const submission = parseWithZod(formData, { schema: statusChangeSchema });
+    const submission = parseForm(formData, { schema: statusChangeSchema });
     if (submission.status !== "success")
       return data({ intent: String(intent), result: submission.reply() }, { status: 400 });
     const result =

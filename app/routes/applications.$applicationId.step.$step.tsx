@@ -1,12 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { readForm, readUploadForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { invariantFound, notFound, requirePermission } from "~/auth/guards.server";
 import { SubmitButton } from "~/components/forms";
@@ -21,8 +16,15 @@ import {
   type Gap,
 } from "~/incubation/incubation.server";
 import { ctxOf, formValues } from "~/incubation/route-helpers.server";
-import { AnswersView, DocumentsList, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
-import { DOCUMENTS_STEP, isEditable, REVIEW_STEP, STEPS } from "~/incubation/workflow";
+import {
+  AnswersView,
+  DocumentsList,
+  QuestionField,
+  StatusBadge,
+  useParkTime,
+  usePick,
+} from "~/incubation/ui";
+import { DOCUMENTS_STEP, isEditable, REVIEW_STEP, STEPS, stepKeys } from "~/incubation/workflow";
 import { redirectWithToast } from "~/utils/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
@@ -60,9 +62,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type ActionData =
   | { kind: "conflict"; values: Record<string, string>; version: number }
-  | { kind: "error"; error: string; values?: Record<string, string> }
+  | { kind: "error"; error: string; values?: Record<string, string>; fieldErrors?: Errors }
   | { kind: "gaps"; gaps: Gap[] }
   | { kind: "upload"; fieldErrors: Record<string, string> };
+
+type Errors = Record<string, string>;
 
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, params, context }: ActionFunctionArgs) {
@@ -78,21 +82,13 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     step === DOCUMENTS_STEP &&
     (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")
   ) {
-    let form: FormData;
-    try {
-      form = await unstable_parseMultipartFormData(
-        request,
-        unstable_createMemoryUploadHandler({ maxPartSize: MAX_DOCUMENT_BYTES }),
+    const read = await readUploadForm(request, { maxFileBytes: MAX_DOCUMENT_BYTES, maxFiles: 1 });
+    if (read.refused)
+      return data<ActionData>(
+        { kind: "upload", fieldErrors: { file: "incubation:errors.fileTooLarge" } },
+        { status: 413 },
       );
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError)
-        return data<ActionData>(
-          { kind: "upload", fieldErrors: { file: "incubation:errors.fileTooLarge" } },
-          { status: 400 },
-        );
-      // A malformed multipart body (a hand-made request, never a browser) is a client error.
-      throw new Response("Malformed form data", { status: 400 });
-    }
+    const { form } = read;
     const result = await uploadApplicationDocument(
       db(),
       ctx,
@@ -112,7 +108,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     });
   }
 
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "next");
   if (!isEditable(app.status))
     return data<ActionData>(
@@ -151,7 +147,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   }
 
   // Steps 1-4: save this step's answers (only its questions are read), then move on.
-  const values = formValues(form);
+  const values = formValues(form, stepKeys(app.questions, step));
   const version = Number(form.get("version"));
   const result = await saveStep(
     db(),
@@ -168,10 +164,10 @@ async function post({ request, params, context }: ActionFunctionArgs) {
         { kind: "conflict", values, version: result.version },
         { status: 409 },
       );
-    return data<ActionData>(
-      { kind: "error", error: "incubation:app.notEditable", values },
-      { status: 409 },
-    );
+    const fieldErrors = result.error === "fields" ? result.fieldErrors : undefined;
+    const error = fieldErrors ? "incubation:errors.answers" : "incubation:app.notEditable";
+    const status = fieldErrors ? 400 : 409;
+    return data<ActionData>({ kind: "error", error, values, fieldErrors }, { status });
   }
   if (intent === "save")
     return redirectWithToast(`${base}/step/${step}`, {
@@ -268,25 +264,12 @@ export default function ApplicationStep() {
           {app.questions
             .filter((q) => q.step === step)
             .map((q) => (
-              <div className="field" key={`${q.key}-${version}`}>
-                <label htmlFor={`q-${q.key}`}>
-                  {pick(q.labelEn, q.labelZh)}
-                  {q.required ? null : (
-                    <span className="field-optional"> ({t("public.optional")})</span>
-                  )}
-                </label>
-                <p className="field-hint" id={`q-${q.key}-hint`}>
-                  {t("app.characters", { max: String(q.maxLength) })}
-                </p>
-                <textarea
-                  id={`q-${q.key}`}
-                  name={q.key}
-                  rows={5}
-                  maxLength={q.maxLength}
-                  aria-describedby={`q-${q.key}-hint`}
-                  defaultValue={kept?.[q.key] ?? app.answers[q.key] ?? ""}
-                />
-              </div>
+              <QuestionField
+                key={`${q.key}-${version}`}
+                question={q}
+                value={kept?.[q.key] ?? app.answers[q.key] ?? ""}
+                error={actionData?.kind === "error" ? actionData.fieldErrors?.[q.key] : undefined}
+              />
             ))}
           <div className="row">
             {step > 1 ? (

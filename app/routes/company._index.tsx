@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import {
   requirePermission,
@@ -72,14 +73,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const meta = requestMeta(request, context);
   const database = db();
 
   if (intent === "invite") {
     await requirePermission(request, "manage:company_member:own");
-    const submission = parseWithZod(formData, { schema: inviteSchema });
+    const submission = parseForm(formData, { schema: inviteSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply(), error: null }, { status: 400 });
     // Each invitation sends an email: at most INVITE_LIMIT an hour per owner.
@@ -121,7 +122,7 @@ async function post({ request, context }: ActionFunctionArgs) {
 
   if (intent === "revoke") {
     await requirePermission(request, "manage:company_member:own");
-    const submission = parseWithZod(formData, { schema: revokeSchema });
+    const submission = parseForm(formData, { schema: revokeSchema });
     if (submission.status !== "success")
       return data(
         { intent, result: null, error: "company:errors.invalidRequest" },
@@ -143,7 +144,7 @@ async function post({ request, context }: ActionFunctionArgs) {
 
   if (intent === "remove" || intent === "transfer") {
     await requirePermission(request, "manage:company_member:own");
-    const submission = parseWithZod(formData, { schema: memberActionSchema });
+    const submission = parseForm(formData, { schema: memberActionSchema });
     if (submission.status !== "success")
       return data(
         { intent, result: null, error: "company:errors.invalidRequest" },
@@ -176,7 +177,7 @@ async function post({ request, context }: ActionFunctionArgs) {
 
   if (intent === "leave") {
     await requirePermission(request, "read:company:own");
-    const submission = parseWithZod(formData, { schema: leaveSchema });
+    const submission = parseForm(formData, { schema: leaveSchema });
     if (submission.status !== "success")
       return data(
         { intent, result: null, error: "company:errors.invalidRequest" },

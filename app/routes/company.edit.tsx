@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm, readForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -31,8 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:company:own");
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: updateCompanySchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: updateCompanySchema });
   if (submission.status !== "success")
     return data({ result: submission.reply(), conflict: null }, { status: 400 });
   const result = await updateCompany(

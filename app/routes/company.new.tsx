@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm, readForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { useActionData, useSearchParams } from "@remix-run/react";
@@ -30,8 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:company:own");
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: companySchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: companySchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const { redirectTo, ...input } = submission.value;
   const result = await createCompany(db(), user, input, requestMeta(request, context));

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { getUser } from "~/auth/guards.server";
 import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
@@ -39,8 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, context }: ActionFunctionArgs) {
   const user = await getUser(request);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: inquirySchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: inquirySchema });
   // A bot that filled the hidden field gets the same thank-you page and nothing is stored.
   if (isHoneypotFilled(formData)) return redirectToThanks("INQ-0000-00000");
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });

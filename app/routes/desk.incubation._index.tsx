@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
 import { ErrorSummary, Field, SubmitButton, TextareaField } from "~/components/forms";
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:incubation_call:any");
-  const submission = parseWithZod(await request.formData(), { schema: programmeSchema });
+  const submission = parseForm(await readForm(request), { schema: programmeSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await createProgramme(db(), ctxOf(request, context, user), submission.value);
   if (!result.ok)

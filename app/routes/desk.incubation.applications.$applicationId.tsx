@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm, readForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -77,7 +77,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const app = await getApplicationForStaff(db(), params.applicationId ?? "");
   invariantFound(app);
   const ctx = ctxOf(request, context, user);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const here = `/desk/incubation/applications/${app.id}`;
 
@@ -95,7 +95,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
       return redirectWithToast(here, { type: "success", key: "incubation:toast.transitioned" });
     }
     case "request_info": {
-      const submission = parseWithZod(form, { schema: requestInfoSchema });
+      const submission = parseForm(form, { schema: requestInfoSchema });
       if (submission.status !== "success")
         return data<ActionData>(
           { intent, errors: submission.reply().error as Record<string, string[]> },
@@ -129,7 +129,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
       return redirectWithToast(here, { type: "success", key: "incubation:toast.unassigned" });
     }
     case "comment": {
-      const submission = parseWithZod(form, { schema: commentSchema });
+      const submission = parseForm(form, { schema: commentSchema });
       if (submission.status !== "success")
         return data<ActionData>(
           { intent, errors: submission.reply().error as Record<string, string[]> },
@@ -156,7 +156,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     }
     case "decision": {
       if (!can(user, "decide:application:any")) forbidden();
-      const submission = parseWithZod(form, { schema: decisionSchema });
+      const submission = parseForm(form, { schema: decisionSchema });
       const values = {
         outcome: String(form.get("outcome") ?? ""),
         letter: String(form.get("letter") ?? ""),

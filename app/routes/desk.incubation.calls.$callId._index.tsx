@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
@@ -50,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "decide:application:any");
   const call = isUuid(params.callId) ? await getCall(db(), params.callId) : undefined;
   invariantFound(call);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "release")
     return data({ error: "incubation:errors.refused" }, { status: 400 });
   const seen = form.getAll("seen").map(String);

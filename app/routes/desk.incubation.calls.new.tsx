@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm, readForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:incubation_call:any");
-  const submission = parseWithZod(await request.formData(), { schema: callSchema });
+  const submission = parseForm(await readForm(request), { schema: callSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await saveCall(db(), ctxOf(request, context, user), submission.value);
   if (!result.ok) {

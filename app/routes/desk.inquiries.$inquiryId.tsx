@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm, readForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -34,13 +34,13 @@ export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:inquiry:any");
   const id = params.inquiryId ?? "";
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const version = Number(formData.get("version"));
   let change: InquiryChange;
   let toast: "updated" | "replied" | "noted" = "updated";
   if (intent === "reply" || intent === "note") {
-    const submission = parseWithZod(formData, {
+    const submission = parseForm(formData, {
       schema: intent === "reply" ? replySchema : noteSchema,
     });
     if (submission.status !== "success")

@@ -1,11 +1,6 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm, readForm, readUploadForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
@@ -28,7 +23,7 @@ import {
   unpublishArticle,
   updateArticle,
 } from "~/news/news.server";
-import { articleSchema, scheduleSchema } from "~/news/schema";
+import { ARTICLE_FORM_LIMITS, articleSchema, scheduleSchema } from "~/news/schema";
 import { formatMinute, parseShanghaiLocal, toShanghaiLocalInput } from "~/news/ui";
 import { useLocale } from "~/root";
 import { requestMeta } from "~/utils/request.server";
@@ -79,21 +74,13 @@ async function post({ request, params, context }: ActionFunctionArgs) {
         { kind: "actionError", intent: "cover", error: "news:errors.coverSize" },
         { status: 413 },
       );
-    let form: FormData;
-    try {
-      form = await unstable_parseMultipartFormData(
-        request,
-        unstable_createMemoryUploadHandler({ maxPartSize: MAX_COVER_BYTES }),
+    const read = await readUploadForm(request, { maxFileBytes: MAX_COVER_BYTES, maxFiles: 1 });
+    if (read.refused)
+      return data<ActionError>(
+        { kind: "actionError", intent: "cover", error: "news:errors.coverSize" },
+        { status: 413 },
       );
-    } catch (error) {
-      if (error instanceof MaxPartSizeExceededError)
-        return data<ActionError>(
-          { kind: "actionError", intent: "cover", error: "news:errors.coverSize" },
-          { status: 413 },
-        );
-      // A malformed multipart body (a hand-made request, never a browser) is a client error.
-      throw new Response("Malformed form data", { status: 400 });
-    }
+    const { form } = read;
     const file = form.get("cover");
     if (!file || typeof file === "string" || file.size === 0)
       return data<ActionError>(
@@ -120,12 +107,12 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     }
     return redirectWithToast(back, { type: "success", key: "news:toast.coverUploaded" });
   }
-  const formData = await request.formData();
+  const formData = await readForm(request, { limits: ARTICLE_FORM_LIMITS });
   const intent = String(formData.get("intent") ?? "save");
   const version = Number(formData.get("version"));
   const ver = Number.isInteger(version) ? version : null;
   if (intent === "save") {
-    const submission = parseWithZod(formData, { schema: articleSchema });
+    const submission = parseForm(formData, { schema: articleSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });
     const result = await updateArticle(
       db(),
@@ -164,7 +151,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
       toast = "archived";
       break;
     case "schedule": {
-      const submission = parseWithZod(formData, { schema: scheduleSchema });
+      const submission = parseForm(formData, { schema: scheduleSchema });
       const at =
         submission.status === "success" ? parseShanghaiLocal(submission.value.publishAt) : null;
       if (!at)

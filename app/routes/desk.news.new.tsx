@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm, readForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { ArticleForm } from "~/news/article-form";
 import { createArticle, listCategories, listTags } from "~/news/news.server";
-import { articleSchema } from "~/news/schema";
+import { ARTICLE_FORM_LIMITS, articleSchema } from "~/news/schema";
 import { useLocale } from "~/root";
 import { redirectWithToast } from "~/utils/toast.server";
 import { idempotent } from "~/lib/idempotency.server";
@@ -22,8 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:news:any");
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: articleSchema });
+  const formData = await readForm(request, { limits: ARTICLE_FORM_LIMITS });
+  const submission = parseForm(formData, { schema: articleSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const created = await createArticle(db(), user, submission.value);
   return redirectWithToast(`/desk/news/${created.id}`, {

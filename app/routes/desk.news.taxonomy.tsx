@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm, readForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:news_taxonomy:any");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
     const kind = formData.get("kind") === "tag" ? "tag" : "category";
     await deleteTaxonomy(db(), user, kind, String(formData.get("id") ?? ""));
@@ -38,7 +38,7 @@ async function post({ request }: ActionFunctionArgs) {
       key: "news:toast.taxonomySaved",
     });
   }
-  const submission = parseWithZod(formData, { schema: taxonomySchema });
+  const submission = parseForm(formData, { schema: taxonomySchema });
   if (submission.status !== "success")
     return data(
       { key: String(formData.get("formKey") ?? ""), errors: submission.error ?? {} },

@@ -1,12 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
+import { knownValues, readForm, readUploadForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import type { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
@@ -33,6 +29,7 @@ import {
   policySchema,
   profileSchema,
   rankingSchema,
+  sectionSchema,
   spaceSchema,
   stepSchema,
 } from "~/park/schema";
@@ -69,12 +66,10 @@ async function post({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:park:any");
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
     return photoAction(request, user);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const section = String(formData.get("section") ?? "") as Section;
   const formKey = String(formData.get("formKey") ?? "");
-  const values = Object.fromEntries(
-    [...formData.entries()].filter(([, v]) => typeof v === "string"),
-  ) as Record<string, string>;
+  const values = knownValues(formData, sectionSchema(section));
   const done = () => redirectWithToast("/desk/park", { type: "success", key: "park:desk.saved" });
   const fail = (error: z.ZodError | null, status = 400, message = "park:desk.invalid") =>
     data(
@@ -134,7 +129,11 @@ async function post({ request }: ActionFunctionArgs) {
 
 /** A space's photo (multipart): the file is checked by its bytes, not its name or type. */
 async function photoAction(request: Request, user: Awaited<ReturnType<typeof requirePermission>>) {
-  const photoError = (spaceId: string, error: "empty" | "tooLarge" | "type", status: number) =>
+  const photoError = (
+    spaceId: string,
+    error: "empty" | "tooLarge" | "type" | "alt",
+    status: number,
+  ) =>
     data(
       {
         formKey: `photo-${spaceId}`,
@@ -144,19 +143,10 @@ async function photoAction(request: Request, user: Awaited<ReturnType<typeof req
       },
       { status },
     );
-  const length = Number(request.headers.get("Content-Length") ?? "0");
   const spaceId = new URL(request.url).searchParams.get("space") ?? "";
-  if (length > MAX_SPACE_PHOTO_BYTES + 64_000) return photoError(spaceId, "tooLarge", 413);
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_SPACE_PHOTO_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return photoError(spaceId, "tooLarge", 413);
-    throw new Response("Malformed form data", { status: 400 });
-  }
+  const read = await readUploadForm(request, { maxFileBytes: MAX_SPACE_PHOTO_BYTES, maxFiles: 1 });
+  if (read.refused) return photoError(spaceId, "tooLarge", 413);
+  const { form } = read;
   const id = String(form.get("id") ?? "");
   const file = form.get("photo");
   if (!file || typeof file === "string" || file.size === 0) return photoError(id, "empty", 400);

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { parseForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import {
@@ -18,7 +19,7 @@ import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/root";
 import { listStaff, listTeams } from "~/service-requests/catalogue.server";
 import { formatBytes, SlaLine, StateBadge, useFormatDate } from "~/service-requests/components";
-import { readForm, storeFor } from "~/service-requests/files.server";
+import { readRequestForm, storeFor } from "~/service-requests/files.server";
 import { staffMessageSchema, staffPropertiesSchema } from "~/service-requests/schema";
 import {
   getRequestForStaff,
@@ -59,7 +60,7 @@ export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:service_request:any");
   const ref = params.ref ?? "";
-  const read = await readForm(request);
+  const read = await readRequestForm(request);
   if ("refused" in read)
     return data(
       {
@@ -72,7 +73,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const origin = requestMeta(request, context).origin;
   const intent = String(form.get("intent") ?? "");
   if (intent === "message") {
-    const submission = parseWithZod(form, { schema: staffMessageSchema });
+    const submission = parseForm(form, { schema: staffMessageSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     const v = submission.value;
@@ -101,7 +102,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     });
   }
   if (intent === "properties") {
-    const submission = parseWithZod(form, { schema: staffPropertiesSchema });
+    const submission = parseForm(form, { schema: staffPropertiesSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     const v = submission.value;

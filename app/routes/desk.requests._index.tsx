@@ -29,9 +29,9 @@ import { bulkChange, bulkToast, seenVersions } from "~/service-requests/service-
 import { PRIORITIES, STATES } from "~/service-requests/workflow";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
+import { parseForm, readForm } from "~/lib/form.server";
 
 export const meta: MetaFunction = () => [{ title: "Service queue · 服务队列 | Zizhu Park Portal" }];
 
@@ -74,7 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:service_request:any");
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   const query = String(form.get("back") ?? "");
   const back = safeRedirect(
@@ -82,7 +82,7 @@ async function post({ request, context }: ActionFunctionArgs) {
     "/desk/requests",
   );
   if (intent === "save-view") {
-    const submission = parseWithZod(form, { schema: saveViewSchema });
+    const submission = parseForm(form, { schema: saveViewSchema });
     if (submission.status !== "success")
       return data({ kind: "view" as const, error: "services:errors.name" }, { status: 400 });
     await saveView(db(), user.id, {
@@ -97,7 +97,7 @@ async function post({ request, context }: ActionFunctionArgs) {
     return redirectWithToast(back, { type: "success", key: "services:toast.viewDeleted" });
   }
   if (intent === "bulk-review" || intent === "bulk-apply") {
-    const submission = parseWithZod(form, { schema: bulkSchema });
+    const submission = parseForm(form, { schema: bulkSchema });
     const v = submission.status === "success" ? submission.value : null;
     const assigneeId = v?.assigneeId === "none" ? null : v?.assigneeId || undefined;
     if (!v || (assigneeId === undefined && !v.priority && !v.state))

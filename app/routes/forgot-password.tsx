@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requestPasswordReset } from "~/accounts/accounts.server";
 import { forgotPasswordSchema } from "~/accounts/schema";
@@ -22,8 +23,8 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: forgotPasswordSchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: forgotPasswordSchema });
   if (submission.status !== "success")
     return data({ ...submission.reply(), sent: null }, { status: 400 });
   // A bot that fills the hidden field gets the usual answer, and nothing is sent.

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { getUser, invariantFound, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
@@ -51,7 +52,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const call = await getCall(db(), params.callKey ?? "");
   invariantFound(call);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") !== "apply")
     return data({ error: "incubation:errors.refused" }, { status: 400 });
   if (!user.company)

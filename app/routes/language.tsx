@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { readForm } from "~/lib/form.server";
 import { updateProfile } from "~/accounts/accounts.server";
 import { getUser } from "~/auth/guards.server";
 import { safeRedirect } from "~/lib/redirect";
@@ -13,7 +14,7 @@ export async function loader() {
 
 /** The language switch: remembered in a cookie, and in the profile when signed in. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   const back = safeRedirect(form.get("redirectTo"));
   if (!isLocale(locale)) return redirect(back);

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { parseForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import {
@@ -17,7 +18,7 @@ import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/root";
 import { formatBytes, SlaLine, StateBadge, useFormatDate } from "~/service-requests/components";
-import { readForm, storeFor } from "~/service-requests/files.server";
+import { readRequestForm, storeFor } from "~/service-requests/files.server";
 import { rateSchema, replySchema, requesterStateSchema } from "~/service-requests/schema";
 import {
   getRequestForCompany,
@@ -49,7 +50,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const ref = params.ref ?? "";
   const found = await getRequestForCompany(db(), user, ref);
   invariantFound(found);
-  const read = await readForm(request);
+  const read = await readRequestForm(request);
   if ("refused" in read)
     return data(
       {
@@ -64,7 +65,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const back = `/requests/${found.request.ref}`;
 
   if (intent === "reply") {
-    const submission = parseWithZod(form, { schema: replySchema });
+    const submission = parseForm(form, { schema: replySchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await requesterReply(
@@ -87,7 +88,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     return redirectWithToast(back, { type: "success", key: "services:toast.replied" });
   }
   if (intent === "close" || intent === "reopen") {
-    const submission = parseWithZod(form, { schema: requesterStateSchema });
+    const submission = parseForm(form, { schema: requesterStateSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     const to: RequestState = intent === "close" ? "closed" : "reopened";
@@ -103,7 +104,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     });
   }
   if (intent === "rate") {
-    const submission = parseWithZod(form, { schema: rateSchema });
+    const submission = parseForm(form, { schema: rateSchema });
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     const result = await rateRequest(db(), user, ref, {

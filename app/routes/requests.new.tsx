@@ -1,5 +1,5 @@
 import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -18,8 +18,8 @@ import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/root";
 import { getCatalogue, getTypeByCode, type TypeField } from "~/service-requests/catalogue.server";
-import { readForm, storeFor } from "~/service-requests/files.server";
-import { fileRequestSchema } from "~/service-requests/schema";
+import { readRequestForm, storeFor } from "~/service-requests/files.server";
+import { fileRequestSchema, isTypeField } from "~/service-requests/schema";
 import { fileRequest } from "~/service-requests/service-requests.server";
 import { requestMeta } from "~/utils/request.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -48,14 +48,14 @@ export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:service_request:own");
   if (!user.company) forbidden();
-  const read = await readForm(request);
+  const read = await readRequestForm(request);
   if ("refused" in read)
     return data(
       { status: "error" as const, error: { files: [read.refused] } },
       { status: read.refused === "services:errors.file" ? 413 : 400 },
     );
   const { form, uploads } = read;
-  const submission = parseWithZod(form, { schema: fileRequestSchema });
+  const submission = parseForm(form, { schema: fileRequestSchema, keep: isTypeField });
   const fields: Record<string, string> = {};
   for (const [name, value] of form.entries())
     if (name.startsWith("f_") && typeof value === "string") fields[name.slice(2)] = value;

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { peekToken, resetPassword } from "~/accounts/accounts.server";
 import { resetPasswordSchema, tokenSchema } from "~/accounts/schema";
@@ -26,8 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: resetPasswordSchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: resetPasswordSchema });
   const hide = { hideFields: ["password", "confirm"] };
   if (submission.status !== "success") return data(submission.reply(hide), { status: 400 });
   const ok = await resetPassword(db(), submission.value, requestMeta(request, context));

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm, readForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -10,6 +10,7 @@ import {
   declareConflict,
   getReviewForReviewer,
   parseScores,
+  scoreKeys,
   submitReview,
 } from "~/incubation/incubation.server";
 import { ctxOf, formValues } from "~/incubation/route-helpers.server";
@@ -41,10 +42,10 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const review = await getReviewForReviewer(db(), user.id, params.applicationId ?? "");
   invariantFound(review);
   const ctx = ctxOf(request, context, user);
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "conflict") {
-    const submission = parseWithZod(form, { schema: conflictSchema });
+    const submission = parseForm(form, { schema: conflictSchema });
     if (submission.status !== "success")
       return data<ActionData>(
         { intent, errors: (submission.reply().error ?? {}) as Record<string, string[]> },
@@ -57,7 +58,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     });
   }
   if (intent === "score") {
-    const values = formValues(form);
+    const values = formValues(form, scoreKeys(review.rubric));
     const { scores, errors } = parseScores(review.rubric, values);
     if (Object.keys(errors).length)
       return data<ActionData>({ intent, errors, values }, { status: 400 });
@@ -201,12 +202,22 @@ export default function ReviewApplication() {
                     rows={2}
                     defaultValue={kept?.[`comment_${c.key}`] ?? ""}
                   />
+                  <div className="field-errors">
+                    {err("score", `comment_${c.key}`).map((e) => (
+                      <p key={e}>{errorText(e)}</p>
+                    ))}
+                  </div>
                 </div>
               </fieldset>
             ))}
             <div className="field">
               <label htmlFor="overall">{t("review.overall")}</label>
               <textarea id="overall" name="overall" rows={3} defaultValue={kept?.overall ?? ""} />
+              <div className="field-errors">
+                {err("score", "overall").map((e) => (
+                  <p key={e}>{errorText(e)}</p>
+                ))}
+              </div>
             </div>
             <SubmitButton className="button">{t("review.submit")}</SubmitButton>
           </Form>

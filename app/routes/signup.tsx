@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { signUp } from "~/accounts/accounts.server";
 import { signupSchema } from "~/accounts/schema";
@@ -32,8 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireAnonymous(request);
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: signupSchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: signupSchema });
   if (isHoneypotFilled(formData))
     return data(submission.reply({ formErrors: ["accounts:signup.tooMany"] }), { status: 400 });
   if (submission.status !== "success")

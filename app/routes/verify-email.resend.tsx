@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+import { parseForm, readForm } from "~/lib/form.server";
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { resendVerification } from "~/accounts/accounts.server";
@@ -16,7 +16,7 @@ export async function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: resendVerificationSchema });
+  const submission = parseForm(await readForm(request), { schema: resendVerificationSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const back = safeRedirect(submission.value.redirectTo, "/account");
   const result = await resendVerification(db(), user.id, requestMeta(request, context));

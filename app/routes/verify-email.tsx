@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { peekEmailToken, verifyEmailToken } from "~/accounts/accounts.server";
 import { tokenSchema } from "~/accounts/schema";
@@ -35,8 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: tokenSchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: tokenSchema });
   if (submission.status !== "success")
     return data(submission.reply({ formErrors: ["accounts:verify.invalid"] }), { status: 400 });
   const result = await verifyEmailToken(db(), submission.value.token, { ip: context.ip });

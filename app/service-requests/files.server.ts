@@ -3,12 +3,8 @@
  * bytes live in stored_file under a generated id, the type is sniffed from the content;
  * service_request_file links them to a request (and a message or a field).
  */
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
 import type { Executor } from "#db/executor";
+import { readUploadForm } from "~/lib/form.server";
 import { getStoredFile, storeUpload } from "~/uploads/uploads.server";
 import { FileRejected, type FileRef, type FileStore } from "./service-requests.server";
 
@@ -28,27 +24,23 @@ export interface Upload {
 }
 
 /**
- * Reads a form that may be multipart; files over the per-file limit are refused (413) and the
- * whole body is capped by Content-Length before parsing.
+ * Reads a form that may be multipart (app/lib/form.server.ts): a file over the per-file limit,
+ * or too many files, is refused with the text kept; other limits are a 400/413 page.
  */
-export async function readForm(
+export async function readRequestForm(
   request: Request,
 ): Promise<{ form: FormData; uploads: Upload[] } | { refused: RefusedForm }> {
-  const length = Number(request.headers.get("Content-Length") ?? "0");
-  if (length > MAX_REQUEST_BYTES) return { refused: "services:errors.file" };
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data"))
-    return { form: await request.formData(), uploads: [] };
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { refused: "services:errors.file" };
-    // A malformed multipart body (a hand-made request, never a browser) is a client error.
-    throw new Response("Malformed form data", { status: 400 });
-  }
+  const read = await readUploadForm(request, {
+    maxFileBytes: MAX_FILE_BYTES,
+    // Attachments plus one file per file field of the type (checked precisely below).
+    maxFiles: MAX_FILES + 20,
+  });
+  if (read.refused)
+    return {
+      refused:
+        read.refused.reason === "tooMany" ? "services:errors.tooManyFiles" : "services:errors.file",
+    };
+  const { form } = read;
   const uploads: Upload[] = [];
   for (const [name, value] of form.entries()) {
     if (typeof value === "string" || value.size === 0) continue;

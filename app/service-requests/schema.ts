@@ -1,34 +1,42 @@
 /** Zod schemas of the service-request forms, shared by the browser (Conform) and the actions. */
 import { z } from "zod";
 import { uuidSchema } from "~/lib/ids";
+import { multilineText, text as textField } from "~/lib/text";
 import { PRIORITIES, STATES } from "./workflow";
 
 /** Sort orders of the staff queue (each a keyset with its own index). */
 export const SORTS = ["due", "newest", "oldest", "priority"] as const;
 export type QueueSort = (typeof SORTS)[number];
 
+/** A service type's own field (`f_<key>`), read beside the schema's fields and echoed back. */
+export function isTypeField(name: string): boolean {
+  return /^f_[a-z][a-z0-9_]{0,40}$/.test(name);
+}
+
 export const fileRequestSchema = z.object({
   typeId: uuidSchema("services:errors.type"),
   idempotencyKey: z.string().min(8).max(100),
-  subject: z
-    .string({ error: "services:errors.subject" })
-    .trim()
-    .min(3, { error: "services:errors.subject" })
-    .max(200, { error: "services:errors.subject" }),
-  description: z
-    .string({ error: "services:errors.description" })
-    .trim()
-    .min(10, { error: "services:errors.description" })
-    .max(10000, { error: "services:errors.tooLong" }),
+  subject: textField(200, {
+    min: 3,
+    required: "services:errors.subject",
+    tooLong: "services:errors.subject",
+  }),
+  description: multilineText(10000, {
+    min: 10,
+    required: "services:errors.description",
+    tooLong: "services:errors.tooLong",
+  }),
+});
+
+const messageBody = multilineText(10000, {
+  min: 1,
+  required: "services:errors.body",
+  tooLong: "services:errors.tooLong",
 });
 
 export const replySchema = z.object({
   intent: z.literal("reply"),
-  body: z
-    .string({ error: "services:errors.body" })
-    .trim()
-    .min(1, { error: "services:errors.body" })
-    .max(10000, { error: "services:errors.tooLong" }),
+  body: messageBody,
 });
 
 export const requesterStateSchema = z.object({
@@ -43,18 +51,14 @@ export const rateSchema = z.object({
     .int({ error: "services:errors.rating" })
     .min(1, { error: "services:errors.rating" })
     .max(5, { error: "services:errors.rating" }),
-  comment: z.string().trim().max(2000, { error: "services:errors.tooLong" }).optional(),
+  comment: multilineText(2000, { tooLong: "services:errors.tooLong" }).optional(),
 });
 
 export const staffMessageSchema = z.object({
   intent: z.literal("message"),
   version: z.coerce.number().int(),
   visibility: z.enum(["internal", "public"]).default("internal"),
-  body: z
-    .string({ error: "services:errors.body" })
-    .trim()
-    .min(1, { error: "services:errors.body" })
-    .max(10000, { error: "services:errors.tooLong" }),
+  body: messageBody,
   thenState: z.enum(STATES).optional(),
 });
 
@@ -85,11 +89,11 @@ export const bulkSchema = z.object({
 
 export const saveViewSchema = z.object({
   intent: z.literal("save-view"),
-  name: z
-    .string({ error: "services:errors.name" })
-    .trim()
-    .min(1, { error: "services:errors.name" })
-    .max(80),
+  name: textField(80, {
+    min: 1,
+    required: "services:errors.name",
+    tooLong: "services:errors.tooLong",
+  }),
   query: z.string().max(1000).default(""),
   shared: z.literal("on").optional(),
 });
@@ -99,12 +103,12 @@ const code = z
   .string({ error: "services:errors.code" })
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{1,60}$/, { error: "services:errors.code" });
-const name = z
-  .string({ error: "services:errors.name" })
-  .trim()
-  .min(1, { error: "services:errors.name" })
-  .max(200, { error: "services:errors.tooLong" });
-const text = z.string().trim().max(2000, { error: "services:errors.tooLong" }).default("");
+const name = textField(200, {
+  min: 1,
+  required: "services:errors.name",
+  tooLong: "services:errors.tooLong",
+});
+const text = multilineText(2000, { tooLong: "services:errors.tooLong" }).default("");
 
 export const typeSchema = z.object({
   intent: z.enum(["create-type", "update-type"]),
@@ -130,7 +134,7 @@ export const fieldSchema = z.object({
   labelZh: name,
   kind: z.enum(["text", "number", "date", "choice", "file"]),
   required: z.literal("on").optional(),
-  options: z.string().max(5000).default(""),
+  options: multilineText(5000, { noTrim: true, tooLong: "services:errors.tooLong" }).default(""),
 });
 
 export const teamSchema = z.object({

@@ -17,6 +17,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { createI18n, type Locale, isLocale } from "~/i18n/i18n";
 import { queueEmail, type EmailTemplate } from "~/mail/mail.server";
 import type { Toast } from "~/utils/toast.server";
+import { textError } from "~/lib/text";
 import {
   businessMinutesBetween,
   businessMsBetween,
@@ -104,7 +105,8 @@ export function validateFields(
       if (f.required) errors[f.key] = ["services:errors.required"];
       continue;
     }
-    if (raw.length > 2000) errors[f.key] = ["services:errors.tooLong"];
+    const textProblem = textError(raw, 2000, { tooLong: "services:errors.tooLong" });
+    if (textProblem) errors[f.key] = [textProblem];
     else if (f.kind === "number" && !/^-?\d+(\.\d+)?$/.test(raw))
       errors[f.key] = ["services:errors.number"];
     else if (

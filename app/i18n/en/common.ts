@@ -49,6 +49,10 @@ const common = {
     submit: "Submit",
     confirm: "Confirm",
     back: "Back",
+    controlChars:
+      "This contains invisible control characters (for example from a copied document) that cannot be saved. Please remove them.",
+    tooLong: "This is longer than allowed. Please shorten it; nothing has been saved yet.",
+    requiredField: "Please fill in this field.",
     showPassword: "Show",
     hidePassword: "Hide",
   },
@@ -69,6 +73,9 @@ const common = {
     goHome: "Go to the home page",
     tooManyRequests: "Too many attempts. Please wait a moment and try again.",
     reference: "Reference: {{id}}",
+    tooLargeTitle: "Too much at once",
+    tooLargeBody:
+      "What was sent is larger than the portal accepts. Please go back, shorten it or send a smaller file, and try again.",
   },
   home: {
     title: "Zizhu High-Tech Park",

@@ -302,6 +302,7 @@ const incubation = {
       "Dear {{company}},\n\nThank you for applying to {{call}} of the {{programme}}. After careful review we are unable to offer you a place in this call.\n\nThe reviewers' main observations were:\n\n- [observation]\n\nWe would welcome a new application to a later call.\n\nThe Incubation Team",
   },
   errors: {
+    answers: "Nothing was saved yet: please correct the marked answers (your text is kept below).",
     required: "Fill in this field.",
     tooLong: "This is too long.",
     slug: "Use 2–61 lower-case letters, digits and hyphens, starting with a letter or digit.",

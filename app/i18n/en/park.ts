@@ -78,6 +78,7 @@ const park = {
       empty: "Choose an image file.",
       tooLarge: "The photo is larger than 5 MB.",
       type: "The photo must be a PNG, JPEG, WebP or GIF image.",
+      alt: "The descriptions can have up to 300 characters each, without control characters.",
     },
     title: "Park pages",
     lead: "Edit the facts, rankings and pages visitors see under “The park”.",

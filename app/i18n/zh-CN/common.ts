@@ -50,6 +50,9 @@ const common: Translation<typeof en> = {
     submit: "提交",
     confirm: "确认",
     back: "返回",
+    controlChars: "内容中含有无法保存的不可见控制字符（例如从其他文档复制而来），请删除后再提交。",
+    tooLong: "内容超出长度上限，请删减后再提交；目前尚未保存。",
+    requiredField: "请填写此项。",
     showPassword: "显示",
     hidePassword: "隐藏",
   },
@@ -68,6 +71,8 @@ const common: Translation<typeof en> = {
     goHome: "返回首页",
     tooManyRequests: "尝试次数过多，请稍后再试。",
     reference: "参考编号：{{id}}",
+    tooLargeTitle: "提交内容过大",
+    tooLargeBody: "提交的内容超出门户可接受的大小。请返回，删减内容或改用较小的文件后重试。",
   },
   home: {
     title: "紫竹高新技术产业开发区",

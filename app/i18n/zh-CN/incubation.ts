@@ -295,6 +295,7 @@ const incubation: Translation<typeof en> = {
       "{{company}}：\n\n感谢贵公司申请{{programme}}“{{call}}”。经过认真评审，很遗憾本批次未能为贵公司提供名额。\n\n评审专家的主要意见如下：\n\n- [意见]\n\n欢迎贵公司申请以后的批次。\n\n紫竹园区孵化团队",
   },
   errors: {
+    answers: "尚未保存：请修改标出的回答（您输入的内容仍保留在下方）。",
     required: "请填写此项。",
     tooLong: "内容过长。",
     slug: "请使用 2–61 个小写字母、数字或连字符，并以字母或数字开头。",

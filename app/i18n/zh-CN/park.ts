@@ -75,6 +75,7 @@ const park: Translation<typeof en> = {
       empty: "请选择图片文件。",
       tooLarge: "照片超过 5 MB。",
       type: "照片须为 PNG、JPEG、WebP 或 GIF 图片。",
+      alt: "每条图片说明最多 300 个字符，且不能含控制字符。",
     },
     title: "园区页面",
     lead: "编辑访客在“园区概况”中看到的资料、排名和页面。",
