@@ -17,8 +17,10 @@ import type * as core from "zod/v4/core";
 import { CONTROL_CHARS_ERROR, hasForbiddenChars } from "./text";
 
 export const FORM_LIMITS = {
-  /** Fields (and parts) in one body. */
+  /** Fields in one urlencoded body. */
   maxFields: 1000,
+  /** Parts in one multipart body (forms with files are short; parsing a part costs more). */
+  maxParts: 200,
   /** Characters in one field name. */
   maxNameLength: 120,
   /** Bytes of one text value (UTF-8). Longest legit text: 10,000 CJK characters + margin. */
@@ -193,7 +195,7 @@ async function readMultipart(
   // before a refused file are kept when reading stops there.
   const collected = new FormData();
   const handler: UploadHandler = async ({ name, filename, contentType, data }) => {
-    if (++parts > limits.maxFields) throw new FormRefused(413, "too many fields");
+    if (++parts > limits.maxParts) throw new FormRefused(413, "too many fields");
     checkName(name, limits);
     const chunks: Uint8Array[] = [];
     let size = 0;

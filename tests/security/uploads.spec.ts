@@ -289,7 +289,7 @@ test("a zero-byte file and a form of very many parts answer without a server err
     expect(r1.status()).toBeLessThan(500);
     expect(await query("SELECT 1 FROM stored_file WHERE size_bytes = 0")).toEqual([]);
 
-    // 2,000 text parts: over the bounded reader's 1,000 fields (app/lib/form.server.ts), a 413
+    // 2,000 text parts: over the bounded reader's 200 multipart parts (app/lib/form.server.ts), a 413
     // page; 12 files: refused with a clear message (at most five attachments), no request
     // made, no file stored; five files are accepted.
     const many = subjectOf("many");
