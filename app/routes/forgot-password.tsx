@@ -11,6 +11,7 @@ import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { Honeypot, isHoneypotFilled } from "~/components/honeypot";
 import { db } from "~/db.server";
 import { requestMeta } from "~/utils/request.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [
   { title: "Reset your password · 重置密码 | Zizhu Park Portal" },
@@ -25,22 +26,26 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = parseForm(formData, { schema: forgotPasswordSchema });
-  if (submission.status !== "success")
-    return data({ ...submission.reply(), sent: null }, { status: 400 });
-  // A bot that fills the hidden field gets the usual answer, and nothing is sent.
-  if (isHoneypotFilled(formData))
-    return { ...submission.reply({ resetForm: true }), sent: submission.value.email };
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  // The answer is a redirect (a reload never asks again) with the same words whether or not an
+  // account uses the address; a bot that fills the hidden field gets it too, and nothing is sent.
+  const sent = () =>
+    redirectWithToast("/forgot-password", {
+      type: "success",
+      key: "accounts:forgot.sent",
+      values: { email: submission.value.email },
+    });
+  if (isHoneypotFilled(formData)) return sent();
   const result = await requestPasswordReset(
     db(),
     submission.value.email,
     requestMeta(request, context),
   );
   if (!result.ok)
-    return data(
-      { ...submission.reply({ formErrors: ["common:errors.tooManyRequests"] }), sent: null },
-      { status: 429 },
-    );
-  return { ...submission.reply({ resetForm: true }), sent: submission.value.email };
+    return data(submission.reply({ formErrors: ["common:errors.tooManyRequests"] }), {
+      status: 429,
+    });
+  return sent();
 }
 
 export default function ForgotPassword() {
@@ -53,18 +58,11 @@ export default function ForgotPassword() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: forgotPasswordSchema }),
   });
-  const sent = lastResult?.sent;
   return (
     <div className="container narrow auth-page">
       <div className="card">
         <h1>{t("forgot.title")}</h1>
-        {sent ? (
-          <div className="notice notice-success" role="status">
-            <p>{t("forgot.sent", { email: sent })}</p>
-          </div>
-        ) : (
-          <p className="muted">{t("forgot.lead")}</p>
-        )}
+        <p className="muted">{t("forgot.lead")}</p>
         <Form method="post" {...getFormProps(form)} className="form-stack">
           <ErrorSummary
             form={form}

@@ -169,7 +169,7 @@ test("behind HTTPS: __Host- Secure session cookie and HSTS; no secret of any jou
 
     // --- Forgot password, the emailed link, a new password.
     const resetEmail = "owner-b@demo.zizhupark.example";
-    expect((await post("/forgot-password", { email: resetEmail })).status).toBe(200);
+    expect((await post("/forgot-password", { email: resetEmail })).status).toBe(302);
     const mail = await db.query<{ text_body: string }>(
       "SELECT text_body FROM email WHERE to_address = $1 AND template = 'resetPassword' ORDER BY created_at DESC LIMIT 1",
       [resetEmail],
