@@ -236,7 +236,8 @@ describe("invitations", () => {
     expect(email.template).toBe("invitation");
     expect(email.locale).toBe("en");
     expect(email.text_body).toContain(`${ORIGIN}/invite/${result.token}`);
-    expect(email.text_body).toContain(owner.name);
+    // The park's own words only: the inviter's typed name never reaches the stranger (ADR 0024).
+    expect(email.text_body).not.toContain(owner.name);
     expect(await auditActions(companyId)).toContain("company.invite");
   });
 

@@ -329,7 +329,7 @@ describe("incubation: the row and its audit entry commit together", () => {
     );
     expect(await decisionEmails()).toBe(0);
     await allowAllInserts(t.db);
-    expect(await releaseDecisions(t.db, ctx(admin), call.id)).toEqual({ released: 2, skipped: 0 });
+    expect(await releaseDecisions(t.db, ctx(admin), call.id)).toEqual({ released: 2, skipped: 0, changed: 0 });
     expect((await state()).every((r) => r.decision_released_at !== null)).toBe(true);
     expect(await decisionEmails()).toBe(2);
   });

@@ -34,6 +34,11 @@ const ALLOWED: { file: string; contains: string; why: string }[] = [
     contains,
     why: "trigger and table names from the migration's own constant list of tables (no input)",
   })),
+  {
+    file: "app/lib/cursor.server.ts",
+    contains: "${sql.ref(column)} AT TIME ZONE 'UTC'",
+    why: "a column name that the calling query names in code (every caller passes a literal)",
+  },
 ];
 
 const SPLICERS = [
