@@ -4,7 +4,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
-import { SubmitButton } from "~/components/forms";
+import { SubmitButton, useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
 import {
   changeInquiry,
@@ -45,7 +45,12 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     });
     if (submission.status !== "success")
       return data<Result>(
-        { intent, error: `inquiries:errors.${intent}`, body: String(formData.get("body") ?? "") },
+        {
+          intent,
+          // The field's own error (control characters, too long), else "write a reply/note".
+          error: submission.error?.body?.[0] ?? `inquiries:errors.${intent}`,
+          body: String(formData.get("body") ?? ""),
+        },
         { status: 400 },
       );
     change = { kind: intent, body: submission.value.body };
@@ -91,8 +96,7 @@ export default function InquiryDetail() {
   const { inquiry, events, assignees } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const { t } = useTranslation("inquiries");
-  const errText = (key: string) =>
-    key.startsWith("inquiries:") ? (t(key.replace(/^inquiries:/, "") as never) as string) : key;
+  const errText = useErrorText();
   const statusLabel = (s: unknown) =>
     typeof s === "string" && (INQUIRY_STATUSES as readonly string[]).includes(s)
       ? t(`desk.status.${s as InquiryStatus}`)
