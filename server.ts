@@ -268,7 +268,11 @@ async function send(
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader("Set-Cookie", cookies);
-  if (stopping) res.setHeader("Connection", "close");
+  // A body the app did not read to its end (an action that refused before reading, a form
+  // over a limit): the request stream is paused, so a client still uploading would wait on it
+  // until a timeout. Close the connection after the answer instead (the client may see a reset).
+  const unread = req.method !== "GET" && req.method !== "HEAD" && !req.complete;
+  if (stopping || unread) res.setHeader("Connection", "close");
   res.writeHead(response.status, response.statusText || undefined);
   if (!response.body || req.method === "HEAD") {
     await response.body?.cancel().catch(() => undefined);
