@@ -1,5 +1,5 @@
 /**
- * Bounded reading of posted forms, for every action (ADR 0018).
+ * Bounded reading of posted forms, for every action (ADR 0023).
  *
  * `readForm` reads an urlencoded or multipart body with limits (body size, number of fields,
  * length of names and values, array indices and nesting depth in names, files) and refuses a
