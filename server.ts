@@ -268,11 +268,16 @@ async function send(
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader("Set-Cookie", cookies);
-  // A body the app did not read to its end (an action that refused before reading, a form
-  // over a limit): the request stream is paused, so a client still uploading would wait on it
-  // until a timeout. Close the connection after the answer instead (the client may see a reset).
-  const unread = req.method !== "GET" && req.method !== "HEAD" && !req.complete;
-  if (stopping || unread) res.setHeader("Connection", "close");
+  if (stopping) res.setHeader("Connection", "close");
+  // A body the app did not read to its end (an action that refused before reading, a form over
+  // a limit) leaves the request paused, so a client still uploading would wait on it until a
+  // timeout. Once the answer is out, the rest is read and dropped (bounded by Content-Length,
+  // checked against the body limits above): the client reads the answer, the socket is reused.
+  res.once("finish", () => {
+    if (req.complete || req.method === "GET" || req.method === "HEAD") return;
+    req.removeAllListeners("data");
+    req.resume();
+  });
   res.writeHead(response.status, response.statusText || undefined);
   if (!response.body || req.method === "HEAD") {
     await response.body?.cancel().catch(() => undefined);
