@@ -80,7 +80,10 @@ async function main() {
             );
             const body = await response.text();
             status = response.status;
-            if (status === 200 && /INQ-\d{4}-\d{5}/.test(body)) acknowledged.push(marker);
+            // A sent inquiry answers with a redirect to its thank-you page (ADR 0020).
+            void body;
+            if (status === 302 && response.headers.get("location")?.startsWith("/contact/thanks"))
+              acknowledged.push(marker);
           } else {
             const response = await fetch(`${server.base}${READS[i % READS.length]}`);
             await response.arrayBuffer();

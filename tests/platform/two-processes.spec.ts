@@ -123,13 +123,14 @@ async function login(base: string, email: string, headers = {}): Promise<string>
     .join("; ");
 }
 
+// Each inquiry has its own address: acknowledgements to one address are capped per hour.
 function inquiry(base: string, ip: string, name: string) {
   return post(
     base,
     "/contact",
     {
       name,
-      email: "two-processes@example.com",
+      email: `two-processes-${crypto.randomBytes(4).toString("hex")}@example.com`,
       interest: "partnership",
       message: "We would like to talk about a partnership with the park.",
     },
@@ -247,8 +248,9 @@ test("the inquiry limit per client address is counted across both processes", as
     await response.arrayBuffer();
     statuses.push(response.status);
   }
-  // 5 an hour per address: three through each process, the sixth refused.
-  expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  // 5 an hour per address: three through each process, the sixth refused. A sent inquiry is
+  // answered with a redirect to its thank-you page (ADR 0020).
+  expect(statuses).toEqual([302, 302, 302, 302, 302, 429]);
 });
 
 test("wrong passwords are counted per account across both processes: the lockout holds on either", async () => {
@@ -280,7 +282,7 @@ test("jobs enqueued through one process each run exactly once with both workers 
     for (let i = 0; i < 12; i++) {
       const response = await inquiry(a.base, `203.0.113.${i + 1}`, `Jobs ${i}`);
       await response.arrayBuffer();
-      expect(response.status).toBe(200);
+      expect(response.status).toBe(302);
     }
     let rows: {
       id: number;
@@ -324,8 +326,17 @@ test("behind nginx: a visitor's inquiry reaches staff, and both processes served
     expect(response.status, p).toBe(200);
   }
   const sent = await inquiry(nginxBase, "192.0.2.77", marker);
-  expect(sent.status).toBe(200);
-  const reference = /INQ-\d{4}-\d{5}/.exec(await sent.text())?.[0];
+  await sent.arrayBuffer();
+  expect(sent.status).toBe(302);
+  // The thank-you page shows the reference from this browser's flash cookie (ADR 0020).
+  const location = sent.headers.get("location") ?? "";
+  expect(location).toMatch(/^\/contact\/thanks/);
+  const flash = sent.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .join("; ");
+  const thanks = await fetch(`${nginxBase}${location}`, { headers: { Cookie: flash } });
+  const reference = /INQ-\d{4}-\d{5}/.exec(await thanks.text())?.[0];
   expect(reference).toBeTruthy();
 
   const staff = await login(nginxBase, STAFF, { "X-Forwarded-For": "192.0.2.78" });
