@@ -8,7 +8,7 @@ import { isConnectionError } from "#db/client.server";
 import { stopContentWatcher } from "~/cache/page-cache.server";
 import { logger } from "~/observability/logger.server";
 import { shutdown as stopApp } from "~/startup.server";
-import { NonceProvider } from "~/utils/nonce";
+import { NonceProvider } from "~/lib/nonce";
 
 export { startup } from "~/startup.server";
 export { publicPageCache } from "~/cache/page-cache.server";

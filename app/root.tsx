@@ -8,20 +8,20 @@ import {
   ScrollRestoration,
   useLoaderData,
   useMatches,
-  useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Shell } from "~/components/shell";
-import { i18nFor, type Locale } from "~/i18n/i18n";
-import { useNonce } from "~/utils/nonce";
+import { i18nFor } from "~/i18n/i18n";
+import { useNonce } from "~/lib/nonce";
+import { useRootData } from "~/lib/root-data";
 import stylesheet from "~/styles/app.css";
 import { getSession } from "~/auth/guards.server";
 import { permissionsOf } from "~/auth/permissions";
 import { mailboxOpenTo } from "~/env.server";
 import { detectLocale } from "~/i18n/locale.server";
-import { readToast } from "~/utils/toast.server";
+import { readToast } from "~/lib/toast.server";
 
 // Zod 4 checks once whether `new Function` works (to compile fast parsers); under the CSP
 // (no 'unsafe-eval') the browser reports that caught probe as a violation (Lighthouse best
@@ -67,16 +67,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     { headers },
   );
-}
-
-export type RootData = Awaited<ReturnType<typeof loader>>["data"];
-
-export function useRootData(): RootData | undefined {
-  return useRouteLoaderData<typeof loader>("root") as RootData | undefined;
-}
-
-export function useLocale(): Locale {
-  return useRootData()?.locale ?? "en";
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

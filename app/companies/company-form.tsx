@@ -5,7 +5,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import { COMPANY_SIZES, INDUSTRIES, companySchema, updateCompanySchema } from "./schema";
 import { IdempotencyKey } from "~/components/idempotency-key";
 

@@ -1,7 +1,7 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "~/i18n/use-translation";
-import { useRootData } from "~/root";
+import { useRootData } from "~/lib/root-data";
 import { Toast } from "./toast";
 import { VerifyBanner } from "./verify-banner";
 

@@ -1,6 +1,6 @@
 import type { AppLoadContext } from "@remix-run/node";
 import type { SessionUser } from "~/auth/session.server";
-import { requestMeta } from "~/utils/request.server";
+import { requestMeta } from "~/lib/request.server";
 import type { Ctx } from "./incubation.server";
 
 export function ctxOf(request: Request, context: AppLoadContext, user: SessionUser): Ctx {

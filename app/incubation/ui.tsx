@@ -2,7 +2,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { pick } from "~/i18n/i18n";
 import { useErrorText } from "~/components/forms";
 import type { Question } from "./schema";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import { formatParkTime, type ApplicationStatus } from "./workflow";
 
 const TONE: Record<ApplicationStatus, string> = {

@@ -8,7 +8,7 @@ import { detectLocale } from "~/i18n/locale.server";
 import { listPublished } from "~/news/news.server";
 import { formatDay } from "~/news/ui";
 import { keyFacts } from "~/park/park.server";
-import { useRootData } from "~/root";
+import { useRootData } from "~/lib/root-data";
 
 export const meta: MetaFunction = () => [
   { title: "Zizhu High-Tech Park Portal · 紫竹高新区门户" },

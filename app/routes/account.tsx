@@ -25,9 +25,9 @@ import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/for
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { localeCookie } from "~/i18n/locale.server";
-import { useLocale } from "~/root";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { useLocale } from "~/lib/root-data";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account · 我的账户 | Zizhu Park Portal" }];
 

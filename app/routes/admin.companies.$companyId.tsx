@@ -8,7 +8,7 @@ import { parkRoleLabels } from "~/admin/users.server";
 import { invariantFound, requireParkRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireParkRole(request, ["admin"]);

@@ -9,14 +9,14 @@ import { requirePermission } from "~/auth/guards.server";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import {
   deleteCalendarDay,
   listCalendarDays,
   upsertCalendarDay,
 } from "~/service-requests/catalogue.server";
 import { calendarSchema } from "~/service-requests/schema";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { ActionsHeader } from "~/components/shell";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";

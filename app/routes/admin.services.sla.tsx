@@ -7,7 +7,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import {
   DEFAULT_TARGETS,
   listTargets,
@@ -16,7 +16,7 @@ import {
 } from "~/service-requests/catalogue.server";
 import { slaSchema } from "~/service-requests/schema";
 import { PRIORITIES } from "~/service-requests/workflow";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { ActionsHeader } from "~/components/shell";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,7 +9,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import {
   addTeamMember,
   createTeam,
@@ -19,7 +19,7 @@ import {
   setTeamLead,
 } from "~/service-requests/catalogue.server";
 import { teamSchema } from "~/service-requests/schema";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
 

@@ -10,7 +10,7 @@ import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from "~
 import { db } from "~/db.server";
 import { isUuid } from "~/lib/ids";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import { TypeForm } from "~/service-requests/admin-ui";
 import {
   addField,
@@ -22,7 +22,7 @@ import {
   updateType,
 } from "~/service-requests/catalogue.server";
 import { fieldSchema, typeSchema } from "~/service-requests/schema";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { ActionsHeader } from "~/components/shell";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";

@@ -9,7 +9,7 @@ import { TypeForm } from "~/service-requests/admin-ui";
 import { isUuid } from "~/lib/ids";
 import { createType, listCategories, listTeams } from "~/service-requests/catalogue.server";
 import { typeSchema } from "~/service-requests/schema";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { idempotent } from "~/lib/idempotency.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -23,9 +23,9 @@ import { FieldErrors, SubmitButton, useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { detectLocale } from "~/i18n/locale.server";
-import { useLocale } from "~/root";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { useLocale } from "~/lib/root-data";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireParkRole(request, ["admin"]);

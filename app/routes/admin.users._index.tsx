@@ -8,7 +8,7 @@ import { parkRoleLabels, searchUsers } from "~/admin/users.server";
 import { requireParkRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireParkRole(request, ["admin"]);

@@ -16,7 +16,7 @@ import {
   usePick,
 } from "~/incubation/ui";
 import { availableActions, isEditable } from "~/incubation/workflow";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Application · 申请 | Zizhu Park Portal" }];
 

@@ -25,7 +25,7 @@ import {
   usePick,
 } from "~/incubation/ui";
 import { DOCUMENTS_STEP, isEditable, REVIEW_STEP, STEPS, stepKeys } from "~/incubation/workflow";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
 

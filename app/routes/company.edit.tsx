@@ -13,9 +13,9 @@ import {
 import { CompanyForm } from "~/companies/company-form";
 import { industryLabel, updateCompanySchema } from "~/companies/schema";
 import { db } from "~/db.server";
-import { useLocale } from "~/root";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { useLocale } from "~/lib/root-data";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [
   { title: "Edit company details · 编辑企业信息 | Zizhu Park Portal" },

@@ -9,8 +9,8 @@ import { createCompany } from "~/companies/companies.server";
 import { CompanyForm } from "~/companies/company-form";
 import { companySchema } from "~/companies/schema";
 import { db } from "~/db.server";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [

@@ -14,7 +14,7 @@ import { detectLocale } from "~/i18n/locale.server";
 import { submitInquiry } from "~/inquiries/inquiries.server";
 import { redirectToThanks } from "~/inquiries/thanks.server";
 import { INTERESTS, inquirySchema } from "~/inquiries/schema";
-import { requestMeta } from "~/utils/request.server";
+import { requestMeta } from "~/lib/request.server";
 import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [

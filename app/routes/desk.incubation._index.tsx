@@ -18,7 +18,7 @@ import { ctxOf } from "~/incubation/route-helpers.server";
 import { programmeSchema } from "~/incubation/schema";
 import { useParkTime, usePick } from "~/incubation/ui";
 import { callPhase } from "~/incubation/workflow";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { ActionsHeader } from "~/components/shell";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";

@@ -36,7 +36,7 @@ import {
   type Outcome,
   type TransitionAction,
 } from "~/incubation/workflow";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { ActionsHeader } from "~/components/shell";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";

@@ -16,7 +16,7 @@ import { isUuid } from "~/lib/ids";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import { Paragraphs, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
 import { STATUSES } from "~/incubation/workflow";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Call · 批次 | Zizhu Park Portal" }];
 

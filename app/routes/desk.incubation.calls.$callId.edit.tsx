@@ -12,7 +12,7 @@ import { ctxOf } from "~/incubation/route-helpers.server";
 import { callSchema } from "~/incubation/schema";
 import { usePick } from "~/incubation/ui";
 import { toParkLocal } from "~/incubation/workflow";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit call · 编辑批次 | Zizhu Park Portal" }];
 

@@ -12,7 +12,7 @@ import { ctxOf } from "~/incubation/route-helpers.server";
 import { callSchema } from "~/incubation/schema";
 import { usePick } from "~/incubation/ui";
 import { toParkLocal } from "~/incubation/workflow";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "New call · 新建批次 | Zizhu Park Portal" }];

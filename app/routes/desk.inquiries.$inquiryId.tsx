@@ -14,8 +14,8 @@ import {
 } from "~/inquiries/inquiries.server";
 import { INQUIRY_STATUSES, noteSchema, replySchema, type InquiryStatus } from "~/inquiries/schema";
 import { formatMinute } from "~/news/ui";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
 

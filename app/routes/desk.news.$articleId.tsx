@@ -25,9 +25,9 @@ import {
 } from "~/news/news.server";
 import { ARTICLE_FORM_LIMITS, articleSchema, scheduleSchema } from "~/news/schema";
 import { formatMinute, parseShanghaiLocal, toShanghaiLocalInput } from "~/news/ui";
-import { useLocale } from "~/root";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { useLocale } from "~/lib/root-data";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
 

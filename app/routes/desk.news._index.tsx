@@ -8,7 +8,7 @@ import { pick } from "~/i18n/i18n";
 import { countByStatus, listForDesk } from "~/news/news.server";
 import { ARTICLE_STATUS_LIST as ARTICLE_STATUSES } from "~/news/schema";
 import { formatMinute } from "~/news/ui";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 
 export const meta: MetaFunction = () => [{ title: "News desk · 新闻编辑台 | Zizhu Park Portal" }];
 

@@ -8,8 +8,8 @@ import { db } from "~/db.server";
 import { ArticleForm } from "~/news/article-form";
 import { createArticle, listCategories, listTags } from "~/news/news.server";
 import { ARTICLE_FORM_LIMITS, articleSchema } from "~/news/schema";
-import { useLocale } from "~/root";
-import { redirectWithToast } from "~/utils/toast.server";
+import { useLocale } from "~/lib/root-data";
+import { redirectWithToast } from "~/lib/toast.server";
 import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "New article · 新建文章 | Zizhu Park Portal" }];

@@ -13,7 +13,7 @@ import {
   saveTag,
 } from "~/news/news.server";
 import { taxonomySchema } from "~/news/schema";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
 

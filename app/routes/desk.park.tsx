@@ -34,7 +34,7 @@ import {
   stepSchema,
 } from "~/park/schema";
 import { invariantFound } from "~/auth/guards.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
 

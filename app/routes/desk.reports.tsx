@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import { day, reportRange, sumBy, type VolumeRow } from "~/service-requests/reports";
 import { byType, volumeOverTime } from "~/service-requests/reports.server";
 import { STATES, type RequestState } from "~/service-requests/workflow";

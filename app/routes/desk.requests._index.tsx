@@ -7,7 +7,7 @@ import { safeRedirect } from "~/lib/redirect";
 import { SubmitButton, useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import {
   listCategories,
   listStaff,
@@ -27,8 +27,8 @@ import {
 import { bulkSchema, saveViewSchema, SORTS } from "~/service-requests/schema";
 import { bulkChange, bulkToast, seenVersions } from "~/service-requests/service-requests.server";
 import { PRIORITIES, STATES } from "~/service-requests/workflow";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
 import { parseForm, readForm } from "~/lib/form.server";

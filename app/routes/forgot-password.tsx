@@ -10,8 +10,8 @@ import { forgotPasswordSchema } from "~/accounts/schema";
 import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { Honeypot, isHoneypotFilled } from "~/components/honeypot";
 import { db } from "~/db.server";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [
   { title: "Reset your password · 重置密码 | Zizhu Park Portal" },

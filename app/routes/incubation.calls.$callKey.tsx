@@ -10,7 +10,7 @@ import { getCall, startApplication } from "~/incubation/incubation.server";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import { Paragraphs, useParkTime, usePick } from "~/incubation/ui";
 import { callPhase } from "~/incubation/workflow";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
 

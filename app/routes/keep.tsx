@@ -18,7 +18,7 @@ import {
 } from "~/lib/kept-input.server";
 import { logger } from "~/observability/logger.server";
 import { safeRedirect } from "~/lib/redirect";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Zizhu Park Portal" }];
 

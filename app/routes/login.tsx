@@ -12,8 +12,8 @@ import { safeRedirect } from "~/lib/redirect";
 import { sessionCookie } from "~/auth/session.server";
 import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [
   { title: "Sign in · 登录 | Zizhu Park Portal" },

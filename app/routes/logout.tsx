@@ -4,7 +4,7 @@ import { logOut } from "~/accounts/accounts.server";
 import { getSession } from "~/auth/guards.server";
 import { clearSessionCookie } from "~/auth/session.server";
 import { db } from "~/db.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 // Logging out is a POST (a link could be followed by a crawler or a cross-site image).
 export async function loader() {

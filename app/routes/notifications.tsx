@@ -9,7 +9,7 @@ import {
   listNotifications,
   markNotificationsRead,
 } from "~/service-requests/service-requests.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · 通知 | Zizhu Park Portal" }];
 

@@ -16,7 +16,7 @@ import {
 } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import { formatBytes, SlaLine, StateBadge, useFormatDate } from "~/service-requests/components";
 import { readRequestForm, storeFor } from "~/service-requests/files.server";
 import { rateSchema, replySchema, requesterStateSchema } from "~/service-requests/schema";
@@ -27,8 +27,8 @@ import {
   requesterSetState,
 } from "~/service-requests/service-requests.server";
 import { nextStates, type RequestState } from "~/service-requests/workflow";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
 

@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import { StateBadge, useFormatDate } from "~/service-requests/components";
 import { listCompanyRequests } from "~/service-requests/service-requests.server";
 import type { RequestState } from "~/service-requests/workflow";

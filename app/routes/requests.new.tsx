@@ -16,13 +16,13 @@ import {
 } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import { getCatalogue, getTypeByCode, type TypeField } from "~/service-requests/catalogue.server";
 import { readRequestForm, storeFor } from "~/service-requests/files.server";
 import { fileRequestSchema, isTypeField } from "~/service-requests/schema";
 import { fileRequest } from "~/service-requests/service-requests.server";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
 

@@ -10,8 +10,8 @@ import { resetPasswordSchema, tokenSchema } from "~/accounts/schema";
 import { clearSessionCookie } from "~/auth/session.server";
 import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [
   { title: "Choose a new password · 设置新密码 | Zizhu Park Portal" },

@@ -19,7 +19,7 @@ import {
   TECHNICAL_FIELDS,
   type KeptForm,
 } from "~/lib/kept-input.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [
   { title: "What you typed is kept · 您填写的内容已保留 | Zizhu Park Portal" },

@@ -16,7 +16,7 @@ import {
 import { ctxOf, formValues } from "~/incubation/route-helpers.server";
 import { conflictSchema } from "~/incubation/schema";
 import { AnswersView, DocumentsList, StatusBadge, usePick } from "~/incubation/ui";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/lib/idempotency.server";
 

@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { getUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import { getCatalogue } from "~/service-requests/catalogue.server";
 import { useDuration } from "~/service-requests/components";
 import { serviceLevels } from "~/service-requests/reports.server";

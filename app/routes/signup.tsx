@@ -13,9 +13,9 @@ import { hitWindowLimit } from "~/auth/throttle.server";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
 import { Honeypot, isHoneypotFilled } from "~/components/honeypot";
 import { db } from "~/db.server";
-import { useLocale } from "~/root";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { useLocale } from "~/lib/root-data";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [
   { title: "Create account · 注册 | Zizhu Park Portal" },

@@ -6,8 +6,8 @@ import { resendVerificationSchema } from "~/accounts/schema";
 import { requireUser } from "~/auth/guards.server";
 import { safeRedirect } from "~/lib/redirect";
 import { db } from "~/db.server";
-import { requestMeta } from "~/utils/request.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 /** Only a POST sends anything (the banner's button); a GET goes to the account page. */
 export async function loader() {

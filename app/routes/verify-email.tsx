@@ -11,7 +11,7 @@ import { getSession } from "~/auth/guards.server";
 import { safeRedirect } from "~/lib/redirect";
 import { SubmitButton, useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
-import { redirectWithToast } from "~/utils/toast.server";
+import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [
   { title: "Confirm your email · 确认邮箱 | Zizhu Park Portal" },

@@ -1,6 +1,6 @@
 /** Small UI pieces shared by the service-request pages (browser-safe: no server imports). */
 import { useTranslation } from "~/i18n/use-translation";
-import { useLocale } from "~/root";
+import { useLocale } from "~/lib/root-data";
 import { durationParts } from "./business-hours";
 import { stateTone, type RequestState } from "./workflow";
 

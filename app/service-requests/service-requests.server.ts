@@ -16,7 +16,7 @@ import { inTransaction, type Executor } from "#db/executor";
 import type { SessionUser } from "~/auth/session.server";
 import { createI18n, type Locale, isLocale } from "~/i18n/i18n";
 import { queueEmail, type EmailTemplate } from "~/mail/mail.server";
-import type { Toast } from "~/utils/toast.server";
+import type { Toast } from "~/lib/toast.server";
 import { textError } from "~/lib/text";
 import {
   businessMinutesBetween,
