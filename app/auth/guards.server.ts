@@ -55,21 +55,9 @@ export async function requireAnonymous(request: Request): Promise<void> {
   if (await getSession(request)) throw redirect("/account");
 }
 
-export function forbidden(message = "Forbidden"): never {
-  throw new Response(message, { status: 403, statusText: "Forbidden" });
-}
+import { forbidden } from "~/lib/http.server";
 
-export function notFound(message = "Not found"): never {
-  throw new Response(message, { status: 404, statusText: "Not Found" });
-}
-
-/** Throws 404 unless the condition holds: for records the actor may not know exist. */
-export function invariantFound<T>(
-  value: T | null | undefined | false,
-  message = "Not found",
-): asserts value is T {
-  if (!value) notFound(message);
-}
+export { forbidden, invariantFound, notFound } from "~/lib/http.server";
 
 export async function requirePermission(
   request: Request,
