@@ -565,7 +565,7 @@ test.describe("XSS corpus through every free-text field", () => {
         [pages.staff, "/desk/news/taxonomy"],
         [pages.staff, "/desk/inquiries"],
         [pages.staff, `/desk/inquiries/${t.inquiryId}`],
-        [pages.staff, "/desk/requests"],
+        [pages.staff, `/desk/requests?q=${marker}`],
         [pages.staff, `/desk/requests/${t.request.ref}`],
         [pages.staff, `/desk/incubation/applications/${t.application.id}`],
         [pages.staff, `/desk/incubation/calls/${t.application.call_id}`],
@@ -577,10 +577,10 @@ test.describe("XSS corpus through every free-text field", () => {
         [pages.owner, `/applications/${t.application.id}`],
         [pages.reviewer, "/review"],
         [pages.reviewer, `/review/${t.application.id}`],
-        // Filtered to the planted member: other specs add users, and the list is newest first.
+        // Lists are filtered to the planted record: other specs add newer rows ahead of it.
         [pages.admin, `/admin/users?q=${encodeURIComponent(PERSONAS.memberA)}`],
         [pages.admin, `/admin/users/${t.memberId}`],
-        [pages.admin, "/admin/companies"],
+        [pages.admin, `/admin/companies?q=${marker}`],
         [pages.admin, `/admin/companies/${t.companyId}`],
         [pages.anonEn, "/"],
         [pages.anonZh, "/"],
