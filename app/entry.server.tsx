@@ -9,6 +9,8 @@ import { stopContentWatcher } from "~/cache/page-cache.server";
 import { logger } from "~/observability/logger.server";
 import { shutdown as stopApp } from "~/startup.server";
 import { NonceProvider } from "~/lib/nonce";
+import { RequestLocaleProvider } from "~/lib/root-data";
+import { detectLocale } from "~/i18n/locale.server";
 
 export { startup } from "~/startup.server";
 export { publicPageCache } from "~/cache/page-cache.server";
@@ -75,12 +77,14 @@ export default function handleRequest(
   const nonce = loadContext.nonce ?? "";
   const app = (
     <NonceProvider value={nonce}>
-      <RemixServer
-        context={remixContext}
-        url={request.url}
-        abortDelay={ABORT_DELAY}
-        nonce={nonce}
-      />
+      <RequestLocaleProvider value={detectLocale(request)}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY}
+          nonce={nonce}
+        />
+      </RequestLocaleProvider>
     </NonceProvider>
   );
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");

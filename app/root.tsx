@@ -15,7 +15,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Shell } from "~/components/shell";
 import { i18nFor } from "~/i18n/i18n";
 import { useNonce } from "~/lib/nonce";
-import { useRootData } from "~/lib/root-data";
+import { useLocale } from "~/lib/root-data";
 import stylesheet from "~/styles/app.css";
 import { getSession } from "~/auth/guards.server";
 import { permissionsOf } from "~/auth/permissions";
@@ -70,8 +70,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const root = useRootData();
-  const locale = root?.locale ?? "en";
+  const locale = useLocale();
   const nonce = useNonce();
   const i18n = useMemo(() => i18nFor(locale), [locale]);
   // A route with `handle = { hydrate: false }` (a reading page: every link and form works
