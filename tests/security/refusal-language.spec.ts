@@ -10,11 +10,12 @@ for (const [lang, title, html] of [
   ["zh-CN", "提交内容过大", "zh-CN"],
   ["en", "Too much at once", "en"],
 ] as const) {
-  test(`an over-long field answers 413 in the reader's language (${lang})`, async ({
-    request,
-  }) => {
+  test(`an over-long field answers 413 in the reader's language (${lang})`, async ({ request }) => {
     const response = await request.post("/contact", {
-      headers: { "Accept-Language": lang, Origin: new URL(test.info().project.use.baseURL!).origin },
+      headers: {
+        "Accept-Language": lang,
+        Origin: new URL(test.info().project.use.baseURL!).origin,
+      },
       form: { name: "x".repeat(70_000), email: "a@example.com", message: "hello" },
       maxRedirects: 0,
     });
