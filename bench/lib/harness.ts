@@ -4,138 +4,47 @@
  * wait, a tiny concurrent HTTP load loop with per-status counts, and RSS sampling.
  * Run the scripts from the repository root after `npm run build`.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
-import net from "node:net";
-import pg from "pg";
+import type pg from "pg";
+import {
+  adminQuery as supportAdminQuery,
+  scratchDatabase as supportScratchDatabase,
+  spawnServer,
+  waitForReady,
+  type ScratchDatabase,
+  type ServerProcess,
+} from "../../tests/support/server";
+
+export { freePort, sleep, stopServer, within } from "../../tests/support/server";
+export type { ScratchDatabase } from "../../tests/support/server";
+export type AppServer = ServerProcess;
 
 export const ADMIN_URL =
   process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export async function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(
+export function adminQuery<T extends pg.QueryResultRow = pg.QueryResultRow>(
   text: string,
   values: unknown[] = [],
   url = ADMIN_URL,
 ): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+  return supportAdminQuery<T>(text, values, url);
 }
 
-export interface ScratchDatabase {
-  name: string;
-  url: string;
-  drop(): Promise<void>;
+/** A scratch database on BENCH_ADMIN_URL, kept with BENCH_KEEP=1. */
+export function scratchDatabase(prefix: string): Promise<ScratchDatabase> {
+  return supportScratchDatabase(prefix, { adminUrl: ADMIN_URL, keep: !!process.env.BENCH_KEEP });
 }
 
-export async function scratchDatabase(prefix: string): Promise<ScratchDatabase> {
-  const name = `${prefix}_${crypto.randomBytes(4).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    name,
-    url: url.toString(),
-    drop: async () => {
-      if (process.env.BENCH_KEEP) return;
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
-}
-
-export interface AppServer {
-  child: ChildProcess;
-  port: number;
-  base: string;
-  output(): string;
-  exited: Promise<number | null>;
-  rssKb(): number | null;
-}
-
+/** The production server with demo data on a fresh database and warn-level logs (the last MB kept). */
 export function startServer(port: number, env: Record<string, string>): AppServer {
-  if (!fs.existsSync("build/index.js")) throw new Error("no build/: run `npm run build` first");
-  const child = spawn(process.execPath, ["server.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SEED_DEMO: "auto",
-      PRINT_BANNER: "false",
-      LOG_LEVEL: "warn",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  const keep = (d: Buffer) => {
-    output += d;
-    if (output.length > 2_000_000) output = output.slice(-1_000_000);
-  };
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return {
-    child,
+  return spawnServer(
     port,
-    base: `http://127.0.0.1:${port}`,
-    output: () => output,
-    exited,
-    rssKb() {
-      try {
-        const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
-        const m = /VmRSS:\s+(\d+)/.exec(status);
-        return m ? Number(m[1]) : null;
-      } catch {
-        return null;
-      }
-    },
-  };
+    { SEED_DEMO: "auto", LOG_LEVEL: "warn", ...env },
+    { maxOutput: 1_000_000 },
+  );
 }
 
-export async function waitReady(server: AppServer, timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null)
-      throw new Error(`server exited during start-up:\n${server.output()}`);
-    try {
-      if ((await fetch(`${server.base}/healthz`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(200);
-  }
-  throw new Error(`server not ready in ${timeoutMs} ms:\n${server.output()}`);
-}
-
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-export async function stopServer(server: AppServer, timeoutMs = 20_000): Promise<number | null> {
-  if (server.child.exitCode !== null) return server.child.exitCode;
-  server.child.kill("SIGTERM");
-  const code = await Promise.race([server.exited, sleep(timeoutMs).then(() => "timeout" as const)]);
-  if (code === "timeout") {
-    server.child.kill("SIGKILL");
-    return null;
-  }
-  return code;
+export function waitReady(server: AppServer, timeoutMs = 180_000): Promise<void> {
+  return waitForReady(server, timeoutMs);
 }
 
 /** Form POST as a same-origin browser would send it (the app refuses cross-site POSTs). */

@@ -10,34 +10,26 @@
  *   logins and the mailbox, and answers only loopback Host names.
  * No browser: requests are made with node:http so that Host and paths go out as written.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import zlib from "node:zlib";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { DEMO_PASSWORD } from "../support/e2e";
+import {
+  scratchDatabase,
+  startReadyServer,
+  startServer,
+  stopServer,
+  type ScratchDatabase,
+  type ServerProcess,
+} from "../support/server";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const ADMIN = "admin@demo.zizhupark.example";
 const OWNER = "owner@demo.zizhupark.example";
 const PUBLIC_URL = "http://portal.example.test";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Answer {
   status: number;
@@ -112,77 +104,42 @@ function sessionCookie(answer: Answer): string {
     .join("; ");
 }
 
-const rssKb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
-
-let child: ChildProcess;
+let server: ServerProcess;
 let port = 0;
-let stdout = "";
-let stderr = "";
-let databaseName = "";
+let database: ScratchDatabase;
 
 test.beforeAll(async () => {
-  databaseName = `portal_mode_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${databaseName}`;
-  port = await freePort();
+  database = await scratchDatabase("portal_mode");
   // As `npm start` on a server: production by default, a public PUBLIC_URL, demo data asked
   // for. HOST stays on loopback only so that the test opens no port to the network.
   // NODE_ENV empty counts as unset (server.js then chooses production, as under `npm start`).
-  const environment: Record<string, string | undefined> = {
-    ...process.env,
-    NODE_ENV: "",
-    SMTP_URL: "",
-    TRUST_PROXY: "",
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    PUBLIC_URL,
-    DATABASE_URL: url.toString(),
-    SEED_DEMO: "always",
-    PRINT_BANNER: "false",
-    LOG_LEVEL: "info",
-  };
-  child = spawn(process.execPath, ["server.js"], {
-    env: environment as unknown as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (d) => (stdout += d));
-  child.stderr!.on("data", (d) => (stderr += d));
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`exited during start-up:\n${stdout}${stderr}`);
-    try {
-      if ((await request(port, "/healthz")).status === 200) break;
-    } catch {
-      /* not yet */
-    }
-    if (Date.now() > deadline) throw new Error(`not ready:\n${stdout}${stderr}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  server = await startReadyServer(
+    {
+      NODE_ENV: "",
+      SMTP_URL: "",
+      TRUST_PROXY: "",
+      PUBLIC_URL,
+      DATABASE_URL: database.url,
+      SEED_DEMO: "always",
+      LOG_LEVEL: "info",
+    },
+    { timeoutMs: 90_000 },
+  );
+  port = server.port;
 });
 
 test.afterAll(async () => {
-  if (child && child.exitCode === null) {
-    const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGTERM");
-    await exited;
-  }
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  await admin.end();
+  if (server) await stopServer(server);
+  if (database) await database.drop();
 });
 
 test("a shared start says so; the published demo password works nowhere, a one-time one is printed once and never logged", async () => {
+  const stderr = server.stderr();
   expect(stderr).toContain(`Mode: shared, because PUBLIC_URL=${PUBLIC_URL}`);
   const oneTime = /shown only now\): (\S+)/.exec(stderr)?.[1];
   expect(oneTime, stderr).toBeTruthy();
-  expect(stdout).not.toContain(oneTime!);
-  expect(stdout).toContain('"mode":"shared"');
+  expect(server.stdout()).not.toContain(oneTime!);
+  expect(server.stdout()).toContain('"mode":"shared"');
 
   for (const email of [ADMIN, OWNER]) {
     const refused = await form(port, "/login", { email, password: DEMO_PASSWORD });
@@ -195,7 +152,7 @@ test("a shared start says so; the published demo password works nowhere, a one-t
 });
 
 test("a shared start's mailbox is for admins only, and so is its footer link", async () => {
-  const oneTime = /shown only now\): (\S+)/.exec(stderr)![1]!;
+  const oneTime = /shown only now\): (\S+)/.exec(server.stderr())![1]!;
   const anonymous = await request(port, "/dev/mailbox");
   expect(anonymous.status).toBe(404);
   expect((await request(port, "/")).text).not.toContain('href="/dev/mailbox"');
@@ -321,7 +278,7 @@ test("build assets go out precompressed; path variants are normalised or refused
 
   // Thousands of distinct variants of the largest chunks: memory stays where it was.
   const chunks = [...home.matchAll(/\/build\/_shared\/([A-Za-z0-9_-]+\.js)/g)].map((m) => m[1]!);
-  const before = rssKb(child.pid!);
+  const before = server.rssKb()!;
   for (let i = 0; i < 3_000; i += 50) {
     await Promise.all(
       Array.from({ length: 50 }, (_, j) => {
@@ -334,23 +291,17 @@ test("build assets go out precompressed; path variants are normalised or refused
       }),
     );
   }
-  const grownMb = (rssKb(child.pid!) - before) / 1024;
+  const grownMb = ((server.rssKb() ?? 0) - before) / 1024;
   expect(grownMb, "RSS growth over 3,000 distinct asset URLs").toBeLessThan(25);
 });
 
 test("TRUST_PROXY=true refuses to start, with a clear message", async () => {
-  const result = await new Promise<{ code: number | null; output: string }>((resolve) => {
-    const p = spawn(process.execPath, ["server.js"], {
-      env: { ...process.env, TRUST_PROXY: "true", PORT: "1", DATABASE_URL: "postgres://unused/x" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    p.stdout!.on("data", (d) => (output += d));
-    p.stderr!.on("data", (d) => (output += d));
-    p.on("exit", (code) => resolve({ code, output }));
-  });
-  expect(result.code).toBe(1);
-  expect(result.output).toContain("TRUST_PROXY=true would believe any client's X-Forwarded-For");
+  const refused = await startServer(
+    { TRUST_PROXY: "true", DATABASE_URL: "postgres://unused/x" },
+    { port: 1 },
+  );
+  expect(await refused.exited).toBe(1);
+  expect(refused.output()).toContain("TRUST_PROXY=true would believe any client's X-Forwarded-For");
 });
 
 test("the local demo start (the browser tests' server) shows its demo logins and mailbox, on loopback names only", async ({

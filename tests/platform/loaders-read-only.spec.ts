@@ -6,32 +6,18 @@
  * before and after, each table's row count and newest row version (`max(xmin)`) are read. Any
  * insert, update or delete made by a loader changes them.
  */
-import { spawn } from "node:child_process";
-import crypto from "node:crypto";
-import net from "node:net";
 import path from "node:path";
 import url from "node:url";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { PERSONAS as ACCOUNTS } from "../support/e2e";
+import { PERSONAS as ACCOUNTS, newSessionToken } from "../support/e2e";
+import { kill, scratchDatabase, startReadyServer, type ServerProcess } from "../support/server";
 import { PERSONAS, ROUTES, type Ids } from "../security/route-matrix.table";
 
 test.describe.configure({ timeout: 180_000 });
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const root = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), "../..");
 const NONE = "00000000-0000-0000-0000-000000000000";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function snapshot(db: pg.Client): Promise<Record<string, string>> {
   const tables = (
@@ -104,45 +90,16 @@ async function loadIds(db: pg.Client): Promise<Ids> {
 }
 
 test("no loader writes: every route fetched with GET as every persona leaves the database unchanged", async () => {
-  const name = `portal_secmap_ro_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const dbUrl = new URL(ADMIN_URL);
-  dbUrl.pathname = `/${name}`;
-  const db = new pg.Client({ connectionString: dbUrl.toString() });
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let output = "";
-  const child = spawn(process.execPath, ["server.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      PUBLIC_URL: base,
-      DATABASE_URL: dbUrl.toString(),
-      SEED_DEMO: "always",
-      PRINT_BANNER: "false",
-      WORKER: "off",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
+  const database = await scratchDatabase("portal_secmap_ro");
+  const db = new pg.Client({ connectionString: database.url });
+  let server: ServerProcess | undefined;
   try {
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(output);
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() > deadline) throw new Error(`not ready:\n${output}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    server = await startReadyServer({
+      DATABASE_URL: database.url,
+      SEED_DEMO: "always",
+      WORKER: "off",
+    });
+    const base = server.base;
     await db.connect();
     const ids = await loadIds(db);
     const build = await import(url.pathToFileURL(path.join(root, "build/index.js")).href);
@@ -155,13 +112,10 @@ test("no loader writes: every route fetched with GET as every persona leaves the
     const cookies: Record<string, string> = { anonymous: "lang=en" };
     for (const persona of PERSONAS) {
       if (persona === "anonymous") continue;
-      const token = Array.from(
-        crypto.randomBytes(32),
-        (b) => "abcdefghijklmnopqrstuvwxyz234567"[b % 32],
-      ).join("");
+      const { token, id } = newSessionToken();
       await db.query(
         "INSERT INTO session (id, user_id, expires_at) SELECT $1, id, now() + interval '10 days' FROM app_user WHERE email = $2",
-        [crypto.createHash("sha256").update(token).digest("hex"), ACCOUNTS[persona]],
+        [id, ACCOUNTS[persona]],
       );
       cookies[persona] = `session=${token}; lang=en`;
     }
@@ -194,11 +148,8 @@ test("no loader writes: every route fetched with GET as every persona leaves the
       `${requests} GETs changed these tables`,
     ).toEqual([]);
   } finally {
-    if (child.exitCode === null) child.kill("SIGKILL");
+    kill(server);
     await db.end().catch(() => {});
-    const a = new pg.Client({ connectionString: ADMIN_URL });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
+    await database.drop();
   }
 });

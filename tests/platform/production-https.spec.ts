@@ -8,30 +8,20 @@
  *   token or invitation token in any log line (ASVS 16.2.1; ADR 0009).
  * No browser; one server start (~5 s).
  */
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../support/e2e";
+import {
+  freePort,
+  kill,
+  scratchDatabase,
+  startReadyServer,
+  stopServer,
+  type ServerProcess,
+} from "../support/server";
 
 test.describe.configure({ timeout: 180_000 });
-
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function setCookies(response: Response): Map<string, string> {
   const out = new Map<string, string>();
@@ -50,49 +40,22 @@ function attributes(cookie: string): Map<string, string> {
 }
 
 test("behind HTTPS: __Host- Secure session cookie and HSTS; no secret of any journey in the logs", async () => {
-  const name = `portal_secmap_https_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const dbUrl = new URL(ADMIN_URL);
-  dbUrl.pathname = `/${name}`;
-  const db = new pg.Client({ connectionString: dbUrl.toString() });
-
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-secmap-logs-"));
-  const logFile = path.join(logDir, "server.log");
-  const log = fs.openSync(logFile, "w");
-  const child = spawn(process.execPath, ["server.js"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      PUBLIC_URL: `https://127.0.0.1:${port}`,
-      DATABASE_URL: dbUrl.toString(),
-      SEED_DEMO: "always",
-      PRINT_BANNER: "false",
-      LOG_LEVEL: "trace",
-    },
-    stdio: ["ignore", log, log],
-  });
-  const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+  const database = await scratchDatabase("portal_secmap_https");
+  const db = new pg.Client({ connectionString: database.url });
   const secrets: Record<string, string> = { "demo password": DEMO_PASSWORD };
+  let server: ServerProcess | undefined;
   try {
-    // Ready?
-    const deadline = Date.now() + 90_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(fs.readFileSync(logFile, "utf8"));
-      try {
-        if ((await fetch(`${base}/healthz`)).ok) break;
-      } catch {
-        /* not yet */
-      }
-      if (Date.now() > deadline) throw new Error("server not ready");
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const port = await freePort();
+    server = await startReadyServer(
+      {
+        PUBLIC_URL: `https://127.0.0.1:${port}`,
+        DATABASE_URL: database.url,
+        SEED_DEMO: "always",
+        LOG_LEVEL: "trace",
+      },
+      { port },
+    );
+    const base = server.base;
     await db.connect();
     const post = (p: string, form: Record<string, string>, cookie?: string) =>
       fetch(`${base}${p}`, {
@@ -207,9 +170,8 @@ test("behind HTTPS: __Host- Secure session cookie and HSTS; no secret of any jou
     secrets["second session token"] = second!;
     expect((await post("/logout", {}, `__Host-session=${second}`)).status).toBe(302);
 
-    child.kill("SIGTERM");
-    expect(await exited).toBe(0);
-    const output = fs.readFileSync(logFile, "utf8");
+    expect(await stopServer(server)).toBe(0);
+    const output = server.output();
     // The logs are there, as JSON lines with request ids, covering these requests.
     const lines = output.split("\n").filter((l) => l.startsWith("{"));
     expect(lines.length).toBeGreaterThan(10);
@@ -218,15 +180,10 @@ test("behind HTTPS: __Host- Secure session cookie and HSTS; no secret of any jou
     const leaked = Object.entries(secrets)
       .filter(([, value]) => output.includes(value))
       .map(([what]) => what);
-    expect(leaked, `secrets found in ${logFile}`).toEqual([]);
+    expect(leaked, "secrets found in the server's log").toEqual([]);
   } finally {
-    if (child.exitCode === null) child.kill("SIGKILL");
-    fs.closeSync(log);
+    kill(server);
     await db.end().catch(() => {});
-    const a = new pg.Client({ connectionString: ADMIN_URL });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
-    fs.rmSync(logDir, { recursive: true, force: true });
+    await database.drop();
   }
 });

@@ -10,109 +10,31 @@
  * server; they use no browser. A slow request is made by holding a table lock from the test,
  * so the production app has no test-only route.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import {
+  ADMIN_URL,
+  kill,
+  scratchDatabase,
+  startServer,
+  stopServer,
+  waitForReady,
+  within,
+} from "../support/server";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function createDatabase(): Promise<{ url: string; name: string; drop(): Promise<void> }> {
-  const name = `portal_infra_proc_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    async drop() {
-      const a = new pg.Client({ connectionString: ADMIN_URL });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
-}
-
-interface Server {
-  child: ChildProcess;
-  base: string;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-function startServer(port: number, env: Record<string, string>): Server {
-  const child = spawn(process.execPath, ["server.js"], {
-    env: {
-      ...process.env,
-      DATABASE_URL: "",
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      PUBLIC_URL: `http://127.0.0.1:${port}`,
-      SEED_DEMO: "never",
-      PRINT_BANNER: "false",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, base: `http://127.0.0.1:${port}`, output: () => output, exited };
-}
-
-async function waitReady(server: Server, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null)
-      throw new Error(`server exited during start-up:\n${server.output()}`);
-    try {
-      if ((await fetch(`${server.base}/healthz`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server not ready in ${timeoutMs} ms:\n${server.output()}`);
-}
-
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms),
-    ),
-  ]);
-}
+const createDatabase = () => scratchDatabase("portal_infra_proc");
 
 test("SIGTERM during a request: the request completes, then the process exits 0", async () => {
   const database = await createDatabase();
-  const server = startServer(await freePort(), { DATABASE_URL: database.url, WORKER: "off" });
+  const server = await startServer({ DATABASE_URL: database.url, WORKER: "off" });
   const locker = new pg.Client({ connectionString: database.url });
   try {
-    await waitReady(server);
+    await waitForReady(server);
     await locker.connect();
     // Hold the session table: a request carrying a session cookie waits on its lookup.
     await locker.query("BEGIN");
@@ -144,16 +66,16 @@ test("SIGTERM during a request: the request completes, then the process exits 0"
     expect(server.output()).toContain('"msg":"stopped"');
   } finally {
     await locker.end().catch(() => {});
-    if (server.child.exitCode === null) server.child.kill("SIGKILL");
+    kill(server);
     await database.drop();
   }
 });
 
 test("a second process on the same PGlite folder refuses to start; the first stops cleanly", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-infra-pglite-"));
-  const first = startServer(await freePort(), { PGLITE_DATA_DIR: dataDir });
+  const first = await startServer({ PGLITE_DATA_DIR: dataDir });
   try {
-    await waitReady(first);
+    await waitForReady(first);
     expect(await (await fetch(`${first.base}/healthz`)).json()).toMatchObject({
       status: "ok",
       database: "pglite",
@@ -161,7 +83,7 @@ test("a second process on the same PGlite folder refuses to start; the first sto
     const lockFile = path.join(dataDir, ".portal.lock");
     expect(fs.readFileSync(lockFile, "utf8")).toBe(String(first.child.pid));
 
-    const second = startServer(await freePort(), { PGLITE_DATA_DIR: dataDir, WORKER: "off" });
+    const second = await startServer({ PGLITE_DATA_DIR: dataDir, WORKER: "off" });
     const code = await within(second.exited, 60_000, "the second process");
     expect(code).not.toBe(0);
     expect(second.output()).toContain("in use by another process");
@@ -169,21 +91,20 @@ test("a second process on the same PGlite folder refuses to start; the first sto
     // The first is unharmed.
     expect((await fetch(`${first.base}/login`)).status).toBe(200);
 
-    first.child.kill("SIGTERM");
-    expect(await within(first.exited, 20_000, "exit after SIGTERM")).toBe(0);
+    expect(await stopServer(first)).toBe(0);
     expect(fs.existsSync(lockFile)).toBe(false);
   } finally {
-    if (first.child.exitCode === null) first.child.kill("SIGKILL");
+    kill(first);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
 test("PostgreSQL ending the app's connections: 503 at worst, the process lives, next requests succeed", async () => {
   const database = await createDatabase();
-  const server = startServer(await freePort(), { DATABASE_URL: database.url });
+  const server = await startServer({ DATABASE_URL: database.url });
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   try {
-    await waitReady(server);
+    await waitForReady(server);
     await admin.connect();
     const terminate = async () =>
       (
@@ -220,25 +141,23 @@ test("PostgreSQL ending the app's connections: 503 at worst, the process lives, 
       `statuses: ${statuses.join(",")}`,
     ).toBe(true);
     expect(server.output()).not.toMatch(/uncaught|unhandled/i);
-
-    server.child.kill("SIGTERM");
-    expect(await within(server.exited, 20_000, "exit after SIGTERM")).toBe(0);
+    expect(await stopServer(server)).toBe(0);
   } finally {
     await admin.end().catch(() => {});
-    if (server.child.exitCode === null) server.child.kill("SIGKILL");
+    kill(server);
     await database.drop();
   }
 });
 
 test("the logs never hold a password, a session token or a query string", async () => {
   const database = await createDatabase();
-  const server = startServer(await freePort(), {
+  const server = await startServer({
     DATABASE_URL: database.url,
     SEED_DEMO: "always",
     LOG_LEVEL: "trace",
   });
   try {
-    await waitReady(server);
+    await waitForReady(server);
     const password = "zizhu-demo-2026";
     const wrong = "wrong-Password-For-The-Log-Test";
     const form = (p: string) =>
@@ -267,14 +186,13 @@ test("the logs never hold a password, a session token or a query string", async 
     await (await fetch(`${server.base}/reset-password?token=${secretQuery}`)).arrayBuffer();
     await (await fetch(`${server.base}/login?redirectTo=/x&token=${secretQuery}`)).arrayBuffer();
 
-    server.child.kill("SIGTERM");
-    expect(await within(server.exited, 20_000, "exit after SIGTERM")).toBe(0);
+    expect(await stopServer(server)).toBe(0);
     const output = server.output();
     expect(output).toContain('"path":"/reset-password"');
     for (const secret of [password, wrong, token!, secretQuery])
       expect(output).not.toContain(secret);
   } finally {
-    if (server.child.exitCode === null) server.child.kill("SIGKILL");
+    kill(server);
     await database.drop();
   }
 });

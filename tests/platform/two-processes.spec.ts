@@ -8,94 +8,44 @@
  *   process's own access log shows it served part of the journey.
  * Uses no browser; nginx runs in the foreground with a config written to a temporary folder.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import {
+  freePort,
+  scratchDatabase,
+  spawnProcess,
+  startServer,
+  stopServer,
+  waitForReady,
+  type ScratchDatabase,
+  type ServerProcess,
+} from "../support/server";
 
 test.describe.configure({ mode: "serial", timeout: 240_000 });
 
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 const STAFF = "staff@demo.zizhupark.example";
 const OWNER = "owner@demo.zizhupark.example";
 const PASSWORD = "zizhu-demo-2026";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-interface Proc {
-  child: ChildProcess;
-  base: string;
-  output(): string;
-  exited: Promise<number | null>;
-}
-
-function spawnLogged(cmd: string, args: string[], env: NodeJS.ProcessEnv): Proc & { base: "" } {
-  const child = spawn(cmd, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, base: "", output: () => output, exited };
-}
-
-function startApp(port: number, databaseUrl: string, publicUrl: string): Proc {
-  const p = spawnLogged(process.execPath, ["server.js"], {
-    ...process.env,
-    DATABASE_URL: databaseUrl,
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
-    PORT: String(port),
-    PUBLIC_URL: publicUrl,
-    SEED_DEMO: "auto",
-    // One proxy in front (nginx below); a test posting straight to a process plays that proxy.
-    TRUST_PROXY: "1",
-    PRINT_BANNER: "false",
-    LOG_LEVEL: "info",
-    DB_POOL_SIZE: "4",
-  });
-  return { ...p, base: `http://127.0.0.1:${port}` };
-}
-
-async function waitReady(proc: Proc, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null) throw new Error(`exited during start-up:\n${proc.output()}`);
-    try {
-      if ((await fetch(`${proc.base}/healthz`)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`not ready in ${timeoutMs} ms:\n${proc.output()}`);
-}
-
-async function stop(proc: Proc): Promise<number | null> {
-  if (proc.child.exitCode !== null) return proc.child.exitCode;
-  proc.child.kill("SIGTERM");
-  const code = await Promise.race([
-    proc.exited,
-    new Promise<"timeout">((r) => setTimeout(() => r("timeout"), 20_000)),
-  ]);
-  if (code === "timeout") {
-    proc.child.kill("SIGKILL");
-    return null;
-  }
-  return code;
+/** One app process on `port` of the shared database, behind a proxy whose address is `publicUrl`. */
+function startApp(port: number, databaseUrl: string, publicUrl: string): Promise<ServerProcess> {
+  return startServer(
+    {
+      DATABASE_URL: databaseUrl,
+      PUBLIC_URL: publicUrl,
+      SEED_DEMO: "auto",
+      // One proxy in front (nginx below); a test posting straight to a process plays that proxy.
+      TRUST_PROXY: "1",
+      LOG_LEVEL: "info",
+      DB_POOL_SIZE: "4",
+    },
+    { port },
+  );
 }
 
 /** A same-origin form POST (the app refuses cross-site ones). */
@@ -141,31 +91,23 @@ function inquiry(base: string, ip: string, name: string) {
 const requestLines = (log: string) =>
   log.split("\n").filter((l) => l.includes('"msg":"request"') || l.includes('"path":"'));
 
-let databaseName = "";
-let databaseUrl = "";
-let a: Proc;
-let b: Proc;
-let nginx: Proc | null = null;
+let database: ScratchDatabase;
+let a: ServerProcess;
+let b: ServerProcess;
+let nginx: ServerProcess | null = null;
 let nginxBase = "";
 let tmp = "";
 
 test.beforeAll(async () => {
-  databaseName = `portal_infra_two_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${databaseName}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${databaseName}`;
-  databaseUrl = url.toString();
+  database = await scratchDatabase("portal_infra_two");
 
   const [portA, portB, portN] = [await freePort(), await freePort(), await freePort()];
   nginxBase = `http://127.0.0.1:${portN}`;
   // One process seeds the demo data first; the second then finds it (and migrates: a no-op).
-  a = startApp(portA, databaseUrl, nginxBase);
-  await waitReady(a);
-  b = startApp(portB, databaseUrl, nginxBase);
-  await waitReady(b);
+  a = await startApp(portA, database.url, nginxBase);
+  await waitForReady(a);
+  b = await startApp(portB, database.url, nginxBase);
+  await waitForReady(b);
 
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "portal-nginx-"));
   fs.chmodSync(tmp, 0o777);
@@ -204,24 +146,19 @@ http {
 }
 `,
   );
-  nginx = {
-    ...spawnLogged(
-      NGINX,
-      ["-p", tmp, "-c", path.join(tmp, "nginx.conf"), "-e", `${tmp}/error.log`],
-      process.env,
-    ),
-    base: nginxBase,
-  };
-  await waitReady(nginx, 20_000);
+  nginx = spawnProcess(
+    NGINX,
+    ["-p", tmp, "-c", path.join(tmp, "nginx.conf"), "-e", `${tmp}/error.log`],
+    process.env,
+    { port: portN },
+  );
+  await waitForReady(nginx, 20_000);
 });
 
 test.afterAll(async () => {
-  if (nginx) await stop(nginx);
-  for (const p of [a, b]) if (p) expect(await stop(p)).toBe(0);
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-  await admin.end();
+  if (nginx) await stopServer(nginx);
+  for (const p of [a, b]) if (p) expect(await stopServer(p)).toBe(0);
+  if (database) await database.drop();
   if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -275,7 +212,7 @@ test("wrong passwords are counted per account across both processes: the lockout
 });
 
 test("jobs enqueued through one process each run exactly once with both workers running", async () => {
-  const db = new pg.Client({ connectionString: databaseUrl });
+  const db = new pg.Client({ connectionString: database.url });
   await db.connect();
   try {
     const before = (await db.query("SELECT coalesce(max(id), 0)::int AS id FROM job")).rows[0].id;
@@ -365,7 +302,7 @@ test("behind nginx: a visitor's inquiry reaches staff, and both processes served
 
 test("behind nginx, a forged X-Forwarded-For changes nothing: throttling, sessions and the audit log see nginx's peer", async () => {
   const forged = `203.0.113.${crypto.randomInt(1, 254)}`;
-  const db = new pg.Client({ connectionString: databaseUrl });
+  const db = new pg.Client({ connectionString: database.url });
   await db.connect();
   try {
     const counter = async (ip: string) =>

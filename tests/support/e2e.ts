@@ -47,6 +47,16 @@ export async function query<T extends pg.QueryResultRow = pg.QueryResultRow>(
   return (await sqlPool().query<T>(text, values)).rows;
 }
 
+/**
+ * A session token as the app makes one (32 base32 characters) and the id it is stored under
+ * (its SHA-256, ADR 0003): insert `id` into `session`, send `token` as the cookie.
+ */
+export function newSessionToken(): { token: string; id: string } {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
+  const token = Array.from(crypto.randomBytes(32), (b) => alphabet[b % 32]).join("");
+  return { token, id: crypto.createHash("sha256").update(token).digest("hex") };
+}
+
 /** A new session for an account, as the app would create at login; returns the cookie value. */
 export async function sessionTokenFor(email: string): Promise<string> {
   const [user] = await query<{ id: string }>(
@@ -54,9 +64,7 @@ export async function sessionTokenFor(email: string): Promise<string> {
     [email],
   );
   if (!user) throw new Error(`No user ${email}`);
-  const alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-  const token = Array.from(crypto.randomBytes(32), (b) => alphabet[b % 32]).join("");
-  const id = crypto.createHash("sha256").update(token).digest("hex");
+  const { token, id } = newSessionToken();
   await query(
     "INSERT INTO session (id, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')",
     [id, user.id],
