@@ -5,6 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
+import { statusOf } from "~/lib/http.server";
 import { TypeForm } from "~/service-requests/admin-ui";
 import { isUuid } from "~/lib/ids";
 import { createType, listCategories, listTeams } from "~/service-requests/catalogue.server";
@@ -45,7 +46,7 @@ async function post({ request, context }: ActionFunctionArgs) {
   );
   if (!result.ok)
     return data(submission.reply({ fieldErrors: { code: ["services:errors.code"] } }), {
-      status: 400,
+      status: statusOf(result),
     });
   return redirectWithToast(`/admin/services/types/${v.code}`, {
     type: "success",

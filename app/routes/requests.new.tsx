@@ -5,6 +5,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { forbidden, requirePermission } from "~/auth/guards.server";
+import { statusOf } from "~/lib/http.server";
 import {
   ErrorSummary,
   Field,
@@ -75,18 +76,18 @@ async function post({ request, context }: ActionFunctionArgs) {
     requestMeta(request, context).origin,
   );
   if (!result.ok) {
-    if (result.reason === "fields") {
+    if (result.error === "fields") {
       const fieldErrors = Object.fromEntries(
         Object.entries(result.fieldErrors ?? {}).map(([k, v]) => [
           k.startsWith("f_") || k === "files" ? k : `f_${k}`,
           v,
         ]),
       );
-      return data(submission.reply({ fieldErrors }), { status: 400 });
+      return data(submission.reply({ fieldErrors }), { status: statusOf(result) });
     }
-    if (result.reason === "resident_only")
-      return data(submission.reply({ formErrors: ["services:new.residentOnly"] }), { status: 403 });
-    return data(submission.reply({ formErrors: ["services:errors.type"] }), { status: 400 });
+    const formError =
+      result.error === "residentOnly" ? "services:new.residentOnly" : "services:errors.type";
+    return data(submission.reply({ formErrors: [formError] }), { status: statusOf(result) });
   }
   return redirectWithToast(`/requests/${result.ref}`, {
     type: "success",

@@ -82,7 +82,7 @@ async function file(subject: string) {
     { typeId, subject, description: "Bulk.", idempotencyKey: crypto.randomUUID(), fields: {} },
     ORIGIN,
   );
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(r.error);
   return r.ref;
 }
 

@@ -317,7 +317,7 @@ export async function createType(
   db: Executor,
   actor: AdminActor,
   input: TypeInput,
-): Promise<{ ok: true; id: string } | { ok: false; reason: "code_taken" }> {
+): Promise<{ ok: true; id: string } | { ok: false; error: "codeTaken" }> {
   return inTransaction(db, async (trx) => {
     const row = await trx
       .insertInto("service_type")
@@ -335,7 +335,7 @@ export async function createType(
       .onConflict((oc) => oc.column("code").doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!row) return { ok: false, reason: "code_taken" } as const;
+    if (!row) return { ok: false, error: "codeTaken" } as const;
     await audit(trx, {
       actorId: actor.id,
       action: "service_type.create",

@@ -104,7 +104,7 @@ describe(`${N} concurrent calls`, () => {
 
   it("conflicting staff updates with one version: exactly one wins, the others conflict", async () => {
     const filed = await fileRequest(t.db, member, input(crypto.randomUUID(), "Contended"), ORIGIN);
-    if (!filed.ok) throw new Error(filed.reason);
+    if (!filed.ok) throw new Error(filed.error);
     const before = await t.db
       .selectFrom("service_request")
       .select(["version", "priority"])
@@ -128,7 +128,7 @@ describe(`${N} concurrent calls`, () => {
     const winners = results.flatMap((r, i) => (r.ok ? [i] : []));
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual(
-      Array.from({ length: N - 1 }, () => ({ ok: false, reason: "conflict" })),
+      Array.from({ length: N - 1 }, () => ({ ok: false, error: "conflict" })),
     );
     const after = await t.db
       .selectFrom("service_request")

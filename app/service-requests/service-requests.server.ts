@@ -17,6 +17,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { createI18n, type Locale, isLocale } from "~/i18n/i18n";
 import { queueEmail, type EmailTemplate } from "~/mail/mail.server";
 import type { Toast } from "~/lib/toast.server";
+import type { Result } from "~/lib/result";
 import { textError } from "~/lib/text";
 import {
   businessMinutesBetween,
@@ -37,7 +38,6 @@ import {
   type RequestState,
   type WorkflowActor,
 } from "./workflow";
-
 
 export interface FileRef {
   storedFileId: string;
@@ -79,13 +79,11 @@ export interface FileRequestInput {
   store?: FileStore;
 }
 
-export type FileRequestResult =
-  | { ok: true; ref: string; created: boolean }
-  | {
-      ok: false;
-      reason: "type" | "resident_only" | "fields";
-      fieldErrors?: Record<string, string[]>;
-    };
+export type FileRequestResult = Result<
+  { ref: string; created: boolean },
+  "type" | "residentOnly" | "fields",
+  { fieldErrors?: Record<string, string[]> }
+>;
 
 /** Checks a type's extra fields; returns normalized values or errors (i18n keys) by field key. */
 export function validateFields(
@@ -129,21 +127,21 @@ export async function fileRequest(
   now = new Date(),
 ): Promise<FileRequestResult> {
   const company = actor.company;
-  if (!company) return { ok: false, reason: "type" };
-  if (!isUuid(input.typeId)) return { ok: false, reason: "type" };
+  if (!company) return { ok: false, error: "type" };
+  if (!isUuid(input.typeId)) return { ok: false, error: "type" };
   const type = await db
     .selectFrom("service_type")
     .selectAll()
     .where("id", "=", input.typeId)
     .where("active", "=", true)
     .executeTakeFirst();
-  if (!type) return { ok: false, reason: "type" };
-  if (type.resident_only && !company.isResident) return { ok: false, reason: "resident_only" };
+  if (!type) return { ok: false, error: "type" };
+  if (type.resident_only && !company.isResident) return { ok: false, error: "residentOnly" };
   const fields = await listFields(db, type.id);
   const fileKeys = new Set(input.fileFieldKeys ?? []);
   const checked = validateFields(fields, input.fields, fileKeys);
   if (Object.keys(checked.errors).length)
-    return { ok: false, reason: "fields", fieldErrors: checked.errors };
+    return { ok: false, error: "fields", fieldErrors: checked.errors };
 
   const existing = await findByIdempotencyKey(db, actor.id, input.idempotencyKey);
   if (existing) return { ok: true, ref: existing, created: false };
@@ -176,7 +174,7 @@ export async function fileRequest(
     if (error instanceof FileRejected)
       return {
         ok: false,
-        reason: "fields",
+        error: "fields",
         fieldErrors: {
           [error.fieldKey ? `f_${error.fieldKey}` : "files"]: ["services:errors.file"],
         },
@@ -620,16 +618,19 @@ export async function findRequestFileForViewer(
 // ---------------------------------------------------------------------------------------------
 // Changing
 
-export type ChangeResult =
-  | { ok: true; version: number }
-  | { ok: false; reason: "conflict" | "transition" | "not_found" | "invalid" | "rated" | "file" };
+/** The outcome of a change (ADR 0025): `notFound` for a request the actor may not see. */
+export type ChangeResult = Result<
+  { version: number },
+  "conflict" | "transition" | "notFound" | "invalid" | "rated" | "file"
+>;
+export type ChangeError = Extract<ChangeResult, { ok: false }>["error"];
 
 /** Runs a change; a refused file rolls it back and answers "file". */
 async function catchFile(run: () => Promise<ChangeResult>): Promise<ChangeResult> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof FileRejected) return { ok: false, reason: "file" };
+    if (error instanceof FileRejected) return { ok: false, error: "file" };
     throw error;
   }
 }
@@ -701,14 +702,14 @@ export async function staffChange(
   return catchFile(() =>
     inTransaction(db, async (trx) => {
       const r = await loadForChange(trx, ref);
-      if (!r) return { ok: false, reason: "not_found" } as const;
-      if (r.version !== change.version) return { ok: false, reason: "conflict" } as const;
+      if (!r) return { ok: false, error: "notFound" } as const;
+      if (r.version !== change.version) return { ok: false, error: "conflict" } as const;
       if (
         change.state &&
         change.state !== r.state &&
         !canTransition(r.state, change.state, "staff")
       )
-        return { ok: false, reason: "transition" } as const;
+        return { ok: false, error: "transition" } as const;
       if (
         change.teamId &&
         !(await trx
@@ -717,9 +718,9 @@ export async function staffChange(
           .where("id", "=", change.teamId)
           .executeTakeFirst())
       )
-        return { ok: false, reason: "invalid" } as const;
+        return { ok: false, error: "invalid" } as const;
       if (change.assigneeId && !(await isStaffUser(trx, change.assigneeId)))
-        return { ok: false, reason: "invalid" } as const;
+        return { ok: false, error: "invalid" } as const;
       return applyChange(trx, r, actor.id, "staff", change, origin, now, calendar);
     }),
   );
@@ -781,7 +782,7 @@ async function applyChange(
   }
   const isPublicStaffReply = by === "staff" && change.message?.visibility === "public";
   if (isPublicStaffReply && !r.first_responded_at) set.first_responded_at = now;
-  if (!events.length && !change.message?.body.trim()) return { ok: false, reason: "invalid" };
+  if (!events.length && !change.message?.body.trim()) return { ok: false, error: "invalid" };
 
   const updated = await trx
     .updateTable("service_request")
@@ -790,7 +791,7 @@ async function applyChange(
     .where("version", "=", r.version)
     .returning("version")
     .executeTakeFirst();
-  if (!updated) return { ok: false, reason: "conflict" };
+  if (!updated) return { ok: false, error: "conflict" };
 
   let messageId: string | null = null;
   if (change.message?.body.trim()) {
@@ -1039,7 +1040,7 @@ export async function requesterReply(
     inTransaction(db, async (trx) => {
       const r = await loadForChange(trx, ref);
       if (!r || !actor.company || r.company_id !== actor.company.id)
-        return { ok: false, reason: "not_found" } as const;
+        return { ok: false, error: "notFound" } as const;
       const to: RequestState | undefined =
         r.state === "waiting_on_requester" ? "in_progress" : undefined;
       return applyChange(
@@ -1070,10 +1071,10 @@ export async function requesterSetState(
   return inTransaction(db, async (trx) => {
     const r = await loadForChange(trx, ref);
     if (!r || !actor.company || r.company_id !== actor.company.id)
-      return { ok: false, reason: "not_found" } as const;
-    if (r.version !== version) return { ok: false, reason: "conflict" } as const;
+      return { ok: false, error: "notFound" } as const;
+    if (r.version !== version) return { ok: false, error: "conflict" } as const;
     if (!canTransition(r.state, to, "requester"))
-      return { ok: false, reason: "transition" } as const;
+      return { ok: false, error: "transition" } as const;
     return applyChange(trx, r, actor.id, "requester", { state: to }, origin, now, calendar);
   });
 }
@@ -1089,11 +1090,11 @@ export async function rateRequest(
   return inTransaction(db, async (trx) => {
     const r = await loadForChange(trx, ref);
     if (!r || !actor.company || r.company_id !== actor.company.id)
-      return { ok: false, reason: "not_found" } as const;
+      return { ok: false, error: "notFound" } as const;
     if (r.state !== "resolved" && r.state !== "closed")
-      return { ok: false, reason: "transition" } as const;
+      return { ok: false, error: "transition" } as const;
     if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5)
-      return { ok: false, reason: "invalid" } as const;
+      return { ok: false, error: "invalid" } as const;
     const updated = await trx
       .updateTable("service_request")
       .set({
@@ -1106,7 +1107,7 @@ export async function rateRequest(
       .where("rated_at", "is", null)
       .returning("version")
       .executeTakeFirst();
-    if (!updated) return { ok: false, reason: "rated" } as const;
+    if (!updated) return { ok: false, error: "rated" } as const;
     await trx
       .insertInto("service_request_event")
       .values({

@@ -154,7 +154,7 @@ async function file(who: SessionUser, at = new Date(), subject = "Patent questio
     ORIGIN,
     at,
   );
-  if (!r.ok) throw new Error(r.reason);
+  if (!r.ok) throw new Error(r.error);
   return r.ref;
 }
 async function version(ref: string) {
@@ -203,7 +203,7 @@ describe("filing", () => {
     );
     expect(bad).toEqual({
       ok: false,
-      reason: "fields",
+      error: "fields",
       fieldErrors: { kind: ["services:errors.choice"], count: ["services:errors.number"] },
     });
     const missing = await fileRequest(
@@ -225,7 +225,7 @@ describe("filing", () => {
       },
       ORIGIN,
     );
-    expect(notResident).toEqual({ ok: false, reason: "resident_only" });
+    expect(notResident).toEqual({ ok: false, error: "residentOnly" });
   });
 
   it("creates one request for two identical concurrent submits", async () => {
@@ -338,10 +338,10 @@ describe("workflow on the server", () => {
         { version: await version(ref), state: "resolved" },
         ORIGIN,
       ),
-    ).toEqual({ ok: false, reason: "transition" });
+    ).toEqual({ ok: false, error: "transition" });
     expect(
       await requesterSetState(t.db, memberA, ref, "resolved", await version(ref), ORIGIN),
-    ).toEqual({ ok: false, reason: "transition" });
+    ).toEqual({ ok: false, error: "transition" });
     expect(
       (
         await staffChange(
@@ -413,7 +413,7 @@ describe("workflow on the server", () => {
       staffChange(t.db, staff, ref, { version: v, priority: "low" }, ORIGIN),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, reason: "conflict" }]);
+    expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, error: "conflict" }]);
   });
 });
 

@@ -1141,5 +1141,5 @@ async function staffStep(
     .where("ref", "=", ref)
     .executeTakeFirstOrThrow();
   const result = await staffChange(db, actor, ref, { ...change, version: v.version }, ORIGIN, at);
-  if (!result.ok) throw new Error(`demo step on ${ref} failed: ${result.reason}`);
+  if (!result.ok) throw new Error(`demo step on ${ref} failed: ${result.error}`);
 }

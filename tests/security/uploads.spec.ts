@@ -216,7 +216,7 @@ test("HTML renamed .pdf is refused and nothing is stored", async ({ playwright, 
       maxRedirects: 0,
       multipart: requestForm(await typeId(), subject, [{ name: "claims.pdf", bytes: HTML }]),
     });
-    expect(response.status()).toBe(400);
+    expect(response.status()).toBe(422);
     expect(await storedFileCount()).toBe(files);
     expect(await query("SELECT 1 FROM service_request WHERE subject = $1", [subject])).toEqual([]);
   } finally {

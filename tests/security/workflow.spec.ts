@@ -42,7 +42,7 @@ test("an illegal state change is refused with a clear message and changes nothin
     state: "resolved",
     priority: row!.priority,
   });
-  expect(refused.status).toBe(400);
+  expect(refused.status).toBe(422);
   expect(await refused.text()).toContain(
     "That change of state is not allowed from the current state.",
   );

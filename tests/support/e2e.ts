@@ -137,11 +137,12 @@ export function uniqueEmail(prefix = "user"): string {
 export async function watchConsole(page: Page): Promise<string[]> {
   const errors: string[] = [];
   page.on("console", (m) => {
-    // A form answered 400/409/429 is the app working as designed (invalid input, a conflict,
-    // throttling); Chromium still logs the response as a failed resource load.
+    // A form answered 400/409/422/429 is the app working as designed (invalid input, a conflict,
+    // a refusal the user can correct (ADR 0025), throttling); Chromium still logs the response
+    // as a failed resource load.
     if (
       m.type() === "error" &&
-      !/^Failed to load resource: the server responded with a status of (400|409|429) /.test(
+      !/^Failed to load resource: the server responded with a status of (400|409|422|429) /.test(
         m.text(),
       ) &&
       // The development mailbox shows an email's HTML in a frame without allow-scripts; now and

@@ -1,0 +1,150 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { invariantFound, requirePermission } from "~/auth/guards.server";
+import { db } from "~/db.server";
+import { pick } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
+import { idempotent } from "~/lib/idempotency.server";
+import { requestMeta } from "~/lib/request.server";
+import { useLocale } from "~/lib/root-data";
+import { listStaff, listTeams } from "~/service-requests/catalogue.server";
+import { StateBadge } from "~/service-requests/components";
+import { readRequestForm } from "~/service-requests/files.server";
+import { getRequestForStaff } from "~/service-requests/service-requests.server";
+import {
+  HistoryList,
+  MessageList,
+  RequestHeading,
+  type ThreadEvent,
+} from "~/service-requests/thread";
+import { Composer } from "./composer";
+import { isDeskIntent, runDeskIntent, type DeskReply } from "./intents.server";
+import { Properties } from "./properties";
+import { RequestCard } from "./request-card";
+
+export const meta: MetaFunction = ({ params }) => [
+  { title: `${params.ref ?? ""} · Service desk · 服务台 | Zizhu Park Portal` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "read:service_request:any");
+  const found = await getRequestForStaff(db(), params.ref ?? "");
+  invariantFound(found);
+  const [teams, staff] = [await listTeams(db()), await listStaff(db())];
+  return {
+    ...found,
+    teams: teams.map(({ id, name_en, name_zh }) => ({ id, name_en, name_zh })),
+    staff,
+  };
+}
+
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:service_request:any");
+  const ref = params.ref ?? "";
+  const read = await readRequestForm(request);
+  if ("refused" in read)
+    return data<DeskReply>(
+      { intent: "message", result: { status: "error", error: { "": [read.refused] } } },
+      { status: read.refused === "services:errors.file" ? 413 : 400 },
+    );
+  const intent = String(read.form.get("intent") ?? "");
+  if (isDeskIntent(intent))
+    return runDeskIntent(intent, {
+      user,
+      ref,
+      form: read.form,
+      uploads: read.uploads,
+      origin: requestMeta(request, context).origin,
+    });
+  invariantFound(await getRequestForStaff(db(), ref));
+  return data<DeskReply>({ intent: "none", result: null }, { status: 400 });
+}
+
+export default function StaffRequest() {
+  const {
+    request: r,
+    fields,
+    fieldValues,
+    messages,
+    files,
+    history,
+    sla,
+    teams,
+    staff,
+  } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("services");
+  const locale = useLocale();
+  const teamName = (id: string | null) => {
+    const team = teams.find((x) => x.id === id);
+    return team ? pick(locale, team.name_en, team.name_zh) : "–";
+  };
+  const personName = (id: string | null) => staff.find((s) => s.id === id)?.name ?? "–";
+  const describe = (h: ThreadEvent) =>
+    h.kind === "team"
+      ? `${t("history.team")}: ${teamName(h.from_value)} → ${teamName(h.to_value)}`
+      : h.kind === "assignee"
+        ? `${t("history.assignee")}: ${personName(h.from_value)} → ${personName(h.to_value)}`
+        : t("history.sla");
+  const resultOf = (intent: DeskReply["intent"]) =>
+    actionData?.intent === intent ? actionData.result : undefined;
+  return (
+    <div className="container">
+      <p>
+        <Link to="/desk/requests">← {t("desk.title")}</Link>
+      </p>
+      <header className="page-header">
+        <RequestHeading request={r} />
+        <p>
+          <StateBadge state={r.state} staff />{" "}
+          <span className="badge badge-muted">{t(`priorities.${r.priority}`)}</span>{" "}
+          {sla.breached ? <span className="badge badge-danger">{t("sla.breached")}</span> : null}
+        </p>
+      </header>
+      <div className="sr-layout">
+        <div className="stack">
+          <RequestCard
+            request={r}
+            sla={sla}
+            fields={fields}
+            fieldValues={fieldValues}
+            files={files}
+          />
+          <section className="card">
+            <h2>{t("detail.conversation")}</h2>
+            <MessageList messages={messages} files={files} staff />
+            <Composer
+              key={r.version}
+              lastResult={resultOf("message")}
+              version={r.version}
+              state={r.state}
+              recipient={{
+                name: r.requester_name ?? "–",
+                email: r.requester_email ?? "",
+                company: pick(locale, r.company_name_en, r.company_name_zh),
+              }}
+            />
+          </section>
+        </div>
+        <aside className="stack">
+          <Properties
+            key={r.version}
+            lastResult={resultOf("properties")}
+            request={{
+              version: r.version,
+              state: r.state,
+              priority: r.priority,
+              teamId: r.team_id,
+              assigneeId: r.assignee_id,
+            }}
+            teams={teams}
+            staff={staff}
+          />
+          <HistoryList history={history} staff describe={describe} />
+        </aside>
+      </div>
+    </div>
+  );
+}
