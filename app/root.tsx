@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   const user = session?.user ?? null;
   const locale = detectLocale(request, user?.locale);
-  const { toast, clear } = readToast(request);
+  const { toast, clear } = await readToast(request);
   const headers = new Headers();
   if (clear) headers.append("Set-Cookie", clear);
   return data(

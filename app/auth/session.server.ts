@@ -3,7 +3,7 @@
  * SHA-256 in the `session` table, 10 days idle expiry extended on use, 30 days absolute.
  */
 import type { Executor } from "#db/executor";
-import { isHttps } from "~/env.server";
+import { readSessionCookie } from "~/lib/cookies.server";
 import type { CompanyRole, ParkRole } from "./permissions";
 import { generateToken, hashToken } from "./tokens.server";
 
@@ -147,38 +147,8 @@ export async function invalidateUserSessions(
   await q.execute();
 }
 
-export function sessionCookieName(): string {
-  return isHttps() ? "__Host-session" : "session";
-}
-
-export function sessionCookie(token: string, absoluteExpiry: Date): string {
-  const parts = [
-    `${sessionCookieName()}=${token}`,
-    "Path=/",
-    "HttpOnly",
-    "SameSite=Lax",
-    `Expires=${absoluteExpiry.toUTCString()}`,
-  ];
-  if (isHttps()) parts.push("Secure");
-  return parts.join("; ");
-}
-
-export function clearSessionCookie(): string {
-  const parts = [`${sessionCookieName()}=`, "Path=/", "HttpOnly", "SameSite=Lax", "Max-Age=0"];
-  if (isHttps()) parts.push("Secure");
-  return parts.join("; ");
-}
-
+/** The session token this request carries, when it has the token's form. */
 export function readSessionToken(request: Request): string | null {
-  const header = request.headers.get("Cookie");
-  if (!header) return null;
-  const name = sessionCookieName();
-  for (const part of header.split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) {
-      const value = v.join("=");
-      return /^[a-z2-7]{32}$/.test(value) ? value : null;
-    }
-  }
-  return null;
+  const value = readSessionCookie(request.headers.get("Cookie"));
+  return value !== null && /^[a-z2-7]{32}$/.test(value) ? value : null;
 }

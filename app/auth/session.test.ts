@@ -11,13 +11,12 @@ import {
 import {
   ABSOLUTE_LIFETIME_MS,
   IDLE_TIMEOUT_MS,
-  clearSessionCookie,
   createSession,
   invalidateSession,
   readSessionToken,
-  sessionCookie,
   validateSessionToken,
 } from "./session.server";
+import { clearSessionCookie, sessionCookie } from "~/lib/cookies.server";
 import { hashToken } from "./tokens.server";
 
 const ORIGIN = "http://portal.test";

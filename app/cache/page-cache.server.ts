@@ -25,6 +25,7 @@ import type { Executor } from "#db/executor";
 import { db } from "~/db.server";
 import { env } from "~/env.server";
 import { detectLocale } from "~/i18n/locale.server";
+import { onlyLanguageCookie } from "~/lib/cookies.server";
 import { logger } from "~/observability/logger.server";
 
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=600";
@@ -101,11 +102,7 @@ export function isPublicPath(pathname: string): boolean {
 
 /** Anonymous: no cookie but the language choice (no session, no toast). */
 export function isAnonymous(cookieHeader: string | undefined): boolean {
-  if (!cookieHeader) return true;
-  return cookieHeader.split(";").every((part) => {
-    const name = part.split("=")[0]!.trim();
-    return name === "" || name === "lang";
-  });
+  return onlyLanguageCookie(cookieHeader);
 }
 
 export interface CacheEntry {

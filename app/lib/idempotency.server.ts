@@ -21,6 +21,7 @@ import type { Executor } from "#db/executor";
 import { getUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { IDEMPOTENCY_FIELD, KEY_PATTERN } from "./idempotency";
+import { isFlashCookie } from "./cookies.server";
 
 export { IDEMPOTENCY_FIELD, KEY_PATTERN };
 
@@ -169,14 +170,11 @@ export async function once<T>(
 
 // ------------------------------------------------------------------------------ Remix actions
 
-/** Cookies a replay may carry again: flash messages, never a session. */
-const REPLAYED_COOKIE = /^(toast|flash_[a-z_]+)=/;
-
 function redirectResult(value: unknown): StoredResult | null {
   if (!(value instanceof Response)) return null;
   const location = value.headers.get("Location");
   if (value.status < 300 || value.status > 399 || !location) return null;
-  const cookies = value.headers.getSetCookie().filter((c) => REPLAYED_COOKIE.test(c));
+  const cookies = value.headers.getSetCookie().filter(isFlashCookie);
   return { status: value.status, location, cookies };
 }
 

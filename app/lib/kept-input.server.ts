@@ -11,13 +11,13 @@
  * Anonymous writes are bounded: per client address (a window in `attempt_counter`), per
  * browser (the newest few), and globally (rows and bytes); expired rows are deleted on write.
  */
-import { createCookie, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { sql } from "kysely";
 import type { DB } from "#db/client.server";
 import type { Executor } from "#db/executor";
 import { hitWindowLimit, type WindowPolicy } from "~/auth/throttle.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
-import { isHttps } from "~/env.server";
+import { clearCookie, KEPT_TTL_SECONDS, keptCookie } from "./cookies.server";
 import { isUuid } from "./ids";
 
 export const ENCTYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] as const;
@@ -55,7 +55,7 @@ export interface KeepPolicy {
   maxLiveBytes: number;
 }
 export const KEEP_POLICY: KeepPolicy = {
-  ttlMs: 2 * 60 * 60 * 1000,
+  ttlMs: KEPT_TTL_SECONDS * 1000,
   perBrowser: 5,
   perClient: { limit: 20, windowSeconds: 60 * 60 },
   maxLive: 2_000,
@@ -245,28 +245,18 @@ export function postBackUrl(target: string): string {
 
 const KEY_PATTERN = /^[a-z2-7]{32}$/;
 
-function keyCookie() {
-  return createCookie(isHttps() ? "__Host-kept" : "kept", {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: isHttps(),
-    maxAge: Math.floor(KEEP_POLICY.ttlMs / 1000),
-  });
-}
-
 /** The browser's key from its cookie, or null. */
 export async function readKeptKey(request: Request): Promise<string | null> {
-  const value: unknown = await keyCookie().parse(request.headers.get("Cookie"));
+  const value: unknown = await keptCookie().parse(request.headers.get("Cookie"));
   return typeof value === "string" && KEY_PATTERN.test(value) ? value : null;
 }
 
 export function keptKeyCookie(key: string): Promise<string> {
-  return keyCookie().serialize(key);
+  return keptCookie().serialize(key);
 }
 
 export function clearKeptKeyCookie(): Promise<string> {
-  return keyCookie().serialize("", { maxAge: 0 });
+  return clearCookie(keptCookie());
 }
 
 // ---------------------------------------------------------------- the store

@@ -1,6 +1,7 @@
 /** Toasts through a short-lived flash cookie, so they survive the redirect after an action. */
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
+import { clearCookie, toastCookie } from "./cookies.server";
 
 const toastSchema = z.object({
   type: z.enum(["success", "info", "error"]).default("success"),
@@ -10,33 +11,23 @@ const toastSchema = z.object({
 });
 export type Toast = z.infer<typeof toastSchema>;
 
-const NAME = "toast";
-
-export function toastCookie(toast: Toast): string {
-  const value = Buffer.from(JSON.stringify(toast)).toString("base64url");
-  return `${NAME}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=60`;
+/** The toast this request carries (null when none or malformed) and the line that clears it. */
+export async function readToast(
+  request: Request,
+): Promise<{ toast: Toast | null; clear: string | null }> {
+  const cookie = toastCookie();
+  const value: unknown = await cookie.parse(request.headers.get("Cookie"));
+  if (value === null) return { toast: null, clear: null };
+  const parsed = toastSchema.safeParse(value);
+  return { toast: parsed.success ? parsed.data : null, clear: await clearCookie(cookie) };
 }
 
-export function readToast(request: Request): { toast: Toast | null; clear: string | null } {
-  const header = request.headers.get("Cookie") ?? "";
-  const match = header
-    .split(";")
-    .map((p) => p.trim())
-    .find((p) => p.startsWith(`${NAME}=`));
-  if (!match) return { toast: null, clear: null };
-  const clear = `${NAME}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
-  try {
-    const parsed = toastSchema.safeParse(
-      JSON.parse(Buffer.from(match.slice(NAME.length + 1), "base64url").toString()),
-    );
-    return { toast: parsed.success ? parsed.data : null, clear };
-  } catch {
-    return { toast: null, clear };
-  }
-}
-
-export function redirectWithToast(url: string, toast: Toast, init: ResponseInit = {}): Response {
+export async function redirectWithToast(
+  url: string,
+  toast: Toast,
+  init: ResponseInit = {},
+): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.append("Set-Cookie", toastCookie(toast));
+  headers.append("Set-Cookie", await toastCookie().serialize(toast));
   return redirect(url, { ...init, headers });
 }

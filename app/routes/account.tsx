@@ -24,7 +24,7 @@ import { requireSession } from "~/auth/guards.server";
 import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
-import { localeCookie } from "~/i18n/locale.server";
+import { localeCookie } from "~/lib/cookies.server";
 import { useLocale } from "~/lib/root-data";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";

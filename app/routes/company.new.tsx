@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // One company per user: someone who already has one is sent on (to where they were going).
   if (user.company) {
     const to = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/company");
-    throw redirectWithToast(to, { type: "info", key: "company:toast.alreadyHaveCompany" });
+    throw await redirectWithToast(to, { type: "info", key: "company:toast.alreadyHaveCompany" });
   }
   return null;
 }

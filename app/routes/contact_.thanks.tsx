@@ -10,8 +10,8 @@ export const meta: MetaFunction = () => [
 ];
 
 /** The thank-you page after the contact form: only the browser that sent it has a reference. */
-export function loader({ request }: LoaderFunctionArgs) {
-  const reference = thanksReference(request);
+export async function loader({ request }: LoaderFunctionArgs) {
+  const reference = await thanksReference(request);
   if (!reference) throw redirect("/contact");
   return { reference };
 }

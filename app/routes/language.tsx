@@ -6,7 +6,7 @@ import { getUser } from "~/auth/guards.server";
 import { safeRedirect } from "~/lib/redirect";
 import { db } from "~/db.server";
 import { isLocale } from "~/i18n/i18n";
-import { localeCookie } from "~/i18n/locale.server";
+import { localeCookie } from "~/lib/cookies.server";
 
 export async function loader() {
   return redirect("/");

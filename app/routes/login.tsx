@@ -9,7 +9,7 @@ import { logIn } from "~/accounts/accounts.server";
 import { loginSchema } from "~/accounts/schema";
 import { requireAnonymous } from "~/auth/guards.server";
 import { safeRedirect } from "~/lib/redirect";
-import { sessionCookie } from "~/auth/session.server";
+import { sessionCookie } from "~/lib/cookies.server";
 import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
 import { requestMeta } from "~/lib/request.server";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { logOut } from "~/accounts/accounts.server";
 import { getSession } from "~/auth/guards.server";
-import { clearSessionCookie } from "~/auth/session.server";
+import { clearSessionCookie } from "~/lib/cookies.server";
 import { db } from "~/db.server";
 import { redirectWithToast } from "~/lib/toast.server";
 

@@ -7,7 +7,7 @@ import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { peekToken, resetPassword } from "~/accounts/accounts.server";
 import { resetPasswordSchema, tokenSchema } from "~/accounts/schema";
-import { clearSessionCookie } from "~/auth/session.server";
+import { clearSessionCookie } from "~/lib/cookies.server";
 import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
 import { requestMeta } from "~/lib/request.server";

@@ -27,7 +27,9 @@ async function seen(response: APIResponse, email: string) {
     .map((h) => {
       const [pair = "", ...attrs] = h.value.split(";");
       const [name = "", value = ""] = pair.split("=");
-      const decoded = name === "toast" ? Buffer.from(value, "base64url").toString() : value;
+      // A Remix cookie: URI-encoded base64 of JSON (app/lib/cookies.server.ts).
+      const decoded =
+        name === "toast" ? Buffer.from(decodeURIComponent(value), "base64").toString() : value;
       return [name, decoded, ...attrs.map((a) => a.trim())].join(";");
     });
   return JSON.stringify({
