@@ -12,7 +12,8 @@ import { hitWindowLimit, mayMailStranger, type WindowPolicy } from "~/auth/throt
 import type { Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
 import { cursorAt, decodeCursor, encodeCursor } from "~/lib/cursor.server";
-import { NewsForbidden, type NewsActor } from "~/news/news.server";
+import type { NewsActor } from "~/news/news.server";
+import { Forbidden } from "~/lib/result";
 import { INQUIRY_STATUSES, type InquiryInput, type InquiryStatus } from "./schema";
 import { isUuid } from "~/lib/ids";
 
@@ -86,10 +87,10 @@ export async function submitInquiry(
 }
 
 function requireRead(actor: NewsActor) {
-  if (!can(actor, "read:inquiry:any")) throw new NewsForbidden();
+  if (!can(actor, "read:inquiry:any")) throw new Forbidden();
 }
 function requireUpdate(actor: NewsActor) {
-  if (!can(actor, "update:inquiry:any")) throw new NewsForbidden();
+  if (!can(actor, "update:inquiry:any")) throw new Forbidden();
 }
 
 export async function listInquiries(

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
-import { NewsForbidden, type NewsActor } from "~/news/news.server";
+import type { NewsActor } from "~/news/news.server";
+import { Forbidden } from "~/lib/result";
 import { changeInquiry, getInquiry, listInquiries, submitInquiry } from "./inquiries.server";
 
 let t: TestDatabase;
@@ -109,6 +110,6 @@ describe("inquiries", () => {
 
   it("keeps the inbox from people without the permission", async () => {
     const member: NewsActor = { id: staff.id, roles: [], company: { role: "owner" } };
-    await expect(listInquiries(t.db, member)).rejects.toBeInstanceOf(NewsForbidden);
+    await expect(listInquiries(t.db, member)).rejects.toBeInstanceOf(Forbidden);
   });
 });

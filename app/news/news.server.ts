@@ -15,6 +15,7 @@ import { articleSlug, isValidSlug } from "./slug";
 import { cursorAt, decodeCursor, encodeCursor, type Cursor } from "~/lib/cursor.server";
 import { isSlug, isUuid } from "~/lib/ids";
 import { withoutControlChars } from "~/lib/text";
+import { Forbidden } from "~/lib/result";
 
 export interface NewsActor extends Actor {
   id: string;
@@ -30,14 +31,8 @@ export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
 export const PUBLISH_TASK = "news-publish";
 export const MAX_COVER_BYTES = 5_000_000;
 
-export class NewsForbidden extends Error {
-  constructor() {
-    super("forbidden");
-  }
-}
-
 function requireCan(actor: NewsActor, permission: Parameters<typeof can>[1]) {
-  if (!can(actor, permission)) throw new NewsForbidden();
+  if (!can(actor, permission)) throw new Forbidden();
 }
 
 /** Terms of a search query, lower-cased, with LIKE wildcards escaped. */

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { runDueJobs } from "~/jobs/queue.server";
 import { taskHandlers } from "~/jobs/tasks.server";
+import { Forbidden } from "~/lib/result";
 import { rssFeed, sitemap } from "./feeds.server";
 import {
   createArticle,
   getPublishedArticle,
   listPublished,
   cjkBigrams,
-  NewsForbidden,
   publishArticle,
   scheduleArticle,
   unpublishArticle,
@@ -49,11 +49,11 @@ afterAll(() => t.close());
 describe("news desk", () => {
   it("publishing needs publish:news:any; staff may, a company owner may not", async () => {
     await expect(createArticle(t.db, outsider, { titleEn: "Nope" })).rejects.toBeInstanceOf(
-      NewsForbidden,
+      Forbidden,
     );
     const { id, slug } = await createArticle(t.db, staff, { titleEn: "Permission check article" });
     expect(slug).toBe("permission-check-article");
-    await expect(publishArticle(t.db, outsider, id, null)).rejects.toBeInstanceOf(NewsForbidden);
+    await expect(publishArticle(t.db, outsider, id, null)).rejects.toBeInstanceOf(Forbidden);
     expect(await getPublishedArticle(t.db, slug)).toBeUndefined();
     expect(await publishArticle(t.db, staff, id, null)).toEqual({ ok: true });
     expect((await getPublishedArticle(t.db, slug))?.article.id).toBe(id);

@@ -3,18 +3,21 @@
  * policies (searchable, with deadlines), spaces and the investment guide. All data that staff
  * edit on the desk; nothing here is text in code.
  */
-import { sql } from "kysely";
+import { sql, type Insertable } from "kysely";
 import { inTransaction, type Executor } from "#db/executor";
 import { audit } from "~/audit/audit.server";
 import { can } from "~/auth/permissions";
 import type { DB } from "#db/client.server";
-import { NewsForbidden, searchTerms, type NewsActor } from "~/news/news.server";
+import type { DB as Database } from "#db/schema";
+import { searchTerms, type NewsActor } from "~/news/news.server";
+import { Forbidden, fail, ok, type Result } from "~/lib/result";
 import { IMAGE_TYPES, storeUpload } from "~/uploads/uploads.server";
 import { isUuid } from "~/lib/ids";
 import { textError } from "~/lib/text";
+import type { ParkSection, SectionInput } from "./schema";
 
 function requireManage(actor: NewsActor) {
-  if (!can(actor, "manage:park:any")) throw new NewsForbidden();
+  if (!can(actor, "manage:park:any")) throw new Forbidden();
 }
 
 export async function getProfile(db: Executor) {
@@ -114,34 +117,29 @@ export async function saveProfile(
       location_en: input.locationEn,
       location_zh: input.locationZh,
     };
-    const existing = await getProfile(trx);
-    if (!existing) {
+    let saved = true;
+    if (await getProfile(trx)) {
+      const r = await trx
+        .updateTable("park_profile")
+        .set({ ...values, version: sql<number>`version + 1`, updated_at: new Date() })
+        .where("id", "=", 1)
+        .where("version", "=", version)
+        .executeTakeFirst();
+      saved = Number(r.numUpdatedRows) === 1;
+    } else {
       await trx
         .insertInto("park_profile")
         .values({ id: 1, ...values })
         .execute();
-      await audit(trx, {
-        actorId: actor.id,
-        action: "park.profile.update",
-        entityType: "park_profile",
-        entityId: "1",
-      });
-      return true;
     }
-    const r = await trx
-      .updateTable("park_profile")
-      .set({ ...values, version: sql<number>`version + 1`, updated_at: new Date() })
-      .where("id", "=", 1)
-      .where("version", "=", version)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 1)
+    if (saved)
       await audit(trx, {
         actorId: actor.id,
         action: "park.profile.update",
         entityType: "park_profile",
         entityId: "1",
       });
-    return Number(r.numUpdatedRows) === 1;
+    return saved;
   });
 }
 
@@ -159,6 +157,7 @@ export interface RankingInput {
 
 export async function saveRanking(db: Executor, actor: NewsActor, input: RankingInput) {
   requireManage(actor);
+  if (input.id && !isUuid(input.id)) return;
   return inTransaction(db, async (trx) => {
     const values = {
       year: input.year,
@@ -182,7 +181,7 @@ export async function saveRanking(db: Executor, actor: NewsActor, input: Ranking
       actorId: actor.id,
       action: "park.ranking.save",
       entityType: "park_ranking",
-      entityId: input.id ?? null,
+      entityId: input.id || null,
       details: { year: input.year, measure: input.measure, rank: input.rank },
     });
   });
@@ -205,226 +204,182 @@ export async function deleteParkRow(db: Executor, actor: NewsActor, table: Table
   });
 }
 
-export async function saveIndustry(
+/** The tables whose rows are plain lists (no natural key, no version): one save serves them all. */
+type ListTable = Exclude<Table, "park_ranking">;
+
+/**
+ * Saves one row of a list section: updates it when `id` names one (an unknown id saves
+ * nothing), inserts it otherwise; the audit entry (`park.<row>.save`) commits with it.
+ */
+async function saveListRow<T extends ListTable>(
   db: Executor,
   actor: NewsActor,
-  input: {
-    id?: string | null;
-    nameEn: string;
-    nameZh: string;
-    summaryEn: string;
-    summaryZh: string;
-    position: number;
-  },
-) {
+  table: T,
+  id: string | null | undefined,
+  values: Insertable<Database[T]>,
+): Promise<void> {
   requireManage(actor);
+  if (id && !isUuid(id)) return;
+  // One table of the union at a time; the caller's `values` are checked against its own.
+  const rows = table as "park_industry";
+  const row = values as Insertable<Database["park_industry"]>;
   return inTransaction(db, async (trx) => {
-    const values = {
-      name_en: input.nameEn,
-      name_zh: input.nameZh,
-      summary_en: input.summaryEn,
-      summary_zh: input.summaryZh,
-      position: input.position,
-    };
-    const id = input.id
-      ? (
-          await trx
-            .updateTable("park_industry")
-            .set(values)
-            .where("id", "=", input.id)
-            .returning("id")
-            .executeTakeFirst()
-        )?.id
-      : (
-          await trx
-            .insertInto("park_industry")
-            .values(values)
-            .returning("id")
-            .executeTakeFirstOrThrow()
-        ).id;
-    if (id)
+    const saved = id
+      ? await trx.updateTable(rows).set(row).where("id", "=", id).returning("id").executeTakeFirst()
+      : await trx.insertInto(rows).values(row).returning("id").executeTakeFirstOrThrow();
+    if (saved)
       await audit(trx, {
         actorId: actor.id,
-        action: "park.industry.save",
-        entityType: "park_industry",
-        entityId: id,
-        details: { created: !input.id },
+        action: `park.${table.replace(/^park_/, "")}.save`,
+        entityType: table,
+        entityId: saved.id,
+        details: { created: !id },
       });
   });
 }
 
-export async function savePolicy(
-  db: Executor,
-  actor: NewsActor,
-  input: {
-    id?: string | null;
-    titleEn: string;
-    titleZh: string;
-    summaryEn: string;
-    summaryZh: string;
-    deadline?: string | null;
-    link?: string | null;
-    position: number;
-  },
-) {
-  requireManage(actor);
-  return inTransaction(db, async (trx) => {
-    const values = {
-      title_en: input.titleEn,
-      title_zh: input.titleZh,
-      summary_en: input.summaryEn,
-      summary_zh: input.summaryZh,
-      deadline: input.deadline || null,
-      link: input.link || null,
-      position: input.position,
-    };
-    const id = input.id
-      ? (
-          await trx
-            .updateTable("park_policy")
-            .set(values)
-            .where("id", "=", input.id)
-            .returning("id")
-            .executeTakeFirst()
-        )?.id
-      : (
-          await trx
-            .insertInto("park_policy")
-            .values(values)
-            .returning("id")
-            .executeTakeFirstOrThrow()
-        ).id;
-    if (id)
-      await audit(trx, {
-        actorId: actor.id,
-        action: "park.policy.save",
-        entityType: "park_policy",
-        entityId: id,
-        details: { created: !input.id },
-      });
+export interface IndustryInput {
+  id?: string | null;
+  nameEn: string;
+  nameZh: string;
+  summaryEn: string;
+  summaryZh: string;
+  position: number;
+}
+
+export async function saveIndustry(db: Executor, actor: NewsActor, input: IndustryInput) {
+  return saveListRow(db, actor, "park_industry", input.id, {
+    name_en: input.nameEn,
+    name_zh: input.nameZh,
+    summary_en: input.summaryEn,
+    summary_zh: input.summaryZh,
+    position: input.position,
   });
 }
 
-export async function saveSpace(
-  db: Executor,
-  actor: NewsActor,
-  input: {
-    id?: string | null;
-    kind: "office" | "lab" | "unit";
-    nameEn: string;
-    nameZh: string;
-    descriptionEn: string;
-    descriptionZh: string;
-    areaMin?: number | null;
-    areaMax?: number | null;
-    priceMin?: number | null;
-    priceMax?: number | null;
-    availability: "available" | "limited" | "full";
-    position: number;
-  },
-) {
-  requireManage(actor);
-  return inTransaction(db, async (trx) => {
-    const values = {
-      kind: input.kind,
-      name_en: input.nameEn,
-      name_zh: input.nameZh,
-      description_en: input.descriptionEn,
-      description_zh: input.descriptionZh,
-      area_min_m2: input.areaMin ?? null,
-      area_max_m2: input.areaMax ?? null,
-      price_min: input.priceMin != null ? String(input.priceMin) : null,
-      price_max: input.priceMax != null ? String(input.priceMax) : null,
-      availability: input.availability,
-      position: input.position,
-    };
-    const id = input.id
-      ? (
-          await trx
-            .updateTable("park_space")
-            .set(values)
-            .where("id", "=", input.id)
-            .returning("id")
-            .executeTakeFirst()
-        )?.id
-      : (
-          await trx
-            .insertInto("park_space")
-            .values(values)
-            .returning("id")
-            .executeTakeFirstOrThrow()
-        ).id;
-    if (id)
-      await audit(trx, {
-        actorId: actor.id,
-        action: "park.space.save",
-        entityType: "park_space",
-        entityId: id,
-        details: { created: !input.id },
-      });
+export interface PolicyInput {
+  id?: string | null;
+  titleEn: string;
+  titleZh: string;
+  summaryEn: string;
+  summaryZh: string;
+  deadline?: string | null;
+  link?: string | null;
+  position: number;
+}
+
+export async function savePolicy(db: Executor, actor: NewsActor, input: PolicyInput) {
+  return saveListRow(db, actor, "park_policy", input.id, {
+    title_en: input.titleEn,
+    title_zh: input.titleZh,
+    summary_en: input.summaryEn,
+    summary_zh: input.summaryZh,
+    deadline: input.deadline || null,
+    link: input.link || null,
+    position: input.position,
   });
 }
 
-export async function saveInvestStep(
-  db: Executor,
-  actor: NewsActor,
-  input: {
-    id?: string | null;
-    position: number;
-    titleEn: string;
-    titleZh: string;
-    bodyEn: string;
-    bodyZh: string;
-    documentsEn: string;
-    documentsZh: string;
-    durationEn: string;
-    durationZh: string;
-  },
-) {
-  requireManage(actor);
-  return inTransaction(db, async (trx) => {
-    const values = {
-      position: input.position,
-      title_en: input.titleEn,
-      title_zh: input.titleZh,
-      body_en: input.bodyEn,
-      body_zh: input.bodyZh,
-      documents_en: input.documentsEn,
-      documents_zh: input.documentsZh,
-      duration_en: input.durationEn,
-      duration_zh: input.durationZh,
-    };
-    const id = input.id
-      ? (
-          await trx
-            .updateTable("park_invest_step")
-            .set(values)
-            .where("id", "=", input.id)
-            .returning("id")
-            .executeTakeFirst()
-        )?.id
-      : (
-          await trx
-            .insertInto("park_invest_step")
-            .values(values)
-            .returning("id")
-            .executeTakeFirstOrThrow()
-        ).id;
-    if (id)
-      await audit(trx, {
-        actorId: actor.id,
-        action: "park.invest_step.save",
-        entityType: "park_invest_step",
-        entityId: id,
-        details: { created: !input.id },
-      });
+export interface SpaceInput {
+  id?: string | null;
+  kind: "office" | "lab" | "unit";
+  nameEn: string;
+  nameZh: string;
+  descriptionEn: string;
+  descriptionZh: string;
+  areaMin?: number | null;
+  areaMax?: number | null;
+  priceMin?: number | null;
+  priceMax?: number | null;
+  availability: "available" | "limited" | "full";
+  position: number;
+}
+
+export async function saveSpace(db: Executor, actor: NewsActor, input: SpaceInput) {
+  return saveListRow(db, actor, "park_space", input.id, {
+    kind: input.kind,
+    name_en: input.nameEn,
+    name_zh: input.nameZh,
+    description_en: input.descriptionEn,
+    description_zh: input.descriptionZh,
+    area_min_m2: input.areaMin ?? null,
+    area_max_m2: input.areaMax ?? null,
+    price_min: input.priceMin != null ? String(input.priceMin) : null,
+    price_max: input.priceMax != null ? String(input.priceMax) : null,
+    availability: input.availability,
+    position: input.position,
   });
 }
+
+export interface InvestStepInput {
+  id?: string | null;
+  position: number;
+  titleEn: string;
+  titleZh: string;
+  bodyEn: string;
+  bodyZh: string;
+  documentsEn: string;
+  documentsZh: string;
+  durationEn: string;
+  durationZh: string;
+}
+
+export async function saveInvestStep(db: Executor, actor: NewsActor, input: InvestStepInput) {
+  return saveListRow(db, actor, "park_invest_step", input.id, {
+    position: input.position,
+    title_en: input.titleEn,
+    title_zh: input.titleZh,
+    body_en: input.bodyEn,
+    body_zh: input.bodyZh,
+    documents_en: input.documentsEn,
+    documents_zh: input.documentsZh,
+    duration_en: input.durationEn,
+    duration_zh: input.durationZh,
+  });
+}
+
+/**
+ * The desk's one form handler: saves a section's parsed values (`parseSection` in
+ * ./schema). Answers false for a stale profile version (nothing saved).
+ */
+export async function saveSection(
+  db: Executor,
+  actor: NewsActor,
+  input: SectionInput,
+): Promise<boolean> {
+  switch (input.section) {
+    case "profile":
+      return saveProfile(db, actor, input.data.version, input.data);
+    case "ranking":
+      await saveRanking(db, actor, input.data);
+      return true;
+    case "industry":
+      await saveIndustry(db, actor, input.data);
+      return true;
+    case "policy":
+      await savePolicy(db, actor, input.data);
+      return true;
+    case "space":
+      await saveSpace(db, actor, input.data);
+      return true;
+    case "step":
+      await saveInvestStep(db, actor, input.data);
+      return true;
+  }
+}
+
+/** The table a section's delete button removes rows from (the profile has none). */
+export const SECTION_TABLES: Record<Exclude<ParkSection, "profile">, Table> = {
+  ranking: "park_ranking",
+  industry: "park_industry",
+  policy: "park_policy",
+  space: "park_space",
+  step: "park_invest_step",
+};
 
 export const MAX_SPACE_PHOTO_BYTES = 5_000_000;
 
-export type SpacePhotoResult =
-  { ok: true } | { ok: false; error: "empty" | "tooLarge" | "type" | "alt" | "notFound" };
+export type SpacePhotoResult = Result<object, "empty" | "tooLarge" | "type" | "alt" | "notFound">;
 
 /**
  * A space's photo: checked by content (images only), size limited, stored with its width and
@@ -438,15 +393,15 @@ export async function setSpacePhoto(
   alt: { en: string; zh: string },
 ): Promise<SpacePhotoResult> {
   requireManage(actor);
-  if (!isUuid(spaceId)) return { ok: false, error: "notFound" };
-  if (textError(alt.en, 300) || textError(alt.zh, 300)) return { ok: false, error: "alt" };
+  if (!isUuid(spaceId)) return fail("notFound");
+  if (textError(alt.en, 300) || textError(alt.zh, 300)) return fail("alt");
   return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("park_space")
       .select("id")
       .where("id", "=", spaceId)
       .executeTakeFirst();
-    if (!row) return { ok: false, error: "notFound" } as const;
+    if (!row) return fail("notFound");
     const stored = await storeUpload(trx, {
       ...file,
       allowedTypes: IMAGE_TYPES,
@@ -455,7 +410,7 @@ export async function setSpacePhoto(
       context: "park-space",
       ownerId: spaceId,
     });
-    if (!stored.ok) return stored;
+    if (!stored.ok) return fail(stored.error);
     await trx
       .updateTable("park_space")
       .set({
@@ -472,6 +427,6 @@ export async function setSpacePhoto(
       entityId: spaceId,
       details: { fileId: stored.file.id },
     });
-    return { ok: true } as const;
+    return ok();
   });
 }

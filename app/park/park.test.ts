@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
-import { NewsForbidden, type NewsActor } from "~/news/news.server";
+import type { NewsActor } from "~/news/news.server";
+import { Forbidden } from "~/lib/result";
 import { listSpaces, MAX_SPACE_PHOTO_BYTES, saveSpace, setSpacePhoto } from "./park.server";
 
 // A 3 x 2 PNG (header and IHDR are enough for sniffing and size).
@@ -68,7 +69,7 @@ describe("space photos", () => {
     ).toEqual({ ok: false, error: "notFound" });
     await expect(
       setSpacePhoto(t.db, member, space.id, { bytes: PNG, filename: "a.png" }, alt),
-    ).rejects.toBeInstanceOf(NewsForbidden);
+    ).rejects.toBeInstanceOf(Forbidden);
     expect((await listSpaces(t.db)).find((s) => s.id === space.id)!.photo_file_id).toBeNull();
 
     expect(

@@ -106,15 +106,38 @@ export const stepSchema = z.object({
   durationZh: s(200),
 });
 
+const SECTION_SCHEMAS = {
+  profile: profileSchema,
+  ranking: rankingSchema,
+  industry: industrySchema,
+  policy: policySchema,
+  space: spaceSchema,
+  step: stepSchema,
+} as const;
+
+/** The forms of the park desk, one per section; `section` names the one posted. */
+export type ParkSection = keyof typeof SECTION_SCHEMAS;
+export type SectionInput = {
+  [S in ParkSection]: { section: S; data: z.infer<(typeof SECTION_SCHEMAS)[S]> };
+}[ParkSection];
+
+export function isParkSection(section: string): section is ParkSection {
+  return Object.hasOwn(SECTION_SCHEMAS, section);
+}
+
 /** The schema of a section of the park desk (its values are echoed back on an error). */
 export function sectionSchema(section: string): z.ZodType | undefined {
-  const schemas: Record<string, z.ZodType> = {
-    profile: profileSchema,
-    ranking: rankingSchema,
-    industry: industrySchema,
-    policy: policySchema,
-    space: spaceSchema,
-    step: stepSchema,
-  };
-  return Object.hasOwn(schemas, section) ? schemas[section] : undefined;
+  return isParkSection(section) ? SECTION_SCHEMAS[section] : undefined;
+}
+
+/** A section's posted values checked by its schema; `error` null for an unknown section. */
+export function parseSection(
+  section: string,
+  values: Record<string, unknown>,
+): { success: true; input: SectionInput } | { success: false; error: z.ZodError | null } {
+  if (!isParkSection(section)) return { success: false, error: null };
+  const parsed = SECTION_SCHEMAS[section].safeParse(values);
+  if (!parsed.success) return { success: false, error: parsed.error };
+  // The data was parsed by this section's own schema.
+  return { success: true, input: { section, data: parsed.data } as SectionInput };
 }

@@ -35,9 +35,10 @@ const PERSONAS = {
 } as const;
 type Persona = keyof typeof PERSONAS;
 
-/** Every route file that exports an action. */
+/** Every route module (`a.b.tsx`, or `a.b/route.tsx` of a route folder) that exports an action. */
 const ACTION_ROUTES = fs
   .readdirSync(ROUTES_DIR)
+  .map((f) => (fs.existsSync(path.join(ROUTES_DIR, f, "route.tsx")) ? `${f}/route.tsx` : f))
   .filter((f) => /\.tsx?$/.test(f))
   .filter((f) =>
     /export (async function|const|function) action\b/.test(
@@ -58,8 +59,14 @@ function primaryPersona(file: string): Persona {
 
 /** Field names, intents and enum-like values a route knows: from its source and its schemas. */
 function vocabulary(file: string): { names: string[]; words: string[] } {
-  const sources = [fs.readFileSync(path.join(ROUTES_DIR, file), "utf8")];
-  const route = sources[0]!;
+  // A route folder's colocated modules (its forms, its server helpers) count as its source.
+  const files = file.endsWith("/route.tsx")
+    ? fs
+        .readdirSync(path.join(ROUTES_DIR, path.dirname(file)))
+        .map((f) => path.join(path.dirname(file), f))
+    : [file];
+  const sources = files.map((f) => fs.readFileSync(path.join(ROUTES_DIR, f), "utf8"));
+  const route = sources.join("\n");
   for (const m of route.matchAll(/from "~\/([\w-]+)\/(schema|[\w-]+-schema)"/g)) {
     const p = path.join(APP_DIR, m[1]!, `${m[2]}.ts`);
     if (fs.existsSync(p)) sources.push(fs.readFileSync(p, "utf8"));
@@ -325,7 +332,7 @@ describe("route actions under random and malformed form data", () => {
             for (const [k, v] of body.entries()) if (typeof v === "string") params.append(k, v);
             requestBody = params;
           }
-          const url = `http://localhost:3000/${file.replace(/\.tsx?$/, "")}`;
+          const url = `http://localhost:3000/${file.replace(/(\/route)?\.tsx?$/, "")}`;
           const request = new Request(url, { method: "POST", headers, body: requestBody });
           let status: number;
           try {

@@ -100,8 +100,14 @@ const AREA_NAMES: Record<string, string[]> = {
 /** The query names a route reads (its `searchParams.get` calls, `field.` helpers, its area's parser). */
 function namesRead(routeId: string): { names: string[]; pages: boolean; sorts: boolean } {
   const file = path.join(ROUTES_DIR, routeId.replace(/^routes\//, ""));
-  const source = [".tsx", ".ts"].map((e) => file + e).find((f) => fs.existsSync(f));
-  const text = source ? fs.readFileSync(source, "utf8") : "";
+  const source = [".tsx", ".ts", "/route.tsx"].map((e) => file + e).find((f) => fs.existsSync(f));
+  // A route folder's colocated modules count as its source.
+  const sources = source?.endsWith("/route.tsx")
+    ? fs.readdirSync(file).map((f) => path.join(file, f))
+    : source
+      ? [source]
+      : [];
+  const text = sources.map((f) => fs.readFileSync(f, "utf8")).join("\n");
   const names = new Set<string>(AREA_NAMES[routeId] ?? []);
   for (const m of text.matchAll(/searchParams\.get\("(\w+)"\)|\b(\w+): field\.\w+\(/g))
     names.add((m[1] ?? m[2])!);
