@@ -14,6 +14,8 @@ import type { Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
 import type { CompanyInput, UpdateCompanyInput } from "./schema";
 import { isUuid } from "~/lib/ids";
+import { fail, ok, type Failure, type Success } from "~/lib/result";
+import { hitWindowLimit, type WindowPolicy } from "~/auth/throttle.server";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -373,9 +375,42 @@ async function requireOwner(
   return m.role === "owner" ? "ok" : "forbidden";
 }
 
+/**
+ * An owner's change to their company, in one transaction: the ownership is checked under a
+ * lock first, then `work` makes the change and names what to audit (`details`, and `value`
+ * for the caller), or returns a failure and nothing is audited.
+ */
+async function ownerChange<E extends string, T extends object = object>(
+  db: Executor,
+  actor: { id: string },
+  companyId: string,
+  meta: Meta,
+  action: string,
+  work: (trx: Executor) => Promise<Failure<E> | { details: Record<string, unknown>; value?: T }>,
+): Promise<Success<T> | Failure<E | "notFound" | "forbidden">> {
+  return inTransaction(db, async (trx) => {
+    const check = await requireOwner(trx, actor.id, companyId);
+    if (check !== "ok") return fail(check);
+    const done = await work(trx);
+    if ("ok" in done) return done;
+    await audit(trx, {
+      actorId: actor.id,
+      action,
+      entityType: "company",
+      entityId: companyId,
+      details: done.details,
+      ip: meta.ip,
+    });
+    return ok((done.value ?? {}) as T);
+  });
+}
+
+/** Invitations send email: at most this many an hour per inviting owner. */
+export const INVITE_LIMIT: WindowPolicy = { limit: 30, windowSeconds: 60 * 60 };
+
 export type InviteResult =
   | { ok: true; invitationId: string; token: string }
-  | { ok: false; error: "notFound" | "forbidden" | "alreadyMember" };
+  | { ok: false; error: "notFound" | "forbidden" | "alreadyMember" | "tooMany" };
 
 export function formatDate(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
@@ -398,9 +433,8 @@ export async function inviteMember(
 ): Promise<InviteResult> {
   const now = meta.now ?? new Date();
   const address = email.trim().toLowerCase();
-  return inTransaction(db, async (trx) => {
-    const check = await requireOwner(trx, actor.id, companyId);
-    if (check !== "ok") return { ok: false as const, error: check };
+  if (!(await hitWindowLimit(db, `invite:user:${actor.id}`, INVITE_LIMIT))) return fail("tooMany");
+  return ownerChange(db, actor, companyId, meta, "company.invite", async (trx) => {
     const member = await trx
       .selectFrom("company_member")
       .innerJoin("app_user", "app_user.id", "company_member.user_id")
@@ -408,7 +442,7 @@ export async function inviteMember(
       .where("company_member.company_id", "=", companyId)
       .where(sql<string>`lower(app_user.email)`, "=", address)
       .executeTakeFirst();
-    if (member) return { ok: false as const, error: "alreadyMember" as const };
+    if (member) return fail("alreadyMember");
     await trx
       .updateTable("company_invitation")
       .set({ revoked_at: now })
@@ -450,15 +484,10 @@ export async function inviteMember(
         expires: formatDate(expiresAt, actor.locale),
       },
     });
-    await audit(trx, {
-      actorId: actor.id,
-      action: "company.invite",
-      entityType: "company",
-      entityId: companyId,
+    return {
       details: { invitationId: row.id, email: address },
-      ip: meta.ip,
-    });
-    return { ok: true as const, invitationId: row.id, token };
+      value: { invitationId: row.id, token },
+    };
   });
 }
 
@@ -471,10 +500,8 @@ export async function revokeInvitation(
   invitationId: string,
   meta: Meta = {},
 ): Promise<SimpleResult> {
-  if (!isUuid(invitationId)) return { ok: false, error: "notFound" };
-  return inTransaction(db, async (trx) => {
-    const check = await requireOwner(trx, actor.id, companyId);
-    if (check !== "ok") return { ok: false as const, error: check };
+  if (!isUuid(invitationId)) return fail("notFound");
+  return ownerChange(db, actor, companyId, meta, "company.invitation_revoke", async (trx) => {
     const revoked = await trx
       .updateTable("company_invitation")
       .set({ revoked_at: meta.now ?? new Date() })
@@ -484,16 +511,8 @@ export async function revokeInvitation(
       .where("revoked_at", "is", null)
       .returning(["id", "email"])
       .executeTakeFirst();
-    if (!revoked) return { ok: false as const, error: "notFound" as const };
-    await audit(trx, {
-      actorId: actor.id,
-      action: "company.invitation_revoke",
-      entityType: "company",
-      entityId: companyId,
-      details: { invitationId, email: revoked.email },
-      ip: meta.ip,
-    });
-    return { ok: true as const };
+    if (!revoked) return fail("notFound");
+    return { details: { invitationId, email: revoked.email } };
   });
 }
 
@@ -631,27 +650,17 @@ export async function removeMember(
   userId: string,
   meta: Meta = {},
 ): Promise<MemberChangeResult> {
-  if (!isUuid(userId)) return { ok: false, error: "notMember" };
-  return inTransaction(db, async (trx) => {
-    const check = await requireOwner(trx, actor.id, companyId);
-    if (check !== "ok") return { ok: false as const, error: check };
-    if (userId === actor.id) return { ok: false as const, error: "self" as const };
+  if (!isUuid(userId)) return fail("notMember");
+  return ownerChange(db, actor, companyId, meta, "company.member_remove", async (trx) => {
+    if (userId === actor.id) return fail("self");
     const removed = await trx
       .deleteFrom("company_member")
       .where("company_id", "=", companyId)
       .where("user_id", "=", userId)
       .returning("user_id")
       .executeTakeFirst();
-    if (!removed) return { ok: false as const, error: "notMember" as const };
-    await audit(trx, {
-      actorId: actor.id,
-      action: "company.member_remove",
-      entityType: "company",
-      entityId: companyId,
-      details: { userId },
-      ip: meta.ip,
-    });
-    return { ok: true as const };
+    if (!removed) return fail("notMember");
+    return { details: { userId } };
   });
 }
 
@@ -666,11 +675,9 @@ export async function transferOwnership(
   newOwnerId: string,
   meta: Meta = {},
 ): Promise<MemberChangeResult> {
-  if (!isUuid(newOwnerId)) return { ok: false, error: "notMember" };
-  return inTransaction(db, async (trx) => {
-    const check = await requireOwner(trx, actor.id, companyId);
-    if (check !== "ok") return { ok: false as const, error: check };
-    if (newOwnerId === actor.id) return { ok: false as const, error: "self" as const };
+  if (!isUuid(newOwnerId)) return fail("notMember");
+  return ownerChange(db, actor, companyId, meta, "company.ownership_transfer", async (trx) => {
+    if (newOwnerId === actor.id) return fail("self");
     const target = await trx
       .selectFrom("company_member")
       .select("role")
@@ -678,28 +685,18 @@ export async function transferOwnership(
       .where("user_id", "=", newOwnerId)
       .forUpdate()
       .executeTakeFirst();
-    if (!target) return { ok: false as const, error: "notMember" as const };
-    await trx
-      .updateTable("company_member")
-      .set({ role: "member" })
-      .where("company_id", "=", companyId)
-      .where("user_id", "=", actor.id)
-      .execute();
-    await trx
-      .updateTable("company_member")
-      .set({ role: "owner" })
-      .where("company_id", "=", companyId)
-      .where("user_id", "=", newOwnerId)
-      .execute();
-    await audit(trx, {
-      actorId: actor.id,
-      action: "company.ownership_transfer",
-      entityType: "company",
-      entityId: companyId,
-      details: { from: actor.id, to: newOwnerId },
-      ip: meta.ip,
-    });
-    return { ok: true as const };
+    if (!target) return fail("notMember");
+    for (const [userId, role] of [
+      [actor.id, "member"],
+      [newOwnerId, "owner"],
+    ] as const)
+      await trx
+        .updateTable("company_member")
+        .set({ role })
+        .where("company_id", "=", companyId)
+        .where("user_id", "=", userId)
+        .execute();
+    return { details: { from: actor.id, to: newOwnerId } };
   });
 }
 

@@ -4,6 +4,7 @@ import { can } from "~/auth/permissions";
 import { hashToken } from "~/auth/tokens.server";
 import {
   INVITATION_TTL_MS,
+  INVITE_LIMIT,
   acceptInvitation,
   createCompany,
   getCompanyForMember,
@@ -326,6 +327,18 @@ describe("invitations", () => {
     });
     expect(await listPendingInvitations(t.db, companyId)).toEqual([]);
     expect(await auditActions(companyId)).toContain("company.invitation_revoke");
+  });
+
+  it("an owner sends at most INVITE_LIMIT invitations an hour (each one is an email)", async () => {
+    const { owner, companyId } = await newCompany();
+    for (let i = 0; i < INVITE_LIMIT.limit; i++)
+      expect(
+        (await inviteMember(t.db, owner, companyId, `limit-${i}@example.com`, { origin: ORIGIN }))
+          .ok,
+      ).toBe(true);
+    expect(
+      await inviteMember(t.db, owner, companyId, "one-more@example.com", { origin: ORIGIN }),
+    ).toEqual({ ok: false, error: "tooMany" });
   });
 
   it("a member cannot invite: no permission, and the domain function refuses too", async () => {

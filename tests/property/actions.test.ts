@@ -80,6 +80,7 @@ function vocabulary(file: string): { names: string[]; words: string[] } {
     for (const m of s.matchAll(/formData\.get(?:All)?\("([^"]+)"\)/g)) names.add(m[1]!);
     for (const m of s.matchAll(/^\s+(\w+): z\b/gm)) names.add(m[1]!);
     for (const m of s.matchAll(/(?:value|case|intent ===) ?=? ?"([\w-]{1,40})"/g)) words.add(m[1]!);
+    for (const m of s.matchAll(/z\.literal\("([\w-]{1,40})"\)/g)) words.add(m[1]!);
     for (const m of s.matchAll(/z\.enum\(\[([^\]]+)\]/g))
       for (const w of m[1]!.matchAll(/"([^"]+)"/g)) words.add(w[1]!);
   }
