@@ -8,7 +8,8 @@ import { useTranslation } from "~/i18n/use-translation";
 import { peekToken, resetPassword } from "~/accounts/accounts.server";
 import { resetPasswordSchema, tokenSchema } from "~/accounts/schema";
 import { clearSessionCookie } from "~/lib/cookies.server";
-import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
+import { NewPasswordFields } from "~/accounts/ui";
+import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -85,18 +86,10 @@ export default function ResetPassword() {
                 labels={labels}
               />
               <input {...getInputProps(fields.token, { type: "hidden" })} key={fields.token.key} />
-              <Field
-                field={fields.password}
-                label={labels.password}
-                type="password"
-                autoComplete="new-password"
-                hint={t("hints.password")}
-              />
-              <Field
-                field={fields.confirm}
-                label={labels.confirm}
-                type="password"
-                autoComplete="new-password"
+              <NewPasswordFields
+                password={fields.password}
+                confirm={fields.confirm}
+                labels={labels}
               />
               <SubmitButton className="button button-block">{t("reset.submit")}</SubmitButton>
             </Form>

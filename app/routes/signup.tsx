@@ -10,7 +10,8 @@ import { signupSchema } from "~/accounts/schema";
 import { requireAnonymous } from "~/auth/guards.server";
 import { safeRedirect } from "~/lib/redirect";
 import { hitWindowLimit } from "~/auth/throttle.server";
-import { ErrorSummary, Field, SelectField, SubmitButton } from "~/components/forms";
+import { LocaleSelect, NewPasswordFields } from "~/accounts/ui";
+import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { Honeypot, isHoneypotFilled } from "~/components/honeypot";
 import { db } from "~/db.server";
 import { useLocale } from "~/lib/root-data";
@@ -59,7 +60,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Signup() {
   const { t } = useTranslation("accounts");
-  const { t: tc } = useTranslation();
   const locale = useLocale();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -91,21 +91,8 @@ export default function Signup() {
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <Field field={fields.name} label={labels.name} autoComplete="name" />
           <Field field={fields.email} label={labels.email} type="email" autoComplete="email" />
-          <Field
-            field={fields.password}
-            label={labels.password}
-            type="password"
-            autoComplete="new-password"
-            hint={t("hints.password")}
-          />
-          <SelectField
-            field={fields.locale}
-            label={labels.locale}
-            options={[
-              { value: "en", label: tc("language.en") },
-              { value: "zh-CN", label: tc("language.zh-CN") },
-            ]}
-          />
+          <NewPasswordFields password={fields.password} labels={labels} />
+          <LocaleSelect field={fields.locale} label={labels.locale} />
           <SubmitButton className="button button-block" pendingText={t("signup.submitting")}>
             {t("signup.submit")}
           </SubmitButton>
