@@ -63,6 +63,8 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20_000_000),
+  // An active project without activity for this many days is flagged stale (issue 13).
+  PROJECT_STALE_DAYS: z.coerce.number().int().positive().max(365).default(14),
 });
 
 type Parsed = z.infer<typeof schema>;

@@ -401,6 +401,81 @@ export interface ParkSpace {
   price_min: Numeric | null;
 }
 
+export interface Project {
+  area_max_m2: number | null;
+  area_min_m2: number | null;
+  capital_currency: string | null;
+  capital_minor: number | null;
+  country: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  industry_id: string | null;
+  inquiry_id: string | null;
+  investment_currency: string | null;
+  investment_minor: number | null;
+  jobs_planned: number | null;
+  last_activity_at: Generated<Timestamp>;
+  lost_reason: string | null;
+  move_in_on: string | null;
+  next_step: Generated<string>;
+  next_step_due: string | null;
+  notes: Generated<string>;
+  organisation: string;
+  owner_id: string | null;
+  parent_group: Generated<string>;
+  plan_kind: string | null;
+  reference: string;
+  source: string;
+  space_type: string | null;
+  special_needs: Generated<string>;
+  stage: Generated<string>;
+  stopped_stage: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ProjectContact {
+  email: Generated<string>;
+  id: Generated<string>;
+  name: string;
+  phone: Generated<string>;
+  position: number;
+  project_id: string;
+  title: Generated<string>;
+}
+
+export interface ProjectEvent {
+  actor_id: string | null;
+  at: Generated<Timestamp>;
+  details: Generated<Json>;
+  from_stage: string | null;
+  id: Generated<number>;
+  kind: string;
+  note: Generated<string>;
+  project_id: string;
+  to_stage: string | null;
+}
+
+export interface ProjectReminder {
+  created_at: Generated<Timestamp>;
+  day: string;
+  email_id: string | null;
+  owner_id: string;
+  projects: number;
+}
+
+export interface ProjectTranche {
+  amount_minor: number;
+  arrived_on: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  currency: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  project_id: string;
+}
+
 export interface ReviewAssignment {
   application_id: string;
   assigned_at: Generated<Timestamp>;
@@ -634,6 +709,11 @@ export interface DB {
   park_profile: ParkProfile;
   park_ranking: ParkRanking;
   park_space: ParkSpace;
+  project: Project;
+  project_contact: ProjectContact;
+  project_event: ProjectEvent;
+  project_reminder: ProjectReminder;
+  project_tranche: ProjectTranche;
   review_assignment: ReviewAssignment;
   role: Role;
   service_category: ServiceCategory;

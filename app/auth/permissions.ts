@@ -2,10 +2,10 @@
  * Typed permissions `action:entity:access` (ADR 0004). `any` reaches every record; `own` only
  * the records of the actor's own company. Shared by server (enforcing) and UI (offering).
  */
-export type ParkRole = "staff" | "reviewer" | "admin";
+export type ParkRole = "staff" | "reviewer" | "admin" | "promotion";
 export type CompanyRole = "owner" | "member";
 
-export const PARK_ROLES: readonly ParkRole[] = ["staff", "reviewer", "admin"];
+export const PARK_ROLES: readonly ParkRole[] = ["staff", "reviewer", "admin", "promotion"];
 
 export type Permission =
   | "read:company:own"
@@ -37,7 +37,10 @@ export type Permission =
   | "manage:news_taxonomy:any"
   | "manage:park:any"
   | "read:inquiry:any"
-  | "update:inquiry:any";
+  | "update:inquiry:any"
+  // Investment-promotion pipeline (issue 13): its own role, not the desk's (ADR 0026)
+  | "read:project:any"
+  | "update:project:any";
 
 const INCUBATION_STAFF: readonly Permission[] = [
   "read:application:any",
@@ -60,10 +63,20 @@ const PROMOTION_STAFF: readonly Permission[] = [
   "update:inquiry:any",
 ];
 
+/** The pipeline: projects from first contact to production, and the inquiries they start from. */
+const PIPELINE: readonly Permission[] = [
+  "read:project:any",
+  "update:project:any",
+  "read:inquiry:any",
+  "update:inquiry:any",
+];
+
 const PARK_ROLE_PERMISSIONS: Record<ParkRole, readonly Permission[]> = {
   staff: ["read:company:any", ...INCUBATION_STAFF, ...SERVICE_STAFF, ...PROMOTION_STAFF],
   reviewer: ["review:application:assigned"],
+  promotion: PIPELINE,
   admin: [
+    ...PIPELINE,
     ...INCUBATION_STAFF,
     ...SERVICE_STAFF,
     ...PROMOTION_STAFF,

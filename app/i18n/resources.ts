@@ -22,6 +22,8 @@ import enInquiries from "./en/inquiries";
 import zhInquiries from "./zh-CN/inquiries";
 import enKept from "./en/kept";
 import zhKept from "./zh-CN/kept";
+import enProjects from "./en/projects";
+import zhProjects from "./zh-CN/projects";
 
 /**
  * Every namespace in both languages (one line each). Chinese files are typed by the English
@@ -41,6 +43,7 @@ export const resources = {
     park: enPark,
     inquiries: enInquiries,
     kept: enKept,
+    projects: enProjects,
   },
   "zh-CN": {
     common: zhCommon,
@@ -55,5 +58,6 @@ export const resources = {
     park: zhPark,
     inquiries: zhInquiries,
     kept: zhKept,
+    projects: zhProjects,
   },
 } as const;

@@ -5,6 +5,11 @@ import { ensureSweepScheduled, slaSweepTask, SWEEP_TASK } from "~/service-reques
 import type { TaskHandler } from "./queue.server";
 import { publishScheduledTask } from "~/news/news.server";
 import { PRUNE_TASK, pruneTask } from "./prune.server";
+import {
+  ensureRemindersScheduled,
+  projectRemindersTask,
+  REMINDER_TASK,
+} from "~/projects/reminders.server";
 
 /** Every background task by name. Later areas add theirs here. */
 export const taskHandlers: Record<string, TaskHandler> = {
@@ -13,6 +18,7 @@ export const taskHandlers: Record<string, TaskHandler> = {
   [SWEEP_TASK]: slaSweepTask,
   [RESET_TASK]: passwordResetTask,
   [PRUNE_TASK]: pruneTask,
+  [REMINDER_TASK]: projectRemindersTask,
 };
 
 /**
@@ -21,4 +27,5 @@ export const taskHandlers: Record<string, TaskHandler> = {
  */
 export async function scheduleRecurring(db: DB): Promise<void> {
   await ensureSweepScheduled(db);
+  await ensureRemindersScheduled(db);
 }

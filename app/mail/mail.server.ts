@@ -30,7 +30,9 @@ export type EmailTemplate =
   | "serviceRequestWarning"
   // Promotion (issue 3)
   | "inquiryReceived"
-  | "inquiryReply";
+  | "inquiryReply"
+  // Investment-promotion pipeline (issue 13)
+  | "projectReminder";
 
 export interface QueueEmailInput {
   to: string;

@@ -9,6 +9,7 @@ import * as contentVersion from "./2026-11-28T1547_content_version";
 import * as contentVersionNotify from "./2026-11-28T1552_content_version_notify";
 import * as keptInput from "./2026-12-04T1930_kept_input";
 import * as idempotency from "./2026-12-04T2000_idempotency";
+import * as projects from "./2026-12-04T2300_projects";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-28T1552_content_version_notify": contentVersionNotify,
   "2026-12-04T1930_kept_input": keptInput,
   "2026-12-04T2000_idempotency": idempotency,
+  "2026-12-04T2300_projects": projects,
 };

@@ -27,6 +27,15 @@ export const ROLES = [
     description_zh: "为分配给自己的孵化申请评分。",
   },
   {
+    name: "promotion",
+    scope: "park",
+    label_en: "Investment promotion",
+    label_zh: "招商专员",
+    description_en:
+      "Works the investment-promotion pipeline: projects, stages, next steps and capital.",
+    description_zh: "负责招商项目管线：项目、阶段、下一步和资金到位。",
+  },
+  {
     name: "owner",
     scope: "company",
     label_en: "Company owner",

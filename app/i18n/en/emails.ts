@@ -70,5 +70,9 @@ const emails = {
     subject: "{{reference}}: a reply from Zizhu High-Tech Park",
     body: "Hello,\n\nThe park has replied to your inquiry {{reference}}:\n\n{{reply}}\n\nYou can answer this email to continue the conversation.",
   },
+  projectReminder: {
+    subject: "Your projects that need attention today",
+    body: "Hello,\n\n{{count}} of your investment projects need a next step or attention:\n\n{{message}}\n\nAll of them in the pipeline: {{link}}",
+  },
 } as const;
 export default emails;

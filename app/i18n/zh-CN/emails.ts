@@ -73,5 +73,9 @@ const emails: Translation<typeof en> = {
     subject: "{{reference}}：紫竹高新区的答复",
     body: "您好：\n\n园区已答复您的咨询 {{reference}}：\n\n{{reply}}\n\n如需继续沟通，可直接回复本邮件。",
   },
+  projectReminder: {
+    subject: "今天需要您关注的招商项目",
+    body: "您好：\n\n您负责的 {{count}} 个招商项目需要设置下一步或跟进：\n\n{{message}}\n\n在项目管线中查看全部：{{link}}",
+  },
 };
 export default emails;
