@@ -12,6 +12,7 @@ import { audit } from "~/audit/audit.server";
 import { createI18n, isLocale, type Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
 import { textError } from "~/lib/text";
+import { toCsv, type CsvValue } from "~/lib/csv";
 import type { CallInput, DocumentSpec, Question } from "./schema";
 import {
   applicationTotals,
@@ -117,7 +118,6 @@ function toCall<T extends { questions: unknown; documents: unknown; rubric: unkn
     rubric: asList<Criterion>(row.rubric),
   };
 }
-
 
 export async function getCall(db: Database, idOrSlug: string) {
   if (!isUuid(idOrSlug) && !isSlug(idOrSlug)) return undefined;
@@ -1427,13 +1427,7 @@ export async function submitReview(
 
 // ---------------------------------------------------------------- export
 
-function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? "" : v instanceof Date ? v.toISOString() : String(v);
-  // Spreadsheet formula injection: neutralise cells that start like a formula.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
+/** A call's applications with their scores as CSV text (app/lib/csv.ts; the route adds the BOM). */
 export async function exportCallCsv(db: Database, callId: string): Promise<string> {
   const call = await getCall(db, callId);
   if (!call) return "";
@@ -1460,7 +1454,7 @@ export async function exportCallCsv(db: Database, callId: string): Promise<strin
     "reviewer_scores",
     "decision",
   ];
-  const lines = [header.map(csvCell).join(",")];
+  const rows: CsvValue[][] = [];
   for (const a of apps) {
     const mine = reviews.filter((r) => r.application_id === a.id);
     const perCriterion = call.rubric.map((c) => {
@@ -1472,25 +1466,21 @@ export async function exportCallCsv(db: Database, callId: string): Promise<strin
     const perReviewer = mine
       .map((r) => `${r.name}: ${reviewScore(call.rubric, r.scores as Scores)?.toFixed(2) ?? ""}`)
       .join("; ");
-    lines.push(
-      [
-        a.id,
-        a.company_en,
-        a.company_zh,
-        a.status,
-        a.submitted_at,
-        a.reviews,
-        a.weightedMean,
-        a.normalised,
-        ...perCriterion,
-        perReviewer,
-        a.decision_outcome ?? "",
-      ]
-        .map(csvCell)
-        .join(","),
-    );
+    rows.push([
+      a.id,
+      a.company_en,
+      a.company_zh,
+      a.status,
+      a.submitted_at,
+      a.reviews,
+      a.weightedMean,
+      a.normalised,
+      ...perCriterion,
+      perReviewer,
+      a.decision_outcome ?? "",
+    ]);
   }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return toCsv(header, rows);
 }
 
 export { formatParkTime };

@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { day, reportRange } from "~/service-requests/reports";
-import { byType, toCsv, volumeOverTime } from "~/service-requests/reports.server";
+import { csvDownload, recordsToCsv } from "~/lib/csv";
+import { byType, volumeOverTime } from "~/service-requests/reports.server";
 
 /**
  * The service reports as CSV (a resource route, so the file is the whole response): the
@@ -15,10 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = `${day(range.from)}-${day(range.to)}`;
   if (url.searchParams.get("table") === "volume") {
     const volume = await volumeOverTime(db(), range);
-    return csvResponse(toCsv(volume.map((v) => ({ ...v }))), `service-volume-${period}.csv`);
+    return csvDownload(recordsToCsv(volume.map((v) => ({ ...v }))), `service-volume-${period}.csv`);
   }
   const types = await byType(db(), range);
-  const csv = toCsv(
+  const csv = recordsToCsv(
     types.map((r) => ({
       type: r.code,
       name_en: r.nameEn,
@@ -34,15 +35,5 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ratings: r.ratings,
     })),
   );
-  return csvResponse(csv, `service-report-${period}.csv`);
-}
-
-function csvResponse(csv: string, name: string) {
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${name}"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvDownload(csv, `service-report-${period}.csv`);
 }

@@ -104,21 +104,3 @@ export async function serviceLevels(db: Executor, now = new Date()) {
     ratings: Number(r.ratings),
   }));
 }
-
-function csvCell(value: unknown): string {
-  const s = value === null || value === undefined ? "" : String(value);
-  // Neutralise spreadsheet formulas and quote everything.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
-
-export function toCsv(rows: Record<string, unknown>[]): string {
-  if (!rows.length) return "";
-  const headers = Object.keys(rows[0]!);
-  return (
-    [
-      headers.map(csvCell).join(","),
-      ...rows.map((r) => headers.map((h) => csvCell(r[h])).join(",")),
-    ].join("\r\n") + "\r\n"
-  );
-}

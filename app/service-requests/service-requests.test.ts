@@ -594,8 +594,8 @@ describe("periodic sweep scheduling", () => {
 });
 
 describe("reports", () => {
-  it("computes public service levels and per-type figures from live data, and writes safe CSV", async () => {
-    const { byType, serviceLevels, toCsv } = await import("./reports.server");
+  it("computes public service levels and per-type figures from live data", async () => {
+    const { byType, serviceLevels } = await import("./reports.server");
     const start = new Date(Date.now() - 5 * 24 * 3600_000);
     const ref = await file(memberA, start, "Report me");
     await staffChange(
@@ -646,9 +646,6 @@ describe("reports", () => {
     expect(filedIp).toBe(ip.filed);
     expect(sumBy(volume, "state").reduce((n, r) => n + r.count, 0)).toBe(
       volume.reduce((n, r) => n + r.count, 0),
-    );
-    expect(toCsv([{ a: "=HYPERLINK(1)", b: 'say "hi"' }])).toBe(
-      '"a","b"\r\n"\'=HYPERLINK(1)","say ""hi"""\r\n',
     );
   });
 });
