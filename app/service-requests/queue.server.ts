@@ -13,6 +13,7 @@ import type { DB } from "#db/schema";
 import { cursorAt, decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { isUuid } from "~/lib/ids";
 import { withoutControlChars } from "~/lib/text";
+import { listCategories, listStaff, listTeams, listTypes } from "./catalogue.server";
 import { isPriority, isState, type Priority, type RequestState } from "./workflow";
 
 export const PAGE_SIZE = 25;
@@ -326,4 +327,32 @@ export async function deleteView(db: Executor, userId: string, id: string) {
     .where("id", "=", id)
     .where("owner_id", "=", userId)
     .execute();
+}
+
+/** The choices of the queue's filters and bulk form, as `{ id, en, zh }` (staff by name). */
+export async function queueOptions(db: Executor) {
+  const [types, categories, teams, staff] = [
+    await listTypes(db),
+    await listCategories(db),
+    await listTeams(db),
+    await listStaff(db),
+  ];
+  const companies = await db
+    .selectFrom("company")
+    .select(["id", "name_en", "name_zh"])
+    .orderBy("name_en")
+    .limit(500)
+    .execute();
+  const named = (x: { id: string; name_en: string; name_zh: string }) => ({
+    id: x.id,
+    en: x.name_en,
+    zh: x.name_zh,
+  });
+  return {
+    types: types.map(named),
+    categories: categories.map(named),
+    teams: teams.map(named),
+    staff: staff.map((x) => ({ id: x.id, name: x.name })),
+    companies: companies.map(named),
+  };
 }

@@ -1,0 +1,99 @@
+/** The bulk change: its fields below the queue, and the confirmation that the review answers. */
+import { Form, Link, useLocation } from "@remix-run/react";
+import { SubmitButton } from "~/components/forms";
+import { useTranslation } from "~/i18n/use-translation";
+import { PRIORITIES, STATES } from "~/service-requests/workflow";
+import type { BulkReview } from "./intents.server";
+import { Select } from "./select";
+import type { QueueOptions } from "./types";
+
+export function BulkFields({ staff }: { staff: QueueOptions["staff"] }) {
+  const { t } = useTranslation("services");
+  const noChange = { value: "", label: t("desk.bulkNoChange") };
+  return (
+    <fieldset className="card sr-filters">
+      <legend>{t("desk.bulkTitle")}</legend>
+      <Select
+        prefix="bulk-"
+        name="assigneeId"
+        label={t("desk.bulkAssign")}
+        value=""
+        options={[
+          noChange,
+          { value: "none", label: t("desk.none") },
+          ...staff.map((s) => ({ value: s.id, label: s.name })),
+        ]}
+      />
+      <Select
+        prefix="bulk-"
+        name="priority"
+        label={t("desk.bulkPriority")}
+        value=""
+        options={[noChange, ...PRIORITIES.map((p) => ({ value: p, label: t(`priorities.${p}`) }))]}
+      />
+      <Select
+        prefix="bulk-"
+        name="state"
+        label={t("desk.bulkState")}
+        value=""
+        options={[noChange, ...STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))]}
+      />
+      <button type="submit" name="intent" value="bulk-review" className="button button-secondary">
+        {t("desk.bulkReview")}
+      </button>
+    </fieldset>
+  );
+}
+
+export function BulkConfirm({
+  review,
+  staff,
+}: {
+  review: BulkReview;
+  staff: QueueOptions["staff"];
+}) {
+  const { t } = useTranslation("services");
+  const location = useLocation();
+  const staffName = (id: string) =>
+    id === "none" ? t("desk.none") : (staff.find((s) => s.id === id)?.name ?? id);
+  return (
+    <Form method="post" className="card notice-warning sr-confirm">
+      <h2>{t("desk.bulkConfirmTitle")}</h2>
+      <p>{t("desk.bulkConfirmLead", { count: review.refs.length })}</p>
+      <ul>
+        {review.assigneeId ? (
+          <li>
+            {t("desk.bulkAssign")}: {staffName(review.assigneeId)}
+          </li>
+        ) : null}
+        {review.priority ? (
+          <li>
+            {t("desk.bulkPriority")}: {t(`priorities.${review.priority as "low"}`)}
+          </li>
+        ) : null}
+        {review.state ? (
+          <li>
+            {t("desk.bulkState")}: {t(`states.${review.state as "new"}`)}
+          </li>
+        ) : null}
+      </ul>
+      <p className="muted">{review.refs.join(", ")}</p>
+      {review.refs.map((r) => (
+        <input key={r} type="hidden" name="refs" value={r} />
+      ))}
+      <input type="hidden" name="assigneeId" value={review.assigneeId} />
+      {review.priority ? <input type="hidden" name="priority" value={review.priority} /> : null}
+      {review.state ? <input type="hidden" name="state" value={review.state} /> : null}
+      {review.seen.map((x) => (
+        <input key={x} type="hidden" name="seen" value={x} />
+      ))}
+      <input type="hidden" name="back" value={location.search} />
+      <div className="row">
+        <SubmitButton name="intent" value="bulk-apply">
+          {t("desk.bulkConfirm", { count: review.refs.length })}
+        </SubmitButton>
+        <Link to={`/desk/requests${location.search}`}>{t("desk.bulkCancel")}</Link>
+      </div>
+    </Form>
+  );
+}

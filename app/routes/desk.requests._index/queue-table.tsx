@@ -1,0 +1,98 @@
+/** One page of the queue: a row per request with its select box and seen version, and the pager. */
+import { Link } from "@remix-run/react";
+import { pick } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
+import { useLocale } from "~/lib/root-data";
+import { StateBadge, useFormatDate } from "~/service-requests/components";
+import type { listQueue } from "~/service-requests/queue.server";
+
+type Page = Awaited<ReturnType<typeof listQueue>>;
+
+export function QueueTable({ items }: { items: Page["items"] }) {
+  const { t } = useTranslation("services");
+  const locale = useLocale();
+  const date = useFormatDate();
+  if (!items.length) return <p className="card muted">{t("desk.empty")}</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table sr-queue">
+        <thead>
+          <tr>
+            <th>
+              <span className="visually-hidden">{t("desk.select")}</span>
+            </th>
+            <th>{t("list.ref")}</th>
+            <th>{t("list.subject")}</th>
+            <th>{t("desk.company")}</th>
+            <th>{t("list.state")}</th>
+            <th>{t("desk.priority")}</th>
+            <th>{t("desk.team")}</th>
+            <th>{t("desk.assignee")}</th>
+            <th>{t("desk.due")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((r) => (
+            <tr key={r.id} className={r.breached ? "sr-row-breached" : undefined}>
+              <td>
+                <input
+                  type="checkbox"
+                  name="refs"
+                  value={r.ref}
+                  aria-label={`${t("desk.select")} ${r.ref}`}
+                />
+                <input type="hidden" name="seen" value={`${r.ref}@${r.version}`} />
+              </td>
+              <td>
+                <Link to={`/desk/requests/${r.ref}`}>{r.ref}</Link>
+              </td>
+              <td>
+                {r.subject}
+                <br />
+                <span className="muted">{pick(locale, r.typeEn, r.typeZh)}</span>
+              </td>
+              <td>{pick(locale, r.companyEn, r.companyZh)}</td>
+              <td>
+                <StateBadge state={r.state} staff />
+              </td>
+              <td>{t(`priorities.${r.priority}`)}</td>
+              <td>{r.teamEn ? pick(locale, r.teamEn, r.teamZh) : "–"}</td>
+              <td>{r.assignee ?? "–"}</td>
+              <td>
+                {r.dueAt ? date(r.dueAt) : "–"}{" "}
+                {r.breached ? (
+                  <span className="badge badge-danger">{t("sla.breached")}</span>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** First page and next page links that keep the filters (`base`, without the cursor). */
+export function Pager({
+  base,
+  after,
+  next,
+}: {
+  base: string;
+  after?: string;
+  next: string | null;
+}) {
+  const { t } = useTranslation("services");
+  return (
+    <nav className="row sr-pager" aria-label="pagination">
+      {after ? (
+        <Link to={`/desk/requests${base ? `?${base}` : ""}`}>{t("desk.firstPage")}</Link>
+      ) : null}
+      {next ? (
+        <Link to={`/desk/requests?${base ? `${base}&` : ""}after=${next}`}>
+          {t("desk.nextPage")} →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}
