@@ -1,0 +1,89 @@
+/** The decision: its state (released, pending), the letter, and the form to draft it. */
+import { Form } from "@remix-run/react";
+import { useTranslation } from "~/i18n/use-translation";
+import { Paragraphs, useParkTime } from "~/incubation/ui";
+import type { Outcome } from "~/incubation/workflow";
+import type { StaffApp } from "./action-data";
+import { ErrorLines, type Feedback } from "./feedback";
+
+export function Decision({
+  app,
+  outcomes,
+  defaultLetter,
+  feedback,
+}: {
+  app: StaffApp;
+  outcomes: Outcome[];
+  defaultLetter: string;
+  feedback: Feedback;
+}) {
+  const { t } = useTranslation("incubation");
+  const time = useParkTime();
+  const values = feedback.values("template", "decision");
+  const outcomeErrors = [
+    ...feedback.errs("decision", "outcome"),
+    ...feedback.errs("template", "outcome"),
+  ];
+  const letterErrors = feedback.errs("decision", "letter");
+  return (
+    <section className="section card stack">
+      <h2>{t("staffApp.decision")}</h2>
+      {app.decision_released_at ? (
+        <p className="notice notice-success">
+          {t("staffApp.released", { date: time(app.decision_released_at) })}
+        </p>
+      ) : null}
+      {app.decision_outcome && !app.decision_released_at ? (
+        <p className="notice">
+          {t("staffApp.pendingDecision", {
+            outcome: t(`status.${app.decision_outcome as "accepted"}`),
+          })}
+        </p>
+      ) : null}
+      {app.decision_letter ? <Paragraphs text={app.decision_letter} /> : null}
+      {outcomes.length && !app.decision_released_at ? (
+        <Form method="post" className="form-stack">
+          <p className="field-hint">
+            {t("staffApp.decisionHint", {
+              locale: app.applicantLocale === "zh-CN" ? "简体中文" : "English",
+            })}
+          </p>
+          {feedback.formError("decision")}
+          <div className={`field${outcomeErrors.length ? " has-error" : ""}`}>
+            <label htmlFor="decision-outcome">{t("callDesk.outcome")}</label>
+            <select
+              id="decision-outcome"
+              name="outcome"
+              defaultValue={values?.outcome ?? app.decision_outcome ?? outcomes[0]}
+              key={values?.outcome}
+            >
+              {outcomes.map((o) => (
+                <option key={o} value={o}>
+                  {t(`status.${o}`)}
+                </option>
+              ))}
+            </select>
+            <ErrorLines errors={outcomeErrors} feedback={feedback} />
+          </div>
+          <button type="submit" name="intent" value="template" className="button button-secondary">
+            {t("staffApp.useTemplate")}
+          </button>
+          <div className={`field${letterErrors.length ? " has-error" : ""}`}>
+            <label htmlFor="decision-letter">{t("staffApp.letter")}</label>
+            <textarea
+              id="decision-letter"
+              name="letter"
+              rows={14}
+              key={values?.letter ?? "stored"}
+              defaultValue={values?.letter ?? defaultLetter}
+            />
+            <ErrorLines errors={letterErrors} feedback={feedback} />
+          </div>
+          <button type="submit" name="intent" value="decision" className="button">
+            {t("staffApp.saveDecision")}
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { invariantFound, requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { db } from "~/db.server";
+import { useTranslation } from "~/i18n/use-translation";
+import {
+  getApplicationForStaff,
+  letterFromTemplate,
+  listReviewers,
+} from "~/incubation/incubation.server";
+import { ctxOf } from "~/incubation/route-helpers.server";
+import { AnswersView, DocumentsList, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
+import {
+  availableActions,
+  findTransition,
+  OUTCOME_ACTION,
+  OUTCOMES,
+  type ApplicationStatus,
+} from "~/incubation/workflow";
+import { readForm } from "~/lib/form.server";
+import { idempotent } from "~/lib/idempotency.server";
+import type { ActionData } from "./action-data";
+import { Comments, History } from "./comments";
+import { Decision } from "./decision";
+import { useFeedback } from "./feedback";
+import { runApplicationIntent } from "./intents.server";
+import { Reviewers } from "./reviewers";
+import { Screening } from "./screening";
+
+export const meta: MetaFunction = () => [{ title: "Application · 申请 | Zizhu Park Portal" }];
+
+/** The decisions staff may draft from this status. */
+const outcomesFrom = (status: ApplicationStatus) =>
+  OUTCOMES.filter((o) => findTransition(OUTCOME_ACTION[o], status, "staff"));
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "read:application:any");
+  const app = await getApplicationForStaff(db(), params.applicationId ?? "");
+  invariantFound(app);
+  if (app.status === "draft") invariantFound(false);
+  const outcomes = outcomesFrom(app.status);
+  // The letter starts from the template of the first allowed outcome, in the applicant's language.
+  const defaultLetter =
+    app.decision_letter ??
+    (outcomes[0] ? letterFromTemplate(outcomes[0], app.applicantLocale, app) : "");
+  return {
+    app,
+    reviewers: await listReviewers(db()),
+    canDecide: can(user, "decide:application:any"),
+    defaultLetter,
+  };
+}
+
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:application:any");
+  const app = await getApplicationForStaff(db(), params.applicationId ?? "");
+  invariantFound(app);
+  const ctx = ctxOf(request, context, user);
+  const form = await readForm(request);
+  return runApplicationIntent(String(form.get("intent") ?? ""), { user, ctx, app, form });
+}
+
+export default function StaffApplication() {
+  const { app, reviewers, canDecide, defaultLetter } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const feedback = useFeedback(actionData);
+  const { t } = useTranslation("incubation");
+  const pick = usePick();
+  const time = useParkTime();
+
+  return (
+    <div className="container">
+      <p>
+        <Link to={`/desk/incubation/calls/${app.call_id}`}>
+          ← {pick(app.call_title_en, app.call_title_zh)}
+        </Link>
+      </p>
+      <header className="page-header">
+        <h1>{pick(app.company_en, app.company_zh)}</h1>
+        <p>
+          <StatusBadge status={app.status} />{" "}
+          {app.submitted_at ? <span className="muted">· {time(app.submitted_at)}</span> : null}
+        </p>
+      </header>
+      <Screening actions={availableActions(app.status, "staff")} feedback={feedback} />
+      <section className="section">
+        <h2>{t("staffApp.answers")}</h2>
+        <AnswersView questions={app.questions} answers={app.answers} />
+        <h3>{t("staffApp.documents")}</h3>
+        <DocumentsList
+          applicationId={app.id}
+          specs={app.document_specs}
+          documents={app.documents}
+        />
+      </section>
+      <Reviewers app={app} reviewers={reviewers} />
+      {canDecide ? (
+        <Decision
+          app={app}
+          outcomes={outcomesFrom(app.status)}
+          defaultLetter={defaultLetter}
+          feedback={feedback}
+        />
+      ) : null}
+      <Comments app={app} feedback={feedback} />
+      <History messages={app.messages} />
+    </div>
+  );
+}
