@@ -6,14 +6,27 @@
 import type { DB } from "#db/client.server";
 import { inTransaction } from "#db/executor";
 import { getStoredFile, storeUpload } from "~/uploads/uploads.server";
+import { fail, NotFound, ok, type Result } from "~/lib/result";
 import { addDocument, type Ctx } from "./incubation.server";
 
 export const MAX_DOCUMENT_BYTES = 10_000_000;
 export const DOCUMENT_TYPES = ["application/pdf"];
 
-export type UploadDocumentResult =
-  { ok: true; id: string } | { ok: false; field: "file" | "kind"; error: string; status: number };
+/** Why an upload is refused (ADR 0025), and the form field it is shown at. */
+export type UploadError = "kind" | "fileRequired" | "fileTooLarge" | "fileType" | "notEditable";
+export type UploadDocumentResult = Result<{ id: string }, UploadError, { field: "file" | "kind" }>;
 
+/** A refusal found inside the transaction: thrown to roll back the stored bytes, then answered. */
+class Refused extends Error {
+  constructor(readonly failure: Extract<UploadDocumentResult, { ok: false }>) {
+    super(failure.error);
+  }
+}
+
+/**
+ * Stores one document of an editable application of the company: a refusal names the field;
+ * an application that is not the company's is `NotFound` (thrown).
+ */
 export async function uploadApplicationDocument(
   db: DB,
   ctx: Ctx,
@@ -22,47 +35,45 @@ export async function uploadApplicationDocument(
   kind: string,
   file: FormDataEntryValue | null,
 ): Promise<UploadDocumentResult> {
-  if (!kind) return { ok: false, field: "kind", error: "incubation:errors.kind", status: 400 };
+  if (!kind) return fail("kind", { field: "kind" });
   if (!file || typeof file === "string" || file.size === 0)
-    return { ok: false, field: "file", error: "incubation:errors.fileRequired", status: 400 };
-  if (file.size > MAX_DOCUMENT_BYTES)
-    return { ok: false, field: "file", error: "incubation:errors.fileTooLarge", status: 400 };
+    return fail("fileRequired", { field: "file" });
+  if (file.size > MAX_DOCUMENT_BYTES) return fail("fileTooLarge", { field: "file" });
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return inTransaction(db, async (trx) => {
-    const stored = await storeUpload(trx, {
-      bytes,
-      filename: file.name,
-      declaredType: file.type,
-      allowedTypes: DOCUMENT_TYPES,
-      maxBytes: MAX_DOCUMENT_BYTES,
-      uploadedBy: ctx.userId,
-      context: "incubation",
-      ownerId: applicationId,
+  try {
+    return await inTransaction(db, async (trx) => {
+      const stored = await storeUpload(trx, {
+        bytes,
+        filename: file.name,
+        declaredType: file.type,
+        allowedTypes: DOCUMENT_TYPES,
+        maxBytes: MAX_DOCUMENT_BYTES,
+        uploadedBy: ctx.userId,
+        context: "incubation",
+        ownerId: applicationId,
+      });
+      if (!stored.ok)
+        throw new Refused(
+          fail(stored.error === "tooLarge" ? "fileTooLarge" : "fileType", { field: "file" }),
+        );
+      const doc = await addDocument(trx, ctx, companyId, applicationId, kind, {
+        storedFileId: stored.file.id,
+        filename: stored.file.filename,
+        contentType: stored.file.contentType,
+        sizeBytes: stored.file.sizeBytes,
+      });
+      if (doc.ok) return ok({ id: doc.id });
+      if (doc.error === "notFound") throw new NotFound();
+      throw new Refused(
+        doc.error === "unknownKind"
+          ? fail("kind", { field: "kind" })
+          : fail("notEditable", { field: "file" }),
+      );
     });
-    if (!stored.ok) {
-      return {
-        ok: false,
-        field: "file",
-        error:
-          stored.error === "tooLarge"
-            ? "incubation:errors.fileTooLarge"
-            : "incubation:errors.fileType",
-        status: 400,
-      } as const;
-    }
-    const doc = await addDocument(trx, ctx, companyId, applicationId, kind, {
-      storedFileId: stored.file.id,
-      filename: stored.file.filename,
-      contentType: stored.file.contentType,
-      sizeBytes: stored.file.sizeBytes,
-    });
-    if (!doc.ok) {
-      if (doc.error === "unknownKind")
-        return { ok: false, field: "kind", error: "incubation:errors.kind", status: 400 } as const;
-      throw new Error(doc.error);
-    }
-    return { ok: true, id: doc.id } as const;
-  });
+  } catch (error) {
+    if (error instanceof Refused) return error.failure;
+    throw error;
+  }
 }
 
 export async function readStoredBytes(db: DB, storedFileId: string) {
