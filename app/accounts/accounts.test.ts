@@ -26,6 +26,7 @@ import {
   verifyEmailToken,
 } from "./accounts.server";
 import { signupSchema } from "./schema";
+import { signedUpUser } from "../../tests/support/factories";
 import { runResetJobs } from "../../tests/support/jobs";
 
 const ORIGIN = "http://portal.test";
@@ -48,16 +49,7 @@ function fresh(prefix = "user") {
 
 async function newUser(password = PASSWORD, prefix = "user") {
   const { email, ip } = fresh(prefix);
-  await signUp(
-    t.db,
-    { name: "Account Tester", email, password, locale: "en" },
-    { origin: ORIGIN, ip },
-  );
-  const { id } = await t.db
-    .selectFrom("app_user")
-    .select("id")
-    .where("email", "=", email)
-    .executeTakeFirstOrThrow();
+  const { id } = await signedUpUser(t.db, { email, password, ip });
   const { token } = await createSession(t.db, id, { ip });
   return { id, email, ip, token };
 }

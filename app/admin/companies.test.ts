@@ -1,50 +1,20 @@
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertCompany, insertUser, type CompanyOptions } from "../../tests/support/factories";
 import { getCompanyDetail, listCompanies } from "./companies.server";
 
 let t: TestDatabase;
-let counter = 0;
-
-async function newUser(name: string) {
-  const n = ++counter;
-  const row = await t.db
-    .insertInto("app_user")
-    .values({ name, email: `company-test-${n}@example.com`, password_hash: "not-a-real-hash" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-async function newCompany(opts: {
-  nameEn: string;
-  nameZh?: string;
-  creditCode?: string;
-  resident?: boolean;
-  createdAt?: string;
-  members?: number;
-}) {
-  const row = await t.db
-    .insertInto("company")
-    .values({
-      name_en: opts.nameEn,
-      name_zh: opts.nameZh ?? `${opts.nameEn}（中文）`,
-      credit_code: opts.creditCode ?? null,
-      industry: "software",
-      size: "1-9",
-      is_resident: opts.resident ?? false,
-      ...(opts.createdAt ? { created_at: sql<Date>`${opts.createdAt}::timestamptz` } : {}),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  for (let i = 0; i < (opts.members ?? 0); i++) {
-    const user = await newUser(`${opts.nameEn} person ${i}`);
-    await t.db
-      .insertInto("company_member")
-      .values({ company_id: row.id, user_id: user, role: i === 0 ? "owner" : "member" })
-      .execute();
-  }
-  return row.id;
+/** A company with `members` new people (the first its owner); returns the id. */
+async function newCompany(
+  opts: Omit<CompanyOptions, "members"> & { nameEn: string; members?: number },
+) {
+  const { members = 0, ...company } = opts;
+  const people: string[] = [];
+  for (let i = 0; i < members; i++)
+    people.push((await insertUser(t.db, { name: `${opts.nameEn} person ${i}` })).id);
+  const [owner, ...others] = people;
+  return (await insertCompany(t.db, { industry: "software", ...company, owner, members: others }))
+    .id;
 }
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertCompany, insertUser, type UserOptions } from "../../tests/support/factories";
 import { createSession, validateSessionToken } from "~/auth/session.server";
 import { decodeCursor, encodeCursor } from "~/lib/cursor.server";
 import { adminOverview, listAuditActions } from "./overview.server";
@@ -14,34 +15,9 @@ import {
 } from "./users.server";
 
 let t: TestDatabase;
-let counter = 0;
-
-async function newUser(
-  opts: {
-    name?: string;
-    email?: string;
-    roles?: string[];
-    createdAt?: string;
-    verified?: boolean;
-  } = {},
-) {
-  const n = ++counter;
-  const values = {
-    name: opts.name ?? `Person ${n}`,
-    email: opts.email ?? `person-${n}@example.com`,
-    password_hash: "not-a-real-hash",
-    email_verified_at: opts.verified === false ? null : new Date(),
-    ...(opts.createdAt ? { created_at: sql<Date>`${opts.createdAt}::timestamptz` } : {}),
-  };
-  const row = await t.db
-    .insertInto("app_user")
-    .values(values)
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  for (const role of opts.roles ?? [])
-    await t.db.insertInto("user_role").values({ user_id: row.id, role }).execute();
-  return row.id;
-}
+/** A person with a confirmed email unless `verified: false`; returns the id. */
+const newUser = async (opts: UserOptions = {}) =>
+  (await insertUser(t.db, { verified: true, ...opts })).id;
 
 async function auditRows(action: string, entityId: string) {
   return t.db
@@ -311,15 +287,11 @@ describe("getUserDetail", () => {
   it("returns roles with who granted them, the company and recent audit entries", async () => {
     const admin = await newUser({ name: "Detail Admin", roles: ["admin"] });
     const user = await newUser({ name: "Detail User" });
-    const company = await t.db
-      .insertInto("company")
-      .values({ name_en: "Detail Co", name_zh: "细节公司", industry: "software", size: "1-9" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await t.db
-      .insertInto("company_member")
-      .values({ company_id: company.id, user_id: user, role: "member" })
-      .execute();
+    const company = await insertCompany(t.db, {
+      nameEn: "Detail Co",
+      nameZh: "细节公司",
+      members: [user],
+    });
     await grantRole(t.db, admin, user, "staff");
     await createSession(t.db, user);
     const detail = await getUserDetail(t.db, user);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertUser } from "../../tests/support/factories";
 import { runResetJobs } from "../../tests/support/jobs";
 import {
   RESET_IP_LIMIT,
@@ -181,11 +182,7 @@ describe("expiry", () => {
   });
 
   it("an hourly job prunes expired tokens and finished reset jobs, then schedules itself once", async () => {
-    const user = await t.db
-      .insertInto("app_user")
-      .values({ email: address(), name: "Expiry", password_hash: "x" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const user = await insertUser(t.db, { email: address(), name: "Expiry" });
     const longAgo = new Date(Date.now() - 3 * 24 * 3600 * 1000);
     await t.db
       .insertInto("user_token")

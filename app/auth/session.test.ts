@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { signedUpUser } from "../../tests/support/factories";
 import { runResetJobs } from "../../tests/support/jobs";
 import {
   changePassword,
   logIn,
   requestPasswordReset,
   resetPassword,
-  signUp,
 } from "~/accounts/accounts.server";
 import {
   ABSOLUTE_LIFETIME_MS,
@@ -29,20 +29,8 @@ const at = (ms: number) => new Date(T0.getTime() + ms);
 let t: TestDatabase;
 let counter = 0;
 
-async function newUser(): Promise<{ id: string; email: string }> {
-  const email = `session-${++counter}@example.com`;
-  await signUp(
-    t.db,
-    { name: "Session Tester", email, password: PASSWORD, locale: "en" },
-    { origin: ORIGIN, ip: `10.1.0.${counter}` },
-  );
-  const { id } = await t.db
-    .selectFrom("app_user")
-    .select("id")
-    .where("email", "=", email)
-    .executeTakeFirstOrThrow();
-  return { id, email };
-}
+/** A person signed up through the form's function, each from its own address. */
+const newUser = () => signedUpUser(t.db, { password: PASSWORD, ip: `10.1.0.${++counter}` });
 
 beforeAll(async () => {
   t = await createTestDatabase();

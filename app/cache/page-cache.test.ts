@@ -11,6 +11,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DB } from "#db/client.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertStaff } from "../../tests/support/factories";
 import {
   createArticle,
   publishArticle,
@@ -35,12 +36,7 @@ const closers: (() => Promise<unknown>)[] = [];
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const row = await t.db
-    .insertInto("app_user")
-    .values({ email: "cache-staff@test.example", name: "Cache", password_hash: "x" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  staff = { id: row.id, roles: ["staff"], company: null };
+  staff = await insertStaff(t.db);
 });
 afterAll(async () => {
   for (const close of closers.reverse()) await close();

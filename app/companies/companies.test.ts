@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertUser, type TestUser } from "../../tests/support/factories";
 import { can } from "~/auth/permissions";
 import { hashToken } from "~/auth/tokens.server";
 import {
@@ -30,26 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function newUser(prefix = "person") {
-  counter++;
-  const email = `${prefix}-${counter}@Example.com`;
-  const row = await t.db
-    .insertInto("app_user")
-    .values({
-      email: email.toLowerCase(),
-      name: `${prefix} ${counter}`,
-      password_hash: "x",
-      locale: "en",
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email: email.toLowerCase(),
-    name: `${prefix} ${counter}`,
-    locale: "en" as const,
-  };
-}
+const newUser = (prefix = "person") => insertUser(t.db, { name: `${prefix} ${++counter}` });
 
 function code(n: number): string {
   return withCheckChar(`9131011${String(n).padStart(10, "0")}`);
@@ -62,14 +44,14 @@ const base = {
   size: "10-49" as const,
 };
 
-async function newCompany(owner?: Awaited<ReturnType<typeof newUser>>) {
+async function newCompany(owner?: TestUser) {
   const o = owner ?? (await newUser("owner"));
   const result = await createCompany(t.db, o, { ...base, creditCode: code(++counter) });
   if (!result.ok) throw new Error(result.error);
   return { owner: o, companyId: result.companyId };
 }
 
-async function addMember(companyId: string, owner: { id: string; name: string; locale: "en" }) {
+async function addMember(companyId: string, owner: TestUser) {
   const m = await newUser("member");
   const invite = await inviteMember(t.db, owner, companyId, m.email, { origin: ORIGIN });
   if (!invite.ok) throw new Error(invite.error);

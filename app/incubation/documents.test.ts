@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPdf } from "#db/seed/demo-incubation.server";
 import { getStoredFile } from "~/uploads/uploads.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertCall, insertCompany, insertUser } from "../../tests/support/factories";
 import { MAX_DOCUMENT_BYTES, uploadApplicationDocument } from "./documents.server";
 import {
   getDocumentForUser,
@@ -19,46 +20,14 @@ const file = (bytes: Uint8Array | Buffer, name: string, type = "application/pdf"
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  owner = (
-    await t.db
-      .insertInto("app_user")
-      .values({ email: "o@test.example", name: "O", password_hash: "x" })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  companyId = (
-    await t.db
-      .insertInto("company")
-      .values({ name_en: "C", name_zh: "C", industry: "ai", size: "1-9" })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  await t.db
-    .insertInto("company_member")
-    .values({ company_id: companyId, user_id: owner, role: "owner" })
-    .execute();
-  const programme = await t.db
-    .insertInto("incubation_programme")
-    .values({ slug: "p-docs", name_en: "P", name_zh: "P" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const call = await t.db
-    .insertInto("incubation_call")
-    .values({
-      programme_id: programme.id,
-      slug: "c-docs",
-      title_en: "C",
-      title_zh: "C",
-      opens_at: new Date(Date.now() - 86400_000),
-      closes_at: new Date(Date.now() + 86400_000),
-      places: 1,
-      documents: JSON.stringify([
-        { key: "business_plan", labelEn: "Plan", labelZh: "计划", required: true },
-      ]),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const started = await startApplication(t.db, ctx(), { id: companyId }, call.id);
+  owner = (await insertUser(t.db)).id;
+  companyId = (await insertCompany(t.db, { owner })).id;
+  const callId = await insertCall(t.db, {
+    closesInDays: 1,
+    places: 1,
+    documents: [{ key: "business_plan", labelEn: "Plan", labelZh: "计划", required: true }],
+  });
+  const started = await startApplication(t.db, ctx(), { id: companyId }, callId);
   if (!started.ok) throw new Error(started.error);
   applicationId = started.id;
 });

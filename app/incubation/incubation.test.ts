@@ -1,6 +1,7 @@
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertCall, insertCompany, insertUser } from "../../tests/support/factories";
+import type { ParkRole } from "~/auth/permissions";
 import {
   addComment,
   assignReviewers,
@@ -44,59 +45,27 @@ const RUBRIC: Criterion[] = [
   { key: "market", labelEn: "Market", labelZh: "市场", weight: 1, max: 5 },
 ];
 
-async function user(email: string, opts: { locale?: string; role?: string } = {}) {
-  const row = await t.db
-    .insertInto("app_user")
-    .values({ email, name: email.split("@")[0]!, password_hash: "x", locale: opts.locale ?? "en" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  if (opts.role)
-    await t.db.insertInto("user_role").values({ user_id: row.id, role: opts.role }).execute();
-  return row.id;
-}
-
-async function company(name: string, members: string[]) {
-  const row = await t.db
-    .insertInto("company")
-    .values({ name_en: name, name_zh: name, industry: "ai", size: "1-9" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  for (const [i, m] of members.entries())
-    await t.db
-      .insertInto("company_member")
-      .values({ company_id: row.id, user_id: m, role: i === 0 ? "owner" : "member" })
-      .execute();
-  return row.id;
-}
-
-async function call(opts: { opens?: number; closes?: number } = {}) {
-  const programme = await t.db
-    .insertInto("incubation_programme")
-    .values({
-      slug: `p-${crypto.randomBytes(4).toString("hex")}`,
-      name_en: "Incubator",
-      name_zh: "孵化器",
+const user = async (email: string, opts: { locale?: "en" | "zh-CN"; role?: ParkRole } = {}) =>
+  (
+    await insertUser(t.db, {
+      email,
+      name: email.split("@")[0],
+      locale: opts.locale,
+      roles: opts.role ? [opts.role] : [],
     })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  const row = await t.db
-    .insertInto("incubation_call")
-    .values({
-      programme_id: programme.id,
-      slug: `c-${crypto.randomBytes(4).toString("hex")}`,
-      title_en: "Call",
-      title_zh: "批次",
-      opens_at: new Date(Date.now() + (opts.opens ?? -1) * DAY),
-      closes_at: new Date(Date.now() + (opts.closes ?? 10) * DAY),
-      places: 5,
-      questions: JSON.stringify(QUESTIONS),
-      documents: JSON.stringify(DOCUMENTS),
-      rubric: JSON.stringify(RUBRIC),
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+  ).id;
+
+const company = async (name: string, [owner, ...members]: string[]) =>
+  (await insertCompany(t.db, { nameEn: name, nameZh: name, owner, members })).id;
+
+const call = (opts: { opens?: number; closes?: number } = {}) =>
+  insertCall(t.db, {
+    opensInDays: opts.opens,
+    closesInDays: opts.closes,
+    questions: QUESTIONS,
+    documents: DOCUMENTS,
+    rubric: RUBRIC,
+  });
 
 async function addDoc(applicationId: string) {
   const stored = await storeUpload(t.db, {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertStaff } from "../../tests/support/factories";
 import type { NewsActor } from "~/news/news.server";
 import { Forbidden } from "~/lib/result";
 import { changeInquiry, getInquiry, listInquiries, submitInquiry } from "./inquiries.server";
@@ -17,13 +18,7 @@ const input = {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const u = await t.db
-    .insertInto("app_user")
-    .values({ email: "inq-staff@test.example", name: "Inquiry Staff", password_hash: "x" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await t.db.insertInto("user_role").values({ user_id: u.id, role: "staff" }).execute();
-  staff = { id: u.id, roles: ["staff"], company: null };
+  staff = await insertStaff(t.db);
 });
 afterAll(() => t.close());
 

@@ -7,6 +7,7 @@
 import { DOMParser, type Document, type Element } from "@xmldom/xmldom";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertStaff } from "../../tests/support/factories";
 import { rssFeed, sitemap } from "./feeds.server";
 import { createArticle, publishArticle, type NewsActor } from "./news.server";
 
@@ -133,13 +134,7 @@ function checkSitemap(xml: string) {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const row = await t.db
-    .insertInto("app_user")
-    .values({ email: "feeds-staff@test.example", name: "Feeds", password_hash: "x" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await t.db.insertInto("user_role").values({ user_id: row.id, role: "staff" }).execute();
-  staff = { id: row.id, roles: ["staff"], company: null };
+  staff = await insertStaff(t.db);
 });
 afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertCompanyMember, insertStaff } from "../../tests/support/factories";
 import { runDueJobs } from "~/jobs/queue.server";
 import { taskHandlers } from "~/jobs/tasks.server";
 import { Forbidden } from "~/lib/result";
@@ -21,28 +22,10 @@ let t: TestDatabase;
 let staff: NewsActor;
 let outsider: NewsActor;
 
-async function makeUser(email: string, role?: "staff" | "admin") {
-  const row = await t.db
-    .insertInto("app_user")
-    .values({ email, name: email, password_hash: "x" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  if (role) await t.db.insertInto("user_role").values({ user_id: row.id, role }).execute();
-  return row.id;
-}
-
 beforeAll(async () => {
   t = await createTestDatabase();
-  staff = {
-    id: await makeUser("news-staff@test.example", "staff"),
-    roles: ["staff"],
-    company: null,
-  };
-  outsider = {
-    id: await makeUser("news-member@test.example"),
-    roles: [],
-    company: { role: "owner" },
-  };
+  staff = await insertStaff(t.db);
+  outsider = await insertCompanyMember(t.db);
 });
 afterAll(() => t.close());
 

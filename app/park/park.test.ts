@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertCompanyMember, insertStaff } from "../../tests/support/factories";
 import type { NewsActor } from "~/news/news.server";
 import { Forbidden } from "~/lib/result";
 import { listSpaces, MAX_SPACE_PHOTO_BYTES, saveSpace, setSpacePhoto } from "./park.server";
@@ -16,18 +17,8 @@ let member: NewsActor;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const ids: string[] = [];
-  for (const email of ["park-staff@test.example", "park-member@test.example"]) {
-    const row = await t.db
-      .insertInto("app_user")
-      .values({ email, name: email, password_hash: "x" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    ids.push(row.id);
-  }
-  await t.db.insertInto("user_role").values({ user_id: ids[0]!, role: "staff" }).execute();
-  staff = { id: ids[0]!, roles: ["staff"], company: null };
-  member = { id: ids[1]!, roles: [], company: { role: "owner" } };
+  staff = await insertStaff(t.db);
+  member = await insertCompanyMember(t.db);
 });
 afterAll(() => t.close());
 

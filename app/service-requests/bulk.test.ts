@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/session.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertCompanyMember, insertServiceType, insertStaff } from "../../tests/support/factories";
 import {
   bulkChange,
   bulkToast,
@@ -23,55 +24,14 @@ let typeId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const mk = async (name: string, role?: "staff") => {
-    const u = await t.db
-      .insertInto("app_user")
-      .values({
-        email: `${name}-${crypto.randomBytes(3).toString("hex")}@example.com`,
-        name,
-        password_hash: "x",
-        locale: "en",
-      })
-      .returning(["id", "email", "name"])
-      .executeTakeFirstOrThrow();
-    if (role) await t.db.insertInto("user_role").values({ user_id: u.id, role }).execute();
-    return u;
-  };
-  staff = { ...(await mk("Staff", "staff")), roles: ["staff"], company: null } as never;
-  colleague = { ...(await mk("Colleague", "staff")), roles: ["staff"], company: null } as never;
-  const m = await mk("Member");
-  const c = await t.db
-    .insertInto("company")
-    .values({
-      name_en: "Bulk Co",
-      name_zh: "批量公司",
-      industry: "ai",
-      size: "1-9",
-      is_resident: true,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto("company_member")
-    .values({ company_id: c.id, user_id: m.id, role: "owner" })
-    .execute();
-  member = {
-    ...m,
-    roles: [],
-    company: { id: c.id, role: "owner", nameEn: "Bulk Co", nameZh: "批量公司", isResident: true },
-  } as never;
-  const cat = await t.db
-    .insertInto("service_category")
-    .values({ code: "bulk", name_en: "Bulk", name_zh: "批量" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  typeId = (
-    await t.db
-      .insertInto("service_type")
-      .values({ code: "bulk", category_id: cat.id, name_en: "Bulk", name_zh: "批量" })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
+  staff = await insertStaff(t.db, { name: "Staff" });
+  colleague = await insertStaff(t.db, { name: "Colleague" });
+  member = await insertCompanyMember(t.db, {
+    user: { name: "Member" },
+    company: { nameEn: "Bulk Co", nameZh: "批量公司" },
+    resident: true,
+  });
+  typeId = await insertServiceType(t.db, { code: "bulk", nameEn: "Bulk", nameZh: "批量" });
 });
 afterAll(() => t.close());
 

@@ -9,6 +9,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/session.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertCompanyMember, insertServiceType, insertStaff } from "../../tests/support/factories";
 import { fileRequest, staffChange } from "./service-requests.server";
 
 const N = 100;
@@ -20,53 +21,13 @@ let typeId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const mk = (name: string) =>
-    t.db
-      .insertInto("app_user")
-      .values({
-        email: `${name}-${crypto.randomBytes(3).toString("hex")}@example.com`,
-        name,
-        password_hash: "x",
-        locale: "en",
-      })
-      .returning(["id", "email", "name"])
-      .executeTakeFirstOrThrow();
-  const s = await mk("Staff");
-  await t.db.insertInto("user_role").values({ user_id: s.id, role: "staff" }).execute();
-  staff = { ...s, roles: ["staff"], company: null } as unknown as SessionUser;
-  const m = await mk("Member");
-  const c = await t.db
-    .insertInto("company")
-    .values({
-      name_en: "Race Co",
-      name_zh: "竞速公司",
-      industry: "ai",
-      size: "1-9",
-      is_resident: true,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto("company_member")
-    .values({ company_id: c.id, user_id: m.id, role: "owner" })
-    .execute();
-  member = {
-    ...m,
-    roles: [],
-    company: { id: c.id, role: "owner", nameEn: "Race Co", nameZh: "竞速公司", isResident: true },
-  } as unknown as SessionUser;
-  const cat = await t.db
-    .insertInto("service_category")
-    .values({ code: "race", name_en: "Race", name_zh: "竞速" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  typeId = (
-    await t.db
-      .insertInto("service_type")
-      .values({ code: "race", category_id: cat.id, name_en: "Race", name_zh: "竞速" })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
+  staff = await insertStaff(t.db, { name: "Staff" });
+  member = await insertCompanyMember(t.db, {
+    user: { name: "Member" },
+    company: { nameEn: "Race Co", nameZh: "竞速公司" },
+    resident: true,
+  });
+  typeId = await insertServiceType(t.db, { code: "race", nameEn: "Race", nameZh: "竞速" });
 });
 afterAll(() => t.close());
 

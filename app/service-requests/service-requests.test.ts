@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/session.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
+import { insertCompanyMember, insertServiceType, insertStaff } from "../../tests/support/factories";
 import { countQueue, listQueue, parseFilters } from "./queue.server";
 import {
   autoClose,
@@ -25,60 +26,11 @@ let typeId: string;
 let residentTypeId: string;
 let teamId: string;
 
-async function user(name: string, roles: ("staff" | "admin")[] = []) {
-  const row = await t.db
-    .insertInto("app_user")
-    .values({
-      email: `${name}-${crypto.randomBytes(3).toString("hex")}@example.com`,
-      name,
-      password_hash: "x",
-      locale: "en",
-    })
-    .returning(["id", "email", "name"])
-    .executeTakeFirstOrThrow();
-  for (const role of roles)
-    await t.db.insertInto("user_role").values({ user_id: row.id, role }).execute();
-  return row;
-}
-
-async function companyMember(name: string, isResident: boolean): Promise<SessionUser> {
-  const u = await user(name);
-  const c = await t.db
-    .insertInto("company")
-    .values({
-      name_en: `${name} Co`,
-      name_zh: `${name}公司`,
-      industry: "ai",
-      size: "1-9",
-      is_resident: isResident,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto("company_member")
-    .values({ company_id: c.id, user_id: u.id, role: "owner" })
-    .execute();
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    roles: [],
-    company: { id: c.id, role: "owner", nameEn: `${name} Co`, nameZh: "", isResident },
-  } as unknown as SessionUser;
-}
-
 beforeAll(async () => {
   t = await createTestDatabase();
-  const s = await user("Staff Person", ["staff"]);
-  staff = {
-    id: s.id,
-    email: s.email,
-    name: s.name,
-    roles: ["staff"],
-    company: null,
-  } as unknown as SessionUser;
-  memberA = await companyMember("Alpha", true);
-  memberB = await companyMember("Beta", false);
+  staff = await insertStaff(t.db, { name: "Staff Person" });
+  memberA = await insertCompanyMember(t.db, { user: { name: "Alpha" }, resident: true });
+  memberB = await insertCompanyMember(t.db, { user: { name: "Beta" }, resident: false });
   const cat = await t.db
     .insertInto("service_category")
     .values({ code: "cat", name_en: "Cat", name_zh: "类" })
@@ -90,18 +42,13 @@ beforeAll(async () => {
     .returning("id")
     .executeTakeFirstOrThrow();
   teamId = team.id;
-  const type = await t.db
-    .insertInto("service_type")
-    .values({
-      code: "ip",
-      category_id: cat.id,
-      name_en: "IP",
-      name_zh: "知识产权",
-      default_team_id: team.id,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  typeId = type.id;
+  typeId = await insertServiceType(t.db, {
+    code: "ip",
+    categoryId: cat.id,
+    nameEn: "IP",
+    nameZh: "知识产权",
+    teamId: team.id,
+  });
   await t.db
     .insertInto("service_type_field")
     .values([
@@ -124,18 +71,13 @@ beforeAll(async () => {
       },
     ])
     .execute();
-  const resident = await t.db
-    .insertInto("service_type")
-    .values({
-      code: "housing",
-      category_id: cat.id,
-      name_en: "Housing",
-      name_zh: "住房",
-      resident_only: true,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  residentTypeId = resident.id;
+  residentTypeId = await insertServiceType(t.db, {
+    code: "housing",
+    categoryId: cat.id,
+    nameEn: "Housing",
+    nameZh: "住房",
+    residentOnly: true,
+  });
 });
 afterAll(() => t.close());
 

@@ -16,6 +16,7 @@ import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { insertUser } from "../support/factories";
 import { createSession } from "~/auth/session.server";
 import { setDatabase } from "~/db.server";
 import { seedDemoData } from "#db/seed/demo.server";
@@ -105,11 +106,7 @@ beforeAll(async () => {
     userIds.set(persona, row.id);
   }
   // A throwaway account for the admin's user page, so the personas keep their roles.
-  const victim = await t.db
-    .insertInto("app_user")
-    .values({ email: "fuzz-target@test.example", name: "Fuzz Target", password_hash: "x" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
+  const victim = await insertUser(t.db, { email: "fuzz-target@test.example", name: "Fuzz Target" });
   const pick = async (q: Promise<{ v: string | null }[]>) =>
     (await q).map((r) => r.v).filter((v): v is string => !!v);
   ids.applicationId = await pick(

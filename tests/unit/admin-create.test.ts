@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lockDataDir, openDatabase, type DatabaseHandle } from "../../db/client.server";
 import { verifyPassword } from "../../app/auth/password.server";
 import { ADMIN_URL } from "../support/db";
+import { insertUser } from "../support/factories";
 
 const ROOT = path.resolve(__dirname, "../..");
 const MODE = process.env.TEST_DB_MODE === "pglite" ? "pglite" : "postgres";
@@ -128,14 +129,10 @@ describe(`npm run admin:create (${MODE})`, () => {
   }, 120_000);
 
   it("grants admin to an existing account (and only once), without needing a password", async () => {
-    const id = await inspect(async ({ db }) => {
-      const row = await db
-        .insertInto("app_user")
-        .values({ email: "colleague@example.com", name: "Colleague", password_hash: "x" })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      return row.id;
-    });
+    const id = await inspect(
+      async ({ db }) =>
+        (await insertUser(db, { email: "colleague@example.com", name: "Colleague" })).id,
+    );
     const first = await run(["--email", "colleague@example.com"]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain("is now an administrator");

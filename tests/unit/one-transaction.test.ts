@@ -8,9 +8,16 @@
 import crypto from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import {
+  insertApplication,
+  insertCompany,
+  insertProgramme,
+  insertUser,
+} from "../support/factories";
 import { allowAllInserts, installRefusals, refuseInserts } from "../support/refuse";
 import { logIn, logOut, sendVerification, updateProfile } from "~/accounts/accounts.server";
 import { hashPassword } from "~/auth/password.server";
+import type { ParkRole } from "~/auth/permissions";
 import { createSession } from "~/auth/session.server";
 import {
   createProgramme,
@@ -46,15 +53,8 @@ let callId: string;
 const uid = () => crypto.randomBytes(4).toString("hex");
 const DAY = 86400_000;
 
-async function user(role?: string, password = "x") {
-  const row = await t.db
-    .insertInto("app_user")
-    .values({ email: `${uid()}@example.test`, name: "Person", password_hash: password })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  if (role) await t.db.insertInto("user_role").values({ user_id: row.id, role }).execute();
-  return row.id;
-}
+const user = async (role?: ParkRole, passwordHash?: string) =>
+  (await insertUser(t.db, { roles: role ? [role] : [], passwordHash })).id;
 
 const ctx = (userId: string): Ctx => ({ userId, ip: "192.0.2.1", origin: "http://portal.test" });
 const actor = () => ({ id: admin, roles: ["admin" as const], company: null });
@@ -77,29 +77,8 @@ function callInput(slug: string, title = "Call"): CallInput {
 }
 
 /** An application of a fresh company, in a status, with optional drafted decision. */
-async function application(status: string, decision?: "accepted" | "rejected", inCall = callId) {
-  const company = await t.db
-    .insertInto("company")
-    .values({ name_en: `Co ${uid()}`, name_zh: "公司", industry: "ai", size: "1-9" })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  await t.db
-    .insertInto("company_member")
-    .values({ company_id: company.id, user_id: await user(), role: "owner" })
-    .execute();
-  const row = await t.db
-    .insertInto("application")
-    .values({
-      call_id: inCall,
-      company_id: company.id,
-      status,
-      decision_outcome: decision ?? null,
-      decision_letter: decision ? "Letter" : null,
-    })
-    .returning("id")
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
+const application = (status: string, decision?: "accepted" | "rejected", inCall = callId) =>
+  insertApplication(t.db, { callId: inCall, status, decision });
 
 async function assign(applicationId: string) {
   await t.db
@@ -138,24 +117,8 @@ beforeAll(async () => {
   admin = await user("admin");
   reviewer = await user("reviewer");
   owner = await user();
-  companyId = (
-    await t.db
-      .insertInto("company")
-      .values({ name_en: "Owner Co", name_zh: "公司", industry: "ai", size: "1-9" })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
-  await t.db
-    .insertInto("company_member")
-    .values({ company_id: companyId, user_id: owner, role: "owner" })
-    .execute();
-  programmeId = (
-    await t.db
-      .insertInto("incubation_programme")
-      .values({ slug: `p-${uid()}`, name_en: "Incubator", name_zh: "孵化器" })
-      .returning("id")
-      .executeTakeFirstOrThrow()
-  ).id;
+  companyId = (await insertCompany(t.db, { nameEn: "Owner Co", owner })).id;
+  programmeId = await insertProgramme(t.db);
   const created = await saveCall(t.db, ctx(admin), callInput(`c-${uid()}`));
   if (!created.ok) throw new Error(created.error);
   callId = created.id;
@@ -329,7 +292,11 @@ describe("incubation: the row and its audit entry commit together", () => {
     );
     expect(await decisionEmails()).toBe(0);
     await allowAllInserts(t.db);
-    expect(await releaseDecisions(t.db, ctx(admin), call.id)).toEqual({ released: 2, skipped: 0, changed: 0 });
+    expect(await releaseDecisions(t.db, ctx(admin), call.id)).toEqual({
+      released: 2,
+      skipped: 0,
+      changed: 0,
+    });
     expect((await state()).every((r) => r.decision_released_at !== null)).toBe(true);
     expect(await decisionEmails()).toBe(2);
   });

@@ -11,6 +11,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../support/db";
+import { insertStaff } from "../support/factories";
 import { searchUsers } from "~/admin/users.server";
 import { getInquiry, submitInquiry } from "~/inquiries/inquiries.server";
 import { listPublished } from "~/news/news.server";
@@ -143,13 +144,7 @@ describe("naughty strings round-trip", () => {
   afterAll(() => t.close());
 
   it("are stored and read back unchanged through a public form (the contact inquiry)", async () => {
-    const staff = await t.db
-      .insertInto("app_user")
-      .values({ email: "naughty-staff@test.example", name: "Staff", password_hash: "x" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await t.db.insertInto("user_role").values({ user_id: staff.id, role: "staff" }).execute();
-    const actor = { id: staff.id, roles: ["staff" as const], company: null };
+    const actor = await insertStaff(t.db);
     const users = await t.db.selectFrom("app_user").select("id").execute();
     for (const [i, s] of NAUGHTY.entries()) {
       const result = await submitInquiry(
