@@ -1,7 +1,7 @@
 /** Small pieces shared by the admin pages. */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { formatInZone } from "./time";
+import { isoSecond } from "~/lib/format";
 
 export function StatusBadge({ disabled, verified }: { disabled: boolean; verified: boolean }) {
   const { t } = useTranslation("admin");
@@ -17,10 +17,10 @@ export function BothTimes({ value }: { value: Date | string }) {
   return (
     <time dateTime={iso} className="admin-times">
       <span>
-        {formatInZone(value, "UTC")} <span className="muted">{t("audit.utc")}</span>
+        {isoSecond(value, "UTC")} <span className="muted">{t("audit.utc")}</span>
       </span>
       <span>
-        {formatInZone(value, "Asia/Shanghai")} <span className="muted">{t("audit.shanghai")}</span>
+        {isoSecond(value)} <span className="muted">{t("audit.shanghai")}</span>
       </span>
     </time>
   );

@@ -14,6 +14,7 @@ import type { Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
 import type { CompanyInput, UpdateCompanyInput } from "./schema";
 import { isUuid } from "~/lib/ids";
+import { formatDate } from "~/lib/format";
 import { fail, ok, type Failure, type Success } from "~/lib/result";
 import { hitWindowLimit, type WindowPolicy } from "~/auth/throttle.server";
 
@@ -62,7 +63,6 @@ function uniqueViolation(error: unknown): string | null {
   if (!e || e.code !== "23505") return null;
   return e.constraint ?? e.message ?? "";
 }
-
 
 const companyColumns = [
   "company.id",
@@ -412,13 +412,6 @@ export type InviteResult =
   | { ok: true; invitationId: string; token: string }
   | { ok: false; error: "notFound" | "forbidden" | "alreadyMember" | "tooMany" };
 
-export function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
-    dateStyle: "long",
-    timeZone: "Asia/Shanghai",
-  }).format(date);
-}
-
 /**
  * Invites `email` to the company: a random token of which only the hash is stored, valid for
  * 7 days, and the email in the same transaction (in the inviter's language: the invitee's is
@@ -481,7 +474,7 @@ export async function inviteMember(
             ? company.name_zh || company.name_en
             : company.name_en || company.name_zh,
         link: `${meta.origin}/invite/${token}`,
-        expires: formatDate(expiresAt, actor.locale),
+        expires: formatDate(expiresAt, actor.locale, "long"),
       },
     });
     return {

@@ -25,7 +25,6 @@ import {
   callPhase,
   DOCUMENTS_STEP,
   findTransition,
-  formatParkTime,
   isEditable,
   isStatus,
   OUTCOME_ACTION,
@@ -1482,5 +1481,3 @@ export async function exportCallCsv(db: Database, callId: string): Promise<strin
   }
   return toCsv(header, rows);
 }
-
-export { formatParkTime };

@@ -7,7 +7,8 @@ import { z } from "zod";
 import { uuidSchema } from "~/lib/ids";
 import { multilineText, text as textField } from "~/lib/text";
 import type { Criterion } from "./scoring";
-import { OUTCOMES, parseParkLocal } from "./workflow";
+import { parseParkLocalInput } from "~/lib/format";
+import { OUTCOMES } from "./workflow";
 
 export interface Question {
   key: string;
@@ -84,10 +85,10 @@ export const callSchema = z
     titleZh: text(160, "required"),
     opensAt: z
       .string({ error: "incubation:errors.dateTime" })
-      .refine((v) => !!parseParkLocal(v), { error: "incubation:errors.dateTime" }),
+      .refine((v) => !!parseParkLocalInput(v), { error: "incubation:errors.dateTime" }),
     closesAt: z
       .string({ error: "incubation:errors.dateTime" })
-      .refine((v) => !!parseParkLocal(v), { error: "incubation:errors.dateTime" }),
+      .refine((v) => !!parseParkLocalInput(v), { error: "incubation:errors.dateTime" }),
     places: z
       .string({ error: "incubation:errors.places" })
       .regex(/^\d{1,4}$/, { error: "incubation:errors.places" }),
@@ -98,8 +99,8 @@ export const callSchema = z
     rubric: z.array(criterionRow).max(MAX_CRITERION_ROWS).optional(),
   })
   .superRefine((v, ctx) => {
-    const o = parseParkLocal(v.opensAt ?? "");
-    const c = parseParkLocal(v.closesAt ?? "");
+    const o = parseParkLocalInput(v.opensAt ?? "");
+    const c = parseParkLocalInput(v.closesAt ?? "");
     if (o && c && c <= o)
       ctx.addIssue({
         code: "custom",
@@ -202,8 +203,8 @@ export const callSchema = z
       slug: v.slug,
       titleEn: v.titleEn,
       titleZh: v.titleZh,
-      opensAt: parseParkLocal(v.opensAt)!,
-      closesAt: parseParkLocal(v.closesAt)!,
+      opensAt: parseParkLocalInput(v.opensAt)!,
+      closesAt: parseParkLocalInput(v.closesAt)!,
       places: Number(v.places),
       eligibilityEn: v.eligibilityEn ?? "",
       eligibilityZh: v.eligibilityZh ?? "",

@@ -3,7 +3,8 @@ import { pick } from "~/i18n/i18n";
 import { useErrorText } from "~/components/forms";
 import type { Question } from "./schema";
 import { useLocale } from "~/lib/root-data";
-import { formatParkTime, type ApplicationStatus } from "./workflow";
+import { formatDateTime } from "~/lib/format";
+import { type ApplicationStatus } from "./workflow";
 
 const TONE: Record<ApplicationStatus, string> = {
   draft: "badge badge-muted",
@@ -26,7 +27,7 @@ export function StatusBadge({ status }: { status: ApplicationStatus }) {
 /** Formats a date in the park's time zone, in the reader's language. */
 export function useParkTime() {
   const locale = useLocale();
-  return (d: Date | string) => formatParkTime(d, locale);
+  return (d: Date | string) => formatDateTime(d, locale);
 }
 
 /** Picks the English or Chinese of a pair by the reader's language. */

@@ -124,35 +124,6 @@ export const QUESTION_STEPS = [1, 2, 3, 4] as const;
 export const DOCUMENTS_STEP = 5;
 export const REVIEW_STEP = 6;
 
-/** The park's time zone: every deadline is a wall-clock time here (UTC+8, no DST). */
-export const PARK_TIME_ZONE = "Asia/Shanghai";
-
-/** "2026-12-31T17:00" read as a wall-clock time in Asia/Shanghai. Undefined if malformed. */
-export function parseParkLocal(value: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
-  if (!m) return undefined;
-  const [, y, mo, d, h, mi] = m.map(Number) as [number, number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return undefined;
-  const date = new Date(Date.UTC(y, mo - 1, d, h - 8, mi));
-  // Reject 31 February and the like (the date rolled over).
-  if (toParkLocal(date) !== value.trim()) return undefined;
-  return date;
-}
-
-/** The inverse of parseParkLocal: a value for <input type="datetime-local">. */
-export function toParkLocal(date: Date): string {
-  const shifted = new Date(date.getTime() + 8 * 3600_000);
-  return shifted.toISOString().slice(0, 16);
-}
-
-export function formatParkTime(date: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
-    timeZone: PARK_TIME_ZONE,
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(date));
-}
-
 export type CallPhase = "upcoming" | "open" | "closed";
 export function callPhase(
   call: { opens_at: Date | string; closes_at: Date | string },

@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { detectLocale } from "~/i18n/locale.server";
 import { listPublished } from "~/news/news.server";
-import { formatDay } from "~/news/ui";
+import { isoDay } from "~/lib/format";
 import { keyFacts } from "~/park/park.server";
 import { useRootData } from "~/lib/root-data";
 
@@ -93,7 +93,7 @@ export default function Index() {
           <ul className="card-grid home-news">
             {news.map((a) => (
               <li key={a.id} className="card">
-                <p className="muted">{formatDay(a.published_at)}</p>
+                <p className="muted">{isoDay(a.published_at)}</p>
                 <h3>
                   <Link to={`/news/${a.slug}`}>{pick(locale, a.title_en, a.title_zh)}</Link>
                 </h3>

@@ -5,6 +5,8 @@ import { adminOverview } from "~/admin/overview.server";
 import { requireParkRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { mailboxEnabled } from "~/env.server";
+import { formatNumber } from "~/lib/format";
+import { useLocale } from "~/lib/root-data";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireParkRole(request, ["admin"]);
@@ -12,6 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminOverview() {
+  const locale = useLocale();
   const { overview, mailbox } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
   const stats = [
@@ -48,7 +51,7 @@ export default function AdminOverview() {
       <ul className="card-grid admin-stats">
         {stats.map((s) => (
           <li key={s.key} className="card">
-            <p className="stat">{s.value.toLocaleString("en-US")}</p>
+            <p className="stat">{formatNumber(s.value, locale)}</p>
             <p>{s.to ? <Link to={s.to}>{t(`overview.${s.key}`)}</Link> : t(`overview.${s.key}`)}</p>
             {s.note ? <p className="muted">{s.note}</p> : null}
           </li>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { getCompanyDetail } from "~/admin/companies.server";
-import { formatInZone } from "~/admin/time";
+import { isoDay } from "~/lib/format";
 import { ActionName, ActorLink, AuditDetails, BothTimes } from "~/admin/ui";
 import { parkRoleLabels } from "~/admin/users.server";
 import { invariantFound, requireParkRole } from "~/auth/guards.server";
@@ -72,7 +72,7 @@ export default function AdminCompany() {
               <span className="badge badge-success">
                 {company.residentSince
                   ? t("company.residentSince", {
-                      date: formatInZone(company.residentSince, "Asia/Shanghai").slice(0, 10),
+                      date: isoDay(company.residentSince),
                     })
                   : t("companies.isResident")}
               </span>

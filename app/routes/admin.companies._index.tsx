@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { listCompanies } from "~/admin/companies.server";
 import { companySearchSchema, paramsOf } from "~/admin/schema";
-import { formatUtc } from "~/admin/time";
+import { formatUtc } from "~/lib/format";
 import { requireParkRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { paramsOf, PARK_ROLE_NAMES, USER_STATUSES, userSearchSchema } from "~/admin/schema";
-import { formatUtc } from "~/admin/time";
+import { formatUtc } from "~/lib/format";
 import { StatusBadge } from "~/admin/ui";
 import { parkRoleLabels, searchUsers } from "~/admin/users.server";
 import { requireParkRole } from "~/auth/guards.server";

@@ -11,7 +11,7 @@ import { isUuid } from "~/lib/ids";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import { callSchema } from "~/incubation/schema";
 import { usePick } from "~/incubation/ui";
-import { toParkLocal } from "~/incubation/workflow";
+import { toParkLocalInput } from "~/lib/format";
 import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit call · 编辑批次 | Zizhu Park Portal" }];
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     call,
     programmes: await listProgrammes(db()),
-    defaults: callToDefaults(call, toParkLocal),
+    defaults: callToDefaults(call, toParkLocalInput),
   };
 }
 

@@ -11,7 +11,7 @@ import { isUuid } from "~/lib/ids";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import { callSchema } from "~/incubation/schema";
 import { usePick } from "~/incubation/ui";
-import { toParkLocal } from "~/incubation/workflow";
+import { toParkLocalInput } from "~/lib/format";
 import { redirectWithToast } from "~/lib/toast.server";
 import { idempotent } from "~/lib/idempotency.server";
 
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const source = isUuid(from) ? await getCall(db(), from) : undefined;
   return {
     programmes: await listProgrammes(db()),
-    defaults: source ? callToDefaults(source, toParkLocal, true) : { places: "10" },
+    defaults: source ? callToDefaults(source, toParkLocalInput, true) : { places: "10" },
     source: source ? { title_en: source.title_en, title_zh: source.title_zh } : null,
   };
 }

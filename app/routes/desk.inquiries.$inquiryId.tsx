@@ -13,7 +13,7 @@ import {
   type InquiryChange,
 } from "~/inquiries/inquiries.server";
 import { INQUIRY_STATUSES, noteSchema, replySchema, type InquiryStatus } from "~/inquiries/schema";
-import { formatMinute } from "~/news/ui";
+import { isoMinute } from "~/lib/format";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
@@ -117,7 +117,7 @@ export default function InquiryDetail() {
         <h1>{inquiry.reference}</h1>
         <p className="muted">
           <span className="badge">{t(`desk.status.${inquiry.status as InquiryStatus}`)}</span> ·{" "}
-          {formatMinute(inquiry.created_at)} · {inquiry.assignee_name ?? t("desk.unassigned")}
+          {isoMinute(inquiry.created_at)} · {inquiry.assignee_name ?? t("desk.unassigned")}
         </p>
       </header>
       {result &&
@@ -264,7 +264,7 @@ export default function InquiryDetail() {
             return (
               <li key={String(e.id)} className={`card inquiry-event inquiry-event-${e.kind}`}>
                 <p className="muted">
-                  {formatMinute(e.created_at)} · {label}
+                  {isoMinute(e.created_at)} · {label}
                   {e.actor_name ? ` · ${t("desk.by", { name: e.actor_name })}` : ""}
                 </p>
                 {e.body ? <p className="inquiry-message">{e.body}</p> : null}

@@ -5,7 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { listInquiries } from "~/inquiries/inquiries.server";
 import { INQUIRY_STATUSES } from "~/inquiries/schema";
-import { formatMinute } from "~/news/ui";
+import { isoMinute } from "~/lib/format";
 
 export const meta: MetaFunction = () => [{ title: "Inquiries · 投资咨询 | Zizhu Park Portal" }];
 
@@ -92,7 +92,7 @@ export default function InquiryInbox() {
                       {t(`desk.status.${i.status as "new"}`)}
                     </span>
                   </td>
-                  <td>{formatMinute(i.created_at)}</td>
+                  <td>{isoMinute(i.created_at)}</td>
                   <td>{i.assignee_name ?? t("desk.unassigned")}</td>
                 </tr>
               ))}

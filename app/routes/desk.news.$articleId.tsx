@@ -24,7 +24,7 @@ import {
   updateArticle,
 } from "~/news/news.server";
 import { ARTICLE_FORM_LIMITS, articleSchema, scheduleSchema } from "~/news/schema";
-import { formatMinute, parseShanghaiLocal, toShanghaiLocalInput } from "~/news/ui";
+import { isoMinute, parseParkLocalInput, toParkLocalInput } from "~/lib/format";
 import { useLocale } from "~/lib/root-data";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -153,7 +153,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     case "schedule": {
       const submission = parseForm(formData, { schema: scheduleSchema });
       const at =
-        submission.status === "success" ? parseShanghaiLocal(submission.value.publishAt) : null;
+        submission.status === "success" ? parseParkLocalInput(submission.value.publishAt) : null;
       if (!at)
         return data<ActionError>(
           {
@@ -226,10 +226,10 @@ export default function EditArticle() {
               {t(`desk.status.${status}`)}
             </span>{" "}
             {status === "scheduled" && article.publish_at
-              ? t("desk.scheduledFor", { date: formatMinute(article.publish_at) })
+              ? t("desk.scheduledFor", { date: isoMinute(article.publish_at) })
               : null}
             {status === "published" && article.published_at
-              ? t("desk.publishedOn", { date: formatMinute(article.published_at) })
+              ? t("desk.publishedOn", { date: isoMinute(article.published_at) })
               : null}{" "}
             · {t("desk.version", { version: String(article.version) })}
           </p>
@@ -336,7 +336,8 @@ export default function EditArticle() {
                   type="datetime-local"
                   required
                   defaultValue={
-                    actionError?.fields?.publishAt ?? toShanghaiLocalInput(article.publish_at)
+                    actionError?.fields?.publishAt ??
+                    (article.publish_at ? toParkLocalInput(article.publish_at) : "")
                   }
                   aria-invalid={actionError?.intent === "schedule" || undefined}
                   aria-describedby={

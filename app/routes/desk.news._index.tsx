@@ -7,7 +7,7 @@ import { field, parseQuery } from "~/lib/query.server";
 import { pick } from "~/i18n/i18n";
 import { countByStatus, listForDesk } from "~/news/news.server";
 import { ARTICLE_STATUS_LIST as ARTICLE_STATUSES } from "~/news/schema";
-import { formatMinute } from "~/news/ui";
+import { isoMinute } from "~/lib/format";
 import { useLocale } from "~/lib/root-data";
 
 export const meta: MetaFunction = () => [{ title: "News desk · 新闻编辑台 | Zizhu Park Portal" }];
@@ -112,10 +112,10 @@ export default function NewsDesk() {
                       {t(`desk.status.${a.status as "draft"}`)}
                     </span>
                     {a.status === "scheduled" && a.publish_at ? (
-                      <div className="muted">{formatMinute(a.publish_at)}</div>
+                      <div className="muted">{isoMinute(a.publish_at)}</div>
                     ) : null}
                   </td>
-                  <td>{formatMinute(a.updated_at)}</td>
+                  <td>{isoMinute(a.updated_at)}</td>
                   <td>{a.updated_by_name ?? ""}</td>
                 </tr>
               ))}

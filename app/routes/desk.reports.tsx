@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
+import { formatNumber, formatPercent } from "~/lib/format";
 import { useLocale } from "~/lib/root-data";
 import { day, reportRange, sumBy, type VolumeRow } from "~/service-requests/reports";
 import { byType, volumeOverTime } from "~/service-requests/reports.server";
@@ -165,7 +166,7 @@ export default function Reports() {
   const { t } = useTranslation("services");
   const locale = useLocale();
   const hours = (m: number | null) =>
-    m === null ? t("reports.none") : t("reports.hours", { value: (m / 60).toFixed(1) });
+    m === null ? t("reports.none") : t("reports.hours", { value: formatNumber(m / 60, locale, 1) });
   const stateLabel = (s: RequestState) =>
     s === "waiting_on_requester" ? t("staffStates.waiting_on_requester") : t(`states.${s}`);
   const states = sumBy(volume, "state");
@@ -291,7 +292,7 @@ export default function Reports() {
             .map((r) => ({
               label: pick(locale, r.nameEn, r.nameZh),
               value: Math.round((r.slaMetShare ?? 0) * 100),
-              display: `${Math.round((r.slaMetShare ?? 0) * 100)}%`,
+              display: formatPercent(r.slaMetShare ?? 0, locale, 0),
             }))}
         />
         <div className="table-wrap">
@@ -318,12 +319,12 @@ export default function Reports() {
                   <td>
                     {r.slaMetShare === null
                       ? t("reports.none")
-                      : `${Math.round(r.slaMetShare * 100)}%`}
+                      : formatPercent(r.slaMetShare, locale, 0)}
                   </td>
                   <td>
                     {r.avgRating === null
                       ? t("reports.none")
-                      : `${r.avgRating.toFixed(1)} (${r.ratings})`}
+                      : `${formatNumber(r.avgRating, locale, 1)} (${formatNumber(r.ratings, locale)})`}
                   </td>
                 </tr>
               ))}

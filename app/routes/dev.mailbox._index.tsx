@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { formatUtc } from "~/admin/time";
+import { formatUtc } from "~/lib/format";
 import { getUser, notFound } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { mailboxOpenTo } from "~/env.server";

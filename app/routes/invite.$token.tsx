@@ -8,7 +8,7 @@ import {
   getInvitationByToken,
   type InvitationView,
 } from "~/companies/companies.server";
-import { formatDay } from "~/companies/ui";
+import { formatDate } from "~/lib/format";
 import { SubmitButton, useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
@@ -126,7 +126,7 @@ export default function InvitePage() {
         </p>
         <p className="muted">
           {t("invite.forEmail", { email: invitation.email })}{" "}
-          {t("invite.expires", { date: formatDay(invitation.expiresAt, locale) })}
+          {t("invite.expires", { date: formatDate(invitation.expiresAt, locale) })}
         </p>
         {actionData?.error ? (
           <div className="notice notice-danger" role="alert">

@@ -8,7 +8,7 @@ import { isLocale, pick, type Locale } from "~/i18n/i18n";
 import { detectLocale } from "~/i18n/locale.server";
 import { markdownToText, renderMarkdown } from "~/news/markdown.server";
 import { getPublishedArticle } from "~/news/news.server";
-import { formatDay } from "~/news/ui";
+import { isoDay } from "~/lib/format";
 
 /** A reading page: served without the app's JavaScript (ADR 0016, page weight). */
 export const handle = { hydrate: false };
@@ -151,7 +151,7 @@ export default function NewsArticle() {
                 article.publishedAt ? new Date(article.publishedAt).toISOString() : undefined
               }
             >
-              {formatDay(article.publishedAt)}
+              {isoDay(article.publishedAt)}
             </time>
             {article.category ? (
               <>
@@ -209,7 +209,7 @@ export default function NewsArticle() {
             {d.related.map((r) => (
               <li key={r.slug}>
                 <Link to={`/news/${r.slug}`}>{r.title}</Link>{" "}
-                <span className="muted">{formatDay(r.publishedAt)}</span>
+                <span className="muted">{isoDay(r.publishedAt)}</span>
               </li>
             ))}
           </ul>

@@ -7,7 +7,7 @@ import { field, parseQuery } from "~/lib/query.server";
 import { pick } from "~/i18n/i18n";
 import { detectLocale } from "~/i18n/locale.server";
 import { listCategories, listPublished, listTags } from "~/news/news.server";
-import { formatDay } from "~/news/ui";
+import { isoDay } from "~/lib/format";
 
 export const meta: MetaFunction = () => [
   { title: "News · 园区新闻 | Zizhu Park Portal" },
@@ -121,7 +121,7 @@ export default function NewsIndex() {
                   <time
                     dateTime={a.published_at ? new Date(a.published_at).toISOString() : undefined}
                   >
-                    {formatDay(a.published_at)}
+                    {isoDay(a.published_at)}
                   </time>
                   {a.category_slug ? (
                     <>

@@ -4,6 +4,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { getUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
+import { formatNumber } from "~/lib/format";
 import { useLocale } from "~/lib/root-data";
 import { getCatalogue } from "~/service-requests/catalogue.server";
 import { useDuration } from "~/service-requests/components";
@@ -119,7 +120,7 @@ export default function Services() {
                   <td>
                     {l.avgRating === null
                       ? t("catalogue.noData")
-                      : `${l.avgRating.toFixed(1)} / 5 (${l.ratings})`}
+                      : `${formatNumber(l.avgRating, locale, 1)} / 5 (${formatNumber(l.ratings, locale)})`}
                   </td>
                 </tr>
               ))}

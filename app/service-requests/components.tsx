@@ -1,6 +1,7 @@
 /** Small UI pieces shared by the service-request pages (browser-safe: no server imports). */
 import { useTranslation } from "~/i18n/use-translation";
 import { useLocale } from "~/lib/root-data";
+import { formatDateTime } from "~/lib/format";
 import { durationParts } from "./business-hours";
 import { stateTone, type RequestState } from "./workflow";
 
@@ -21,12 +22,7 @@ export function StateBadge({ state, staff = false }: { state: RequestState; staf
 
 export function useFormatDate() {
   const locale = useLocale();
-  const fmt = new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  });
-  return (value: string | Date | null | undefined) => (value ? fmt.format(new Date(value)) : "–");
+  return (value: string | Date | null | undefined) => (value ? formatDateTime(value, locale) : "–");
 }
 
 export function useDuration() {

@@ -29,6 +29,7 @@ import {
   type BusinessCalendar,
 } from "./business-hours";
 import { isRequestRef, isUuid } from "~/lib/ids";
+import { formatDateTime } from "~/lib/format";
 import { getTarget, listFields, loadCalendar, type TypeField } from "./catalogue.server";
 import {
   canTransition,
@@ -253,7 +254,7 @@ async function fileRequestTx(
         ref: row.ref,
         subject: input.subject.trim(),
         link: `${origin}/requests/${row.ref}`,
-        expected: formatLocal(resolutionDue, locale),
+        expected: resolutionDue ? formatDateTime(resolutionDue, locale) : "-",
       },
     });
     if (type.default_team_id) {
@@ -924,15 +925,6 @@ export function stateLabel(locale: Locale, state: string): string {
 
 function asLocale(value: string): Locale {
   return isLocale(value) ? value : "en";
-}
-
-function formatLocal(at: Date | null, locale: Locale): string {
-  if (!at) return "-";
-  return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Shanghai",
-  }).format(at);
 }
 
 /** Recomputes the stored due times and breach flag of a request from its history. */

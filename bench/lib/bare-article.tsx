@@ -12,7 +12,7 @@ import { renderToString } from "react-dom/server";
 import { openDatabase } from "../../db/client.server";
 import { markdownToText, renderMarkdown } from "../../app/news/markdown.server";
 import { getPublishedArticle } from "../../app/news/news.server";
-import { formatDay } from "../../app/news/ui";
+import { isoDay } from "../../app/lib/format";
 
 type Found = NonNullable<Awaited<ReturnType<typeof getPublishedArticle>>>;
 
@@ -88,7 +88,7 @@ function Page({ found, origin, stylesheet }: { found: Found; origin: string; sty
             <article lang="en">
               <header className="page-header">
                 <p className="muted news-meta">
-                  <time dateTime={a.published_at?.toISOString()}>{formatDay(a.published_at)}</time>
+                  <time dateTime={a.published_at?.toISOString()}>{isoDay(a.published_at)}</time>
                   {a.category_slug ? (
                     <>
                       {" · "}
@@ -126,7 +126,7 @@ function Page({ found, origin, stylesheet }: { found: Found; origin: string; sty
                   {related.map((r) => (
                     <li key={r.slug}>
                       <a href={`/news/${r.slug}`}>{r.title_en}</a>{" "}
-                      <span className="muted">{formatDay(r.published_at)}</span>
+                      <span className="muted">{isoDay(r.published_at)}</span>
                     </li>
                   ))}
                 </ul>

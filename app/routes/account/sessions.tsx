@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { useTranslation } from "~/i18n/use-translation";
+import { formatDateTime } from "~/lib/format";
 import { useLocale } from "~/lib/root-data";
 
 export interface SessionView {
@@ -39,8 +40,8 @@ export function SessionsCard({ sessions }: { sessions: SessionView[] }) {
                   ) : null}
                 </td>
                 <td>{s.ip ?? "–"}</td>
-                <td>{formatTime(s.createdAt, locale)}</td>
-                <td>{formatTime(s.expiresAt, locale)}</td>
+                <td>{formatDateTime(s.createdAt, locale)}</td>
+                <td>{formatDateTime(s.expiresAt, locale)}</td>
               </tr>
             ))}
           </tbody>
@@ -58,14 +59,6 @@ export function SessionsCard({ sessions }: { sessions: SessionView[] }) {
       )}
     </section>
   );
-}
-
-function formatTime(date: Date | string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === "zh-CN" ? "zh-CN" : "en-GB", {
-    timeZone: "Asia/Shanghai",
-    dateStyle: "medium",
-    timeStyle: "short",
-  }).format(new Date(date));
 }
 
 /** "Chrome · Windows" from a User-Agent header (brand names need no translation), or null. */

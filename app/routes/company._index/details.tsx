@@ -1,6 +1,6 @@
 import { Form, Link, type useLoaderData } from "@remix-run/react";
 import { industryLabel } from "~/companies/schema";
-import { formatDay } from "~/companies/ui";
+import { formatDate } from "~/lib/format";
 import { useTranslation } from "~/i18n/use-translation";
 import { useLocale } from "~/lib/root-data";
 import type { loader } from "./route";
@@ -57,7 +57,7 @@ export function CompanyFacts({ company }: { company: CompanyData["company"] }) {
           {company.isResident ? (
             <span className="badge badge-success">
               {company.residentSince
-                ? t("view.resident", { date: formatDay(company.residentSince, locale) })
+                ? t("view.resident", { date: formatDate(company.residentSince, locale) })
                 : t("fields.resident")}
             </span>
           ) : (
@@ -107,7 +107,7 @@ export function MembersTable({
                     {roleLabel(m.role)}
                   </span>
                 </td>
-                <td>{formatDay(m.joinedAt, locale)}</td>
+                <td>{formatDate(m.joinedAt, locale)}</td>
                 {isOwner ? (
                   <td>
                     {m.userId !== userId ? (
@@ -173,7 +173,7 @@ export function InvitationsTable({ invitations }: Pick<CompanyData, "invitations
                     {i.expired ? (
                       <span className="badge badge-warning">{t("view.expired")}</span>
                     ) : (
-                      formatDay(i.expiresAt, locale)
+                      formatDate(i.expiresAt, locale)
                     )}
                   </td>
                   <td>
