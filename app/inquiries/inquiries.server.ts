@@ -11,7 +11,7 @@ import { can } from "~/auth/permissions";
 import { hitWindowLimit, mayMailStranger, type WindowPolicy } from "~/auth/throttle.server";
 import type { Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
-import { cursorAt, decodeCursor, encodeCursor } from "~/lib/cursor.server";
+import { cursorAt, decodeCursor, keysetPage, olderThan } from "~/lib/cursor.server";
 import type { NewsActor } from "~/news/news.server";
 import { Forbidden } from "~/lib/result";
 import { INQUIRY_STATUSES, type InquiryInput, type InquiryStatus } from "./schema";
@@ -121,18 +121,8 @@ export async function listInquiries(
   if (opts.status && (INQUIRY_STATUSES as readonly string[]).includes(opts.status))
     q = q.where("inquiry.status", "=", opts.status);
   if (opts.mine) q = q.where("inquiry.assignee_id", "=", actor.id);
-  if (cursor)
-    q = q.where(
-      sql<boolean>`(inquiry.created_at, inquiry.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  const rows = await q.execute();
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return {
-    items: items.map(({ cursor_at: _at, ...item }) => item),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : undefined,
-  };
+  if (cursor) q = q.where(olderThan("inquiry.created_at", "inquiry.id", cursor));
+  return keysetPage(await q.execute(), limit);
 }
 
 export async function getInquiry(db: Executor, actor: NewsActor, id: string) {

@@ -62,3 +62,28 @@ export function decodeCursor(value: unknown): Cursor | undefined {
   if (!RANK.test(rank) || Number(rank) > 32767) return undefined;
   return { at, id, rank: Number(rank) };
 }
+
+/**
+ * The rows after `cursor` in a newest-first list keyed by (timestamp column, id column):
+ * `(at, id) < (cursor.at, cursor.id)`.
+ */
+export function olderThan(atColumn: string, idColumn: string, cursor: Cursor): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(atColumn)}, ${sql.ref(idColumn)}) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
+}
+
+/**
+ * One page of a keyset list read with `limit + 1` rows (each with its `cursor_at`): the first
+ * `limit` rows without their cursor text, and the next page's cursor when there is more.
+ */
+export function keysetPage<R extends { id: string; cursor_at: string }>(
+  rows: R[],
+  limit: number,
+): { items: Omit<R, "cursor_at">[]; nextCursor: string | undefined } {
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    items: page.map(({ cursor_at: _at, ...item }) => item),
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : undefined,
+  };
+}

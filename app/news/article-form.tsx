@@ -4,21 +4,10 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { ErrorSummary, Field, SubmitButton, TextareaField, useErrorText } from "~/components/forms";
 import { pick, type Locale } from "~/i18n/i18n";
-import { articleSchema } from "./schema";
+import { articleSchema, type ArticleFields } from "./schema";
 import { IdempotencyKey } from "~/components/idempotency-key";
 
-export interface ArticleDefaults {
-  titleEn?: string | null;
-  summaryEn?: string | null;
-  bodyEn?: string | null;
-  titleZh?: string | null;
-  summaryZh?: string | null;
-  bodyZh?: string | null;
-  categoryId?: string | null;
-  tagIds?: string[];
-  coverAltEn?: string | null;
-  coverAltZh?: string | null;
-  slug?: string | null;
+export interface ArticleDefaults extends ArticleFields {
   version?: number;
 }
 

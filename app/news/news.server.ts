@@ -12,7 +12,15 @@ import { can, type Actor } from "~/auth/permissions";
 import { enqueue } from "~/jobs/queue.server";
 import { storeUpload, IMAGE_TYPES } from "~/uploads/uploads.server";
 import { articleSlug, isValidSlug } from "./slug";
-import { cursorAt, decodeCursor, encodeCursor, type Cursor } from "~/lib/cursor.server";
+import type { ArticleFields } from "./schema";
+import {
+  cursorAt,
+  decodeCursor,
+  encodeCursor,
+  keysetPage,
+  olderThan,
+  type Cursor,
+} from "~/lib/cursor.server";
 import { isSlug, isUuid } from "~/lib/ids";
 import { withoutControlChars } from "~/lib/text";
 import { Forbidden } from "~/lib/result";
@@ -300,19 +308,7 @@ export async function listForSitemap(db: Executor, limit = 50_000) {
 
 // ---------------------------------------------------------------- desk
 
-export interface ArticleInput {
-  titleEn?: string | null;
-  summaryEn?: string | null;
-  bodyEn?: string | null;
-  titleZh?: string | null;
-  summaryZh?: string | null;
-  bodyZh?: string | null;
-  categoryId?: string | null;
-  tagIds?: string[];
-  coverAltEn?: string | null;
-  coverAltZh?: string | null;
-  slug?: string | null;
-}
+export type ArticleInput = ArticleFields;
 
 function columns(input: ArticleInput) {
   const v = (s: string | null | undefined) => (s && s.trim() ? s.trim() : null);
@@ -481,18 +477,8 @@ export async function listForDesk(
     q = q.where("news_article.status", "=", opts.status);
   for (const term of searchTerms(opts.q ?? ""))
     q = q.where(sql<boolean>`news_article.search_text LIKE ${"%" + term + "%"}`);
-  if (cursor)
-    q = q.where(
-      sql<boolean>`(news_article.updated_at, news_article.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  const rows = await q.execute();
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return {
-    items: items.map(({ cursor_at: _at, ...item }) => item),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : undefined,
-  };
+  if (cursor) q = q.where(olderThan("news_article.updated_at", "news_article.id", cursor));
+  return keysetPage(await q.execute(), limit);
 }
 
 export async function countByStatus(db: Executor) {
@@ -803,33 +789,49 @@ async function auditTaxonomy(
     });
 }
 
+/**
+ * Saves a category or a tag: updates the row `id` names, or inserts one (a slug already taken
+ * saves nothing); the audit entry commits with it.
+ */
+async function saveTaxonomy(
+  db: Executor,
+  actor: NewsActor,
+  kind: "category" | "tag",
+  id: string | null | undefined,
+  values: { slug: string; name_en: string; name_zh: string; position?: number },
+) {
+  requireCan(actor, "manage:news_taxonomy:any");
+  if (id && !isUuid(id)) return;
+  // Both tables share these columns; "news_category" stands for either in the types.
+  const table = (kind === "category" ? "news_category" : "news_tag") as "news_category";
+  await inTransaction(db, async (trx) => {
+    const row = id
+      ? await trx
+          .updateTable(table)
+          .set(values)
+          .where("id", "=", id)
+          .returning(["id", "slug"])
+          .executeTakeFirst()
+      : await trx
+          .insertInto(table)
+          .values(values)
+          .onConflict((oc) => oc.column("slug").doNothing())
+          .returning(["id", "slug"])
+          .executeTakeFirst();
+    await auditTaxonomy(trx, actor, `news.${kind}.save`, `news_${kind}`, row);
+  });
+}
+
 export async function saveCategory(
   db: Executor,
   actor: NewsActor,
   input: { id?: string | null; slug: string; nameEn: string; nameZh: string; position?: number },
 ) {
-  requireCan(actor, "manage:news_taxonomy:any");
-  const values = {
+  return saveTaxonomy(db, actor, "category", input.id, {
     slug: input.slug,
     name_en: input.nameEn,
     name_zh: input.nameZh,
     position: input.position ?? 0,
-  };
-  await inTransaction(db, async (trx) => {
-    const row = input.id
-      ? await trx
-          .updateTable("news_category")
-          .set(values)
-          .where("id", "=", input.id)
-          .returning(["id", "slug"])
-          .executeTakeFirst()
-      : await trx
-          .insertInto("news_category")
-          .values(values)
-          .onConflict((oc) => oc.column("slug").doNothing())
-          .returning(["id", "slug"])
-          .executeTakeFirst();
-    await auditTaxonomy(trx, actor, "news.category.save", "news_category", row);
   });
 }
 
@@ -838,23 +840,10 @@ export async function saveTag(
   actor: NewsActor,
   input: { id?: string | null; slug: string; nameEn: string; nameZh: string },
 ) {
-  requireCan(actor, "manage:news_taxonomy:any");
-  const values = { slug: input.slug, name_en: input.nameEn, name_zh: input.nameZh };
-  await inTransaction(db, async (trx) => {
-    const row = input.id
-      ? await trx
-          .updateTable("news_tag")
-          .set(values)
-          .where("id", "=", input.id)
-          .returning(["id", "slug"])
-          .executeTakeFirst()
-      : await trx
-          .insertInto("news_tag")
-          .values(values)
-          .onConflict((oc) => oc.column("slug").doNothing())
-          .returning(["id", "slug"])
-          .executeTakeFirst();
-    await auditTaxonomy(trx, actor, "news.tag.save", "news_tag", row);
+  return saveTaxonomy(db, actor, "tag", input.id, {
+    slug: input.slug,
+    name_en: input.nameEn,
+    name_zh: input.nameZh,
   });
 }
 

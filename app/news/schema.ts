@@ -28,6 +28,21 @@ export const articleSchema = z
 
 export type ArticleForm = z.infer<typeof articleSchema>;
 
+/** An article's editable texts and links, as the desk saves them and the form shows them. */
+export interface ArticleFields {
+  titleEn?: string | null;
+  summaryEn?: string | null;
+  bodyEn?: string | null;
+  titleZh?: string | null;
+  summaryZh?: string | null;
+  bodyZh?: string | null;
+  categoryId?: string | null;
+  tagIds?: string[];
+  coverAltEn?: string | null;
+  coverAltZh?: string | null;
+  slug?: string | null;
+}
+
 /** Read limits of the article form (bodies of 100,000 characters, in Chinese 3 bytes each). */
 export const ARTICLE_FORM_LIMITS = { maxValueBytes: 400 * 1024, maxTextBytes: 1024 * 1024 };
 
