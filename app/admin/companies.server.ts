@@ -1,7 +1,8 @@
 /** The admin's view of companies: search with member counts (keyset-paged) and detail with members. */
 import { sql } from "kysely";
 import type { Executor } from "#db/executor";
-import { cursorAt, decodeCursor, encodeCursor } from "~/lib/cursor.server";
+import { recentActivity } from "~/audit/audit.server";
+import { cursorAt, decodeCursor, keysetPage, olderThan } from "~/lib/cursor.server";
 import { isUuid } from "~/lib/ids";
 import { containsPattern } from "./users.server";
 
@@ -60,15 +61,10 @@ export async function listCompanies(db: Executor, opts: CompanySearchOptions = {
   }
   if (opts.resident) query = query.where("company.is_resident", "=", opts.resident === "yes");
   const cursor = decodeCursor(opts.cursor);
-  if (cursor)
-    query = query.where(
-      sql<boolean>`(company.created_at, company.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  const rows = await query.execute();
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  if (cursor) query = query.where(olderThan("company.created_at", "company.id", cursor));
+  const { items, nextCursor } = keysetPage(await query.execute(), limit);
   return {
-    items: page.map((r) => ({
+    items: items.map((r) => ({
       id: r.id,
       nameEn: r.name_en,
       nameZh: r.name_zh,
@@ -82,8 +78,7 @@ export async function listCompanies(db: Executor, opts: CompanySearchOptions = {
         ? { id: r.owner_id, name: r.owner_name ?? "", email: r.owner_email ?? "" }
         : null,
     })),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : undefined,
+    nextCursor,
   };
 }
 
@@ -118,22 +113,7 @@ export async function getCompanyDetail(db: Executor, companyId: string, now = ne
     .where("revoked_at", "is", null)
     .where("expires_at", ">", now)
     .executeTakeFirstOrThrow();
-  const activity = await db
-    .selectFrom("audit_log")
-    .leftJoin("app_user as actor", "actor.id", "audit_log.actor_id")
-    .select([
-      "audit_log.id",
-      "audit_log.at",
-      "audit_log.action",
-      "audit_log.details",
-      "audit_log.actor_id",
-      "actor.name as actor_name",
-    ])
-    .where("audit_log.entity_type", "=", "company")
-    .where("audit_log.entity_id", "=", companyId)
-    .orderBy("audit_log.id", "desc")
-    .limit(20)
-    .execute();
+  const activity = await recentActivity(db, { entityType: "company", entityId: companyId });
   return {
     id: company.id,
     nameEn: company.name_en,

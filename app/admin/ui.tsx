@@ -63,3 +63,69 @@ export function ActorLink({ id, name }: { id: string | null; name: string | null
   if (!name) return <span className="muted">{t("audit.deletedUser")}</span>;
   return <Link to={`/admin/users/${id}`}>{name}</Link>;
 }
+
+export interface ActivityRow {
+  id: number | string;
+  at: Date | string;
+  action: string;
+  details: unknown;
+  actor_id: string | null;
+  actor_name: string | null;
+}
+
+/** A detail page's recent audit entries (when, who, what, details), or `empty` when none. */
+export function ActivityCard({
+  id,
+  title,
+  empty,
+  rows,
+  children,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  rows: ActivityRow[];
+  children?: React.ReactNode;
+}) {
+  const { t } = useTranslation("admin");
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table admin-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.what")}</th>
+                <th scope="col">{t("audit.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.id}>
+                  <td>
+                    <BothTimes value={a.at} />
+                  </td>
+                  <td>
+                    <ActorLink id={a.actor_id} name={a.actor_name} />
+                  </td>
+                  <td>
+                    <ActionName action={a.action} />
+                  </td>
+                  <td>
+                    <AuditDetails details={a.details} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {children}
+    </section>
+  );
+}

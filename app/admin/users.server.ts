@@ -5,10 +5,10 @@
 import { sql } from "kysely";
 import type { DB } from "#db/client.server";
 import type { Executor } from "#db/executor";
-import { audit } from "~/audit/audit.server";
+import { audit, recentActivity } from "~/audit/audit.server";
 import type { ParkRole } from "~/auth/permissions";
 import { invalidateUserSessions } from "~/auth/session.server";
-import { cursorAt, decodeCursor, encodeCursor } from "~/lib/cursor.server";
+import { cursorAt, decodeCursor, keysetPage, olderThan } from "~/lib/cursor.server";
 import { isUuid } from "~/lib/ids";
 import type { UserStatus } from "./schema";
 
@@ -109,16 +109,10 @@ export async function searchUsers(
   if (opts.status === "disabled") query = query.where("app_user.disabled_at", "is not", null);
   if (opts.status === "unverified") query = query.where("app_user.email_verified_at", "is", null);
   const cursor = decodeCursor(opts.cursor);
-  if (cursor)
-    query = query.where(
-      sql<boolean>`(app_user.created_at, app_user.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`,
-    );
-
-  const rows = await query.execute();
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+  if (cursor) query = query.where(olderThan("app_user.created_at", "app_user.id", cursor));
+  const { items, nextCursor } = keysetPage(await query.execute(), limit);
   return {
-    items: page.map((r) => ({
+    items: items.map((r) => ({
       id: r.id,
       name: r.name,
       email: r.email,
@@ -136,8 +130,7 @@ export async function searchUsers(
             }
           : null,
     })),
-    nextCursor:
-      rows.length > limit && last ? encodeCursor({ at: last.cursor_at, id: last.id }) : undefined,
+    nextCursor,
   };
 }
 
@@ -189,29 +182,11 @@ export async function getUserDetail(db: Executor, userId: string, now = new Date
     .where("user_id", "=", userId)
     .where("expires_at", ">", now)
     .executeTakeFirstOrThrow();
-  const activity = await db
-    .selectFrom("audit_log")
-    .leftJoin("app_user as actor", "actor.id", "audit_log.actor_id")
-    .select([
-      "audit_log.id",
-      "audit_log.at",
-      "audit_log.action",
-      "audit_log.entity_type",
-      "audit_log.entity_id",
-      "audit_log.details",
-      "audit_log.ip",
-      "audit_log.actor_id",
-      "actor.name as actor_name",
-    ])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("audit_log.entity_type", "=", "user"), eb("audit_log.entity_id", "=", userId)]),
-        eb("audit_log.actor_id", "=", userId),
-      ]),
-    )
-    .orderBy("audit_log.id", "desc")
-    .limit(20)
-    .execute();
+  const activity = await recentActivity(db, {
+    entityType: "user",
+    entityId: userId,
+    orActor: userId,
+  });
   return {
     id: user.id,
     name: user.name,
@@ -307,6 +282,39 @@ async function change(
   }
 }
 
+/**
+ * An admin's change to an account, in one transaction: both rows locked and the actor checked
+ * (`lockForChange`), then `work` changes what it must and answers the audit details, or null
+ * when nothing changed (then nothing is recorded). The entry names the account's email.
+ */
+async function adminChange(
+  db: DB,
+  actorId: string,
+  userId: string,
+  action: string,
+  ip: string | null | undefined,
+  work: (
+    trx: Executor,
+    target: { disabled_at: Date | null },
+  ) => Promise<Record<string, unknown> | null>,
+): Promise<AdminChangeResult> {
+  if (!isUuid(userId)) return { ok: false, error: "notFound" };
+  return change(db, async (trx) => {
+    const target = await lockForChange(trx, actorId, userId);
+    const details = await work(trx, target);
+    if (!details) return false;
+    await audit(trx, {
+      actorId,
+      action,
+      entityType: "user",
+      entityId: userId,
+      details: { ...details, email: target.email },
+      ip,
+    });
+    return true;
+  });
+}
+
 export async function grantRole(
   db: DB,
   actorId: string,
@@ -314,25 +322,14 @@ export async function grantRole(
   role: ParkRole,
   meta: AdminMeta = {},
 ): Promise<AdminChangeResult> {
-  if (!isUuid(userId)) return { ok: false, error: "notFound" };
-  return change(db, async (trx) => {
-    const target = await lockForChange(trx, actorId, userId);
+  return adminChange(db, actorId, userId, "user.role_granted", meta.ip, async (trx) => {
     const inserted = await trx
       .insertInto("user_role")
       .values({ user_id: userId, role, granted_by: actorId })
       .onConflict((oc) => oc.doNothing())
       .returning("role")
       .executeTakeFirst();
-    if (!inserted) return false; // already held: nothing to record
-    await audit(trx, {
-      actorId,
-      action: "user.role_granted",
-      entityType: "user",
-      entityId: userId,
-      details: { role, email: target.email },
-      ip: meta.ip,
-    });
-    return true;
+    return inserted ? { role } : null; // already held: nothing to record
   });
 }
 
@@ -343,27 +340,17 @@ export async function revokeRole(
   role: ParkRole,
   meta: AdminMeta = {},
 ): Promise<AdminChangeResult> {
-  if (!isUuid(userId)) return { ok: false, error: "notFound" };
   if (role === "admin" && actorId === userId) return { ok: false, error: "ownAdmin" };
-  return change(db, async (trx) => {
-    const target = await lockForChange(trx, actorId, userId);
+  return adminChange(db, actorId, userId, "user.role_revoked", meta.ip, async (trx) => {
     const deleted = await trx
       .deleteFrom("user_role")
       .where("user_id", "=", userId)
       .where("role", "=", role)
       .returning("role")
       .executeTakeFirst();
-    if (!deleted) return false;
+    if (!deleted) return null;
     if (role === "admin" && (await enabledAdminCount(trx)) < 1) throw new Refused("lastAdmin");
-    await audit(trx, {
-      actorId,
-      action: "user.role_revoked",
-      entityType: "user",
-      entityId: userId,
-      details: { role, email: target.email },
-      ip: meta.ip,
-    });
-    return true;
+    return { role };
   });
 }
 
@@ -374,11 +361,9 @@ export async function disableUser(
   userId: string,
   opts: AdminMeta & { reason?: string } = {},
 ): Promise<AdminChangeResult> {
-  if (!isUuid(userId)) return { ok: false, error: "notFound" };
   if (actorId === userId) return { ok: false, error: "self" };
-  return change(db, async (trx) => {
-    const target = await lockForChange(trx, actorId, userId);
-    if (target.disabled_at) return false;
+  return adminChange(db, actorId, userId, "user.disabled", opts.ip, async (trx, target) => {
+    if (target.disabled_at) return null;
     const now = new Date();
     await trx
       .updateTable("app_user")
@@ -392,19 +377,7 @@ export async function disableUser(
       .executeTakeFirstOrThrow();
     await invalidateUserSessions(trx, userId);
     if ((await enabledAdminCount(trx)) < 1) throw new Refused("lastAdmin");
-    await audit(trx, {
-      actorId,
-      action: "user.disabled",
-      entityType: "user",
-      entityId: userId,
-      details: {
-        email: target.email,
-        sessionsEnded: sessions.count,
-        ...(opts.reason ? { reason: opts.reason } : {}),
-      },
-      ip: opts.ip,
-    });
-    return true;
+    return { sessionsEnded: sessions.count, ...(opts.reason ? { reason: opts.reason } : {}) };
   });
 }
 
@@ -414,25 +387,15 @@ export async function enableUser(
   userId: string,
   meta: AdminMeta = {},
 ): Promise<AdminChangeResult> {
-  if (!isUuid(userId)) return { ok: false, error: "notFound" };
   if (actorId === userId) return { ok: false, error: "self" };
-  return change(db, async (trx) => {
-    const target = await lockForChange(trx, actorId, userId);
-    if (!target.disabled_at) return false;
+  return adminChange(db, actorId, userId, "user.enabled", meta.ip, async (trx, target) => {
+    if (!target.disabled_at) return null;
     await trx
       .updateTable("app_user")
       .set({ disabled_at: null, updated_at: new Date() })
       .where("id", "=", userId)
       .execute();
-    await audit(trx, {
-      actorId,
-      action: "user.enabled",
-      entityType: "user",
-      entityId: userId,
-      details: { email: target.email },
-      ip: meta.ip,
-    });
-    return true;
+    return {};
   });
 }
 

@@ -54,3 +54,37 @@ export async function listAuditLog(
   const items = rows.slice(0, limit);
   return { items, nextCursor: hasMore ? items[items.length - 1]?.id : undefined };
 }
+
+/**
+ * The latest entries about one record, newest first, with who made them: the activity list
+ * of a detail page. `orActor` adds the entries that person made (a user's own actions).
+ */
+export async function recentActivity(
+  db: Executor,
+  opts: { entityType: string; entityId: string; orActor?: string; limit?: number },
+) {
+  return db
+    .selectFrom("audit_log")
+    .leftJoin("app_user as actor", "actor.id", "audit_log.actor_id")
+    .select([
+      "audit_log.id",
+      "audit_log.at",
+      "audit_log.action",
+      "audit_log.entity_type",
+      "audit_log.entity_id",
+      "audit_log.details",
+      "audit_log.ip",
+      "audit_log.actor_id",
+      "actor.name as actor_name",
+    ])
+    .where((eb) => {
+      const about = eb.and([
+        eb("audit_log.entity_type", "=", opts.entityType),
+        eb("audit_log.entity_id", "=", opts.entityId),
+      ]);
+      return opts.orActor ? eb.or([about, eb("audit_log.actor_id", "=", opts.orActor)]) : about;
+    })
+    .orderBy("audit_log.id", "desc")
+    .limit(opts.limit ?? 20)
+    .execute();
+}

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { getCompanyDetail } from "~/admin/companies.server";
 import { isoDay } from "~/lib/format";
-import { ActionName, ActorLink, AuditDetails, BothTimes } from "~/admin/ui";
+import { ActivityCard, BothTimes } from "~/admin/ui";
 import { parkRoleLabels } from "~/admin/users.server";
 import { invariantFound, requireParkRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
@@ -134,43 +134,12 @@ export default function AdminCompany() {
         </p>
       </section>
 
-      <section className="card" aria-labelledby="company-activity">
-        <h2 id="company-activity">{t("company.activityTitle")}</h2>
-        {company.activity.length === 0 ? (
-          <p className="muted">{t("company.activityEmpty")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table admin-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("audit.when")}</th>
-                  <th scope="col">{t("audit.who")}</th>
-                  <th scope="col">{t("audit.what")}</th>
-                  <th scope="col">{t("audit.details")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {company.activity.map((a) => (
-                  <tr key={a.id}>
-                    <td>
-                      <BothTimes value={a.at} />
-                    </td>
-                    <td>
-                      <ActorLink id={a.actor_id} name={a.actor_name} />
-                    </td>
-                    <td>
-                      <ActionName action={a.action} />
-                    </td>
-                    <td>
-                      <AuditDetails details={a.details} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <ActivityCard
+        id="company-activity"
+        title={t("company.activityTitle")}
+        empty={t("company.activityEmpty")}
+        rows={company.activity}
+      />
     </div>
   );
 }
