@@ -197,12 +197,20 @@ describe("targets", () => {
 
   it("no layout route with an index child has an action (so ?index always finds the form's)", () => {
     const dir = path.resolve(__dirname, "../routes");
-    const files = fs.readdirSync(dir);
-    const bad = files
-      .filter((f) => files.includes(f.replace(/\.tsx?$/, "._index.tsx")))
+    const entries = fs.readdirSync(dir);
+    // A route is a file (`a.b.tsx`) or a route folder (`a.b/route.tsx`).
+    const routeName = (f: string) => f.replace(/\.tsx?$/, "");
+    const moduleOf = (f: string) =>
+      fs.statSync(path.join(dir, f)).isDirectory()
+        ? path.join(dir, f, "route.tsx")
+        : path.join(dir, f);
+    const names = new Set(entries.map(routeName));
+    const bad = entries
+      .filter((f) => names.has(`${routeName(f)}._index`))
+      .filter((f) => fs.existsSync(moduleOf(f)))
       .filter((f) =>
         /export (async function|const|function) action\b/.test(
-          fs.readFileSync(path.join(dir, f), "utf8"),
+          fs.readFileSync(moduleOf(f), "utf8"),
         ),
       );
     expect(bad).toEqual([]);
