@@ -10,6 +10,7 @@ export function Shell({ children }: { children: React.ReactNode }) {
   const { t } = useTranslation();
   const { t: tIncubation } = useTranslation("incubation");
   const { t: tServices } = useTranslation("services");
+  const { t: tNotifications } = useTranslation("notifications");
   const root = useRootData();
   const user = root?.user ?? null;
   const location = useLocation();
@@ -87,7 +88,7 @@ export function Shell({ children }: { children: React.ReactNode }) {
                     </li>
                   ) : null}
                   <li>
-                    <NavLink to="/notifications">{tServices("notifications.title")}</NavLink>
+                    <NavLink to="/notifications">{tNotifications("title")}</NavLink>
                   </li>
                   {/* Park staff work for the park: no company link unless they have one. */}
                   {user.company || !isParkSide ? (

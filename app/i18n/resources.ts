@@ -22,6 +22,8 @@ import enInquiries from "./en/inquiries";
 import zhInquiries from "./zh-CN/inquiries";
 import enKept from "./en/kept";
 import zhKept from "./zh-CN/kept";
+import enNotifications from "./en/notifications";
+import zhNotifications from "./zh-CN/notifications";
 import enProjects from "./en/projects";
 import zhProjects from "./zh-CN/projects";
 
@@ -44,6 +46,7 @@ export const resources = {
     inquiries: enInquiries,
     kept: enKept,
     projects: enProjects,
+    notifications: enNotifications,
   },
   "zh-CN": {
     common: zhCommon,
@@ -59,5 +62,6 @@ export const resources = {
     inquiries: zhInquiries,
     kept: zhKept,
     projects: zhProjects,
+    notifications: zhNotifications,
   },
 } as const;

@@ -1,15 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
+import { Form, useLoaderData } from "@remix-run/react";
 import { requireUser } from "~/auth/guards.server";
 import { SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
-import { useFormatDate } from "~/service-requests/components";
-import {
-  listNotifications,
-  markNotificationsRead,
-} from "~/service-requests/service-requests.server";
+import { useTranslation } from "~/i18n/use-translation";
 import { redirectWithToast } from "~/lib/toast.server";
+import { listNotifications, markNotificationsRead } from "~/notifications/notifications.server";
+import { NotificationList } from "~/notifications/ui";
 
 export const meta: MetaFunction = () => [{ title: "Notifications · 通知 | Zizhu Park Portal" }];
 
@@ -24,60 +21,22 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirectWithToast("/notifications", { type: "success", key: "services:toast.saved" });
 }
 
-const KINDS = [
-  "reply",
-  "state",
-  "requester_reply",
-  "requester_state",
-  "assigned",
-  "filed",
-  "breach",
-  "breach_warning",
-  "rated",
-] as const;
-
 export default function Notifications() {
   const { notifications } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("services");
-  const date = useFormatDate();
+  const { t } = useTranslation("notifications");
   return (
     <div className="container medium">
       <header className="page-header spread">
-        <h1>{t("notifications.title")}</h1>
+        <h1>{t("title")}</h1>
         {notifications.some((n) => !n.read_at) ? (
           <Form method="post">
             <SubmitButton className="button button-secondary button-small">
-              {t("notifications.markRead")}
+              {t("markRead")}
             </SubmitButton>
           </Form>
         ) : null}
       </header>
-      {notifications.length ? (
-        <ul className="card sr-notifications">
-          {notifications.map((n) => {
-            const kind = (KINDS as readonly string[]).includes(n.kind)
-              ? (n.kind as (typeof KINDS)[number])
-              : "state";
-            return (
-              <li key={n.id} className={n.read_at ? "" : "is-unread"}>
-                {!n.read_at ? (
-                  <span className="badge badge-warning">{t("notifications.unread")}</span>
-                ) : null}{" "}
-                <Link to={n.link.startsWith("/") && !n.link.startsWith("//") ? n.link : "/"}>
-                  {t(`notifications.kinds.${kind}`, {
-                    ref: n.values.ref ?? "",
-                    subject: n.values.subject ?? "",
-                    rating: n.values.rating ?? "",
-                  })}
-                </Link>{" "}
-                <span className="muted">{date(n.created_at)}</span>
-              </li>
-            );
-          })}
-        </ul>
-      ) : (
-        <p className="card muted">{t("notifications.empty")}</p>
-      )}
+      <NotificationList notifications={notifications} />
     </div>
   );
 }

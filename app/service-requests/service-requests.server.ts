@@ -30,6 +30,8 @@ import {
 } from "./business-hours";
 import { isRequestRef, isUuid } from "~/lib/ids";
 import { formatDateTime } from "~/lib/format";
+import type { NotificationKind } from "~/notifications/kinds";
+import { notify } from "~/notifications/notifications.server";
 import { getTarget, listFields, loadCalendar, type TypeField } from "./catalogue.server";
 import {
   canTransition,
@@ -884,7 +886,7 @@ async function applyChange(
 async function notifyRequester(
   trx: Executor,
   r: LockedRequest,
-  kind: string,
+  kind: NotificationKind,
   link: string,
   origin: string,
   template: EmailTemplate,
@@ -1204,58 +1206,6 @@ export function bulkToast(result: { updated: number; skipped: number; changed: s
       refs: result.changed.length > 20 ? `${shown}, …` : shown,
     },
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Notifications
-
-export async function notify(
-  trx: Executor,
-  userId: string,
-  kind: string,
-  link: string,
-  values: Record<string, string>,
-) {
-  await trx
-    .insertInto("notification")
-    .values({ user_id: userId, kind, link, values: JSON.stringify(values) })
-    .execute();
-}
-
-export async function listNotifications(db: Executor, userId: string, limit = 50) {
-  const rows = await db
-    .selectFrom("notification")
-    .select(["id", "kind", "link", "values", "created_at", "read_at"])
-    .where("user_id", "=", userId)
-    .orderBy("created_at", "desc")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => ({ ...r, values: parseJson(r.values) }));
-}
-
-export async function countUnread(db: Executor, userId: string) {
-  const row = await db
-    .selectFrom((eb) =>
-      eb
-        .selectFrom("notification")
-        .select("id")
-        .where("user_id", "=", userId)
-        .where("read_at", "is", null)
-        .limit(100)
-        .as("n"),
-    )
-    .select((eb) => eb.fn.countAll<string>().as("count"))
-    .executeTakeFirst();
-  return Number(row?.count ?? 0);
-}
-
-export async function markNotificationsRead(db: Executor, userId: string, now = new Date()) {
-  await db
-    .updateTable("notification")
-    .set({ read_at: now })
-    .where("user_id", "=", userId)
-    .where("read_at", "is", null)
-    .execute();
 }
 
 // ---------------------------------------------------------------------------------------------

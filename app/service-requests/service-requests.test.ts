@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "~/auth/session.server";
+import { listNotifications } from "~/notifications/notifications.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { insertCompanyMember, insertServiceType, insertStaff } from "../../tests/support/factories";
 import { countQueue, listQueue, parseFilters } from "./queue.server";
@@ -10,7 +11,6 @@ import {
   findRequestFileForViewer,
   getRequestForCompany,
   getRequestForStaff,
-  listNotifications,
   requesterReply,
   requesterSetState,
   slaSweep,

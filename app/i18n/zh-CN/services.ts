@@ -203,23 +203,6 @@ const services: Translation<typeof en> = {
     transition: "当前状态下不允许进行该状态变更。",
     invalid: "没有需要保存的修改，或某项取值无效。",
   },
-  notifications: {
-    title: "通知",
-    empty: "暂无通知。",
-    markRead: "全部标为已读",
-    unread: "新",
-    kinds: {
-      reply: "园区回复了 {{ref}}（{{subject}}）",
-      state: "{{ref}}（{{subject}}）的状态已更新",
-      requester_reply: "企业回复了 {{ref}}（{{subject}}）",
-      requester_state: "企业更改了 {{ref}}（{{subject}}）的状态",
-      assigned: "{{ref}}（{{subject}}）已分派给您",
-      filed: "您的团队收到新申请 {{ref}}（{{subject}}）",
-      breach: "{{ref}}（{{subject}}）已超出服务时限",
-      breach_warning: "{{ref}}（{{subject}}）即将到期",
-      rated: "{{ref}}（{{subject}}）获得 {{rating}} 分评价（满分 5 分）",
-    },
-  },
   reports: {
     title: "服务统计",
     lead: "申请量、按工作时间计算的响应与办结时长、服务时限达标率和满意度。",

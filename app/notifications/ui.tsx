@@ -1,0 +1,44 @@
+/** The list of a person's notifications (the /notifications page). */
+import { Link } from "@remix-run/react";
+import { useTranslation } from "~/i18n/use-translation";
+import { formatDateTime } from "~/lib/format";
+import { useLocale } from "~/lib/root-data";
+import { NOTIFICATION_KINDS, type NotificationKind } from "./kinds";
+
+export interface NotificationRow {
+  id: string;
+  kind: string;
+  link: string;
+  values: Record<string, string>;
+  created_at: Date | string;
+  read_at: Date | string | null;
+}
+
+const kindOf = (kind: string): NotificationKind =>
+  (NOTIFICATION_KINDS as readonly string[]).includes(kind) ? (kind as NotificationKind) : "state";
+
+/** Only a same-site path is followed; anything else leads home. */
+const safeLink = (link: string) => (link.startsWith("/") && !link.startsWith("//") ? link : "/");
+
+export function NotificationList({ notifications }: { notifications: NotificationRow[] }) {
+  const { t } = useTranslation("notifications");
+  const locale = useLocale();
+  if (!notifications.length) return <p className="card muted">{t("empty")}</p>;
+  return (
+    <ul className="card sr-notifications">
+      {notifications.map((n) => (
+        <li key={n.id} className={n.read_at ? "" : "is-unread"}>
+          {!n.read_at ? <span className="badge badge-warning">{t("unread")}</span> : null}{" "}
+          <Link to={safeLink(n.link)}>
+            {t(`kinds.${kindOf(n.kind)}`, {
+              ref: n.values.ref ?? "",
+              subject: n.values.subject ?? "",
+              rating: n.values.rating ?? "",
+            })}
+          </Link>{" "}
+          <span className="muted">{formatDateTime(n.created_at, locale)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
