@@ -1,0 +1,138 @@
+import { pick } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
+import { formatNumber, formatPercent } from "~/lib/format";
+import { useLocale } from "~/lib/root-data";
+import type { byType } from "~/service-requests/reports.server";
+import { sumBy, type VolumeRow } from "~/service-requests/reports";
+import { STATES, type RequestState } from "~/service-requests/workflow";
+
+type TypeRow = Awaited<ReturnType<typeof byType>>[number];
+
+/** A state's name on the staff's side of the desk. */
+export function useStateLabel() {
+  const { t } = useTranslation("services");
+  return (s: RequestState) =>
+    s === "waiting_on_requester" ? t("staffStates.waiting_on_requester") : t(`states.${s}`);
+}
+
+/** The month-by-state and month-by-type tables behind the stacked chart, each folded away. */
+export function MonthTables({ volume, types }: { volume: VolumeRow[]; types: TypeRow[] }) {
+  const { t } = useTranslation("services");
+  const locale = useLocale();
+  const stateLabel = useStateLabel();
+  const months = sumBy(volume, "month").map((m) => m.month);
+  const byMonthState = sumBy(volume, "month", "state");
+  const byMonthType = sumBy(volume, "month", "type");
+  const cell = <R extends { month: string; count: number }>(
+    rows: R[],
+    month: string,
+    keep: (r: R) => boolean,
+  ) => rows.filter((r) => r.month === month && keep(r)).reduce((n, r) => n + r.count, 0);
+  const typesFiled = types.filter((ty) => ty.filed > 0);
+  return (
+    <>
+      <details>
+        <summary>{t("reports.monthByState")}</summary>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("reports.month")}</th>
+                {STATES.map((s) => (
+                  <th scope="col" key={s}>
+                    {stateLabel(s)}
+                  </th>
+                ))}
+                <th scope="col">{t("reports.count")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((m) => (
+                <tr key={m}>
+                  <th scope="row">{m}</th>
+                  {STATES.map((s) => (
+                    <td key={s}>{cell(byMonthState, m, (r) => r.state === s)}</td>
+                  ))}
+                  <td>{cell(byMonthState, m, () => true)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+      <details>
+        <summary>{t("reports.monthByType")}</summary>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("reports.month")}</th>
+                {typesFiled.map((ty) => (
+                  <th scope="col" key={ty.code}>
+                    {pick(locale, ty.nameEn, ty.nameZh)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {months.map((m) => (
+                <tr key={m}>
+                  <th scope="row">{m}</th>
+                  {typesFiled.map((ty) => (
+                    <td key={ty.code}>{cell(byMonthType, m, (r) => r.type === ty.code)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </>
+  );
+}
+
+/** Per service type: filed, resolved, median times, SLA met and satisfaction. */
+export function TypeTable({ types }: { types: TypeRow[] }) {
+  const { t } = useTranslation("services");
+  const locale = useLocale();
+  const hours = (m: number | null) =>
+    m === null ? t("reports.none") : t("reports.hours", { value: formatNumber(m / 60, locale, 1) });
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t("reports.type")}</th>
+            <th>{t("reports.filed")}</th>
+            <th>{t("reports.resolved")}</th>
+            <th>{t("reports.medianFirst")}</th>
+            <th>{t("reports.medianResolution")}</th>
+            <th>{t("reports.slaMet")}</th>
+            <th>{t("reports.satisfaction")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {types.map((r) => (
+            <tr key={r.code}>
+              <td>{pick(locale, r.nameEn, r.nameZh)}</td>
+              <td>{r.filed}</td>
+              <td>{r.resolved}</td>
+              <td>{hours(r.medianFirstMinutes)}</td>
+              <td>{hours(r.medianResolutionMinutes)}</td>
+              <td>
+                {r.slaMetShare === null
+                  ? t("reports.none")
+                  : formatPercent(r.slaMetShare, locale, 0)}
+              </td>
+              <td>
+                {r.avgRating === null
+                  ? t("reports.none")
+                  : `${formatNumber(r.avgRating, locale, 1)} (${formatNumber(r.ratings, locale)})`}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
