@@ -201,99 +201,100 @@ export function CallForm({
         {field("eligibilityZh", t("callForm.eligibilityZh"), { textarea: true })}
       </div>
 
-      <section className="card">
-        <h2>{t("callForm.questions")}</h2>
-        <p className="field-hint">{t("callForm.questionsHint")}</p>
-        {listError("questions")}
-        <div className="table-wrap">
-          <table className="table incubation-rows">
-            <thead>
-              <tr>
-                <th>{t("callForm.step")}</th>
-                <th>{t("callForm.labelEn")}</th>
-                <th>{t("callForm.labelZh")}</th>
-                <th>{t("callForm.required")}</th>
-                <th>{t("callForm.maxLength")}</th>
-                <th>{t("callForm.key")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows(MAX_QUESTION_ROWS).map((i) => (
-                <tr key={i}>
-                  {cell("questions", i, "step", t("callForm.step"), { type: "number", size: 2 })}
-                  {cell("questions", i, "labelEn", t("callForm.labelEn"))}
-                  {cell("questions", i, "labelZh", t("callForm.labelZh"))}
-                  {requiredCell("questions", i)}
-                  {cell("questions", i, "maxLength", t("callForm.maxLength"), {
-                    type: "number",
-                    size: 5,
-                  })}
-                  {cell("questions", i, "key", t("callForm.key"), { size: 8 })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section className="card">
-        <h2>{t("callForm.documents")}</h2>
-        <p className="field-hint">{t("callForm.documentsHint")}</p>
-        <div className="table-wrap">
-          <table className="table incubation-rows">
-            <thead>
-              <tr>
-                <th>{t("callForm.labelEn")}</th>
-                <th>{t("callForm.labelZh")}</th>
-                <th>{t("callForm.required")}</th>
-                <th>{t("callForm.key")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows(MAX_DOCUMENT_ROWS).map((i) => (
-                <tr key={i}>
-                  {cell("documents", i, "labelEn", t("callForm.labelEn"))}
-                  {cell("documents", i, "labelZh", t("callForm.labelZh"))}
-                  {requiredCell("documents", i)}
-                  {cell("documents", i, "key", t("callForm.key"), { size: 8 })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      <section className="card">
-        <h2>{t("callForm.rubric")}</h2>
-        <p className="field-hint">{t("callForm.rubricHint")}</p>
-        {listError("rubric")}
-        <div className="table-wrap">
-          <table className="table incubation-rows">
-            <thead>
-              <tr>
-                <th>{t("callForm.labelEn")}</th>
-                <th>{t("callForm.labelZh")}</th>
-                <th>{t("callForm.weight")}</th>
-                <th>{t("callForm.max")}</th>
-                <th>{t("callForm.key")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows(MAX_CRITERION_ROWS).map((i) => (
-                <tr key={i}>
-                  {cell("rubric", i, "labelEn", t("callForm.labelEn"))}
-                  {cell("rubric", i, "labelZh", t("callForm.labelZh"))}
-                  {cell("rubric", i, "weight", t("callForm.weight"), { type: "number", size: 3 })}
-                  {cell("rubric", i, "max", t("callForm.max"), { type: "number", size: 3 })}
-                  {cell("rubric", i, "key", t("callForm.key"), { size: 8 })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <RowsTable
+        title={t("callForm.questions")}
+        hint={t("callForm.questionsHint")}
+        error={listError("questions")}
+        headers={["step", "labelEn", "labelZh", "required", "maxLength", "key"]}
+        rows={rows(MAX_QUESTION_ROWS)}
+        row={(i) => (
+          <>
+            {cell("questions", i, "step", t("callForm.step"), { type: "number", size: 2 })}
+            {cell("questions", i, "labelEn", t("callForm.labelEn"))}
+            {cell("questions", i, "labelZh", t("callForm.labelZh"))}
+            {requiredCell("questions", i)}
+            {cell("questions", i, "maxLength", t("callForm.maxLength"), {
+              type: "number",
+              size: 5,
+            })}
+            {cell("questions", i, "key", t("callForm.key"), { size: 8 })}
+          </>
+        )}
+      />
+      <RowsTable
+        title={t("callForm.documents")}
+        hint={t("callForm.documentsHint")}
+        headers={["labelEn", "labelZh", "required", "key"]}
+        rows={rows(MAX_DOCUMENT_ROWS)}
+        row={(i) => (
+          <>
+            {cell("documents", i, "labelEn", t("callForm.labelEn"))}
+            {cell("documents", i, "labelZh", t("callForm.labelZh"))}
+            {requiredCell("documents", i)}
+            {cell("documents", i, "key", t("callForm.key"), { size: 8 })}
+          </>
+        )}
+      />
+      <RowsTable
+        title={t("callForm.rubric")}
+        hint={t("callForm.rubricHint")}
+        error={listError("rubric")}
+        headers={["labelEn", "labelZh", "weight", "max", "key"]}
+        rows={rows(MAX_CRITERION_ROWS)}
+        row={(i) => (
+          <>
+            {cell("rubric", i, "labelEn", t("callForm.labelEn"))}
+            {cell("rubric", i, "labelZh", t("callForm.labelZh"))}
+            {cell("rubric", i, "weight", t("callForm.weight"), { type: "number", size: 3 })}
+            {cell("rubric", i, "max", t("callForm.max"), { type: "number", size: 3 })}
+            {cell("rubric", i, "key", t("callForm.key"), { size: 8 })}
+          </>
+        )}
+      />
       <SubmitButton className="button">{submitLabel}</SubmitButton>
     </Form>
+  );
+}
+
+/** One list of the call (questions, documents, rubric) as a table of numbered rows of inputs. */
+function RowsTable({
+  title,
+  hint,
+  error,
+  headers,
+  rows,
+  row,
+}: {
+  title: string;
+  hint: string;
+  error?: React.ReactNode;
+  headers: ("step" | "labelEn" | "labelZh" | "required" | "maxLength" | "key" | "weight" | "max")[];
+  rows: number[];
+  row: (i: number) => React.ReactNode;
+}) {
+  const { t } = useTranslation("incubation");
+  return (
+    <section className="card">
+      <h2>{title}</h2>
+      <p className="field-hint">{hint}</p>
+      {error}
+      <div className="table-wrap">
+        <table className="table incubation-rows">
+          <thead>
+            <tr>
+              {headers.map((h) => (
+                <th key={h}>{t(`callForm.${h}`)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((i) => (
+              <tr key={i}>{row(i)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

@@ -4,7 +4,7 @@ import { useErrorText } from "~/components/forms";
 import type { Question } from "./schema";
 import { useLocale } from "~/lib/root-data";
 import { formatDateTime } from "~/lib/format";
-import { type ApplicationStatus } from "./workflow";
+import { type ApplicationStatus, type CallPhase } from "./workflow";
 
 const TONE: Record<ApplicationStatus, string> = {
   draft: "badge badge-muted",
@@ -182,4 +182,44 @@ export function QuestionField({
       ) : null}
     </div>
   );
+}
+
+/** What happened to an application, as its company sees it; the park's questions in full. */
+export function ApplicantMessages({
+  messages,
+}: {
+  messages: {
+    id: string | number;
+    created_at: string | Date;
+    status: string | null;
+    kind: string;
+    body: string | null;
+  }[];
+}) {
+  const { t } = useTranslation("incubation");
+  const time = useParkTime();
+  if (!messages.length) return <p className="muted">{t("dashboard.noMessages")}</p>;
+  return (
+    <ul>
+      {messages.map((m) => (
+        <li key={m.id}>
+          <span className="muted">{time(m.created_at)}</span> —{" "}
+          {m.status
+            ? t("dashboard.statusChanged", { status: t(`status.${m.status as "draft"}`) })
+            : null}
+          {m.kind === "info_request" && m.body ? (
+            <span style={{ whiteSpace: "pre-line" }}> {m.body}</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A call's phase: open (green), upcoming, or closed (muted). */
+export function PhaseBadge({ phase }: { phase: CallPhase }) {
+  const { t } = useTranslation("incubation");
+  const tone =
+    phase === "open" ? "badge badge-success" : phase === "upcoming" ? "badge" : "badge badge-muted";
+  return <span className={tone}>{t(`phase.${phase}`)}</span>;
 }

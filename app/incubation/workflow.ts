@@ -39,14 +39,8 @@ export interface Transition {
   by: Actor;
 }
 
-const OPEN: readonly ApplicationStatus[] = [
-  "draft",
-  "submitted",
-  "screening",
-  "info_requested",
-  "resubmitted",
-  "in_review",
-];
+/** Every status before a decision: draft to in review, in the order of STATUSES. */
+const OPEN: readonly ApplicationStatus[] = STATUSES.slice(0, STATUSES.indexOf("in_review") + 1);
 
 export const TRANSITIONS: readonly Transition[] = [
   { action: "submit", from: ["draft"], to: "submitted", by: "applicant" },

@@ -11,6 +11,7 @@ import {
   AnswersView,
   DocumentsList,
   Paragraphs,
+  ApplicantMessages,
   StatusBadge,
   useParkTime,
   usePick,
@@ -106,23 +107,7 @@ export default function ApplicationOverview() {
       ) : null}
       <section className="section">
         <h2>{t("dashboard.messages")}</h2>
-        {app.messages.length ? (
-          <ul>
-            {app.messages.map((m) => (
-              <li key={m.id}>
-                <span className="muted">{time(m.created_at)}</span> —{" "}
-                {m.status
-                  ? t("dashboard.statusChanged", { status: t(`status.${m.status as "draft"}`) })
-                  : null}
-                {m.kind === "info_request" && m.body ? (
-                  <span style={{ whiteSpace: "pre-line" }}> {m.body}</span>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t("dashboard.noMessages")}</p>
-        )}
+        <ApplicantMessages messages={app.messages} />
       </section>
       <section className="section">
         <h2>{t("app.viewAnswers")}</h2>

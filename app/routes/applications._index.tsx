@@ -4,7 +4,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { requireUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { listApplicationsForCompany } from "~/incubation/incubation.server";
-import { StatusBadge, useParkTime, usePick } from "~/incubation/ui";
+import { ApplicantMessages, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
 import { isEditable } from "~/incubation/workflow";
 
 export const meta: MetaFunction = () => [
@@ -68,25 +68,7 @@ export default function Applications() {
                 <summary>
                   {t("dashboard.messages")} ({a.messages.length})
                 </summary>
-                {a.messages.length ? (
-                  <ul>
-                    {a.messages.map((m) => (
-                      <li key={m.id}>
-                        <span className="muted">{time(m.created_at)}</span> —{" "}
-                        {m.status
-                          ? t("dashboard.statusChanged", {
-                              status: t(`status.${m.status as "draft"}`),
-                            })
-                          : null}
-                        {m.kind === "info_request" && m.body ? (
-                          <span style={{ whiteSpace: "pre-line" }}> {m.body}</span>
-                        ) : null}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <p className="muted">{t("dashboard.noMessages")}</p>
-                )}
+                <ApplicantMessages messages={a.messages} />
               </details>
               <p>
                 <Link

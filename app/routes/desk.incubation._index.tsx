@@ -16,7 +16,7 @@ import {
 } from "~/incubation/incubation.server";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import { programmeSchema } from "~/incubation/schema";
-import { useParkTime, usePick } from "~/incubation/ui";
+import { useParkTime, usePick, PhaseBadge } from "~/incubation/ui";
 import { callPhase } from "~/incubation/workflow";
 import { redirectWithToast } from "~/lib/toast.server";
 import { ActionsHeader } from "~/components/shell";
@@ -125,17 +125,7 @@ export default function DeskIncubation() {
                       <td>{pick(c.programme_en, c.programme_zh)}</td>
                       <td>{time(c.closes_at)}</td>
                       <td>
-                        <span
-                          className={
-                            phase === "open"
-                              ? "badge badge-success"
-                              : phase === "upcoming"
-                                ? "badge"
-                                : "badge badge-muted"
-                          }
-                        >
-                          {t(`phase.${phase}`)}
-                        </span>
+                        <PhaseBadge phase={phase} />
                       </td>
                       <td>
                         {t("desk.applications", {

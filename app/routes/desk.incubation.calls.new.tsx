@@ -1,18 +1,14 @@
-import { parseForm, readForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { CallForm, callToDefaults } from "~/incubation/call-form";
-import { getCall, listProgrammes, saveCall } from "~/incubation/incubation.server";
+import { getCall, listProgrammes } from "~/incubation/incubation.server";
 import { isUuid } from "~/lib/ids";
-import { ctxOf } from "~/incubation/route-helpers.server";
-import { callSchema } from "~/incubation/schema";
+import { saveCallForm } from "~/incubation/route-helpers.server";
 import { usePick } from "~/incubation/ui";
 import { toParkLocalInput } from "~/lib/format";
-import { redirectWithToast } from "~/lib/toast.server";
 import { idempotent } from "~/lib/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "New call · 新建批次 | Zizhu Park Portal" }];
@@ -31,26 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:incubation_call:any");
-  const submission = parseForm(await readForm(request), { schema: callSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const result = await saveCall(db(), ctxOf(request, context, user), submission.value);
-  if (!result.ok) {
-    const field = result.error === "slugTaken" ? "slug" : "programmeId";
-    return data(
-      submission.reply({
-        fieldErrors: {
-          [field]: [
-            `incubation:errors.${result.error === "slugTaken" ? "slugTaken" : "noProgramme"}`,
-          ],
-        },
-      }),
-      { status: 400 },
-    );
-  }
-  return redirectWithToast(`/desk/incubation/calls/${result.id}`, {
-    type: "success",
-    key: "incubation:toast.callSaved",
-  });
+  return saveCallForm(db(), request, context, user);
 }
 
 export default function NewCall() {

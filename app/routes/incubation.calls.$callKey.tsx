@@ -8,7 +8,7 @@ import { can } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { getCall, startApplication } from "~/incubation/incubation.server";
 import { ctxOf } from "~/incubation/route-helpers.server";
-import { Paragraphs, useParkTime, usePick } from "~/incubation/ui";
+import { Paragraphs, useParkTime, usePick, PhaseBadge } from "~/incubation/ui";
 import { callPhase } from "~/incubation/workflow";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
@@ -90,17 +90,7 @@ export default function CallPage() {
         <p className="muted">{pick(call.programme_en, call.programme_zh)}</p>
         <h1>{pick(call.title_en, call.title_zh)}</h1>
         <p>
-          <span
-            className={
-              phase === "open"
-                ? "badge badge-success"
-                : phase === "upcoming"
-                  ? "badge"
-                  : "badge badge-muted"
-            }
-          >
-            {t(`phase.${phase}`)}
-          </span>{" "}
+          <PhaseBadge phase={phase} />{" "}
           {phase === "closed"
             ? t("time.closed", { date: time(call.closes_at) })
             : t("time.closes", { date: time(call.closes_at) })}{" "}

@@ -222,13 +222,10 @@ export async function setTarget(
           .doUpdateSet({ first_response_minutes: firstResponse, resolution_minutes: resolution }),
       )
       .execute();
-    await audit(trx, {
-      actorId: actor.id,
-      action: "service_sla.update",
-      entityType: "service_type",
-      entityId: typeId,
-      details: { priority, firstResponse, resolution },
-      ip: actor.ip ?? null,
+    await auditEdit(trx, actor, "service_sla.update", "service_type", typeId, {
+      priority,
+      firstResponse,
+      resolution,
     });
   });
 }
@@ -264,13 +261,8 @@ export async function upsertCalendarDay(
           .doUpdateSet({ kind: day.kind, name_en: day.name_en, name_zh: day.name_zh }),
       )
       .execute();
-    await audit(trx, {
-      actorId: actor.id,
-      action: "business_calendar.upsert",
-      entityType: "business_calendar_day",
-      entityId: day.day,
-      details: { kind: day.kind },
-      ip: actor.ip ?? null,
+    await auditEdit(trx, actor, "business_calendar.upsert", "business_calendar_day", day.day, {
+      kind: day.kind,
     });
   });
 }
@@ -282,13 +274,7 @@ export async function deleteCalendarDay(db: Executor, actor: AdminActor, day: st
       .where("day", "=", day)
       .executeTakeFirst();
     if (!Number(removed.numDeletedRows)) return;
-    await audit(trx, {
-      actorId: actor.id,
-      action: "business_calendar.delete",
-      entityType: "business_calendar_day",
-      entityId: day,
-      ip: actor.ip ?? null,
-    });
+    await auditEdit(trx, actor, "business_calendar.delete", "business_calendar_day", day);
   });
 }
 
@@ -299,6 +285,25 @@ export async function deleteCalendarDay(db: Executor, actor: AdminActor, day: st
 export interface AdminActor {
   id: string;
   ip?: string | null;
+}
+
+/** The audit entry of an admin edit, written in the edit's transaction (ADR 0021). */
+async function auditEdit(
+  trx: Executor,
+  actor: AdminActor,
+  action: string,
+  entityType: string,
+  entityId: string,
+  details?: Record<string, unknown>,
+) {
+  await audit(trx, {
+    actorId: actor.id,
+    action,
+    entityType,
+    entityId,
+    details,
+    ip: actor.ip ?? null,
+  });
 }
 
 export interface TypeInput {
@@ -313,6 +318,20 @@ export interface TypeInput {
   active: boolean;
 }
 
+/** A type's editable columns from the admin form. */
+function typeColumns(input: Omit<TypeInput, "code">) {
+  return {
+    category_id: input.categoryId,
+    name_en: input.nameEn,
+    name_zh: input.nameZh,
+    description_en: input.descriptionEn,
+    description_zh: input.descriptionZh,
+    default_team_id: input.defaultTeamId,
+    resident_only: input.residentOnly,
+    active: input.active,
+  };
+}
+
 export async function createType(
   db: Executor,
   actor: AdminActor,
@@ -321,28 +340,13 @@ export async function createType(
   return inTransaction(db, async (trx) => {
     const row = await trx
       .insertInto("service_type")
-      .values({
-        code: input.code,
-        category_id: input.categoryId,
-        name_en: input.nameEn,
-        name_zh: input.nameZh,
-        description_en: input.descriptionEn,
-        description_zh: input.descriptionZh,
-        default_team_id: input.defaultTeamId,
-        resident_only: input.residentOnly,
-        active: input.active,
-      })
+      .values({ code: input.code, ...typeColumns(input) })
       .onConflict((oc) => oc.column("code").doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!row) return { ok: false, error: "codeTaken" } as const;
-    await audit(trx, {
-      actorId: actor.id,
-      action: "service_type.create",
-      entityType: "service_type",
-      entityId: row.id,
-      details: { code: input.code },
-      ip: actor.ip ?? null,
+    await auditEdit(trx, actor, "service_type.create", "service_type", row.id, {
+      code: input.code,
     });
     return { ok: true, id: row.id } as const;
   });
@@ -359,30 +363,13 @@ export async function updateType(
   return inTransaction(db, async (trx) => {
     const row = await trx
       .updateTable("service_type")
-      .set({
-        category_id: input.categoryId,
-        name_en: input.nameEn,
-        name_zh: input.nameZh,
-        description_en: input.descriptionEn,
-        description_zh: input.descriptionZh,
-        default_team_id: input.defaultTeamId,
-        resident_only: input.residentOnly,
-        active: input.active,
-        version: version + 1,
-      })
+      .set({ ...typeColumns(input), version: version + 1 })
       .where("id", "=", id)
       .where("version", "=", version)
       .returning(["id", "code"])
       .executeTakeFirst();
     if (!row) return false;
-    await audit(trx, {
-      actorId: actor.id,
-      action: "service_type.update",
-      entityType: "service_type",
-      entityId: row.id,
-      details: { code: row.code },
-      ip: actor.ip ?? null,
-    });
+    await auditEdit(trx, actor, "service_type.update", "service_type", row.id, { code: row.code });
     return true;
   });
 }
@@ -422,14 +409,7 @@ export async function addField(
       .returning("id")
       .executeTakeFirst();
     if (!row) return false;
-    await audit(trx, {
-      actorId: actor.id,
-      action: "service_type.field_add",
-      entityType: "service_type",
-      entityId: typeId,
-      details: { key: f.key },
-      ip: actor.ip ?? null,
-    });
+    await auditEdit(trx, actor, "service_type.field_add", "service_type", typeId, { key: f.key });
     return true;
   });
 }
@@ -449,13 +429,8 @@ export async function removeField(
       .returning("key")
       .executeTakeFirst();
     if (!row) return;
-    await audit(trx, {
-      actorId: actor.id,
-      action: "service_type.field_remove",
-      entityType: "service_type",
-      entityId: typeId,
-      details: { key: row.key },
-      ip: actor.ip ?? null,
+    await auditEdit(trx, actor, "service_type.field_remove", "service_type", typeId, {
+      key: row.key,
     });
   });
 }
@@ -481,14 +456,7 @@ async function auditTeam(
   teamId: string,
   details: Record<string, unknown> = {},
 ) {
-  await audit(trx, {
-    actorId: actor.id,
-    action: `service_team.${action}`,
-    entityType: "service_team",
-    entityId: teamId,
-    details,
-    ip: actor.ip ?? null,
-  });
+  await auditEdit(trx, actor, `service_team.${action}`, "service_team", teamId, details);
 }
 
 export async function createTeam(
@@ -532,16 +500,7 @@ export async function addTeamMember(
   teamId: string,
   userId: string,
 ) {
-  if (!isUuid(teamId) || !isUuid(userId)) return;
-  await inTransaction(db, async (trx) => {
-    const row = await trx
-      .insertInto("service_team_member")
-      .values({ team_id: teamId, user_id: userId })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(row.numInsertedOrUpdatedRows))
-      await auditTeam(trx, actor, "member_add", teamId, { userId });
-  });
+  await changeTeamMember(db, actor, teamId, userId, "member_add");
 }
 
 export async function removeTeamMember(
@@ -550,14 +509,35 @@ export async function removeTeamMember(
   teamId: string,
   userId: string,
 ) {
+  await changeTeamMember(db, actor, teamId, userId, "member_remove");
+}
+
+/** Adds or removes one member; audited only when the membership changed. */
+async function changeTeamMember(
+  db: Executor,
+  actor: AdminActor,
+  teamId: string,
+  userId: string,
+  change: "member_add" | "member_remove",
+) {
   if (!isUuid(teamId) || !isUuid(userId)) return;
   await inTransaction(db, async (trx) => {
-    const row = await trx
-      .deleteFrom("service_team_member")
-      .where("team_id", "=", teamId)
-      .where("user_id", "=", userId)
-      .executeTakeFirst();
-    if (Number(row.numDeletedRows))
-      await auditTeam(trx, actor, "member_remove", teamId, { userId });
+    const changed =
+      change === "member_add"
+        ? (
+            await trx
+              .insertInto("service_team_member")
+              .values({ team_id: teamId, user_id: userId })
+              .onConflict((oc) => oc.doNothing())
+              .executeTakeFirst()
+          ).numInsertedOrUpdatedRows
+        : (
+            await trx
+              .deleteFrom("service_team_member")
+              .where("team_id", "=", teamId)
+              .where("user_id", "=", userId)
+              .executeTakeFirst()
+          ).numDeletedRows;
+    if (Number(changed)) await auditTeam(trx, actor, change, teamId, { userId });
   });
 }

@@ -4,6 +4,7 @@
  * service_request_file links them to a request (and a message or a field).
  */
 import type { Executor } from "#db/executor";
+import type { SessionUser } from "~/auth/session.server";
 import { readUploadForm } from "~/lib/form.server";
 import { getStoredFile, storeUpload } from "~/uploads/uploads.server";
 import { FileRejected, type FileRef, type FileStore } from "./service-requests.server";
@@ -60,6 +61,15 @@ export async function readRequestForm(
   if (attachments > MAX_FILES || uploads.length - attachments > fieldKeys.size)
     return { refused: "services:errors.tooManyFiles" };
   return { form, uploads };
+}
+
+/** A form posted on one request's page, read by `readRequestForm`, with who posted it. */
+export interface RequestPost {
+  user: SessionUser;
+  ref: string;
+  form: FormData;
+  uploads: Upload[];
+  origin: string;
 }
 
 /** A FileStore for a change: nothing when there are no uploads. */

@@ -6,11 +6,10 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { db } from "~/db.server";
-import type { SessionUser } from "~/auth/session.server";
 import { parseForm } from "~/lib/form.server";
 import { statusOf, throwIfMissing } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { storeFor, type Upload } from "~/service-requests/files.server";
+import { storeFor, type RequestPost } from "~/service-requests/files.server";
 import { staffMessageSchema, staffPropertiesSchema } from "~/service-requests/schema";
 import {
   staffChange,
@@ -25,13 +24,7 @@ export interface DeskReply {
   result: SubmissionResult<string[]> | null;
 }
 
-interface Ctx {
-  user: SessionUser;
-  ref: string;
-  form: FormData;
-  uploads: Upload[];
-  origin: string;
-}
+type Ctx = RequestPost;
 
 export function isDeskIntent(intent: string): intent is DeskIntent {
   return intent === "message" || intent === "properties";

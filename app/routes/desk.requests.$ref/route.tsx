@@ -63,17 +63,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function StaffRequest() {
-  const {
-    request: r,
-    fields,
-    fieldValues,
-    messages,
-    files,
-    history,
-    sla,
-    teams,
-    staff,
-  } = useLoaderData<typeof loader>();
+  const { request: r, sla, teams, staff, ...thread } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("services");
   const locale = useLocale();
@@ -108,13 +98,13 @@ export default function StaffRequest() {
           <RequestCard
             request={r}
             sla={sla}
-            fields={fields}
-            fieldValues={fieldValues}
-            files={files}
+            fields={thread.fields}
+            fieldValues={thread.fieldValues}
+            files={thread.files}
           />
           <section className="card">
             <h2>{t("detail.conversation")}</h2>
-            <MessageList messages={messages} files={files} staff />
+            <MessageList messages={thread.messages} files={thread.files} staff />
             <Composer
               key={r.version}
               lastResult={resultOf("message")}
@@ -142,7 +132,7 @@ export default function StaffRequest() {
             teams={teams}
             staff={staff}
           />
-          <HistoryList history={history} staff describe={describe} />
+          <HistoryList history={thread.history} staff describe={describe} />
         </aside>
       </div>
     </div>

@@ -5,12 +5,11 @@
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { data } from "@remix-run/node";
-import type { SessionUser } from "~/auth/session.server";
 import { db } from "~/db.server";
 import { parseForm } from "~/lib/form.server";
 import { statusOf, throwIfMissing } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { storeFor, type Upload } from "~/service-requests/files.server";
+import { storeFor, type RequestPost } from "~/service-requests/files.server";
 import { rateSchema, replySchema, requesterStateSchema } from "~/service-requests/schema";
 import {
   rateRequest,
@@ -26,13 +25,7 @@ export interface CompanyReply {
   result: SubmissionResult<string[]> | null;
 }
 
-interface Ctx {
-  user: SessionUser;
-  ref: string;
-  form: FormData;
-  uploads: Upload[];
-  origin: string;
-}
+type Ctx = RequestPost;
 
 const TOASTS = {
   reply: "services:toast.replied",

@@ -56,15 +56,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function RequestDetail() {
-  const {
-    request: r,
-    fields,
-    fieldValues,
-    messages,
-    files,
-    history,
-    sla,
-  } = useLoaderData<typeof loader>();
+  const { request: r, sla, ...thread } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("services");
   const date = useFormatDate();
@@ -118,14 +110,14 @@ export default function RequestDetail() {
             <h2>{t("detail.details")}</h2>
             <h3>{t("detail.description")}</h3>
             <p className="sr-body">{r.description}</p>
-            <FieldValues fields={fields} values={fieldValues} files={files} />
+            <FieldValues fields={thread.fields} values={thread.fieldValues} files={thread.files} />
           </section>
 
           <section className="card" aria-labelledby="conversation">
             <h2 id="conversation">{t("detail.conversation")}</h2>
-            <MessageList messages={messages} files={files} />
+            <MessageList messages={thread.messages} files={thread.files} />
             <ReplyForm
-              key={`${messages.length}-${r.version}`}
+              key={`${thread.messages.length}-${r.version}`}
               lastResult={resultOf("reply")}
               waiting={r.state === "waiting_on_requester"}
             />
@@ -149,7 +141,7 @@ export default function RequestDetail() {
             version={r.version}
             lastResult={resultOf("close", "reopen")}
           />
-          <HistoryList history={history} />
+          <HistoryList history={thread.history} />
         </aside>
       </div>
     </div>
