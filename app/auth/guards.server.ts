@@ -4,7 +4,7 @@
  */
 import { redirect } from "@remix-run/node";
 import { db } from "~/db.server";
-import { hasFormBody, isKeepableTarget } from "~/lib/kept-input.server";
+import { hasFormBody, isKeepableTarget } from "~/forms/kept-input.server";
 import { can, type ParkRole, type Permission } from "./permissions";
 import {
   readSessionToken,
@@ -32,7 +32,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
 /**
  * The signed-in session, or a redirect to the login page. A form posted without a session
  * (it ended while the person typed) is answered 307 to `/keep`: the browser posts the same
- * body there, and it is kept across the sign-in (ADR 0018, app/lib/kept-input.server.ts).
+ * body there, and it is kept across the sign-in (ADR 0018, app/forms/kept-input.server.ts).
  */
 export async function requireSession(request: Request): Promise<ValidSession> {
   const session = await getSession(request);

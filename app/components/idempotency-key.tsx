@@ -1,7 +1,7 @@
 /**
  * The hidden `idempotencyKey` of a create or reply form (issue 11, ADR 0020): put
  * `<IdempotencyKey />` inside the form (first, in a multipart form) and run the route's action
- * through `idempotent(post, args)` (app/lib/idempotency.server.ts). A second post of the same
+ * through `idempotent(post, args)` (app/forms/idempotency.server.ts). A second post of the same
  * form (a double click, a retry, back and resubmit) then answers the first post's redirect and
  * creates nothing.
  *

@@ -25,7 +25,7 @@ import { fieldSchema, typeSchema } from "~/service-requests/schema";
 import { redirectWithToast } from "~/lib/toast.server";
 import { ActionsHeader } from "~/components/shell";
 import { IdempotencyKey } from "~/components/idempotency-key";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:service_catalogue:any");

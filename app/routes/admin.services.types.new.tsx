@@ -11,7 +11,7 @@ import { isUuid } from "~/lib/ids";
 import { createType, listCategories, listTeams } from "~/service-requests/catalogue.server";
 import { typeSchema } from "~/service-requests/schema";
 import { redirectWithToast } from "~/lib/toast.server";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:service_catalogue:any");

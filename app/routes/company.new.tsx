@@ -11,7 +11,7 @@ import { companySchema } from "~/companies/schema";
 import { db } from "~/db.server";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "Create a company profile · 创建企业档案 | Zizhu Park Portal" },

@@ -15,7 +15,7 @@ import { submitInquiry } from "~/inquiries/inquiries.server";
 import { redirectToThanks } from "~/inquiries/thanks.server";
 import { INTERESTS, inquirySchema } from "~/inquiries/schema";
 import { requestMeta } from "~/lib/request.server";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "Contact the park · 联系园区 | Zizhu Park Portal" },

@@ -21,7 +21,7 @@ import { callPhase } from "~/incubation/workflow";
 import { redirectWithToast } from "~/lib/toast.server";
 import { ActionsHeader } from "~/components/shell";
 import { IdempotencyKey } from "~/components/idempotency-key";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "Incubation desk · 孵化管理 | Zizhu Park Portal" },

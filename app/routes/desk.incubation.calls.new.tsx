@@ -9,7 +9,7 @@ import { isUuid } from "~/lib/ids";
 import { saveCallForm } from "~/incubation/route-helpers.server";
 import { usePick } from "~/incubation/ui";
 import { toParkLocalInput } from "~/lib/format";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "New call · 新建批次 | Zizhu Park Portal" }];
 

@@ -17,7 +17,7 @@ import { isoMinute } from "~/lib/format";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "Inquiry · 投资咨询 | Zizhu Park Portal" }];
 

@@ -10,7 +10,7 @@ import { createArticle, listCategories, listTags } from "~/news/news.server";
 import { ARTICLE_FORM_LIMITS, articleSchema } from "~/news/schema";
 import { useLocale } from "~/lib/root-data";
 import { redirectWithToast } from "~/lib/toast.server";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "New article · 新建文章 | Zizhu Park Portal" }];
 

@@ -15,7 +15,7 @@ import {
 import { taxonomySchema } from "~/news/schema";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "Categories and tags · 栏目与标签 | Zizhu Park Portal" },

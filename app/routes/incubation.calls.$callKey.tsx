@@ -12,7 +12,7 @@ import { Paragraphs, useParkTime, usePick, PhaseBadge } from "~/incubation/ui";
 import { callPhase } from "~/incubation/workflow";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "Incubation call · 孵化批次 | Zizhu Park Portal" },

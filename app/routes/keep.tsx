@@ -1,7 +1,7 @@
 /**
  * Where a form posted without a session goes (307 from `requireSession`, so the browser posts
  * the same body here): its text fields are kept for this browser (ADR 0018), then the person
- * signs in and lands on /resume. Anonymous by design; bounded in app/lib/kept-input.server.ts.
+ * signs in and lands on /resume. Anonymous by design; bounded in app/forms/kept-input.server.ts.
  */
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
@@ -15,7 +15,7 @@ import {
   keptKeyCookie,
   readKeptKey,
   readPostedForm,
-} from "~/lib/kept-input.server";
+} from "~/forms/kept-input.server";
 import { logger } from "~/observability/logger.server";
 import { safeRedirect } from "~/lib/redirect";
 import { redirectWithToast } from "~/lib/toast.server";

@@ -25,7 +25,7 @@ import { fileRequest } from "~/service-requests/service-requests.server";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export const meta: MetaFunction = () => [
   { title: "New service request · 新建服务申请 | Zizhu Park Portal" },

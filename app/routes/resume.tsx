@@ -18,7 +18,7 @@ import {
   takeKept,
   TECHNICAL_FIELDS,
   type KeptForm,
-} from "~/lib/kept-input.server";
+} from "~/forms/kept-input.server";
 import { redirectWithToast } from "~/lib/toast.server";
 
 export const meta: MetaFunction = () => [

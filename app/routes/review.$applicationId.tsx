@@ -18,7 +18,7 @@ import { conflictSchema } from "~/incubation/schema";
 import { AnswersView, DocumentsList, StatusBadge, usePick } from "~/incubation/ui";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 
 export const meta: MetaFunction = () => [{ title: "Review · 评审 | Zizhu Park Portal" }];
 

@@ -1,4 +1,4 @@
-/** Input kept across a sign-in (app/lib/kept-input.server.ts, ADR 0018). */
+/** Input kept across a sign-in (app/forms/kept-input.server.ts, ADR 0018). */
 const kept = {
   title: "What you typed is kept",
   lead: "Your session had ended when you sent this. Nothing has been sent yet: check it, change it if you like, and send it now. It is kept on this browser for two hours.",

@@ -9,7 +9,7 @@ import { findGaps, getApplicationForCompany } from "~/incubation/incubation.serv
 import { ctxOf } from "~/incubation/route-helpers.server";
 import { DOCUMENTS_STEP, isEditable, REVIEW_STEP, STEPS } from "~/incubation/workflow";
 import { readForm } from "~/lib/form.server";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 import type { ActionData } from "./action-data";
 import { AnswersStep } from "./answers-step";
 import { DocumentsStep } from "./documents-step";
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, params, context }: ActionFunctionArgs) {
-  // Signed out while typing: the guard keeps the input across the sign-in (app/lib/kept-input).
+  // Signed out while typing: the guard keeps the input across the sign-in (app/forms/kept-input).
   const user = await requirePermission(request, "create:application:own");
   const app = await getApplicationForCompany(db(), user.company?.id, params.applicationId ?? "");
   invariantFound(app);

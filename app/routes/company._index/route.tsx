@@ -12,7 +12,7 @@ import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { readForm } from "~/lib/form.server";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 import { requestMeta } from "~/lib/request.server";
 import { useLocale } from "~/lib/root-data";
 import { ConfirmCard } from "./confirm-card";

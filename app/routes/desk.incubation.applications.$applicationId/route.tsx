@@ -19,7 +19,7 @@ import {
   type ApplicationStatus,
 } from "~/incubation/workflow";
 import { readForm } from "~/lib/form.server";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 import type { ActionData } from "./action-data";
 import { Comments, History } from "./comments";
 import { Decision } from "./decision";

@@ -5,7 +5,7 @@ import { can } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 import { isUuid } from "~/lib/ids";
 import { requestMeta } from "~/lib/request.server";
 import { useLocale } from "~/lib/root-data";

@@ -5,7 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { knownValues, readForm } from "~/lib/form.server";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 import { orHttp } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import {

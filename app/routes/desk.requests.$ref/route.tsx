@@ -5,7 +5,7 @@ import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 import { requestMeta } from "~/lib/request.server";
 import { useLocale } from "~/lib/root-data";
 import { listStaff, listTeams } from "~/service-requests/catalogue.server";

@@ -5,7 +5,7 @@ import { useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { readForm } from "~/lib/form.server";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 import { safeRedirect } from "~/lib/redirect";
 import { requestMeta } from "~/lib/request.server";
 import {

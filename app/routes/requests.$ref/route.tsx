@@ -4,7 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
-import { idempotent } from "~/lib/idempotency.server";
+import { idempotent } from "~/forms/idempotency.server";
 import { requestMeta } from "~/lib/request.server";
 import { SlaLine, StateBadge, useFormatDate } from "~/service-requests/components";
 import { readRequestForm } from "~/service-requests/files.server";

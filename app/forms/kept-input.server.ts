@@ -17,8 +17,8 @@ import type { DB } from "#db/client.server";
 import type { Executor } from "#db/executor";
 import { hitWindowLimit, type WindowPolicy } from "~/auth/throttle.server";
 import { generateToken, hashToken } from "~/auth/tokens.server";
-import { clearCookie, KEPT_TTL_SECONDS, keptCookie } from "./cookies.server";
-import { isUuid } from "./ids";
+import { clearCookie, KEPT_TTL_SECONDS, keptCookie } from "~/lib/cookies.server";
+import { isUuid } from "~/lib/ids";
 
 export const ENCTYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] as const;
 export type Enctype = (typeof ENCTYPES)[number];

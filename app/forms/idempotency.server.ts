@@ -20,8 +20,8 @@ import { sql } from "kysely";
 import type { Executor } from "#db/executor";
 import { getUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { IDEMPOTENCY_FIELD, KEY_PATTERN } from "./idempotency";
-import { isFlashCookie } from "./cookies.server";
+import { IDEMPOTENCY_FIELD, KEY_PATTERN } from "~/lib/idempotency";
+import { isFlashCookie } from "~/lib/cookies.server";
 
 export { IDEMPOTENCY_FIELD, KEY_PATTERN };
 
