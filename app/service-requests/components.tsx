@@ -5,14 +5,20 @@ import { formatDateTime } from "~/lib/format";
 import { durationParts } from "./business-hours";
 import { stateTone, type RequestState } from "./workflow";
 
-export function StateBadge({ state, staff = false }: { state: RequestState; staff?: boolean }) {
+/** A state's label: staff pages word "waiting on requester" from the desk's side, in both languages. */
+export function useStateLabel(staff: boolean) {
   const { t } = useTranslation("services");
+  return (s: RequestState) =>
+    staff && s === "waiting_on_requester"
+      ? t("staffStates.waiting_on_requester")
+      : t(`states.${s}`);
+}
+
+export function StateBadge({ state, staff = false }: { state: RequestState; staff?: boolean }) {
+  const stateLabel = useStateLabel(staff);
   const tone = stateTone(state);
   const cls = tone === "info" ? "badge" : `badge badge-${tone}`;
-  const label =
-    staff && state === "waiting_on_requester"
-      ? t("staffStates.waiting_on_requester")
-      : t(`states.${state}`);
+  const label = stateLabel(state);
   return (
     <span className={cls} data-state={state}>
       {label}

@@ -751,7 +751,7 @@ async function applyChange(
   calendar: BusinessCalendar,
 ): Promise<ChangeResult> {
   const events: {
-    kind: "state" | "team" | "assignee" | "priority";
+    kind: "state" | "team" | "assignee" | "priority" | "sla";
     from: string | null;
     to: string | null;
   }[] = [];
@@ -780,8 +780,10 @@ async function applyChange(
     events.push({ kind: "priority", from: r.priority, to: change.priority });
     set.priority = change.priority;
     targets = await getTarget(trx, r.type_id, change.priority);
-    set.first_response_target_minutes = targets.firstResponse;
-    set.resolution_target_minutes = targets.resolution;
+    const kept = await retarget(trx, r, targets, now, calendar);
+    set.first_response_target_minutes = kept.firstResponse;
+    set.resolution_target_minutes = kept.resolution;
+    if (kept.restarted) events.push({ kind: "sla", from: null, to: "restarted" });
   }
   const isPublicStaffReply = by === "staff" && change.message?.visibility === "public";
   if (isPublicStaffReply && !r.first_responded_at) set.first_responded_at = now;
@@ -929,6 +931,51 @@ function asLocale(value: string): Locale {
   return isLocale(value) ? value : "en";
 }
 
+/** The pauses of a request's clocks, from its state history. */
+async function pausesOf(trx: Executor, requestId: string, createdAt: Date) {
+  const events = await trx
+    .selectFrom("service_request_event")
+    .select(["at", "to_value"])
+    .where("request_id", "=", requestId)
+    .where("kind", "=", "state")
+    .orderBy("id")
+    .execute();
+  const history = [
+    { at: createdAt, to: "new" },
+    ...events.map((e) => ({ at: e.at, to: e.to_value ?? "" })),
+  ];
+  return pausesFromHistory(history, PAUSED_STATES);
+}
+
+/**
+ * The targets a priority change gives a request. Counted from filing, like every target; but a
+ * clock whose new target would already be used up (due now or in the past) restarts at the
+ * change: its target becomes the working time used so far plus the new priority's full target
+ * (what Zendesk does), so a raised priority never makes a request breached at once.
+ */
+async function retarget(
+  trx: Executor,
+  r: LockedRequest,
+  targets: { firstResponse: number; resolution: number },
+  now: Date,
+  calendar: BusinessCalendar,
+) {
+  const pauses = await pausesOf(trx, r.id, r.created_at);
+  const clock = slaClock({ start: r.created_at, targetMinutes: 0, pauses, now, calendar });
+  const used = Math.ceil(-clock.remainingMs / 60_000);
+  const keep = (target: number, stopped: Date | null) =>
+    !stopped && used >= target
+      ? { minutes: used + target, restarted: true }
+      : { minutes: target, restarted: false };
+  const first = keep(targets.firstResponse, r.first_responded_at);
+  const resolution = keep(targets.resolution, null);
+  return {
+    firstResponse: first.minutes,
+    resolution: resolution.minutes,
+    restarted: first.restarted || resolution.restarted,
+  };
+}
+
 /** Recomputes the stored due times and breach flag of a request from its history. */
 export async function refreshSla(
   trx: Executor,
@@ -951,18 +998,7 @@ export async function refreshSla(
     ])
     .where("id", "=", requestId)
     .executeTakeFirstOrThrow();
-  const events = await trx
-    .selectFrom("service_request_event")
-    .select(["at", "to_value"])
-    .where("request_id", "=", requestId)
-    .where("kind", "=", "state")
-    .orderBy("id")
-    .execute();
-  const history = [
-    { at: r.created_at, to: "new" },
-    ...events.map((e) => ({ at: e.at, to: e.to_value ?? "" })),
-  ];
-  const pauses = pausesFromHistory(history, PAUSED_STATES);
+  const pauses = await pausesOf(trx, requestId, r.created_at);
   const first = slaClock({
     start: r.created_at,
     targetMinutes: r.first_response_target_minutes,

@@ -347,6 +347,68 @@ describe("workflow on the server", () => {
     ).rejects.toThrow(/append-only/);
   });
 
+  it("never gives a due time in the past when the priority is raised: a used-up target restarts at the change", async () => {
+    // Filed Monday 2026-11-30 09:00 Shanghai (normal: first response 8 h, resolution 80 h).
+    const filed = new Date("2026-11-30T01:00:00Z");
+    const ref = await file(memberA, filed, "Raised late");
+    // Wednesday 11:00: 18 working hours used, more than urgent's 1 h and 16 h targets.
+    const change = new Date("2026-12-02T03:00:00Z");
+    const r = await staffChange(
+      t.db,
+      staff,
+      ref,
+      { version: await version(ref), priority: "urgent" },
+      ORIGIN,
+      change,
+    );
+    expect(r.ok).toBe(true);
+    const row = await t.db
+      .selectFrom("service_request")
+      .select(["first_response_due_at", "resolution_due_at", "sla_breached"])
+      .where("ref", "=", ref)
+      .executeTakeFirstOrThrow();
+    expect(row.sla_breached).toBe(false);
+    expect(row.first_response_due_at!.toISOString()).toBe("2026-12-02T04:00:00.000Z");
+    expect(row.resolution_due_at!.toISOString()).toBe("2026-12-04T03:00:00.000Z");
+    expect(+row.first_response_due_at!).toBeGreaterThan(+change);
+    const view = await getRequestForStaff(t.db, ref, change);
+    expect(view!.history.map((h) => `${h.kind}:${h.to_value}`)).toContain("sla:restarted");
+    // A later change keeps the restarted target (it is stored on the request).
+    await staffChange(
+      t.db,
+      staff,
+      ref,
+      { version: await version(ref), state: "triaged" },
+      ORIGIN,
+      new Date("2026-12-02T03:10:00Z"),
+    );
+    const later = await t.db
+      .selectFrom("service_request")
+      .select(["first_response_due_at"])
+      .where("ref", "=", ref)
+      .executeTakeFirstOrThrow();
+    expect(later.first_response_due_at!.toISOString()).toBe("2026-12-02T04:00:00.000Z");
+  });
+
+  it("keeps counting from filing when the new priority's target is still ahead", async () => {
+    const ref = await file(memberA, new Date("2026-11-30T01:00:00Z"), "Raised early");
+    await staffChange(
+      t.db,
+      staff,
+      ref,
+      { version: await version(ref), priority: "urgent" },
+      ORIGIN,
+      new Date("2026-11-30T01:30:00Z"),
+    );
+    const row = await t.db
+      .selectFrom("service_request")
+      .select(["first_response_due_at", "resolution_due_at"])
+      .where("ref", "=", ref)
+      .executeTakeFirstOrThrow();
+    expect(row.first_response_due_at!.toISOString()).toBe("2026-11-30T02:00:00.000Z");
+    expect(row.resolution_due_at!.toISOString()).toBe("2026-12-01T10:00:00.000Z");
+  });
+
   it("lets exactly one of two concurrent updates with the same version win", async () => {
     const ref = await file(memberA);
     const v = await version(ref);

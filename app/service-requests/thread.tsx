@@ -8,7 +8,7 @@ import { pick } from "~/i18n/i18n";
 import { useErrorText } from "~/components/forms";
 import { useLocale } from "~/lib/root-data";
 import type { TypeField } from "./catalogue.server";
-import { formatBytes, useFormatDate } from "./components";
+import { formatBytes, useFormatDate, useStateLabel } from "./components";
 import type { ChangeError } from "./service-requests.server";
 import type { RequestState } from "./workflow";
 
@@ -211,10 +211,7 @@ export function HistoryList({
 }) {
   const { t } = useTranslation("services");
   const date = useFormatDate();
-  const stateLabel = (s: RequestState) =>
-    staff && s === "waiting_on_requester"
-      ? t("staffStates.waiting_on_requester")
-      : t(`states.${s}`);
+  const stateLabel = useStateLabel(staff);
   const text = (h: ThreadEvent) => {
     if (h.kind === "created") return t("history.created");
     if (h.kind === "state")

@@ -104,6 +104,8 @@ const services = {
     priority: "Priority: {{from}} → {{to}}",
     field: "Field changed",
     rating: "Rated {{to}} out of 5",
+    slaRestarted:
+      "Priority changed after its target had passed: the clock restarted from the change with the new priority's full target",
     sla: "SLA breached",
     by: "by {{name}}",
     system: "automatically",

@@ -104,6 +104,7 @@ const services: Translation<typeof en> = {
     priority: "优先级：{{from}} → {{to}}",
     field: "修改字段",
     rating: "评分 {{to}} 分（满分 5 分）",
+    slaRestarted: "调整优先级时新时限已过：时限从调整时起按新优先级的完整时限重新计算",
     sla: "超出服务时限",
     by: "操作人：{{name}}",
     system: "系统自动",

@@ -77,7 +77,9 @@ export default function StaffRequest() {
       ? `${t("history.team")}: ${teamName(h.from_value)} → ${teamName(h.to_value)}`
       : h.kind === "assignee"
         ? `${t("history.assignee")}: ${personName(h.from_value)} → ${personName(h.to_value)}`
-        : t("history.sla");
+        : h.to_value === "restarted"
+          ? t("history.slaRestarted")
+          : t("history.sla");
   const resultOf = (intent: DeskReply["intent"]) =>
     actionData?.intent === intent ? actionData.result : undefined;
   return (

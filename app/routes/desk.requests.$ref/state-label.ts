@@ -1,9 +1,6 @@
-import { useTranslation } from "~/i18n/use-translation";
-import type { RequestState } from "~/service-requests/workflow";
+import { useStateLabel } from "~/service-requests/components";
 
 /** A state as the desk words it ("waiting on requester" rather than the company's wording). */
 export function useStaffStateLabel() {
-  const { t } = useTranslation("services");
-  return (s: RequestState) =>
-    s === "waiting_on_requester" ? t("staffStates.waiting_on_requester") : t(`states.${s}`);
+  return useStateLabel(true);
 }

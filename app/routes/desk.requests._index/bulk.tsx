@@ -2,13 +2,15 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { SubmitButton } from "~/components/forms";
 import { useTranslation } from "~/i18n/use-translation";
-import { PRIORITIES, STATES } from "~/service-requests/workflow";
+import { useStateLabel } from "~/service-requests/components";
+import { PRIORITIES, STATES, type RequestState } from "~/service-requests/workflow";
 import type { BulkReview } from "./intents.server";
 import { Select } from "./select";
 import type { QueueOptions } from "./types";
 
 export function BulkFields({ staff }: { staff: QueueOptions["staff"] }) {
   const { t } = useTranslation("services");
+  const stateLabel = useStateLabel(true);
   const noChange = { value: "", label: t("desk.bulkNoChange") };
   return (
     <fieldset className="card sr-filters">
@@ -36,7 +38,7 @@ export function BulkFields({ staff }: { staff: QueueOptions["staff"] }) {
         name="state"
         label={t("desk.bulkState")}
         value=""
-        options={[noChange, ...STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))]}
+        options={[noChange, ...STATES.map((s) => ({ value: s, label: stateLabel(s) }))]}
       />
       <button type="submit" name="intent" value="bulk-review" className="button button-secondary">
         {t("desk.bulkReview")}
@@ -53,6 +55,7 @@ export function BulkConfirm({
   staff: QueueOptions["staff"];
 }) {
   const { t } = useTranslation("services");
+  const stateLabel = useStateLabel(true);
   const location = useLocation();
   const staffName = (id: string) =>
     id === "none" ? t("desk.none") : (staff.find((s) => s.id === id)?.name ?? id);
@@ -73,7 +76,7 @@ export function BulkConfirm({
         ) : null}
         {review.state ? (
           <li>
-            {t("desk.bulkState")}: {t(`states.${review.state as "new"}`)}
+            {t("desk.bulkState")}: {stateLabel(review.state as RequestState)}
           </li>
         ) : null}
       </ul>

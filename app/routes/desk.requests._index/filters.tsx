@@ -4,6 +4,7 @@ import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { useLocale } from "~/lib/root-data";
 import { SORTS } from "~/service-requests/schema";
+import { useStateLabel } from "~/service-requests/components";
 import { PRIORITIES, STATES } from "~/service-requests/workflow";
 import { Select } from "./select";
 import type { Named, QueueOptions } from "./types";
@@ -16,6 +17,7 @@ export function Filters({
   options: QueueOptions;
 }) {
   const { t } = useTranslation("services");
+  const stateLabel = useStateLabel(true);
   const locale = useLocale();
   const sel = (name: string) => params[name] ?? "";
   const any = { value: "", label: t("desk.any") };
@@ -30,7 +32,7 @@ export function Filters({
         options={[
           { value: "open", label: t("desk.openStates") },
           { value: "all", label: t("desk.allStates") },
-          ...STATES.map((s) => ({ value: s, label: t(`states.${s}`) })),
+          ...STATES.map((s) => ({ value: s, label: stateLabel(s) })),
         ]}
       />
       <Select
