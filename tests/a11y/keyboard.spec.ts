@@ -11,13 +11,14 @@
  */
 import type { BrowserContext, Locator, Page } from "@playwright/test";
 import {
+  createAccount,
   expect,
   insertOpenCall,
   latestEmail,
   linkIn,
   loginAs,
   query,
-  sessionTokenFor,
+  signInContext,
   test,
   uniqueEmail,
 } from "../support/e2e";
@@ -153,28 +154,11 @@ async function chooseFile(
   await expect(input).toHaveJSProperty("files.length", 1);
 }
 
-/** A confirmed English account straight in the database, signed in in this browser. */
-async function signedInNewPerson(
-  context: BrowserContext,
-  baseURL: string,
-  name: string,
-): Promise<{ id: string; email: string }> {
-  const email = uniqueEmail("kbd");
-  const [row] = await query<{ id: string }>(
-    "INSERT INTO app_user (email, name, password_hash, locale, email_verified_at) VALUES ($1, $2, 'not-a-real-hash', 'en', now()) RETURNING id",
-    [email, name],
-  );
-  await context.addCookies([
-    { name: "lang", value: "en", url: baseURL, sameSite: "Lax" },
-    {
-      name: "session",
-      value: await sessionTokenFor(email),
-      url: baseURL,
-      httpOnly: true,
-      sameSite: "Lax",
-    },
-  ]);
-  return { id: row!.id, email };
+/** A confirmed English account, signed in in this browser. */
+async function signedInNewPerson(context: BrowserContext, baseURL: string, name: string) {
+  const person = await createAccount({ prefix: "kbd", name });
+  await signInContext(context, baseURL, person.email);
+  return person;
 }
 
 function stamp(): string {
@@ -625,11 +609,8 @@ test("admin: find a person and grant the reviewer role, by keyboard", async ({
 }) => {
   void consoleErrors;
   const name = `Keyboard Target ${stamp()}`;
-  const email = uniqueEmail("kbd-admin");
-  const [person] = await query<{ id: string }>(
-    "INSERT INTO app_user (email, name, password_hash, email_verified_at) VALUES ($1, $2, 'not-a-real-hash', now()) RETURNING id",
-    [email, name],
-  );
+  const person = await createAccount({ prefix: "kbd-admin", name });
+  const email = person.email;
   await loginAs(context, baseURL!, "admin");
   await page.goto("/admin");
   await skipToMain(page);

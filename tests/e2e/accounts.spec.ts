@@ -1,20 +1,15 @@
-import { hash } from "@node-rs/argon2";
 import type { BrowserContext, Page } from "@playwright/test";
-import { expect, latestEmail, linkIn, query, test, uniqueEmail } from "../support/e2e";
+import {
+  createAccount as newAccount,
+  expect,
+  latestEmail,
+  linkIn,
+  test,
+  uniqueEmail,
+} from "../support/e2e";
 
-/**
- * An account made straight in the database (confirmed, English), so that journeys which are
- * not about signing up do not spend the per-IP sign-up limit.
- */
-async function createAccount(prefix: string, password: string): Promise<string> {
-  const email = uniqueEmail(prefix);
-  const passwordHash = await hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  await query(
-    "INSERT INTO app_user (email, name, password_hash, locale, email_verified_at) VALUES ($1, $2, $3, 'en', now())",
-    [email, "Journey Tester", passwordHash],
-  );
-  return email;
-}
+const createAccount = async (prefix: string, password: string) =>
+  (await newAccount({ prefix, password })).email;
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/login");

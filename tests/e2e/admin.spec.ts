@@ -3,7 +3,15 @@
  * refused; disabling a person ends the session they already have; the development mailbox.
  */
 import type { BrowserContext } from "@playwright/test";
-import { expect, loginAs, query, sessionTokenFor, test, uniqueEmail } from "../support/e2e";
+import {
+  createAccount,
+  expect,
+  loginAs,
+  query,
+  sessionTokenFor,
+  test,
+  uniqueEmail,
+} from "../support/e2e";
 
 /** The demo admin reads Chinese; these tests read the English pages. */
 async function asAdmin(context: BrowserContext, baseURL: string) {
@@ -11,15 +19,8 @@ async function asAdmin(context: BrowserContext, baseURL: string) {
   await context.addCookies([{ name: "lang", value: "en", url: baseURL }]);
 }
 
-/** A fresh account straight in the database, so these tests change no demo persona. */
-async function newPerson(name: string): Promise<{ id: string; email: string; name: string }> {
-  const email = uniqueEmail("admin-e2e");
-  const [row] = await query<{ id: string }>(
-    "INSERT INTO app_user (email, name, password_hash, email_verified_at) VALUES ($1, $2, 'not-a-real-hash', now()) RETURNING id",
-    [email, name],
-  );
-  return { id: row!.id, email, name };
-}
+/** A fresh account, so these tests change no demo persona. */
+const newPerson = (name: string) => createAccount({ prefix: "admin-e2e", name });
 
 test("an admin finds a person, grants the reviewer role and sees it in the audit log", async ({
   page,

@@ -1,7 +1,7 @@
-import { hash } from "@node-rs/argon2";
 import type { Browser, Page } from "@playwright/test";
 import { withCheckChar } from "../../app/companies/credit-code";
 import {
+  createAccount as newAccount,
   expect,
   latestEmail,
   linkIn,
@@ -14,16 +14,8 @@ import {
 
 const PASSWORD = "a long passphrase for tests";
 
-/** A confirmed English account made straight in the database. */
-async function createAccount(prefix: string, name: string): Promise<string> {
-  const email = uniqueEmail(prefix);
-  const passwordHash = await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  await query(
-    "INSERT INTO app_user (email, name, password_hash, locale, email_verified_at) VALUES ($1, $2, $3, 'en', now())",
-    [email, name, passwordHash],
-  );
-  return email;
-}
+const createAccount = async (prefix: string, name: string) =>
+  (await newAccount({ prefix, name, password: PASSWORD })).email;
 
 async function signUp(page: Page, name: string, email: string): Promise<void> {
   await page.getByLabel("Full name").fill(name);

@@ -9,6 +9,7 @@ import crypto from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { loadIds } from "../support/routes";
 import {
+  createAccount,
   expect,
   insertOpenCall,
   loginAs,
@@ -204,11 +205,7 @@ async function apiFor(
 ): Promise<APIRequestContext> {
   let cookie = "lang=en";
   if (persona === "newUser") {
-    const email = `idem-${crypto.randomBytes(4).toString("hex")}@example.com`;
-    await query(
-      "INSERT INTO app_user (email, name, password_hash, locale, email_verified_at) VALUES ($1, 'Idem Founder', 'x', 'en', now())",
-      [email],
-    );
+    const { email } = await createAccount({ prefix: "idem", name: "Idem Founder" });
     cookie = `session=${await sessionTokenFor(email)}; lang=en`;
   } else if (persona !== "anonymous") {
     cookie = `session=${await sessionTokenFor(PERSONAS[persona])}; lang=en`;

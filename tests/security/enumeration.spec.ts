@@ -3,21 +3,13 @@
  * address exactly as a new (or unknown) one, and do the same work; the address's owner is
  * told by email instead.
  */
-import { hash } from "@node-rs/argon2";
 import type { APIResponse } from "@playwright/test";
-import { expect, latestEmail, query, test, uniqueEmail } from "../support/e2e";
+import { createAccount, expect, latestEmail, query, test, uniqueEmail } from "../support/e2e";
 
 const PASSWORD = "enumeration test password";
 
-async function owner(): Promise<string> {
-  const email = uniqueEmail("owner");
-  const passwordHash = await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  await query(
-    "INSERT INTO app_user (email, name, password_hash, locale, email_verified_at) VALUES ($1, 'Real Owner', $2, 'en', now())",
-    [email, passwordHash],
-  );
-  return email;
-}
+const owner = async () =>
+  (await createAccount({ prefix: "owner", name: "Real Owner", password: PASSWORD })).email;
 
 /** What a client can see of an answer, with the address it sent replaced by a marker. */
 async function seen(response: APIResponse, email: string) {

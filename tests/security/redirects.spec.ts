@@ -7,9 +7,16 @@
  * `safeRedirect` (app/lib/redirect.test.ts).
  */
 import crypto from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { expect, loginAs, query, sessionTokenFor, test, uniqueEmail } from "../support/e2e";
+import {
+  createAccount,
+  expect,
+  loginAs,
+  query,
+  sessionTokenFor,
+  test,
+  uniqueEmail,
+} from "../support/e2e";
 import { HOSTILE_REDIRECTS, HOSTILE_REDIRECTS_CORE } from "../support/redirect-corpus";
 
 const PASSWORD = "redirect corpus password";
@@ -76,16 +83,8 @@ function expectHome(w: Watch, origin: string, path: string, target: string) {
   expect(w.offsite, JSON.stringify(target)).toEqual([]);
 }
 
-async function newAccount(verified: boolean): Promise<{ email: string; id: string }> {
-  const email = uniqueEmail("redirects");
-  const passwordHash = await hash(PASSWORD, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
-  const [row] = await query<{ id: string }>(
-    `INSERT INTO app_user (email, name, password_hash, locale, email_verified_at)
-     VALUES ($1, 'Redirect Tester', $2, 'en', ${verified ? "now()" : "NULL"}) RETURNING id`,
-    [email, passwordHash],
-  );
-  return { email, id: row!.id };
-}
+const newAccount = (verified: boolean) =>
+  createAccount({ prefix: "redirects", name: "Redirect Tester", password: PASSWORD, verified });
 
 test.describe.configure({ timeout: 90_000 });
 

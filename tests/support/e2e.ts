@@ -10,6 +10,7 @@ import {
   type BrowserContext,
   type Page,
 } from "@playwright/test";
+import { hash } from "@node-rs/argon2";
 import crypto from "node:crypto";
 import pg from "pg";
 
@@ -72,6 +73,46 @@ export async function sessionTokenFor(email: string): Promise<string> {
   return token;
 }
 
+/**
+ * An account made straight in the database, so that journeys which are not about signing up
+ * spend no per-IP sign-up limit: English, its email confirmed unless `verified: false`. With
+ * `password`, hashed as the app hashes (Argon2id, ADR 0003) so the login form accepts it;
+ * without, no password matches. The email is `uniqueEmail(prefix)`.
+ */
+export async function createAccount(
+  opts: { prefix?: string; name?: string; password?: string; verified?: boolean } = {},
+): Promise<{ id: string; email: string; name: string }> {
+  const email = uniqueEmail(opts.prefix ?? "account");
+  const name = opts.name ?? "Journey Tester";
+  const passwordHash = opts.password
+    ? await hash(opts.password, { memoryCost: 19456, timeCost: 2, parallelism: 1 })
+    : "not-a-real-hash";
+  const [row] = await query<{ id: string }>(
+    `INSERT INTO app_user (email, name, password_hash, locale, email_verified_at)
+     VALUES ($1, $2, $3, 'en', ${opts.verified === false ? "NULL" : "now()"}) RETURNING id`,
+    [email, name, passwordHash],
+  );
+  return { id: row!.id, email, name };
+}
+
+/** Signs `email` in in this browser context (a new session row and its cookie), in English. */
+export async function signInContext(
+  context: BrowserContext,
+  baseURL: string,
+  email: string,
+): Promise<void> {
+  await context.addCookies([
+    { name: "lang", value: "en", url: baseURL, sameSite: "Lax" },
+    {
+      name: "session",
+      value: await sessionTokenFor(email),
+      url: baseURL,
+      httpOnly: true,
+      sameSite: "Lax",
+    },
+  ]);
+}
+
 export async function loginAs(
   context: BrowserContext,
   baseURL: string,
@@ -99,11 +140,7 @@ export async function contextFor(
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
     locale: "en-GB",
   });
-  const token = await sessionTokenFor(email);
-  await context.addCookies([
-    { name: "session", value: token, url: baseURL, httpOnly: true, sameSite: "Lax" },
-    { name: "lang", value: "en", url: baseURL, sameSite: "Lax" },
-  ]);
+  await signInContext(context, baseURL, email);
   return context;
 }
 
