@@ -6,13 +6,12 @@ import {
 } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
 import { useId } from "react";
-import { useTranslation } from "~/i18n/use-translation";
+import { useKeyText, useTranslation } from "~/i18n/use-translation";
 
 /** Translates an error that is an i18n key ("ns:key"); shows anything else as it is. */
 export function useErrorText() {
-  const { t } = useTranslation();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- keys come from schemas
-  return (error: string) => (/^[a-z]+:[\w.]+$/.test(error) ? (t(error as any) as string) : error);
+  const keyText = useKeyText();
+  return (error: string) => (/^[a-z]+:[\w.]+$/.test(error) ? keyText(error) : error);
 }
 
 type InputType =

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { useTranslation } from "~/i18n/use-translation";
+import { useKeyText, useTranslation } from "~/i18n/use-translation";
 
 export interface ToastData {
   type: "success" | "info" | "error";
@@ -9,6 +9,7 @@ export interface ToastData {
 
 export function Toast({ toast }: { toast: ToastData }) {
   const { t } = useTranslation();
+  const keyText = useKeyText();
   const [open, setOpen] = useState(true);
   useEffect(() => {
     setOpen(true);
@@ -18,8 +19,7 @@ export function Toast({ toast }: { toast: ToastData }) {
   if (!open) return null;
   return (
     <div className={`toast toast-${toast.type}`} role={toast.type === "error" ? "alert" : "status"}>
-      {/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- keys come from the server */}
-      <span>{t(toast.key as any, toast.values as any) as string}</span>
+      <span>{keyText(toast.key, toast.values)}</span>
       <button
         type="button"
         className="toast-close"

@@ -32,3 +32,22 @@ export function useTranslation<const Ns extends FlatNamespace | undefined = unde
   response.ready = true;
   return response;
 }
+
+/** `t` for a key known only at run time: an action's error, a toast, a schema's field error. */
+export type KeyText = (key: string, values?: Record<string, string | number>) => string;
+
+/**
+ * The text of an i18n key that arrives as a string at run time (`"ns:key"`, or a key of `ns`),
+ * with its values. The typed `t` of `useTranslation` accepts only keys it knows at compile time;
+ * this is the one place that lets a plain string through.
+ */
+export function useKeyText<const Ns extends FlatNamespace | undefined = undefined>(
+  ns?: Ns,
+): KeyText {
+  const { t } = useTranslation(ns);
+  const untyped = t as unknown as (
+    key: string,
+    options?: Record<string, string | number>,
+  ) => string;
+  return (key, values) => untyped(key, values);
+}

@@ -1,4 +1,9 @@
-import { getFormProps, useForm, type FieldMetadata } from "@conform-to/react";
+import {
+  getFormProps,
+  useForm,
+  type FieldMetadata,
+  type SubmissionResult,
+} from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -170,8 +175,7 @@ export default function AdminType() {
   );
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Conform's SubmissionResult
-function AddField({ lastResult }: { lastResult: any }) {
+function AddField({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
   const { t } = useTranslation("services");
   const [form, fields] = useForm({
     id: "add-field",

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "~/lib/form.server";
-import { useTranslation } from "~/i18n/use-translation";
+import { useKeyText, useTranslation } from "~/i18n/use-translation";
 import { getUser, invariantFound, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { db } from "~/db.server";
@@ -77,7 +77,7 @@ export default function CallPage() {
   const { call, phase, signedIn, hasCompany, applicationId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("incubation");
-  const { t: tAny } = useTranslation();
+  const keyText = useKeyText();
   const pick = usePick();
   const time = useParkTime();
   const here = `/incubation/calls/${call.slug}`;
@@ -106,8 +106,7 @@ export default function CallPage() {
       ) : null}
       {actionData?.error ? (
         <p className="notice notice-danger" role="alert">
-          {/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- an i18n key from the action */}
-          {tAny(actionData.error as any)}
+          {keyText(actionData.error)}
         </p>
       ) : null}
       <div className="card stack">
