@@ -24,6 +24,7 @@ import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate.server";
 import { seedReferenceData } from "../db/seed/reference.server";
+import { progress } from "./lib/harness";
 import { encodeCursor } from "../app/lib/cursor.server";
 import { listCategories, listPublished, listTags, type ListOptions } from "../app/news/news.server";
 
@@ -63,15 +64,6 @@ const MID_EN = "quantum";
 const MID_ZH = "量子";
 const CATEGORIES = 8;
 const TAGS = 30;
-
-function progress(label: string, done: number, total: number) {
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(
-    `\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done.toLocaleString("en")}/${total.toLocaleString("en")}`,
-  );
-  if (done >= total) process.stderr.write("\n");
-}
 
 async function admin(query: string) {
   const client = new pg.Client({ connectionString: ADMIN_URL });

@@ -16,21 +16,13 @@ import pg from "pg";
 import { openDatabase, type DatabaseHandle } from "../db/client.server";
 import { migrateToLatest } from "../db/migrate.server";
 import { seedReferenceData } from "../db/seed/reference.server";
+import { progress } from "./lib/harness";
 import { countQueue, listQueue, parseFilters } from "../app/service-requests/queue.server";
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const SIZES = (process.env.BENCH_SIZES ?? "10000,1000000").split(",").map(Number);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const CHUNK = 25_000;
-
-function progress(label: string, done: number, total: number) {
-  const width = 30;
-  const filled = Math.round((done / total) * width);
-  process.stderr.write(
-    `\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done.toLocaleString("en")}/${total.toLocaleString("en")}`,
-  );
-  if (done >= total) process.stderr.write("\n");
-}
 
 async function scratch(size: number): Promise<DatabaseHandle & { name: string }> {
   const name = `portal_svc_bench_${size}`;

@@ -48,7 +48,7 @@ export interface QueueEmailInput {
  * link of it, escaped and never linked in HTML) and never reaches a subject (issue 11).
  */
 const LINK_VALUES = new Set(["link", "signIn", "reset"]);
-const PARK_VALUES = new Set([
+export const PARK_VALUES: ReadonlySet<string> = new Set([
   ...LINK_VALUES,
   "reference",
   "ref",
@@ -69,14 +69,12 @@ const SUBJECT_VALUES = new Set(["reference", "ref", "state", "status", "call"]);
  * URL-looking part broken (`https[:]//evil[.]example`, `www[.]x[.]com`, `a@b[.]cn`).
  */
 export function quoteStranger(value: string): string {
-  return (
-    value
-       
-      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
-      .replace(/:\/\//g, "[:]//")
-      .replace(/([\p{L}\p{N}_-])[.\u3002\uff0e\uff61](?=[\p{L}][\p{L}\p{N}-])/gu, "$1[.]")
-      .trim()
-  );
+  return value
+
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+    .replace(/:\/\//g, "[:]//")
+    .replace(/([\p{L}\p{N}_-])[.\u3002\uff0e\uff61](?=[\p{L}][\p{L}\p{N}-])/gu, "$1[.]")
+    .trim();
 }
 
 /** Text of a subject: only the park's short values; never a line break. */

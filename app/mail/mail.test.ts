@@ -8,6 +8,7 @@ import emailsZh from "~/i18n/zh-CN/emails";
 import {
   queueEmail,
   quoteStranger,
+  PARK_VALUES,
   renderEmail,
   sendEmailTask,
   type EmailTemplate,
@@ -136,21 +137,7 @@ describe("emails quote strangers, never speak for them (issue 11)", () => {
     "Park IT security: verify at https://evil.example or www.evil.example\r\nBcc: x@evil.example";
   const PARK_LINK = "https://portal.zizhupark.example/x?token=abc";
   /** The park's own values (links, references, labels, staff's words); every other is a stranger's. */
-  const PARK_KEYS = new Set([
-    "link",
-    "signIn",
-    "reset",
-    "reference",
-    "ref",
-    "expires",
-    "expected",
-    "state",
-    "status",
-    "next",
-    "call",
-    "reply",
-    "message",
-  ]);
+  const PARK_KEYS = PARK_VALUES;
   /** Emails that can reach an address nobody has confirmed: only the park's words and a reference. */
   const TO_UNCONFIRMED = [
     "verifyEmail",

@@ -109,6 +109,15 @@ async function version(ref: string) {
   ).version;
 }
 
+/** A change by the staff member on the request as last seen (its current version). */
+async function change(
+  ref: string,
+  patch: Omit<Parameters<typeof staffChange>[3], "version">,
+  at?: Date,
+) {
+  return staffChange(t.db, staff, ref, { version: await version(ref), ...patch }, ORIGIN, at);
+}
+
 describe("filing", () => {
   it("files a request with a reference number, due times and a confirmation email", async () => {
     const ref = await file(memberA);
@@ -231,29 +240,10 @@ describe("access", () => {
     const ref = await file(memberA);
     const secret = `internal-${crypto.randomBytes(4).toString("hex")}`;
     expect(
-      (
-        await staffChange(
-          t.db,
-          staff,
-          ref,
-          {
-            version: await version(ref),
-            message: { body: `Note: ${secret}`, visibility: "internal" },
-          },
-          ORIGIN,
-        )
-      ).ok,
+      (await change(ref, { message: { body: `Note: ${secret}`, visibility: "internal" } })).ok,
     ).toBe(true);
     expect(
-      (
-        await staffChange(
-          t.db,
-          staff,
-          ref,
-          { version: await version(ref), message: { body: "Public answer", visibility: "public" } },
-          ORIGIN,
-        )
-      ).ok,
+      (await change(ref, { message: { body: "Public answer", visibility: "public" } })).ok,
     ).toBe(true);
     const view = await getRequestForCompany(t.db, memberA, ref);
     expect(view!.messages.map((m) => m.body)).toEqual(["Public answer"]);
@@ -272,51 +262,20 @@ describe("access", () => {
 describe("workflow on the server", () => {
   it("refuses a transition the table does not allow", async () => {
     const ref = await file(memberA);
-    expect(
-      await staffChange(
-        t.db,
-        staff,
-        ref,
-        { version: await version(ref), state: "resolved" },
-        ORIGIN,
-      ),
-    ).toEqual({ ok: false, error: "transition" });
+    expect(await change(ref, { state: "resolved" })).toEqual({ ok: false, error: "transition" });
     expect(
       await requesterSetState(t.db, memberA, ref, "resolved", await version(ref), ORIGIN),
     ).toEqual({ ok: false, error: "transition" });
-    expect(
-      (
-        await staffChange(
-          t.db,
-          staff,
-          ref,
-          { version: await version(ref), state: "triaged" },
-          ORIGIN,
-        )
-      ).ok,
-    ).toBe(true);
+    expect((await change(ref, { state: "triaged" })).ok).toBe(true);
   });
 
   it("moves a request waiting on the requester back to in progress when they reply, with history", async () => {
     const ref = await file(memberA);
-    await staffChange(
-      t.db,
-      staff,
-      ref,
-      { version: await version(ref), state: "triaged", assigneeId: staff.id, priority: "high" },
-      ORIGIN,
-    );
-    await staffChange(
-      t.db,
-      staff,
-      ref,
-      {
-        version: await version(ref),
-        state: "waiting_on_requester",
-        message: { body: "Which country?", visibility: "public" },
-      },
-      ORIGIN,
-    );
+    await change(ref, { state: "triaged", assigneeId: staff.id, priority: "high" });
+    await change(ref, {
+      state: "waiting_on_requester",
+      message: { body: "Which country?", visibility: "public" },
+    });
     const paused = await t.db
       .selectFrom("service_request")
       .select(["resolution_due_at", "first_responded_at"])
@@ -425,14 +384,7 @@ describe("SLA sweep and auto-close", () => {
   it("flags a breach once and notifies the assignee and team lead", async () => {
     const longAgo = new Date(Date.now() - 40 * 24 * 3600_000);
     const ref = await file(memberA, longAgo, "Old request");
-    await staffChange(
-      t.db,
-      staff,
-      ref,
-      { version: await version(ref), state: "in_progress", assigneeId: staff.id },
-      ORIGIN,
-      new Date(+longAgo + 60_000),
-    );
+    await change(ref, { state: "in_progress", assigneeId: staff.id }, new Date(+longAgo + 60_000));
     const first = await slaSweep(t.db, ORIGIN);
     expect(first.breaches).toBeGreaterThanOrEqual(1);
     const row = await t.db
@@ -463,14 +415,7 @@ describe("SLA sweep and auto-close", () => {
     // Monday 23 November 2026, 10:00 in Shanghai: a working day.
     const t0 = new Date("2026-11-23T10:00:00+08:00");
     const ref = await file(memberA, t0, "Two targets");
-    await staffChange(
-      t.db,
-      staff,
-      ref,
-      { version: await version(ref), assigneeId: staff.id },
-      ORIGIN,
-      new Date(+t0 + 60_000),
-    );
+    await change(ref, { assigneeId: staff.id }, new Date(+t0 + 60_000));
     const dues = async () =>
       t.db
         .selectFrom("service_request")
@@ -490,16 +435,9 @@ describe("SLA sweep and auto-close", () => {
     expect(await count("breach_warning")).toBe(1);
 
     // Staff answer in time: the resolution target is next, and it gets its own warning...
-    await staffChange(
-      t.db,
-      staff,
+    await change(
       ref,
-      {
-        version: await version(ref),
-        state: "in_progress",
-        message: { body: "We are on it.", visibility: "public" },
-      },
-      ORIGIN,
+      { state: "in_progress", message: { body: "We are on it.", visibility: "public" } },
       new Date(+firstDue - 10 * MIN),
     );
     const resolutionDue = (await dues()).resolution_due_at!;
@@ -516,22 +454,8 @@ describe("SLA sweep and auto-close", () => {
   it("closes a request resolved more than N days ago", async () => {
     const longAgo = new Date(Date.now() - 20 * 24 * 3600_000);
     const ref = await file(memberA, longAgo);
-    await staffChange(
-      t.db,
-      staff,
-      ref,
-      { version: await version(ref), state: "in_progress" },
-      ORIGIN,
-      new Date(+longAgo + 1000),
-    );
-    await staffChange(
-      t.db,
-      staff,
-      ref,
-      { version: await version(ref), state: "resolved" },
-      ORIGIN,
-      new Date(+longAgo + 2000),
-    );
+    await change(ref, { state: "in_progress" }, new Date(+longAgo + 1000));
+    await change(ref, { state: "resolved" }, new Date(+longAgo + 2000));
     expect(await autoClose(t.db, ORIGIN)).toBeGreaterThanOrEqual(1);
     const row = await t.db
       .selectFrom("service_request")
@@ -602,26 +526,12 @@ describe("reports", () => {
     const { byType, serviceLevels } = await import("./reports.server");
     const start = new Date(Date.now() - 5 * 24 * 3600_000);
     const ref = await file(memberA, start, "Report me");
-    await staffChange(
-      t.db,
-      staff,
+    await change(
       ref,
-      {
-        version: await version(ref),
-        state: "in_progress",
-        message: { body: "On it", visibility: "public" },
-      },
-      ORIGIN,
+      { state: "in_progress", message: { body: "On it", visibility: "public" } },
       new Date(+start + 1000),
     );
-    await staffChange(
-      t.db,
-      staff,
-      ref,
-      { version: await version(ref), state: "resolved" },
-      ORIGIN,
-      new Date(+start + 2 * 3600_000),
-    );
+    await change(ref, { state: "resolved" }, new Date(+start + 2 * 3600_000));
     const levels = await serviceLevels(t.db);
     const cat = levels.find((l) => l.code === "cat")!;
     expect(cat.resolved).toBeGreaterThanOrEqual(1);

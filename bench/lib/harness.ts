@@ -7,6 +7,7 @@
 import type pg from "pg";
 import {
   adminQuery as supportAdminQuery,
+  formPost,
   scratchDatabase as supportScratchDatabase,
   spawnServer,
   waitForReady,
@@ -14,7 +15,7 @@ import {
   type ServerProcess,
 } from "../../tests/support/server";
 
-export { freePort, sleep, stopServer, within } from "../../tests/support/server";
+export { formPost, freePort, sleep, stopServer, within } from "../../tests/support/server";
 export type { ScratchDatabase } from "../../tests/support/server";
 export type AppServer = ServerProcess;
 
@@ -47,26 +48,6 @@ export function waitReady(server: AppServer, timeoutMs = 180_000): Promise<void>
   return waitForReady(server, timeoutMs);
 }
 
-/** Form POST as a same-origin browser would send it (the app refuses cross-site POSTs). */
-export function formPost(
-  base: string,
-  path: string,
-  fields: Record<string, string>,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  return fetch(`${base}${path}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Origin: base,
-      "Sec-Fetch-Site": "same-origin",
-      ...headers,
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
-
 /** Logs in with the login form; returns the Cookie header value to send afterwards. */
 export async function login(base: string, email: string, password = "zizhu-demo-2026") {
   const response = await formPost(base, "/login", { email, password });
@@ -75,6 +56,16 @@ export async function login(base: string, email: string, password = "zizhu-demo-
   if (response.status !== 302 && response.status !== 303)
     throw new Error(`login ${email}: ${response.status}`);
   return cookies.join("; ");
+}
+
+/** A progress bar on stderr: `label [#####.....] done/total`, a new line when done. */
+export function progress(label: string, done: number, total: number) {
+  const width = 30;
+  const filled = Math.round((done / total) * width);
+  process.stderr.write(
+    `\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done.toLocaleString("en")}/${total.toLocaleString("en")}`,
+  );
+  if (done >= total) process.stderr.write("\n");
 }
 
 export function percentile(sorted: number[], p: number): number {

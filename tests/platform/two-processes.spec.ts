@@ -15,6 +15,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import {
+  formPost,
   freePort,
   scratchDatabase,
   spawnProcess,
@@ -48,23 +49,8 @@ function startApp(port: number, databaseUrl: string, publicUrl: string): Promise
   );
 }
 
-/** A same-origin form POST (the app refuses cross-site ones). */
-function post(base: string, p: string, fields: Record<string, string>, headers = {}) {
-  return fetch(`${base}${p}`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Origin: base,
-      "Sec-Fetch-Site": "same-origin",
-      ...headers,
-    },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
-
 async function login(base: string, email: string, headers = {}): Promise<string> {
-  const response = await post(base, "/login", { email, password: PASSWORD }, headers);
+  const response = await formPost(base, "/login", { email, password: PASSWORD }, headers);
   await response.arrayBuffer();
   expect([302, 303], `login ${email} via ${base}`).toContain(response.status);
   return response.headers
@@ -75,7 +61,7 @@ async function login(base: string, email: string, headers = {}): Promise<string>
 
 // Each inquiry has its own address: acknowledgements to one address are capped per hour.
 function inquiry(base: string, ip: string, name: string) {
-  return post(
+  return formPost(
     base,
     "/contact",
     {
@@ -168,7 +154,7 @@ test("a session made on one process works on the other; logging out on either en
   expect(onB.status).toBe(200);
   expect(await onB.text()).toContain(OWNER);
 
-  const out = await post(b.base, "/logout", {}, { Cookie: cookie });
+  const out = await formPost(b.base, "/logout", {}, { Cookie: cookie });
   await out.arrayBuffer();
   expect([302, 303]).toContain(out.status);
   const onA = await fetch(`${a.base}/account`, { headers: { Cookie: cookie }, redirect: "manual" });
@@ -195,7 +181,7 @@ test("wrong passwords are counted per account across both processes: the lockout
   const statuses: number[] = [];
   // Five wrong passwords, alternating processes: the fifth starts the lockout (ACCOUNT_BACKOFF).
   for (let i = 0; i < 5; i++) {
-    const response = await post(i % 2 ? b.base : a.base, "/login", {
+    const response = await formPost(i % 2 ? b.base : a.base, "/login", {
       email,
       password: `wrong-${i}`,
     });
@@ -205,7 +191,7 @@ test("wrong passwords are counted per account across both processes: the lockout
   expect(statuses).toEqual([400, 400, 400, 400, 400]);
   // Now even the right password is refused, through either process.
   for (const base of [a.base, b.base]) {
-    const response = await post(base, "/login", { email, password: PASSWORD });
+    const response = await formPost(base, "/login", { email, password: PASSWORD });
     await response.arrayBuffer();
     expect(response.status, `right password via ${base} while locked`).toBe(429);
   }
@@ -316,7 +302,7 @@ test("behind nginx, a forged X-Forwarded-For changes nothing: throttling, sessio
     // Wrong passwords for an unknown account, each with another forged address (and a forged
     // X-Real-IP / Forwarded for good measure): all are counted against the one real peer.
     for (let i = 0; i < 3; i++) {
-      const response = await post(
+      const response = await formPost(
         nginxBase,
         "/login",
         { email: `nobody-${i}@example.com`, password: "wrong-password" },

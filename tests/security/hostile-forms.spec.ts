@@ -9,11 +9,11 @@
  * ADR 0023, app/lib/form.server.ts.
  */
 import * as fc from "fast-check";
-import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { ROUTES } from "./route-matrix.table";
 import { loadIds, manifestRouteIds, routeUrl } from "../support/routes";
 import { DEMO_PASSWORD, PERSONAS, sessionTokenFor } from "../support/e2e";
+import { listeningPid, rssKbOf } from "../support/server";
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 6);
 /** Fixed, so a failure replays; override with HOSTILE_SEED to explore. */
@@ -28,29 +28,6 @@ const ANSWER_BOUND_MS = 3000;
 /** Resident set size the server may reach while answering all of this (it idles near 150 MB). */
 const RSS_CEILING_MB = 700;
 
-function listeningPid(port: number): number | null {
-  const inodes = new Set<string>();
-  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    if (!fs.existsSync(table)) continue;
-    for (const line of fs.readFileSync(table, "utf8").split("\n").slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      if (cols.length >= 10 && parseInt(cols[1]!.split(":")[1]!, 16) === port && cols[3] === "0A")
-        inodes.add(cols[9]!);
-    }
-  }
-  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
-        const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
-        if (m && inodes.has(m[1]!)) return Number(pid);
-      }
-    } catch {
-      // Not ours to read.
-    }
-  }
-  return null;
-}
-
 /** A reset or closed socket: the server refused the request before reading all of it. */
 function isConnectionReset(error: unknown): boolean {
   const codes: string[] = [];
@@ -62,8 +39,7 @@ function isConnectionReset(error: unknown): boolean {
   return codes.some((c) => ["ECONNRESET", "EPIPE", "UND_ERR_SOCKET"].includes(c));
 }
 
-const rssMb = (pid: number) =>
-  Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
+const rssMb = (pid: number) => rssKbOf(pid)! / 1024;
 
 /**
  * Percent-encodes the UTF-8 bytes of a string. Unlike encodeURIComponent it never throws: a lone

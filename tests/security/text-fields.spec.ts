@@ -28,6 +28,16 @@ const version = async (sql: string, arg: string) =>
   String((await query<{ v: number }>(sql, [arg]))[0]?.v ?? 1);
 
 /** Every form whose text a person types (one text field each; the schemas share one helper). */
+/** A valid new service request of the demo's policy-subsidy type. */
+const newRequestFields = async (): Promise<Fields> => ({
+  typeId: (
+    await query<{ id: string }>("SELECT id FROM service_type WHERE code = 'policy-subsidy'")
+  )[0]!.id,
+  idempotencyKey: crypto.randomUUID(),
+  subject: "A subject",
+  description: "A description long enough.",
+});
+
 const FORMS: FormRow[] = [
   {
     form: "contact",
@@ -76,14 +86,7 @@ const FORMS: FormRow[] = [
     form: "new service request (subject)",
     who: "memberA",
     url: () => "/requests/new?type=policy-subsidy",
-    fields: async () => ({
-      typeId: (
-        await query<{ id: string }>("SELECT id FROM service_type WHERE code = 'policy-subsidy'")
-      )[0]!.id,
-      idempotencyKey: crypto.randomUUID(),
-      subject: "A subject",
-      description: "A description long enough.",
-    }),
+    fields: newRequestFields,
     field: "subject",
     max: 200,
   },
@@ -91,14 +94,7 @@ const FORMS: FormRow[] = [
     form: "new service request (description)",
     who: "memberA",
     url: () => "/requests/new?type=policy-subsidy",
-    fields: async () => ({
-      typeId: (
-        await query<{ id: string }>("SELECT id FROM service_type WHERE code = 'policy-subsidy'")
-      )[0]!.id,
-      idempotencyKey: crypto.randomUUID(),
-      subject: "A subject",
-      description: "A description long enough.",
-    }),
+    fields: newRequestFields,
     field: "description",
     max: 10000,
   },

@@ -8,10 +8,10 @@
  * - downloads: attachment, nosniff, CSP sandbox, octet-stream; another company gets 404.
  */
 import crypto from "node:crypto";
-import fs from "node:fs";
 import http from "node:http";
 import { expect, test, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import { PERSONAS, query, sessionTokenFor } from "../support/e2e";
+import { listeningPid, rssKbOf } from "../support/server";
 
 test.describe.configure({ mode: "serial" });
 
@@ -70,41 +70,7 @@ const subjectOf = (what: string) => `Upload probe ${what} ${crypto.randomBytes(3
 // ---------------------------------------------------------------------------------------------
 // Memory: find the e2e server process by its listening port (Linux /proc), read its RSS.
 
-function listeningPid(port: number): number | null {
-  const inodes = new Set<string>();
-  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
-    if (!fs.existsSync(table)) continue;
-    for (const line of fs.readFileSync(table, "utf8").split("\n").slice(1)) {
-      const cols = line.trim().split(/\s+/);
-      if (cols.length < 10) continue;
-      const localPort = parseInt(cols[1]!.split(":")[1]!, 16);
-      if (localPort === port && cols[3] === "0A") inodes.add(cols[9]!);
-    }
-  }
-  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    let fds: string[];
-    try {
-      fds = fs.readdirSync(`/proc/${pid}/fd`);
-    } catch {
-      continue;
-    }
-    for (const fd of fds) {
-      try {
-        const target = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
-        const m = /^socket:\[(\d+)\]$/.exec(target);
-        if (m && inodes.has(m[1]!)) return Number(pid);
-      } catch {
-        /* closed meanwhile */
-      }
-    }
-  }
-  return null;
-}
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
+const rssMb = (pid: number) => rssKbOf(pid)! / 1024;
 
 /**
  * Streams `sendBytes` of a multipart body declaring `declared` bytes, 1 MB at a time, until the

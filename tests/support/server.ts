@@ -123,15 +123,7 @@ export function spawnProcess(
     stdout: () => logs.stdout,
     stderr: () => logs.stderr,
     exited,
-    rssKb() {
-      try {
-        const status = fs.readFileSync(`/proc/${child.pid}/status`, "utf8");
-        const m = /VmRSS:\s+(\d+)/.exec(status);
-        return m ? Number(m[1]) : null;
-      } catch {
-        return null;
-      }
-    },
+    rssKb: () => (child.pid === undefined ? null : rssKbOf(child.pid)),
   };
 }
 
@@ -232,6 +224,60 @@ export async function stopServer(
     return null;
   }
   return code;
+}
+
+/** Form POST as a same-origin browser would send it (the app refuses cross-site POSTs). */
+export function formPost(
+  base: string,
+  path: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${base}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: {
+      "Content-Type": "application/x-www-form-urlencoded",
+      Origin: base,
+      "Sec-Fetch-Site": "same-origin",
+      ...headers,
+    },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** Resident memory of a process in KiB (Linux /proc), or null when it has gone. */
+export function rssKbOf(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The pid of the process listening on a TCP port on this machine (Linux /proc), if readable. */
+export function listeningPid(port: number): number | null {
+  const inodes = new Set<string>();
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    if (!fs.existsSync(table)) continue;
+    for (const line of fs.readFileSync(table, "utf8").split("\n").slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length >= 10 && parseInt(cols[1]!.split(":")[1]!, 16) === port && cols[3] === "0A")
+        inodes.add(cols[9]!);
+    }
+  }
+  for (const pid of fs.readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      for (const fd of fs.readdirSync(`/proc/${pid}/fd`)) {
+        const m = /^socket:\[(\d+)\]$/.exec(fs.readlinkSync(`/proc/${pid}/fd/${fd}`));
+        if (m && inodes.has(m[1]!)) return Number(pid);
+      }
+    } catch {
+      // Not ours to read.
+    }
+  }
+  return null;
 }
 
 /** SIGKILL if it still runs: for `finally` blocks after a failed test. */
