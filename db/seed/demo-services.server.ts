@@ -26,6 +26,7 @@ import {
 } from "~/service-requests/business-hours";
 import { PRIORITIES } from "~/service-requests/workflow";
 import { storeUploads } from "~/service-requests/files.server";
+import { demoPdf } from "./demo-incubation.server";
 import type { DB } from "../client.server";
 import type { Executor } from "../executor";
 
@@ -105,7 +106,16 @@ type FieldSeed = {
   options?: { value: string; en: string; zh: string }[];
 };
 
-const TYPES: {
+const field = (
+  key: string,
+  label_en: string,
+  label_zh: string,
+  kind: FieldSeed["kind"],
+  required: boolean,
+  options?: FieldSeed["options"],
+): FieldSeed => ({ key, label_en, label_zh, kind, required, options });
+
+interface TypeSeed {
   code: string;
   category: string;
   team: string;
@@ -115,287 +125,182 @@ const TYPES: {
   description_en: string;
   description_zh: string;
   fields: FieldSeed[];
-}[] = [
+}
+
+function serviceType(
   {
-    code: "business-registration",
-    category: "business-setup",
-    team: "enterprise-services",
-    resident_only: false,
-    name_en: "Business registration and licensing",
-    name_zh: "工商注册与经营许可",
-    description_en:
+    code,
+    category,
+    team,
+    residentOnly = false,
+  }: { code: string; category: string; team: string; residentOnly?: boolean },
+  [name_en, name_zh]: [string, string],
+  [description_en, description_zh]: [string, string],
+  fields: FieldSeed[],
+): TypeSeed {
+  return {
+    code,
+    category,
+    team,
+    resident_only: residentOnly,
+    name_en,
+    name_zh,
+    description_en,
+    description_zh,
+    fields,
+  };
+}
+
+const TYPES: TypeSeed[] = [
+  serviceType(
+    { code: "business-registration", category: "business-setup", team: "enterprise-services" },
+    ["Business registration and licensing", "工商注册与经营许可"],
+    [
       "Help with registering a company or branch in the park, changing registered details, or obtaining an operating licence.",
-    description_zh: "协助在园区注册公司或分支机构、办理登记事项变更或申领经营许可。",
-    fields: [
-      {
-        key: "matter",
-        label_en: "What do you need?",
-        label_zh: "办理事项",
-        kind: "choice",
-        required: true,
-        options: [
-          { value: "new_company", en: "Register a new company", zh: "新设公司" },
-          { value: "branch", en: "Register a branch", zh: "设立分支机构" },
-          { value: "change", en: "Change registered details", zh: "登记事项变更" },
-          { value: "licence", en: "Operating licence", zh: "经营许可" },
-        ],
-      },
-      {
-        key: "target_date",
-        label_en: "Needed by",
-        label_zh: "期望完成日期",
-        kind: "date",
-        required: false,
-      },
+      "协助在园区注册公司或分支机构、办理登记事项变更或申领经营许可。",
     ],
-  },
-  {
-    code: "import-export",
-    category: "business-setup",
-    team: "enterprise-services",
-    resident_only: false,
-    name_en: "Import, export and customs",
-    name_zh: "进出口与海关事务",
-    description_en:
+    [
+      field("matter", "What do you need?", "办理事项", "choice", true, [
+        { value: "new_company", en: "Register a new company", zh: "新设公司" },
+        { value: "branch", en: "Register a branch", zh: "设立分支机构" },
+        { value: "change", en: "Change registered details", zh: "登记事项变更" },
+        { value: "licence", en: "Operating licence", zh: "经营许可" },
+      ]),
+      field("target_date", "Needed by", "期望完成日期", "date", false),
+    ],
+  ),
+  serviceType(
+    { code: "import-export", category: "business-setup", team: "enterprise-services" },
+    ["Import, export and customs", "进出口与海关事务"],
+    [
       "Guidance on import and export qualifications, customs declarations and bonded logistics.",
-    description_zh: "进出口资质、报关手续和保税物流方面的指导。",
-    fields: [
-      {
-        key: "goods",
-        label_en: "Goods concerned",
-        label_zh: "涉及货物",
-        kind: "text",
-        required: true,
-      },
-      {
-        key: "direction",
-        label_en: "Direction",
-        label_zh: "方向",
-        kind: "choice",
-        required: true,
-        options: [
-          { value: "import", en: "Import", zh: "进口" },
-          { value: "export", en: "Export", zh: "出口" },
-          { value: "both", en: "Both", zh: "进出口" },
-        ],
-      },
+      "进出口资质、报关手续和保税物流方面的指导。",
     ],
-  },
-  {
-    code: "policy-subsidy",
-    category: "policy-funding",
-    team: "enterprise-services",
-    resident_only: false,
-    name_en: "Policy and subsidy consulting",
-    name_zh: "政策与补贴咨询",
-    description_en:
+    [
+      field("goods", "Goods concerned", "涉及货物", "text", true),
+      field("direction", "Direction", "方向", "choice", true, [
+        { value: "import", en: "Import", zh: "进口" },
+        { value: "export", en: "Export", zh: "出口" },
+        { value: "both", en: "Both", zh: "进出口" },
+      ]),
+    ],
+  ),
+  serviceType(
+    { code: "policy-subsidy", category: "policy-funding", team: "enterprise-services" },
+    ["Policy and subsidy consulting", "政策与补贴咨询"],
+    [
       "Which district, city and national support policies fit your company, and how to apply for them.",
-    description_zh: "了解适用于贵企业的区级、市级和国家级扶持政策，以及申报方式。",
-    fields: [
-      {
-        key: "topic",
-        label_en: "Policy or subsidy you are asking about",
-        label_zh: "咨询的政策或补贴",
-        kind: "text",
-        required: false,
-      },
+      "了解适用于贵企业的区级、市级和国家级扶持政策，以及申报方式。",
     ],
-  },
-  {
-    code: "hitech-certification",
-    category: "policy-funding",
-    team: "enterprise-services",
-    resident_only: true,
-    name_en: "High-tech enterprise certification",
-    name_zh: "高新技术企业认定",
-    description_en:
+    [field("topic", "Policy or subsidy you are asking about", "咨询的政策或补贴", "text", false)],
+  ),
+  serviceType(
+    {
+      code: "hitech-certification",
+      category: "policy-funding",
+      team: "enterprise-services",
+      residentOnly: true,
+    },
+    ["High-tech enterprise certification", "高新技术企业认定"],
+    [
       "Preparing and checking an application for national high-tech enterprise certification.",
-    description_zh: "协助准备并预审国家高新技术企业认定申请材料。",
-    fields: [
-      {
-        key: "rd_staff",
-        label_en: "R&D staff (people)",
-        label_zh: "研发人员数（人）",
-        kind: "number",
-        required: true,
-      },
-      {
-        key: "ip_count",
-        label_en: "Core intellectual property items",
-        label_zh: "核心知识产权数量",
-        kind: "number",
-        required: false,
-      },
-      {
-        key: "financials",
-        label_en: "Latest audited financial statements (PDF)",
-        label_zh: "最近一期审计报告（PDF）",
-        kind: "file",
-        required: false,
-      },
+      "协助准备并预审国家高新技术企业认定申请材料。",
     ],
-  },
-  {
-    code: "financing",
-    category: "policy-funding",
-    team: "enterprise-services",
-    resident_only: false,
-    name_en: "Financing and investor introduction",
-    name_zh: "融资与投资人对接",
-    description_en:
+    [
+      field("rd_staff", "R&D staff (people)", "研发人员数（人）", "number", true),
+      field("ip_count", "Core intellectual property items", "核心知识产权数量", "number", false),
+      field(
+        "financials",
+        "Latest audited financial statements (PDF)",
+        "最近一期审计报告（PDF）",
+        "file",
+        false,
+      ),
+    ],
+  ),
+  serviceType(
+    { code: "financing", category: "policy-funding", team: "enterprise-services" },
+    ["Financing and investor introduction", "融资与投资人对接"],
+    [
       "Introductions to investors and banks the park works with, and preparation for a financing round.",
-    description_zh: "对接园区合作的投资机构和银行，协助筹备融资。",
-    fields: [
-      {
-        key: "stage",
-        label_en: "Round",
-        label_zh: "融资轮次",
-        kind: "choice",
-        required: true,
-        options: [
-          { value: "seed", en: "Seed / angel", zh: "种子轮 / 天使轮" },
-          { value: "a", en: "Series A", zh: "A 轮" },
-          { value: "b_plus", en: "Series B or later", zh: "B 轮及以后" },
-          { value: "debt", en: "Bank loan", zh: "银行贷款" },
-        ],
-      },
-      {
-        key: "amount",
-        label_en: "Amount sought (10,000 CNY)",
-        label_zh: "拟融资金额（万元）",
-        kind: "number",
-        required: false,
-      },
+      "对接园区合作的投资机构和银行，协助筹备融资。",
     ],
-  },
-  {
-    code: "intellectual-property",
-    category: "innovation",
-    team: "enterprise-services",
-    resident_only: false,
-    name_en: "Intellectual property",
-    name_zh: "知识产权",
-    description_en: "Patent and trademark filing, IP strategy and protection.",
-    description_zh: "专利与商标申请、知识产权布局与保护。",
-    fields: [
-      {
-        key: "kind",
-        label_en: "Kind of IP",
-        label_zh: "知识产权类型",
-        kind: "choice",
-        required: true,
-        options: [
-          { value: "patent", en: "Patent", zh: "专利" },
-          { value: "trademark", en: "Trademark", zh: "商标" },
-          { value: "software", en: "Software copyright", zh: "软件著作权" },
-        ],
-      },
+    [
+      field("stage", "Round", "融资轮次", "choice", true, [
+        { value: "seed", en: "Seed / angel", zh: "种子轮 / 天使轮" },
+        { value: "a", en: "Series A", zh: "A 轮" },
+        { value: "b_plus", en: "Series B or later", zh: "B 轮及以后" },
+        { value: "debt", en: "Bank loan", zh: "银行贷款" },
+      ]),
+      field("amount", "Amount sought (10,000 CNY)", "拟融资金额（万元）", "number", false),
     ],
-  },
-  {
-    code: "tech-transfer",
-    category: "innovation",
-    team: "enterprise-services",
-    resident_only: false,
-    name_en: "Technology transfer and university cooperation",
-    name_zh: "技术转移与校企合作",
-    description_en:
+  ),
+  serviceType(
+    { code: "intellectual-property", category: "innovation", team: "enterprise-services" },
+    ["Intellectual property", "知识产权"],
+    [
+      "Patent and trademark filing, IP strategy and protection.",
+      "专利与商标申请、知识产权布局与保护。",
+    ],
+    [
+      field("kind", "Kind of IP", "知识产权类型", "choice", true, [
+        { value: "patent", en: "Patent", zh: "专利" },
+        { value: "trademark", en: "Trademark", zh: "商标" },
+        { value: "software", en: "Software copyright", zh: "软件著作权" },
+      ]),
+    ],
+  ),
+  serviceType(
+    { code: "tech-transfer", category: "innovation", team: "enterprise-services" },
+    ["Technology transfer and university cooperation", "技术转移与校企合作"],
+    [
       "Finding university labs and researchers, licensing technology and setting up joint projects.",
-    description_zh: "对接高校实验室与科研人员，开展技术许可和联合项目。",
-    fields: [
-      {
-        key: "field",
-        label_en: "Technical field",
-        label_zh: "技术领域",
-        kind: "text",
-        required: true,
-      },
+      "对接高校实验室与科研人员，开展技术许可和联合项目。",
     ],
-  },
-  {
-    code: "talent-recruitment",
-    category: "talent",
-    team: "talent-services",
-    resident_only: false,
-    name_en: "Talent recruitment, work permits and visas",
-    name_zh: "人才招聘、工作许可与签证",
-    description_en:
+    [field("field", "Technical field", "技术领域", "text", true)],
+  ),
+  serviceType(
+    { code: "talent-recruitment", category: "talent", team: "talent-services" },
+    ["Talent recruitment, work permits and visas", "人才招聘、工作许可与签证"],
+    [
       "Recruiting, and work permits, residence permits and visas for international staff.",
-    description_zh: "人才招聘，以及外籍员工的工作许可、居留许可和签证办理。",
-    fields: [
-      {
-        key: "matter",
-        label_en: "What do you need?",
-        label_zh: "办理事项",
-        kind: "choice",
-        required: true,
-        options: [
-          { value: "recruiting", en: "Recruiting", zh: "人才招聘" },
-          { value: "work_permit", en: "Work permit", zh: "工作许可" },
-          { value: "visa", en: "Visa or residence permit", zh: "签证或居留许可" },
-        ],
-      },
-      {
-        key: "people",
-        label_en: "Number of people",
-        label_zh: "涉及人数",
-        kind: "number",
-        required: false,
-      },
+      "人才招聘，以及外籍员工的工作许可、居留许可和签证办理。",
     ],
-  },
-  {
-    code: "talent-housing",
-    category: "talent",
-    team: "talent-services",
-    resident_only: true,
-    name_en: "Housing for talent",
-    name_zh: "人才住房",
-    description_en: "Apartments for your staff in the park's talent housing.",
-    description_zh: "为贵企业员工申请园区人才公寓。",
-    fields: [
-      {
-        key: "units",
-        label_en: "Apartments needed",
-        label_zh: "所需套数",
-        kind: "number",
-        required: true,
-      },
-      {
-        key: "move_in",
-        label_en: "Move-in date",
-        label_zh: "入住日期",
-        kind: "date",
-        required: false,
-      },
+    [
+      field("matter", "What do you need?", "办理事项", "choice", true, [
+        { value: "recruiting", en: "Recruiting", zh: "人才招聘" },
+        { value: "work_permit", en: "Work permit", zh: "工作许可" },
+        { value: "visa", en: "Visa or residence permit", zh: "签证或居留许可" },
+      ]),
+      field("people", "Number of people", "涉及人数", "number", false),
     ],
-  },
-  {
-    code: "property-maintenance",
-    category: "property",
-    team: "property-management",
-    resident_only: true,
-    name_en: "Office space and property maintenance",
-    name_zh: "办公空间与物业维修",
-    description_en: "Renting more space, and repairs or maintenance in your premises.",
-    description_zh: "扩租办公空间，以及办公场所的报修和维护。",
-    fields: [
-      {
-        key: "location",
-        label_en: "Building and room",
-        label_zh: "楼栋和房间号",
-        kind: "text",
-        required: true,
-      },
-      {
-        key: "photo",
-        label_en: "Photo of the problem",
-        label_zh: "问题照片",
-        kind: "file",
-        required: false,
-      },
+  ),
+  serviceType(
+    { code: "talent-housing", category: "talent", team: "talent-services", residentOnly: true },
+    ["Housing for talent", "人才住房"],
+    ["Apartments for your staff in the park's talent housing.", "为贵企业员工申请园区人才公寓。"],
+    [
+      field("units", "Apartments needed", "所需套数", "number", true),
+      field("move_in", "Move-in date", "入住日期", "date", false),
     ],
-  },
+  ),
+  serviceType(
+    {
+      code: "property-maintenance",
+      category: "property",
+      team: "property-management",
+      residentOnly: true,
+    },
+    ["Office space and property maintenance", "办公空间与物业维修"],
+    [
+      "Renting more space, and repairs or maintenance in your premises.",
+      "扩租办公空间，以及办公场所的报修和维护。",
+    ],
+    [
+      field("location", "Building and room", "楼栋和房间号", "text", true),
+      field("photo", "Photo of the problem", "问题照片", "file", false),
+    ],
+  ),
 ];
 
 async function actorFor(db: DB, email: string): Promise<SessionUser> {
@@ -449,6 +354,16 @@ interface Step {
   change?: Omit<StaffChange, "version">;
   reply?: string;
   rate?: { rating: number; comment: string };
+}
+
+/** A public staff reply `after` ms after filing, moving the request to `state` when given. */
+function reply(after: number, body: string, state?: StaffChange["state"]): Step {
+  return { after, by: "staff", change: { message: { body, visibility: "public" }, state } };
+}
+
+/** An internal staff note `after` ms after filing. */
+function note(after: number, body: string): Step {
+  return { after, by: "staff", change: { message: { body, visibility: "internal" } } };
 }
 
 export async function seedDemoServices(db: DB): Promise<string> {
@@ -610,26 +525,11 @@ export async function seedDemoServices(db: DB): Promise<string> {
       daysAgo: 2,
       steps: [
         { after: 3600_000, by: "staff", change: { state: "in_progress" } },
-        {
-          after: 2 * 3600_000,
-          by: "staff",
-          change: {
-            message: {
-              body: "Thank you. We are checking the dates with our IP partner firm and will come back with a plan.",
-              visibility: "public",
-            },
-          },
-        },
-        {
-          after: 2.5 * 3600_000,
-          by: "staff",
-          change: {
-            message: {
-              body: "Asked the partner firm for a quote; expect their reply by Thursday.",
-              visibility: "internal",
-            },
-          },
-        },
+        reply(
+          2 * 3600_000,
+          "Thank you. We are checking the dates with our IP partner firm and will come back with a plan.",
+        ),
+        note(2.5 * 3600_000, "Asked the partner firm for a quote; expect their reply by Thursday."),
       ],
     },
     {
@@ -643,27 +543,12 @@ export async function seedDemoServices(db: DB): Promise<string> {
       daysAgo: 3,
       steps: [
         { after: 3600_000, by: "staff", change: { state: "triaged" } },
-        {
-          after: 2 * 3600_000,
-          by: "staff",
-          change: {
-            message: {
-              body: "Could you send the researchers' employment contracts? The housing office needs them before allocating apartments.",
-              visibility: "public",
-            },
-            state: "waiting_on_requester",
-          },
-        },
-        {
-          after: 2.2 * 3600_000,
-          by: "staff",
-          change: {
-            message: {
-              body: "Two one-bedroom units free in building 3 from January.",
-              visibility: "internal",
-            },
-          },
-        },
+        reply(
+          2 * 3600_000,
+          "Could you send the researchers' employment contracts? The housing office needs them before allocating apartments.",
+          "waiting_on_requester",
+        ),
+        note(2.2 * 3600_000, "Two one-bedroom units free in building 3 from January."),
       ],
     },
     {
@@ -677,17 +562,11 @@ export async function seedDemoServices(db: DB): Promise<string> {
       daysAgo: 4,
       steps: [
         { after: 3600_000, by: "staff", change: { state: "in_progress" } },
-        {
-          after: 5 * 3600_000,
-          by: "staff",
-          change: {
-            message: {
-              body: "We have submitted your documents to the market regulation bureau and are waiting for their review.",
-              visibility: "public",
-            },
-            state: "waiting_on_third_party",
-          },
-        },
+        reply(
+          5 * 3600_000,
+          "We have submitted your documents to the market regulation bureau and are waiting for their review.",
+          "waiting_on_third_party",
+        ),
       ],
     },
     {
@@ -701,17 +580,11 @@ export async function seedDemoServices(db: DB): Promise<string> {
       daysAgo: 2,
       steps: [
         { after: 1800_000, by: "staff", change: { state: "in_progress", priority: "high" } },
-        {
-          after: 2 * 3600_000,
-          by: "staff",
-          change: {
-            message: {
-              body: "The technician replaced a faulty compressor relay; the unit is running again. Please tell us if the temperature does not settle.",
-              visibility: "public",
-            },
-            state: "resolved",
-          },
-        },
+        reply(
+          2 * 3600_000,
+          "The technician replaced a faulty compressor relay; the unit is running again. Please tell us if the temperature does not settle.",
+          "resolved",
+        ),
       ],
     },
     {
@@ -724,28 +597,16 @@ export async function seedDemoServices(db: DB): Promise<string> {
       fields: { stage: "a", amount: "5000" },
       daysAgo: 20,
       steps: [
-        {
-          after: 3600_000,
-          by: "staff",
-          change: {
-            state: "in_progress",
-            message: {
-              body: "Happy to help. We will pick investors who know photonics hardware and introduce you this week.",
-              visibility: "public",
-            },
-          },
-        },
-        {
-          after: 3 * DAY,
-          by: "staff",
-          change: {
-            message: {
-              body: "We have introduced you by email to three funds from the park's investor network.",
-              visibility: "public",
-            },
-            state: "resolved",
-          },
-        },
+        reply(
+          3600_000,
+          "Happy to help. We will pick investors who know photonics hardware and introduce you this week.",
+          "in_progress",
+        ),
+        reply(
+          3 * DAY,
+          "We have introduced you by email to three funds from the park's investor network.",
+          "resolved",
+        ),
         {
           after: 4 * DAY,
           by: "requester",
@@ -765,17 +626,11 @@ export async function seedDemoServices(db: DB): Promise<string> {
       daysAgo: 6,
       steps: [
         { after: 3600_000, by: "staff", change: { state: "in_progress" } },
-        {
-          after: DAY,
-          by: "staff",
-          change: {
-            message: {
-              body: "Customs confirmed the code we suggested; details are in the attached note we emailed.",
-              visibility: "public",
-            },
-            state: "resolved",
-          },
-        },
+        reply(
+          DAY,
+          "Customs confirmed the code we suggested; details are in the attached note we emailed.",
+          "resolved",
+        ),
         {
           after: 2 * DAY,
           by: "requester",
@@ -811,7 +666,9 @@ export async function seedDemoServices(db: DB): Promise<string> {
               trx,
               [
                 {
-                  bytes: demoPdf(),
+                  bytes: demoPdf(
+                    "Demo file: summary of a priority patent application (sample data).",
+                  ),
                   filename: "priority-application-summary.pdf",
                   declaredType: "application/pdf",
                 },
@@ -1045,28 +902,20 @@ function demoHistory(
     daysAgo,
     steps: [
       {
-        after: Math.min(2, hours / 3) * H,
+        ...reply(
+          Math.min(2, hours / 3) * H,
+          "Thank you: we have taken this up and will come back to you with the details.",
+          "in_progress",
+        ),
         working: true,
-        by: "staff",
-        change: {
-          state: "in_progress",
-          message: {
-            body: "Thank you: we have taken this up and will come back to you with the details.",
-            visibility: "public",
-          },
-        },
       },
       {
-        after: hours * H,
+        ...reply(
+          hours * H,
+          "Done: the details are in this reply and in the documents we emailed. Tell us if anything is unclear.",
+          "resolved",
+        ),
         working: true,
-        by: "staff",
-        change: {
-          message: {
-            body: "Done: the details are in this reply and in the documents we emailed. Tell us if anything is unclear.",
-            visibility: "public",
-          },
-          state: "resolved",
-        },
       },
       {
         after: (hours + 3) * H,
@@ -1103,29 +952,6 @@ function demoFiledAt(now: number, daysAgo: number, calendar: BusinessCalendar): 
   while (!isWorkingDay(localDate(at), calendar)) at -= DAY;
   const day = localDate(at); // YYYY-MM-DD in Shanghai
   return new Date(`${day}T10:00:00+08:00`);
-}
-
-/** A minimal one-page PDF saying what it is. */
-function demoPdf(): Uint8Array {
-  const text = "Demo file: summary of a priority patent application (sample data).";
-  const stream = `BT /F1 12 Tf 50 750 Td (${text}) Tj ET`;
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-  ];
-  let body = "%PDF-1.4\n";
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(body);
 }
 
 async function staffStep(
