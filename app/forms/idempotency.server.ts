@@ -22,6 +22,7 @@ import { getUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { IDEMPOTENCY_FIELD, KEY_PATTERN } from "~/lib/idempotency";
 import { isFlashCookie } from "~/lib/cookies.server";
+import { logger } from "~/observability/logger.server";
 
 export { IDEMPOTENCY_FIELD, KEY_PATTERN };
 
@@ -158,7 +159,13 @@ export async function once<T>(
     try {
       value = await run();
     } catch (error) {
-      await releaseKey(db, id).catch(() => undefined);
+      await releaseKey(db, id).catch((releaseError: unknown) =>
+        // The action's own error goes on to the caller; the claim ends when it goes stale.
+        logger.warn(
+          { err: releaseError, path },
+          "idempotency: releasing the key of a failed action failed",
+        ),
+      );
       throw error;
     }
     const result = toResult(value);

@@ -250,17 +250,29 @@ export function startWorker(db: DB, opts: WorkerOptions): { stop(): Promise<void
   let nextSchedule = 0;
   const tick = async () => {
     if (stopped) return;
+    let phase = "run";
     try {
       if (opts.schedule && Date.now() >= nextSchedule) {
         nextSchedule = Date.now() + (opts.scheduleEveryMs ?? 60_000);
+        phase = "schedule";
         await opts.schedule(db);
+        phase = "run";
       }
       // Drain what is due, then wait.
       while (!stopped && (await runDueJobs(db, opts)) > 0) {
         /* keep going */
       }
     } catch (error) {
-      opts.log?.("warn", "job worker could not reach the database", { err: error });
+      // Usually the database is unreachable; the next tick tries again.
+      opts.log?.(
+        "warn",
+        `job worker: ${phase === "schedule" ? "scheduling recurring jobs" : "claiming due jobs"} failed`,
+        {
+          err: error,
+          phase,
+          workerId: opts.workerId,
+        },
+      );
     }
     if (!stopped) timer = setTimeout(() => (running = tick()), opts.pollMs ?? 1000);
   };

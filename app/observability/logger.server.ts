@@ -6,7 +6,19 @@ export const logger = pino({
   level: process.env.LOG_LEVEL ?? "info",
   base: { app: "park-portal", pid: process.pid },
   redact: {
-    paths: ["password", "token", "cookie", "*.password", "*.token", "*.cookie", "headers.cookie"],
+    paths: [
+      ...["password", "passwordHash", "password_hash", "token", "secret", "cookie"].flatMap((k) => [
+        k,
+        `*.${k}`,
+      ]),
+      "authorization",
+      "*.authorization",
+      ...["headers", "*.headers"].flatMap((h) => [
+        `${h}.cookie`,
+        `${h}.authorization`,
+        `${h}["set-cookie"]`,
+      ]),
+    ],
     censor: "[redacted]",
   },
 });
