@@ -71,6 +71,52 @@ export interface ActivityRow {
   details: unknown;
   actor_id: string | null;
   actor_name: string | null;
+  actor_email?: string | null;
+  ip?: string | null;
+}
+
+/**
+ * The head of an audit table: when, who, what and details; `full` (the audit log) adds the
+ * subject and the address.
+ */
+export function AuditHead({ full }: { full?: boolean }) {
+  const { t } = useTranslation("admin");
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t("audit.when")}</th>
+        <th scope="col">{t("audit.who")}</th>
+        <th scope="col">{t("audit.what")}</th>
+        {full ? <th scope="col">{t("audit.subject")}</th> : null}
+        <th scope="col">{t("audit.details")}</th>
+        {full ? <th scope="col">{t("audit.ip")}</th> : null}
+      </tr>
+    </thead>
+  );
+}
+
+/** One audit entry as a row of `AuditHead`'s table; `subject` given makes it a full row. */
+export function AuditRow({ entry: a, subject }: { entry: ActivityRow; subject?: React.ReactNode }) {
+  const full = subject !== undefined;
+  return (
+    <tr>
+      <td>
+        <BothTimes value={a.at} />
+      </td>
+      <td>
+        <ActorLink id={a.actor_id} name={a.actor_name} />
+        {full && a.actor_email ? <div className="muted admin-break">{a.actor_email}</div> : null}
+      </td>
+      <td>
+        <ActionName action={a.action} />
+      </td>
+      {full ? <td>{subject}</td> : null}
+      <td>
+        <AuditDetails details={a.details} />
+      </td>
+      {full ? <td>{a.ip ?? <span className="muted">–</span>}</td> : null}
+    </tr>
+  );
 }
 
 /** A detail page's recent audit entries (when, who, what, details), or `empty` when none. */
@@ -87,7 +133,6 @@ export function ActivityCard({
   rows: ActivityRow[];
   children?: React.ReactNode;
 }) {
-  const { t } = useTranslation("admin");
   return (
     <section className="card" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -96,30 +141,10 @@ export function ActivityCard({
       ) : (
         <div className="table-wrap">
           <table className="table admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.when")}</th>
-                <th scope="col">{t("audit.who")}</th>
-                <th scope="col">{t("audit.what")}</th>
-                <th scope="col">{t("audit.details")}</th>
-              </tr>
-            </thead>
+            <AuditHead />
             <tbody>
               {rows.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <BothTimes value={a.at} />
-                  </td>
-                  <td>
-                    <ActorLink id={a.actor_id} name={a.actor_name} />
-                  </td>
-                  <td>
-                    <ActionName action={a.action} />
-                  </td>
-                  <td>
-                    <AuditDetails details={a.details} />
-                  </td>
-                </tr>
+                <AuditRow key={a.id} entry={a} />
               ))}
             </tbody>
           </table>

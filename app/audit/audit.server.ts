@@ -24,12 +24,9 @@ export async function audit(db: Executor, entry: AuditEntry): Promise<void> {
     .execute();
 }
 
-export async function listAuditLog(
-  db: Executor,
-  opts: { before?: number; limit?: number; action?: string; actorId?: string } = {},
-) {
-  const limit = Math.min(opts.limit ?? 50, 200);
-  let q = db
+/** Audit entries with who made them (their name and email, null for the system). */
+function entries(db: Executor) {
+  return db
     .selectFrom("audit_log")
     .leftJoin("app_user", "app_user.id", "audit_log.actor_id")
     .select([
@@ -44,8 +41,15 @@ export async function listAuditLog(
       "app_user.name as actor_name",
       "app_user.email as actor_email",
     ])
-    .orderBy("audit_log.id", "desc")
-    .limit(limit + 1);
+    .orderBy("audit_log.id", "desc");
+}
+
+export async function listAuditLog(
+  db: Executor,
+  opts: { before?: number; limit?: number; action?: string; actorId?: string } = {},
+) {
+  const limit = Math.min(opts.limit ?? 50, 200);
+  let q = entries(db).limit(limit + 1);
   if (opts.before) q = q.where("audit_log.id", "<", opts.before);
   if (opts.action) q = q.where("audit_log.action", "=", opts.action);
   if (opts.actorId) q = q.where("audit_log.actor_id", "=", opts.actorId);
@@ -63,20 +67,7 @@ export async function recentActivity(
   db: Executor,
   opts: { entityType: string; entityId: string; orActor?: string; limit?: number },
 ) {
-  return db
-    .selectFrom("audit_log")
-    .leftJoin("app_user as actor", "actor.id", "audit_log.actor_id")
-    .select([
-      "audit_log.id",
-      "audit_log.at",
-      "audit_log.action",
-      "audit_log.entity_type",
-      "audit_log.entity_id",
-      "audit_log.details",
-      "audit_log.ip",
-      "audit_log.actor_id",
-      "actor.name as actor_name",
-    ])
+  return entries(db)
     .where((eb) => {
       const about = eb.and([
         eb("audit_log.entity_type", "=", opts.entityType),
@@ -84,7 +75,6 @@ export async function recentActivity(
       ]);
       return opts.orActor ? eb.or([about, eb("audit_log.actor_id", "=", opts.orActor)]) : about;
     })
-    .orderBy("audit_log.id", "desc")
     .limit(opts.limit ?? 20)
     .execute();
 }

@@ -137,6 +137,30 @@ export async function getCompanyForMember(
   return { ...toRecord(row), role: row.role as CompanyRole };
 }
 
+/** The columns a company's form sets. */
+function formColumns(input: CompanyInput) {
+  return {
+    name_en: input.nameEn,
+    name_zh: input.nameZh,
+    credit_code: input.creditCode ?? null,
+    industry: input.industry,
+    website: input.website ?? null,
+    size: input.size,
+  };
+}
+
+/** Whether another company (not `exceptId`) already has this credit code. */
+async function creditCodeTaken(
+  trx: Executor,
+  creditCode: string | null | undefined,
+  exceptId?: string,
+): Promise<boolean> {
+  if (!creditCode) return false;
+  let q = trx.selectFrom("company").select("id").where("credit_code", "=", creditCode);
+  if (exceptId) q = q.where("id", "<>", exceptId);
+  return !!(await q.executeTakeFirst());
+}
+
 export type CreateCompanyResult =
   { ok: true; companyId: string } | { ok: false; error: "alreadyInCompany" | "creditCodeTaken" };
 
@@ -151,24 +175,11 @@ export async function createCompany(
     return await inTransaction(db, async (trx) => {
       if (await getMembership(trx, actor.id))
         return { ok: false as const, error: "alreadyInCompany" as const };
-      if (input.creditCode) {
-        const taken = await trx
-          .selectFrom("company")
-          .select("id")
-          .where("credit_code", "=", input.creditCode)
-          .executeTakeFirst();
-        if (taken) return { ok: false as const, error: "creditCodeTaken" as const };
-      }
+      if (await creditCodeTaken(trx, input.creditCode))
+        return { ok: false as const, error: "creditCodeTaken" as const };
       const company = await trx
         .insertInto("company")
-        .values({
-          name_en: input.nameEn,
-          name_zh: input.nameZh,
-          credit_code: input.creditCode ?? null,
-          industry: input.industry,
-          website: input.website ?? null,
-          size: input.size,
-        })
+        .values(formColumns(input))
         .returning("id")
         .executeTakeFirstOrThrow();
       await trx
@@ -216,24 +227,12 @@ export async function updateCompany(
       const company = await getCompanyForMember(trx, actor.id, companyId);
       if (!company) return { ok: false as const, error: "notFound" as const };
       if (company.role !== "owner") return { ok: false as const, error: "forbidden" as const };
-      if (input.creditCode) {
-        const taken = await trx
-          .selectFrom("company")
-          .select("id")
-          .where("credit_code", "=", input.creditCode)
-          .where("id", "<>", companyId)
-          .executeTakeFirst();
-        if (taken) return { ok: false as const, error: "creditCodeTaken" as const };
-      }
+      if (await creditCodeTaken(trx, input.creditCode, companyId))
+        return { ok: false as const, error: "creditCodeTaken" as const };
       const updated = await trx
         .updateTable("company")
         .set({
-          name_en: input.nameEn,
-          name_zh: input.nameZh,
-          credit_code: input.creditCode ?? null,
-          industry: input.industry,
-          website: input.website ?? null,
-          size: input.size,
+          ...formColumns(input),
           version: sql<number>`version + 1`,
           updated_at: meta.now ?? new Date(),
         })

@@ -495,15 +495,23 @@ export async function countByStatus(db: Executor) {
 export type TransitionResult =
   { ok: true } | { ok: false; error: "notFound" | "conflict" | "invalid" | "pastTime" };
 
+/** A change of an article's status: from which states, what it sets, how it is audited. */
+interface Step {
+  from: readonly ArticleStatus[];
+  set: (row: { published_at: Date | null }) => Record<string, unknown>;
+  action: string;
+  /** The audit details; by default the slug and the state it left. */
+  details?: (row: { slug: string; status: string }) => Record<string, unknown>;
+  /** More work in the same transaction, after the update and before the audit entry. */
+  after?: (trx: Executor) => Promise<void>;
+}
+
 async function transition(
   db: DB,
   actor: NewsActor,
   id: string,
   version: number | null,
-  from: readonly ArticleStatus[],
-  set: (row: { published_at: Date | null }) => Record<string, unknown>,
-  auditAction: string,
-  details: Record<string, unknown> = {},
+  step: Step,
   ip?: string | null,
 ): Promise<TransitionResult> {
   return inTransaction(db, async (trx) => {
@@ -516,93 +524,65 @@ async function transition(
     if (!row) return { ok: false, error: "notFound" } as const;
     if (version !== null && row.version !== version)
       return { ok: false, error: "conflict" } as const;
-    if (!from.includes(row.status as ArticleStatus))
+    if (!step.from.includes(row.status as ArticleStatus))
       return { ok: false, error: "invalid" } as const;
     await trx
       .updateTable("news_article")
       .set({
-        ...set(row),
+        ...step.set(row),
         updated_by: actor.id,
         updated_at: new Date(),
         version: sql<number>`version + 1`,
       })
       .where("id", "=", id)
       .execute();
+    await step.after?.(trx);
     await audit(trx, {
       actorId: actor.id,
-      action: auditAction,
+      action: step.action,
       entityType: "news_article",
       entityId: id,
-      details: { slug: row.slug, from: row.status, ...details },
+      details: step.details?.(row) ?? { slug: row.slug, from: row.status },
       ip,
     });
     return { ok: true } as const;
   });
 }
 
-export async function publishArticle(
-  db: DB,
-  actor: NewsActor,
-  id: string,
-  version: number | null,
-  ip?: string | null,
-) {
-  requireCan(actor, "publish:news:any");
+/** A publishing step as a domain function (publishers only). */
+function publishingStep(step: () => Step) {
+  return async (
+    db: DB,
+    actor: NewsActor,
+    id: string,
+    version: number | null,
+    ip?: string | null,
+  ): Promise<TransitionResult> => {
+    requireCan(actor, "publish:news:any");
+    return transition(db, actor, id, version, step(), ip);
+  };
+}
+
+export const publishArticle = publishingStep(() => {
   const now = new Date();
-  return transition(
-    db,
-    actor,
-    id,
-    version,
-    ["draft", "scheduled", "archived"],
-    () => ({ status: "published", published_at: now, publish_at: null }),
-    "news.publish",
-    {},
-    ip,
-  );
-}
+  return {
+    from: ["draft", "scheduled", "archived"],
+    set: () => ({ status: "published", published_at: now, publish_at: null }),
+    action: "news.publish",
+  };
+});
 
-export async function unpublishArticle(
-  db: DB,
-  actor: NewsActor,
-  id: string,
-  version: number | null,
-  ip?: string | null,
-) {
-  requireCan(actor, "publish:news:any");
-  return transition(
-    db,
-    actor,
-    id,
-    version,
-    ["published", "scheduled"],
-    (r) => ({ status: "draft", publish_at: null, published_at: r.published_at }),
-    "news.unpublish",
-    {},
-    ip,
-  );
-}
+export const unpublishArticle = publishingStep(() => ({
+  from: ["published", "scheduled"],
+  set: (r) => ({ status: "draft", publish_at: null, published_at: r.published_at }),
+  action: "news.unpublish",
+}));
 
-export async function archiveArticle(
-  db: DB,
-  actor: NewsActor,
-  id: string,
-  version: number | null,
-  ip?: string | null,
-) {
-  requireCan(actor, "publish:news:any");
-  return transition(
-    db,
-    actor,
-    id,
-    version,
-    ["draft", "scheduled", "published"],
-    () => ({ status: "archived", publish_at: null }),
-    "news.archive",
-    {},
-    ip,
-  );
-}
+export const archiveArticle = publishingStep(() => ({
+  from: ["draft", "scheduled", "published"],
+  set: () => ({ status: "archived", publish_at: null }),
+  action: "news.archive",
+}));
 
 /**
  * Schedules publication at `at`: the article turns `scheduled` and a job is queued for that
@@ -619,45 +599,28 @@ export async function scheduleArticle(
 ): Promise<TransitionResult> {
   requireCan(actor, "publish:news:any");
   if (at.getTime() <= now.getTime()) return { ok: false, error: "pastTime" };
-  return inTransaction(db, async (trx) => {
-    const row = await trx
-      .selectFrom("news_article")
-      .select(["id", "status", "version", "slug"])
-      .where("id", "=", id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) return { ok: false, error: "notFound" } as const;
-    if (version !== null && row.version !== version)
-      return { ok: false, error: "conflict" } as const;
-    if (!["draft", "scheduled", "archived"].includes(row.status))
-      return { ok: false, error: "invalid" } as const;
-    await trx
-      .updateTable("news_article")
-      .set({
-        status: "scheduled",
-        publish_at: at,
-        updated_by: actor.id,
-        updated_at: new Date(),
-        version: sql<number>`version + 1`,
-      })
-      .where("id", "=", id)
-      .execute();
-    await enqueue(
-      trx,
-      PUBLISH_TASK,
-      { articleId: id, publishAt: at.toISOString(), actorId: actor.id },
-      { runAt: at, jobKey: `news-publish:${id}:${at.toISOString()}` },
-    );
-    await audit(trx, {
-      actorId: actor.id,
+  const publishAt = at.toISOString();
+  return transition(
+    db,
+    actor,
+    id,
+    version,
+    {
+      from: ["draft", "scheduled", "archived"],
+      set: () => ({ status: "scheduled", publish_at: at }),
       action: "news.schedule",
-      entityType: "news_article",
-      entityId: id,
-      details: { slug: row.slug, publishAt: at.toISOString() },
-      ip,
-    });
-    return { ok: true } as const;
-  });
+      details: (row) => ({ slug: row.slug, publishAt }),
+      after: async (trx) => {
+        await enqueue(
+          trx,
+          PUBLISH_TASK,
+          { articleId: id, publishAt, actorId: actor.id },
+          { runAt: at, jobKey: `news-publish:${id}:${publishAt}` },
+        );
+      },
+    },
+    ip,
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { listAuditActions } from "~/admin/overview.server";
 import { auditFilterSchema, paramsOf } from "~/admin/schema";
-import { ActionName, ActorLink, AuditDetails, BothTimes } from "~/admin/ui";
+import { AuditHead, AuditRow } from "~/admin/ui";
 import { listAuditLog } from "~/audit/audit.server";
 import { requireParkRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
@@ -99,39 +99,14 @@ export default function AdminAudit() {
         <div className="table-wrap">
           <table className="table admin-table">
             <caption className="visually-hidden">{t("audit.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("audit.when")}</th>
-                <th scope="col">{t("audit.who")}</th>
-                <th scope="col">{t("audit.what")}</th>
-                <th scope="col">{t("audit.subject")}</th>
-                <th scope="col">{t("audit.details")}</th>
-                <th scope="col">{t("audit.ip")}</th>
-              </tr>
-            </thead>
+            <AuditHead full />
             <tbody>
               {items.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <BothTimes value={a.at} />
-                  </td>
-                  <td>
-                    <ActorLink id={a.actor_id} name={a.actor_name} />
-                    {a.actor_email ? (
-                      <div className="muted admin-break">{a.actor_email}</div>
-                    ) : null}
-                  </td>
-                  <td>
-                    <ActionName action={a.action} />
-                  </td>
-                  <td>
-                    <EntityLink type={a.entity_type} id={a.entity_id} />
-                  </td>
-                  <td>
-                    <AuditDetails details={a.details} />
-                  </td>
-                  <td>{a.ip ?? <span className="muted">–</span>}</td>
-                </tr>
+                <AuditRow
+                  key={a.id}
+                  entry={a}
+                  subject={<EntityLink type={a.entity_type} id={a.entity_id} />}
+                />
               ))}
             </tbody>
           </table>

@@ -10,6 +10,7 @@ import type { loader } from "./route";
 
 type Article = ReturnType<typeof useLoaderData<typeof loader>>["article"];
 type Status = "draft" | "scheduled" | "published" | "archived";
+type CardProps = { article: Article; actionError: ActionError | null };
 
 function useErrText() {
   const { t } = useTranslation("news");
@@ -88,13 +89,7 @@ function StepButton({
 }
 
 /** Publish, unpublish, archive, and schedule for a time in Shanghai (publishers only). */
-export function PublishingCard({
-  article,
-  actionError,
-}: {
-  article: Article;
-  actionError: ActionError | null;
-}) {
+export function PublishingCard({ article, actionError }: CardProps) {
   const { t } = useTranslation("news");
   const errText = useErrText();
   const status = article.status as Status;
@@ -156,13 +151,7 @@ export function PublishingCard({
 }
 
 /** The cover image and its upload form (multipart; checked by content on the server). */
-export function CoverCard({
-  article,
-  actionError,
-}: {
-  article: Article;
-  actionError: ActionError | null;
-}) {
+export function CoverCard({ article, actionError }: CardProps) {
   const { t } = useTranslation("news");
   const errText = useErrText();
   const locale = useLocale();

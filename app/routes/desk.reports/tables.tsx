@@ -15,6 +15,54 @@ export function useStateLabel() {
     s === "waiting_on_requester" ? t("staffStates.waiting_on_requester") : t(`states.${s}`);
 }
 
+/** Requests per month (rows) and column, folded away under `summary`; `total` adds a sum column. */
+function MonthTable({
+  summary,
+  months,
+  columns,
+  count,
+  total,
+}: {
+  summary: string;
+  months: string[];
+  columns: { key: string; label: string }[];
+  count: (month: string, key: string | null) => number;
+  total?: string;
+}) {
+  const { t } = useTranslation("services");
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("reports.month")}</th>
+              {columns.map((c) => (
+                <th scope="col" key={c.key}>
+                  {c.label}
+                </th>
+              ))}
+              {total ? <th scope="col">{total}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((m) => (
+              <tr key={m}>
+                <th scope="row">{m}</th>
+                {columns.map((c) => (
+                  <td key={c.key}>{count(m, c.key)}</td>
+                ))}
+                {total ? <td>{count(m, null)}</td> : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
 /** The month-by-state and month-by-type tables behind the stacked chart, each folded away. */
 export function MonthTables({ volume, types }: { volume: VolumeRow[]; types: TypeRow[] }) {
   const { t } = useTranslation("services");
@@ -28,65 +76,23 @@ export function MonthTables({ volume, types }: { volume: VolumeRow[]; types: Typ
     month: string,
     keep: (r: R) => boolean,
   ) => rows.filter((r) => r.month === month && keep(r)).reduce((n, r) => n + r.count, 0);
-  const typesFiled = types.filter((ty) => ty.filed > 0);
   return (
     <>
-      <details>
-        <summary>{t("reports.monthByState")}</summary>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("reports.month")}</th>
-                {STATES.map((s) => (
-                  <th scope="col" key={s}>
-                    {stateLabel(s)}
-                  </th>
-                ))}
-                <th scope="col">{t("reports.count")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m}>
-                  <th scope="row">{m}</th>
-                  {STATES.map((s) => (
-                    <td key={s}>{cell(byMonthState, m, (r) => r.state === s)}</td>
-                  ))}
-                  <td>{cell(byMonthState, m, () => true)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-      <details>
-        <summary>{t("reports.monthByType")}</summary>
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("reports.month")}</th>
-                {typesFiled.map((ty) => (
-                  <th scope="col" key={ty.code}>
-                    {pick(locale, ty.nameEn, ty.nameZh)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m}>
-                  <th scope="row">{m}</th>
-                  {typesFiled.map((ty) => (
-                    <td key={ty.code}>{cell(byMonthType, m, (r) => r.type === ty.code)}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <MonthTable
+        summary={t("reports.monthByState")}
+        months={months}
+        columns={STATES.map((s) => ({ key: s, label: stateLabel(s) }))}
+        count={(m, state) => cell(byMonthState, m, (r) => state === null || r.state === state)}
+        total={t("reports.count")}
+      />
+      <MonthTable
+        summary={t("reports.monthByType")}
+        months={months}
+        columns={types
+          .filter((ty) => ty.filed > 0)
+          .map((ty) => ({ key: ty.code, label: pick(locale, ty.nameEn, ty.nameZh) }))}
+        count={(m, code) => cell(byMonthType, m, (r) => r.type === code)}
+      />
     </>
   );
 }
