@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { RowAction } from "~/service-requests/admin-ui";
 import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
@@ -97,17 +98,9 @@ export default function AdminCalendar() {
                   <td>{d.kind === "holiday" ? t("admin.holiday") : t("admin.workday")}</td>
                   <td>{pick(locale, d.name_en, d.name_zh)}</td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="day" value={d.day} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="delete-day"
-                        className="link-button"
-                      >
-                        {t("admin.remove")}
-                      </button>
-                    </Form>
+                    <RowAction intent="delete-day" values={{ day: d.day }}>
+                      {t("admin.remove")}
+                    </RowAction>
                   </td>
                 </tr>
               ))}

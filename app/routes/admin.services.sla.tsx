@@ -1,7 +1,8 @@
 import { parseForm, readForm } from "~/lib/form.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { RowAction } from "~/service-requests/admin-ui";
 import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
 import { useErrorText } from "~/components/forms";
@@ -128,18 +129,14 @@ export default function AdminSla() {
                         ) : null}
                       </td>
                       <td>
-                        <Form method="post" id={formId}>
-                          <input type="hidden" name="typeId" value={type.id} />
-                          <input type="hidden" name="priority" value={p} />
-                          <button
-                            type="submit"
-                            name="intent"
-                            value="set-target"
-                            className="button button-secondary button-small"
-                          >
-                            {t("admin.save")}
-                          </button>
-                        </Form>
+                        <RowAction
+                          intent="set-target"
+                          values={{ typeId: type.id, priority: p }}
+                          className="button button-secondary button-small"
+                          formId={formId}
+                        >
+                          {t("admin.save")}
+                        </RowAction>
                       </td>
                     </tr>
                   );

@@ -16,7 +16,7 @@ import { db } from "~/db.server";
 import { isUuid } from "~/lib/ids";
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/lib/root-data";
-import { TypeForm } from "~/service-requests/admin-ui";
+import { RowAction, TypeForm } from "~/service-requests/admin-ui";
 import {
   addField,
   getTypeByCode,
@@ -152,17 +152,9 @@ export default function AdminType() {
                   <td>{t(`admin.kinds.${f.kind}`)}</td>
                   <td>{f.required ? "✓" : ""}</td>
                   <td>
-                    <Form method="post">
-                      <input type="hidden" name="fieldId" value={f.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value="remove-field"
-                        className="link-button"
-                      >
-                        {t("admin.remove")}
-                      </button>
-                    </Form>
+                    <RowAction intent="remove-field" values={{ fieldId: f.id }}>
+                      {t("admin.remove")}
+                    </RowAction>
                   </td>
                 </tr>
               ))}

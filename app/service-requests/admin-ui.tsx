@@ -111,3 +111,32 @@ export function TypeForm({
     </Form>
   );
 }
+
+/**
+ * A form of one button that posts `intent` with the row's hidden values (remove a day, a
+ * field, save a target): the catalogue admin's row actions, working without JavaScript.
+ */
+export function RowAction({
+  intent,
+  values,
+  className = "link-button",
+  formId,
+  children,
+}: {
+  intent: string;
+  values: Record<string, string>;
+  className?: string;
+  formId?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Form method="post" id={formId}>
+      {Object.entries(values).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" name="intent" value={intent} className={className}>
+        {children}
+      </button>
+    </Form>
+  );
+}
