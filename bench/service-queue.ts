@@ -140,6 +140,8 @@ async function measure(
     "sort=priority",
     `company=${ids.company}&state=all&sort=newest`,
     "state=all&sort=oldest",
+    "q=company%2017", // a company's English name (and subjects)
+    "q=%E5%9F%BA%E5%87%86%E4%BC%81%E4%B8%9A17&state=all", // its Chinese name
   ];
   // Second pages too: the cursor of each query's first page.
   const pages: { params: URLSearchParams; after: string | null }[] = [];

@@ -12,10 +12,11 @@ import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/lib/root-data";
 import {
+  addCalendarDays,
   deleteCalendarDay,
   listCalendarDays,
-  upsertCalendarDay,
 } from "~/service-requests/catalogue.server";
+import { statusOf } from "~/lib/http.server";
 import { calendarSchema } from "~/service-requests/schema";
 import { redirectWithToast } from "~/lib/toast.server";
 import { ActionsHeader } from "~/components/shell";
@@ -43,21 +44,25 @@ async function post({ request, context }: ActionFunctionArgs) {
     });
   }
   const submission = parseForm(form, { schema: calendarSchema });
-  if (submission.status !== "success" || Number.isNaN(Date.parse(submission.value.day)))
-    return data(
-      submission.reply({
-        fieldErrors:
-          submission.status === "success" ? { day: ["services:errors.date"] } : undefined,
-      }),
-      { status: 400 },
-    );
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const v = submission.value;
-  await upsertCalendarDay(db(), actor, {
-    day: v.day,
+  const added = await addCalendarDays(db(), actor, {
+    from: v.day,
+    to: v.until,
     kind: v.kind,
     name_en: v.nameEn,
     name_zh: v.nameZh,
   });
+  if (!added.ok)
+    return data(
+      submission.reply({
+        fieldErrors:
+          added.error === "taken"
+            ? { day: ["services:errors.dayTaken"] }
+            : { until: ["services:errors.dayRange"] },
+      }),
+      { status: statusOf(added) },
+    );
   return redirectWithToast("/admin/services/calendar", {
     type: "success",
     key: "services:toast.saved",
@@ -76,7 +81,12 @@ export default function AdminCalendar() {
     defaultValue: { kind: "holiday" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: calendarSchema }),
   });
-  const labels = { day: t("admin.day"), nameEn: t("admin.nameEn"), nameZh: t("admin.nameZh") };
+  const labels = {
+    day: t("admin.dayFrom"),
+    until: t("admin.dayUntil"),
+    nameEn: t("admin.nameEn"),
+    nameZh: t("admin.nameZh"),
+  };
   return (
     <div className="stack">
       <p className="muted">{t("admin.calendarLead")}</p>
@@ -116,10 +126,21 @@ export default function AdminCalendar() {
           <IdempotencyKey />
           <ErrorSummary
             form={form}
-            fields={{ day: fields.day, nameEn: fields.nameEn, nameZh: fields.nameZh }}
+            fields={{
+              day: fields.day,
+              until: fields.until,
+              nameEn: fields.nameEn,
+              nameZh: fields.nameZh,
+            }}
             labels={labels}
           />
           <Field field={fields.day} label={labels.day} type="date" />
+          <Field
+            field={fields.until}
+            label={labels.until}
+            type="date"
+            hint={t("admin.dayUntilHint")}
+          />
           <SelectField
             field={fields.kind}
             label={t("admin.dayKind")}

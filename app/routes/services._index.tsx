@@ -6,7 +6,7 @@ import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { formatNumber } from "~/lib/format";
 import { useLocale } from "~/lib/root-data";
-import { getCatalogue } from "~/service-requests/catalogue.server";
+import { committedTargets, getCatalogue } from "~/service-requests/catalogue.server";
 import { useDuration } from "~/service-requests/components";
 import { serviceLevels } from "~/service-requests/reports.server";
 
@@ -23,6 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const catalogue = await getCatalogue(db());
   const levels = await serviceLevels(db());
+  const targets = await committedTargets(
+    db(),
+    catalogue.flatMap((c) => c.types.map((t) => t.id)),
+  );
   return {
     canFile: !!user?.company,
     signedIn: !!user,
@@ -39,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         description_en: t.description_en,
         description_zh: t.description_zh,
         resident_only: t.resident_only,
+        target: targets.get(t.id)!,
       })),
     })),
     levels,
@@ -50,6 +55,17 @@ export default function Services() {
   const { t } = useTranslation("services");
   const locale = useLocale();
   const duration = useDuration();
+  /** The committed resolution targets of a category's types: one value, or the range. */
+  const committed = (categoryId: string) => {
+    const minutes = (catalogue.find((c) => c.id === categoryId)?.types ?? []).map(
+      (x) => x.target.resolution,
+    );
+    if (!minutes.length) return "–";
+    const [lo, hi] = [Math.min(...minutes), Math.max(...minutes)];
+    return lo === hi
+      ? t("catalogue.within", { time: duration(lo * 60_000) })
+      : t("catalogue.withinRange", { from: duration(lo * 60_000), to: duration(hi * 60_000) });
+  };
   return (
     <div className="container">
       <header className="page-header">
@@ -86,6 +102,12 @@ export default function Services() {
                   )}
                 </h3>
                 <p>{pick(locale, type.description_en, type.description_zh)}</p>
+                <dl className="details">
+                  <dt>{t("catalogue.targetFirstResponse")}</dt>
+                  <dd>{duration(type.target.firstResponse * 60_000)}</dd>
+                  <dt>{t("catalogue.targetResolution")}</dt>
+                  <dd>{duration(type.target.resolution * 60_000)}</dd>
+                </dl>
                 {type.resident_only ? (
                   <span className="badge badge-muted">{t("catalogue.residentOnly")}</span>
                 ) : null}
@@ -104,6 +126,7 @@ export default function Services() {
                 <th>{t("catalogue.category")}</th>
                 <th>{t("catalogue.resolvedCount")}</th>
                 <th>{t("catalogue.medianResolution")}</th>
+                <th>{t("catalogue.committedResolution")}</th>
                 <th>{t("catalogue.satisfaction")}</th>
               </tr>
             </thead>
@@ -117,6 +140,7 @@ export default function Services() {
                       ? t("catalogue.noData")
                       : duration(l.medianResolutionMinutes * 60_000)}
                   </td>
+                  <td>{committed(l.id)}</td>
                   <td>
                     {l.avgRating === null
                       ? t("catalogue.noData")

@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { inTransaction, type Executor } from "#db/executor";
 import { audit } from "~/audit/audit.server";
 import { isSlug, isUuid } from "~/lib/ids";
+import { fail, ok, type Result } from "~/lib/result";
 import type { BusinessCalendar, DayKind } from "./business-hours";
 import type { Priority } from "./workflow";
 
@@ -195,8 +196,80 @@ export async function getTarget(db: Executor, typeId: string, priority: Priority
     : DEFAULT_TARGETS[priority];
 }
 
+/**
+ * The targets the park commits to for each type at the priority a company files at (normal),
+ * in working minutes: the set ones, else the defaults. For the public services page.
+ */
+export async function committedTargets(
+  db: Executor,
+  typeIds: readonly string[],
+  priority: Priority = "normal",
+): Promise<Map<string, { firstResponse: number; resolution: number }>> {
+  const rows = typeIds.length
+    ? await db
+        .selectFrom("service_sla_target")
+        .select(["type_id", "first_response_minutes", "resolution_minutes"])
+        .where("type_id", "in", [...typeIds])
+        .where("priority", "=", priority)
+        .execute()
+    : [];
+  const set = new Map(
+    rows.map((r) => [
+      r.type_id,
+      { firstResponse: r.first_response_minutes, resolution: r.resolution_minutes },
+    ]),
+  );
+  return new Map(typeIds.map((id) => [id, set.get(id) ?? DEFAULT_TARGETS[priority]]));
+}
+
 export async function listTargets(db: Executor) {
   return db.selectFrom("service_sla_target").selectAll().execute();
+}
+
+/** The four priorities' targets of one type, in working minutes, saved in one transaction. */
+export async function setTargets(
+  db: Executor,
+  actor: AdminActor,
+  typeId: string,
+  targets: Record<Priority, { firstResponse: number; resolution: number }>,
+) {
+  await inTransaction(db, async (trx) => {
+    const before = await trx
+      .selectFrom("service_sla_target")
+      .select(["priority", "first_response_minutes", "resolution_minutes"])
+      .where("type_id", "=", typeId)
+      .execute();
+    const changed: Record<string, { firstResponse: number; resolution: number }> = {};
+    for (const [priority, target] of Object.entries(targets) as [
+      Priority,
+      { firstResponse: number; resolution: number },
+    ][]) {
+      const old = before.find((b) => b.priority === priority);
+      if (
+        old?.first_response_minutes === target.firstResponse &&
+        old.resolution_minutes === target.resolution
+      )
+        continue;
+      changed[priority] = target;
+      await trx
+        .insertInto("service_sla_target")
+        .values({
+          type_id: typeId,
+          priority,
+          first_response_minutes: target.firstResponse,
+          resolution_minutes: target.resolution,
+        })
+        .onConflict((oc) =>
+          oc.columns(["type_id", "priority"]).doUpdateSet({
+            first_response_minutes: target.firstResponse,
+            resolution_minutes: target.resolution,
+          }),
+        )
+        .execute();
+    }
+    if (Object.keys(changed).length)
+      await auditEdit(trx, actor, "service_sla.update", "service_type", typeId, changed);
+  });
 }
 
 export async function setTarget(
@@ -245,6 +318,73 @@ export async function listCalendarDays(db: Executor) {
     .orderBy("day")
     .execute();
 }
+
+/** The longest range added at once (a Spring Festival week with its weekends fits easily). */
+export const MAX_CALENDAR_RANGE_DAYS = 31;
+
+/** The dates from `from` to `to` (YYYY-MM-DD, both included), or null when not a valid range. */
+export function calendarRange(from: string, to: string): string[] | null {
+  const start = Date.parse(`${from}T00:00:00Z`);
+  const end = Date.parse(`${to}T00:00:00Z`);
+  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return null;
+  if (new Date(start).toISOString().slice(0, 10) !== from) return null;
+  if (new Date(end).toISOString().slice(0, 10) !== to) return null;
+  const days: string[] = [];
+  for (let t = start; t <= end; t += 24 * 3600_000) {
+    if (days.length === MAX_CALENDAR_RANGE_DAYS) return null;
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+/**
+ * Adds a holiday (or make-up working day) range under one name, all or nothing. A date already
+ * in the calendar is refused (`taken`, with the dates) rather than renamed: remove it first.
+ */
+export async function addCalendarDays(
+  db: Executor,
+  actor: AdminActor,
+  input: { from: string; to?: string; kind: DayKind; name_en: string; name_zh: string },
+): Promise<Result<{ days: string[] }, "range" | "taken", { taken?: string[] }>> {
+  const days = calendarRange(input.from, input.to || input.from);
+  if (!days) return fail("range");
+  return inTransaction(db, async (trx) => {
+    const existing = await trx
+      .selectFrom("business_calendar_day")
+      .select(sql<string>`to_char(day, 'YYYY-MM-DD')`.as("day"))
+      .where("day", "in", days)
+      .orderBy("day")
+      .forUpdate()
+      .execute();
+    if (existing.length) return fail("taken", { taken: existing.map((e) => e.day) });
+    const inserted = await trx
+      .insertInto("business_calendar_day")
+      .values(
+        days.map((day) => ({
+          day,
+          kind: input.kind,
+          name_en: input.name_en,
+          name_zh: input.name_zh,
+        })),
+      )
+      .onConflict((oc) => oc.column("day").doNothing())
+      .returning("day")
+      .execute();
+    // A concurrent add of the same date took it between the check and the insert.
+    if (inserted.length !== days.length) throw new CalendarRace();
+    await auditEdit(trx, actor, "business_calendar.add", "business_calendar_day", days[0]!, {
+      kind: input.kind,
+      to: days[days.length - 1]!,
+      count: days.length,
+    });
+    return ok({ days });
+  }).catch((e: unknown) => {
+    if (e instanceof CalendarRace) return fail("taken", { taken: [] as string[] });
+    throw e;
+  });
+}
+
+class CalendarRace extends Error {}
 
 export async function upsertCalendarDay(
   db: Executor,

@@ -72,9 +72,13 @@ export function SlaLine({
       <>
         {date(dueAt)}{" "}
         {leftMs < 0 || breached ? (
-          <span className="badge badge-danger">{t("sla.overdue", { time: duration(leftMs) })}</span>
+          <span className="badge badge-danger" title={t("sla.workingHoursHelp")}>
+            {t("sla.overdue", { time: duration(leftMs) })}
+          </span>
         ) : (
-          <span className="muted">({t("sla.left", { time: duration(leftMs) })})</span>
+          <span className="muted" title={t("sla.workingHoursHelp")}>
+            ({t("sla.left", { time: duration(leftMs) })})
+          </span>
         )}
       </>
     );
@@ -84,6 +88,12 @@ export function SlaLine({
       <dd>{body}</dd>
     </>
   );
+}
+
+/** What "working time" means, said once under the countdowns (the countdowns carry it as a tooltip). */
+export function WorkingHoursNote() {
+  const { t } = useTranslation("services");
+  return <p className="muted sr-hours-note">{t("sla.workingHoursHelp")}</p>;
 }
 
 export function formatBytes(n: number): string {

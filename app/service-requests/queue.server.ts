@@ -103,12 +103,26 @@ function applyFilters(q: Q, f: QueueFilters, now: Date): Q {
   if (f.q) {
     const term = f.q;
     if (/^SR-\d{4}-\d+$/i.test(term)) q = q.where("service_request.ref", "=", term.toUpperCase());
-    else
-      q = q.where(
-        "service_request.subject",
-        "ilike",
-        `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+    else {
+      // The subject, or the company's name in either language (company names are trigram-indexed;
+      // the companies are few, so the matching ids are a short list the page's index walk checks).
+      const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      q = q.where((eb) =>
+        eb.or([
+          eb("service_request.subject", "ilike", like),
+          eb(
+            "service_request.company_id",
+            "in",
+            eb
+              .selectFrom("company")
+              .select("company.id")
+              .where((c) =>
+                c.or([c("company.name_en", "ilike", like), c("company.name_zh", "ilike", like)]),
+              ),
+          ),
+        ]),
       );
+    }
   }
   return q;
 }

@@ -157,11 +157,51 @@ export const slaSchema = z.object({
   resolution: minutes,
 });
 
+/** A working-time duration typed as hours and minutes; the value is whole minutes (at least 1). */
+const duration = z
+  .object({
+    hours: z.coerce
+      .number({ error: "services:errors.hours" })
+      .int({ error: "services:errors.hours" })
+      .min(0, { error: "services:errors.hours" })
+      .max(10_000, { error: "services:errors.hours" })
+      .default(0),
+    minutes: z.coerce
+      .number({ error: "services:errors.minutesPart" })
+      .int({ error: "services:errors.minutesPart" })
+      .min(0, { error: "services:errors.minutesPart" })
+      .max(59, { error: "services:errors.minutesPart" })
+      .default(0),
+  })
+  .refine((d) => d.hours * 60 + d.minutes > 0, {
+    error: "services:errors.durationZero",
+    path: ["hours"],
+  })
+  .transform((d) => d.hours * 60 + d.minutes);
+const priorityTargets = z.object({ firstResponse: duration, resolution: duration });
+
+/** All four priorities' targets of one request type, saved together. */
+export const slaTypeSchema = z.object({
+  intent: z.literal("set-targets"),
+  typeId: uuidSchema(),
+  targets: z.object({
+    urgent: priorityTargets,
+    high: priorityTargets,
+    normal: priorityTargets,
+    low: priorityTargets,
+  }),
+});
+
 export const calendarSchema = z.object({
   intent: z.literal("add-day"),
   day: z
     .string({ error: "services:errors.date" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "services:errors.date" }),
+  /** The last day of a range (optional: one day when empty). */
+  until: z
+    .string({ error: "services:errors.date" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "services:errors.date" })
+    .optional(),
   kind: z.enum(["holiday", "workday"]),
   nameEn: name,
   nameZh: name,

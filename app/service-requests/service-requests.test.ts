@@ -4,6 +4,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { listNotifications } from "~/notifications/notifications.server";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { insertCompanyMember, insertServiceType, insertStaff } from "../../tests/support/factories";
+import { committedTargets } from "./catalogue.server";
 import { countQueue, listQueue, parseFilters } from "./queue.server";
 import {
   autoClose,
@@ -501,6 +502,63 @@ describe("queue", () => {
       null,
     );
     expect(byCompany.items).toHaveLength(7);
+  });
+});
+
+describe("queue search", () => {
+  it("finds requests by the company's name in English and in Chinese, not only by subject", async () => {
+    const company = await t.db
+      .insertInto("company")
+      .values({
+        name_en: "Quokka Robotics",
+        name_zh: "袋鼠机器人",
+        industry: "ai",
+        size: "10-49",
+        is_resident: true,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const ref = await file(memberA, new Date(), "Unrelated subject");
+    await t.db
+      .updateTable("service_request")
+      .set({ company_id: company.id })
+      .where("ref", "=", ref)
+      .execute();
+    const search = async (q: string) =>
+      (
+        await listQueue(
+          t.db,
+          parseFilters(new URLSearchParams({ state: "all", q }), staff.id),
+          null,
+        )
+      ).items.map((i) => i.ref);
+    expect(await search("quokka")).toEqual([ref]);
+    expect(await search("机器人")).toEqual([ref]);
+    expect(await search("Unrelated subj")).toContain(ref);
+    expect(await search("100%_")).toEqual([]);
+  });
+});
+
+describe("committed targets", () => {
+  it("gives each type its set normal-priority target, or the default, for the public page", async () => {
+    await t.db
+      .insertInto("service_sla_target")
+      .values({
+        type_id: residentTypeId,
+        priority: "normal",
+        first_response_minutes: 120,
+        resolution_minutes: 1440,
+      })
+      .onConflict((oc) =>
+        oc.columns(["type_id", "priority"]).doUpdateSet({
+          first_response_minutes: 120,
+          resolution_minutes: 1440,
+        }),
+      )
+      .execute();
+    const targets = await committedTargets(t.db, [typeId, residentTypeId]);
+    expect(targets.get(residentTypeId)).toEqual({ firstResponse: 120, resolution: 1440 });
+    expect(targets.get(typeId)).toEqual({ firstResponse: 480, resolution: 4800 });
   });
 });
 

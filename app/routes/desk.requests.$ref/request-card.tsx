@@ -2,7 +2,7 @@
 import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { useLocale } from "~/lib/root-data";
-import { SlaLine } from "~/service-requests/components";
+import { SlaLine, WorkingHoursNote } from "~/service-requests/components";
 import { FieldValues, RatingLine, type ThreadFile } from "~/service-requests/thread";
 import type { TypeField } from "~/service-requests/catalogue.server";
 
@@ -85,6 +85,7 @@ export function RequestCard({
           />
         )}
       </dl>
+      {finished ? null : <WorkingHoursNote />}
       <h2 className="section">{t("detail.description")}</h2>
       <p className="sr-body">{r.description}</p>
       <FieldValues fields={fields} values={fieldValues} files={files} />

@@ -6,7 +6,12 @@ import { db } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { idempotent } from "~/forms/idempotency.server";
 import { requestMeta } from "~/lib/request.server";
-import { SlaLine, StateBadge, useFormatDate } from "~/service-requests/components";
+import {
+  SlaLine,
+  StateBadge,
+  WorkingHoursNote,
+  useFormatDate,
+} from "~/service-requests/components";
 import { readRequestForm } from "~/service-requests/files.server";
 import { getRequestForCompany } from "~/service-requests/service-requests.server";
 import {
@@ -99,6 +104,7 @@ export default function RequestDetail() {
                 />
               )}
             </dl>
+            {finished ? null : <WorkingHoursNote />}
             {r.state === "waiting_on_requester" ? (
               <div className="notice notice-warning">
                 <p>{t("detail.replyWaiting")}</p>
