@@ -2,28 +2,69 @@
  * Countries and regions investors come from, as ISO 3166-1 alpha-2 codes, named per language
  * by Intl.DisplayNames. Shared with the browser.
  */
-// prettier-ignore
-export const COUNTRIES = [
-  "CN", "HK", "MO", "TW", "JP", "KR", "SG", "MY", "TH", "VN", "ID", "PH", "IN", "AE", "SA", "IL",
-  "TR", "US", "CA", "MX", "BR", "AU", "NZ", "GB", "IE", "DE", "FR", "NL", "BE", "LU", "CH", "AT",
-  "IT", "ES", "PT", "SE", "DK", "NO", "FI", "PL", "CZ", "HU", "RU", "ZA",
-] as const;
-export type Country = (typeof COUNTRIES)[number];
+/**
+ * Names in both languages, written out: Intl.DisplayNames differs between Node's and the
+ * browser's ICU data ("Hong Kong" or "Hong Kong SAR China"), and a name that differs between
+ * the server's render and the browser's makes React throw the page away on hydration.
+ */
+const NAMES = {
+  CN: ["China (mainland)", "中国大陆"],
+  HK: ["Hong Kong, China", "中国香港"],
+  MO: ["Macao, China", "中国澳门"],
+  TW: ["Taiwan, China", "中国台湾"],
+  JP: ["Japan", "日本"],
+  KR: ["South Korea", "韩国"],
+  SG: ["Singapore", "新加坡"],
+  MY: ["Malaysia", "马来西亚"],
+  TH: ["Thailand", "泰国"],
+  VN: ["Vietnam", "越南"],
+  ID: ["Indonesia", "印度尼西亚"],
+  PH: ["Philippines", "菲律宾"],
+  IN: ["India", "印度"],
+  AE: ["United Arab Emirates", "阿联酋"],
+  SA: ["Saudi Arabia", "沙特阿拉伯"],
+  IL: ["Israel", "以色列"],
+  TR: ["Türkiye", "土耳其"],
+  US: ["United States", "美国"],
+  CA: ["Canada", "加拿大"],
+  MX: ["Mexico", "墨西哥"],
+  BR: ["Brazil", "巴西"],
+  AU: ["Australia", "澳大利亚"],
+  NZ: ["New Zealand", "新西兰"],
+  GB: ["United Kingdom", "英国"],
+  IE: ["Ireland", "爱尔兰"],
+  DE: ["Germany", "德国"],
+  FR: ["France", "法国"],
+  NL: ["Netherlands", "荷兰"],
+  BE: ["Belgium", "比利时"],
+  LU: ["Luxembourg", "卢森堡"],
+  CH: ["Switzerland", "瑞士"],
+  AT: ["Austria", "奥地利"],
+  IT: ["Italy", "意大利"],
+  ES: ["Spain", "西班牙"],
+  PT: ["Portugal", "葡萄牙"],
+  SE: ["Sweden", "瑞典"],
+  DK: ["Denmark", "丹麦"],
+  NO: ["Norway", "挪威"],
+  FI: ["Finland", "芬兰"],
+  PL: ["Poland", "波兰"],
+  CZ: ["Czechia", "捷克"],
+  HU: ["Hungary", "匈牙利"],
+  RU: ["Russia", "俄罗斯"],
+  ZA: ["South Africa", "南非"],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type Country = keyof typeof NAMES;
+export const COUNTRIES = Object.keys(NAMES) as [Country, ...Country[]];
 
 export function isCountry(value: unknown): value is Country {
-  return typeof value === "string" && (COUNTRIES as readonly string[]).includes(value);
+  return typeof value === "string" && Object.hasOwn(NAMES, value);
 }
-
-const names = new Map<string, Intl.DisplayNames>();
 
 export function countryName(code: string | null | undefined, locale: string): string {
   if (!code) return "";
-  let dn = names.get(locale);
-  if (!dn) {
-    dn = new Intl.DisplayNames([locale], { type: "region" });
-    names.set(locale, dn);
-  }
-  return dn.of(code) ?? code;
+  if (!isCountry(code)) return code;
+  return NAMES[code][locale === "zh-CN" ? 1 : 0];
 }
 
 /** Common ways people write a country that Intl does not name that way. */
@@ -53,8 +94,10 @@ export function matchCountry(text: string): Country | null {
   if (ALIASES[value]) return ALIASES[value];
   for (const code of COUNTRIES) {
     if (value === code.toLowerCase()) return code;
+    if (NAMES[code].some((n) => n.toLowerCase() === value)) return code;
     for (const locale of ["en", "zh-CN", "zh-TW", "de", "fr", "ja"])
-      if (countryName(code, locale).toLowerCase() === value) return code;
+      if (new Intl.DisplayNames([locale], { type: "region" }).of(code)?.toLowerCase() === value)
+        return code;
   }
   return null;
 }

@@ -75,15 +75,17 @@ export function minorToInput(minor: number, currency: Currency): string {
   return fraction ? `${whole}.${fraction}` : whole;
 }
 
-/** "CN¥12,500,000.50" / "US$5,000,000.00" per language. */
-export function formatMoney(minor: number, currency: string, locale: string): string {
+/**
+ * "CNY 12,500,000.50", the same in both languages: the code says which currency without a
+ * symbol that several share (¥), and nothing depends on the ICU data of the server or the
+ * browser (they differ, and a difference breaks hydration).
+ */
+export function formatMoney(minor: number, currency: string, _locale?: string): string {
   const code = isCurrency(currency) ? currency : "CNY";
+  const text = minorToInput(Math.abs(minor), code);
+  const [whole, fraction] = text.split(".");
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const digits = MINOR_DIGITS[code];
-  const major = minor / 10 ** digits;
-  return new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: code,
-    maximumFractionDigits: digits,
-    minimumFractionDigits: 0,
-  }).format(major);
+  const cents = fraction ? `.${fraction.padEnd(digits, "0")}` : "";
+  return `${minor < 0 ? "-" : ""}${code} ${grouped}${cents}`;
 }

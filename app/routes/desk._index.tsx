@@ -7,13 +7,14 @@ export const meta: MetaFunction = () => [{ title: "Staff desk · 工作台 | Ziz
 
 /** The park-side start page: one card per tool the signed-in person may use. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireParkRole(request, ["staff", "reviewer", "admin"]);
+  const user = await requireParkRole(request, ["staff", "reviewer", "admin", "promotion"]);
   return { roles: user.roles, name: user.name };
 }
 
 const TOOLS = [
   { to: "/desk/news", key: "news", roles: ["staff", "admin"] },
-  { to: "/desk/inquiries", key: "inquiries", roles: ["staff", "admin"] },
+  { to: "/desk/projects", key: "projects", roles: ["promotion", "admin"] },
+  { to: "/desk/inquiries", key: "inquiries", roles: ["staff", "admin", "promotion"] },
   { to: "/desk/incubation", key: "incubation", roles: ["staff", "admin"] },
   { to: "/review", key: "review", roles: ["reviewer"] },
   { to: "/desk/requests", key: "requests", roles: ["staff", "admin"] },

@@ -18,6 +18,9 @@ import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/forms/idempotency.server";
+import { can } from "~/auth/permissions";
+import { projectOfInquiry } from "~/projects/projects.server";
+import { InquiryProjectPanel } from "~/projects/inquiry-panel";
 
 export const meta: MetaFunction = () => [{ title: "Inquiry · 投资咨询 | Zizhu Park Portal" }];
 
@@ -25,7 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:inquiry:any");
   const found = await getInquiry(db(), user, params.inquiryId ?? "");
   invariantFound(found);
-  return { ...found, assignees: await listAssignees(db()) };
+  return {
+    ...found,
+    assignees: await listAssignees(db()),
+    project: await projectOfInquiry(db(), user, found.inquiry.id),
+    canCreateProject: can(user, "update:project:any"),
+  };
 }
 
 type Result = { intent: string; error: string; body?: string };
@@ -93,7 +101,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function InquiryDetail() {
-  const { inquiry, events, assignees } = useLoaderData<typeof loader>();
+  const { inquiry, events, assignees, project, canCreateProject } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as Result | undefined;
   const { t } = useTranslation("inquiries");
   const errText = useErrorText();
@@ -197,6 +205,7 @@ export default function InquiryDetail() {
           </Form>
         </section>
       </div>
+      <InquiryProjectPanel inquiryId={inquiry.id} project={project} canCreate={canCreateProject} />
       <section className="card" aria-labelledby="reply-title">
         <h2 id="reply-title">{t("desk.reply")}</h2>
         <Form method="post" className="form-stack">
@@ -260,6 +269,8 @@ export default function InquiryDetail() {
                 : t("desk.event.unassigned");
             else if (e.kind === "reply") label = t("desk.event.reply", { to: String(d.to ?? "") });
             else if (e.kind === "note") label = t("desk.event.note");
+            else if (e.kind === "project")
+              label = t("desk.event.project", { reference: String(d.reference ?? "") });
             else label = t("desk.event.created");
             return (
               <li key={String(e.id)} className={`card inquiry-event inquiry-event-${e.kind}`}>

@@ -23,6 +23,18 @@ const USERS = [
   },
   { email: "staff@demo.zizhupark.example", name: "Chen Jing", locale: "zh-CN", roles: ["staff"] },
   {
+    email: "promotion@demo.zizhupark.example",
+    name: "Gao Fei",
+    locale: "zh-CN",
+    roles: ["promotion"],
+  },
+  {
+    email: "promotion2@demo.zizhupark.example",
+    name: "Daniel Ortiz",
+    locale: "en",
+    roles: ["promotion"],
+  },
+  {
     email: "reviewer@demo.zizhupark.example",
     name: "Dr. Li Hua",
     locale: "en",
@@ -191,5 +203,6 @@ export async function seedDemoData(db: DB): Promise<string> {
   await seedCompaniesDemo(db);
   await (await import("./demo-services.server")).seedDemoServices(db);
   await (await import("./demo-promotion.server")).seedDemoPromotion(db);
+  await (await import("./demo-projects.server")).seedDemoProjects(db);
   return `Demo data: ${USERS.length} people, ${COMPANIES.length} companies.`;
 }

@@ -190,6 +190,40 @@ const CASES: FormCase[] = [
     count: "SELECT count(*)::int AS n FROM service_queue_view WHERE name = 'View ' || $1",
   },
   {
+    name: "investment project (staff-made)",
+    persona: "admin",
+    page: async () => "/desk/projects/new",
+    body: async (m) => ({ intent: "create", organisation: `Idem ${m}`, source: "event" }),
+    count: "SELECT count(*)::int AS n FROM project WHERE organisation = 'Idem ' || $1",
+  },
+  {
+    name: "investment project from an inquiry",
+    persona: "admin",
+    page: async () => `/desk/inquiries/${await inquiry()}`,
+    action: async () => "/desk/projects/new",
+    body: async (m) => {
+      const id = await one(
+        "INSERT INTO inquiry (reference, name, organisation, email, country, interest, message, locale) VALUES ($1, 'Idem Investor', $1, $1 || '@example.com', 'Japan', 'investment', 'A plant near Shanghai.', 'en') RETURNING id::text AS v",
+        [m],
+      );
+      return { intent: "from-inquiry", inquiryId: id };
+    },
+    count: "SELECT count(*)::int AS n FROM project WHERE organisation = $1",
+  },
+  {
+    name: "capital tranche",
+    persona: "admin",
+    page: async () => `/desk/projects/${(await loadIds()).projectDemo}`,
+    body: async (m) => ({
+      intent: "tranche-add",
+      amount: "1000000",
+      currency: "CNY",
+      arrivedOn: "2026-11-02",
+      note: `Tranche ${m}`,
+    }),
+    count: "SELECT count(*)::int AS n FROM project_tranche WHERE note = 'Tranche ' || $1",
+  },
+  {
     name: "service team (admin)",
     persona: "admin",
     page: async () => "/admin/services/teams",

@@ -34,6 +34,8 @@ export interface Ids {
   /** Promotion: a published demo article's id and the demo inquiry's id. */
   articleDemo: string;
   inquiryDemo: string;
+  /** Investment pipeline: a demo project's id. */
+  projectDemo: string;
 }
 
 export interface RouteSpec {
@@ -54,6 +56,8 @@ const signedIn = (ok: number, extra: Partial<Record<Persona, number>> = {}): Exp
 const anonymousOnly = (ok: number): Expect => ({ default: 302, anonymous: ok });
 const adminOnly = (ok: number): Expect => ({ default: 403, anonymous: 302, admin: ok });
 const staffOnly = (ok: number): Expect => ({ default: 403, anonymous: 302, staff: ok, admin: ok });
+/** The promotion permission set (ADR 0026): admins and the promotion role, not desk staff. */
+const promotionOnly = (ok: number): Expect => ({ default: 403, anonymous: 302, admin: ok });
 
 export const ROUTES: Record<string, RouteSpec> = {
   "routes/_index": { url: "/", get: 200 },
@@ -266,6 +270,24 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: (ids) => `/desk/inquiries/${ids.inquiryDemo}`,
     get: staffOnly(200),
     post: staffOnly(400),
+  },
+  // Investment pipeline (issue 13): the promotion permissions only; desk staff get 403. An
+  // empty POST is a form error (400).
+  "routes/desk.projects._index": { url: "/desk/projects", get: promotionOnly(200) },
+  "routes/desk.projects.board": {
+    url: "/desk/projects/board",
+    get: promotionOnly(200),
+    post: promotionOnly(400),
+  },
+  "routes/desk.projects.new": {
+    url: "/desk/projects/new",
+    get: promotionOnly(200),
+    post: promotionOnly(400),
+  },
+  "routes/desk.projects.$projectId": {
+    url: (ids) => `/desk/projects/${ids.projectDemo}`,
+    get: promotionOnly(200),
+    post: promotionOnly(400),
   },
   // The development mailbox: open to everyone while SMTP_URL is unset (as in the e2e server),
   // 404 once it is set. With an empty outbox the list stands in for the email page.

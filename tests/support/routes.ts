@@ -83,7 +83,11 @@ export async function loadIds(): Promise<Ids> {
   const [inquiry] = await query<{ id: string }>(
     "SELECT id FROM inquiry ORDER BY created_at LIMIT 1",
   );
+  const [project] = await query<{ id: string }>(
+    "SELECT id FROM project ORDER BY created_at LIMIT 1",
+  );
   return {
+    projectDemo: project?.id ?? none,
     articleDemo: article?.id ?? none,
     inquiryDemo: inquiry?.id ?? none,
     companyA: a!.id,

@@ -3,6 +3,10 @@ const desk = {
   lead: "Hello {{name}}. Everything you look after, in one place.",
   tools: {
     news: { title: "News desk", body: "Write, schedule and publish park news in both languages." },
+    projects: {
+      title: "Investment projects",
+      body: "The promotion pipeline: stages, next steps, capital arrived.",
+    },
     inquiries: {
       title: "Investment inquiries",
       body: "Answer visitors and investors, assign and follow up.",

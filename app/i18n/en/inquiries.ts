@@ -73,6 +73,7 @@ const inquiries = {
       "Someone else changed this inquiry meanwhile. Your text is kept; check the history and send again.",
     event: {
       created: "Inquiry received",
+      project: "Project {{reference}} created from this inquiry",
       status: "Status changed from {{from}} to {{to}}",
       assigned: "Assigned to {{to}}",
       unassigned: "Assignment removed",

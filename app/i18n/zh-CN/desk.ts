@@ -6,6 +6,7 @@ const desk: Translation<typeof en> = {
   lead: "{{name}}，您好。您负责的事务都在这里。",
   tools: {
     news: { title: "新闻编辑", body: "撰写、定时并发布中英文园区新闻。" },
+    projects: { title: "招商项目", body: "招商项目管线：阶段、下一步与资金到位。" },
     inquiries: { title: "投资咨询", body: "回复访客与投资人，分派并跟进。" },
     incubation: { title: "孵化管理", body: "项目、批次、初审、评审专家与评审决定。" },
     review: { title: "我的评审", body: "分配给您评分的申请。" },

@@ -74,6 +74,7 @@ const inquiries: Translation<typeof en> = {
     conflict: "其他同事同时修改了这条咨询。您的文字已保留；请查看处理记录后重新提交。",
     event: {
       created: "收到咨询",
+      project: "已根据本咨询创建项目 {{reference}}",
       status: "状态由“{{from}}”改为“{{to}}”",
       assigned: "分配给 {{to}}",
       unassigned: "取消分配",
