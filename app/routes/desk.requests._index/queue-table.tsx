@@ -1,5 +1,6 @@
 /** One page of the queue: a row per request with its select box and seen version, and the pager. */
 import { Link } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { useLocale } from "~/lib/root-data";
@@ -8,18 +9,36 @@ import type { listQueue } from "~/service-requests/queue.server";
 
 type Page = Awaited<ReturnType<typeof listQueue>>;
 
-export function QueueTable({ items }: { items: Page["items"] }) {
+/**
+ * The rows, each with its select box; with JavaScript a select-all box heads the column
+ * (`onSelect` reports how many are ticked). Without JavaScript the column has no select-all.
+ */
+export function QueueTable({
+  items,
+  onSelect,
+}: {
+  items: Page["items"];
+  onSelect?: (count: number) => void;
+}) {
   const { t } = useTranslation("services");
   const locale = useLocale();
   const date = useFormatDate();
   if (!items.length) return <p className="card muted">{t("desk.empty")}</p>;
+  const ticked = (form: HTMLFormElement | null) =>
+    form
+      ? [...form.querySelectorAll<HTMLInputElement>("input[name=refs]")].filter((c) => c.checked)
+          .length
+      : 0;
   return (
-    <div className="table-wrap">
+    <div
+      className="table-wrap"
+      onChange={(e) => onSelect?.(ticked((e.target as HTMLInputElement).form))}
+    >
       <table className="table sr-queue">
         <thead>
           <tr>
             <th>
-              <span className="visually-hidden">{t("desk.select")}</span>
+              <SelectAll count={items.length} onSelect={onSelect} />
             </th>
             <th>{t("list.ref")}</th>
             <th>{t("list.subject")}</th>
@@ -69,6 +88,28 @@ export function QueueTable({ items }: { items: Page["items"] }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The select-all box: rendered once hydrated (it needs JavaScript), a hidden label before. */
+function SelectAll({ count, onSelect }: { count: number; onSelect?: (n: number) => void }) {
+  const { t } = useTranslation("services");
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  if (!hydrated) return <span className="visually-hidden">{t("desk.select")}</span>;
+  return (
+    <input
+      type="checkbox"
+      aria-label={t("desk.selectAll")}
+      data-testid="select-all"
+      onChange={(e) => {
+        const form = e.currentTarget.form;
+        for (const box of form?.querySelectorAll<HTMLInputElement>("input[name=refs]") ?? [])
+          box.checked = e.currentTarget.checked;
+        onSelect?.(e.currentTarget.checked ? count : 0);
+        e.stopPropagation();
+      }}
+    />
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useState } from "react";
 import { requirePermission } from "~/auth/guards.server";
 import { useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
@@ -67,6 +68,7 @@ export default function Queue() {
   const query = new URLSearchParams(location.search);
   query.delete("after");
   const base = query.toString();
+  const [selected, setSelected] = useState<number | null>(null);
 
   return (
     <div className="container">
@@ -94,9 +96,9 @@ export default function Queue() {
             ? t("desk.countCapped", { count: count.count })
             : t("desk.count", { count: count.count })}
         </p>
-        <QueueTable items={page.items} />
+        {page.items.length ? <BulkFields staff={options.staff} selected={selected} /> : null}
+        <QueueTable items={page.items} onSelect={setSelected} />
         <Pager base={base} after={params.after} next={page.next} />
-        {page.items.length ? <BulkFields staff={options.staff} /> : null}
       </Form>
     </div>
   );

@@ -25,7 +25,10 @@ export function ReplyForm({
   const [form, fields] = useForm({
     id: "reply",
     lastResult,
-    shouldValidate: "onBlur",
+    // Validate on submit and re-validate while typing, never on blur: an error that vanished on
+    // blur moved "Send reply" between the press and the release, so the first click was lost.
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: replySchema }),
   });
   const filesErrors = lastResult?.error?.files ?? [];
