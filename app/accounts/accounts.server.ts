@@ -490,6 +490,17 @@ async function reauthenticate(
   return null;
 }
 
+/** The signed-in account, once its current password is confirmed (throttled like a sign-in). */
+async function withCurrentPassword(db: DB, userId: string, password: string, now: Date) {
+  const user = await db
+    .selectFrom("app_user")
+    .selectAll()
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
+  const denied = await reauthenticate(db, user, password, now);
+  return denied ? { ok: false as const, error: denied } : { ok: true as const, user };
+}
+
 export type ChangePasswordResult = { ok: true } | { ok: false; error: ReauthError };
 
 /** Changes the password and ends every other session of the user. */
@@ -499,13 +510,9 @@ export async function changePassword(
   meta: Meta,
 ): Promise<ChangePasswordResult> {
   const now = meta.now ?? new Date();
-  const user = await db
-    .selectFrom("app_user")
-    .selectAll()
-    .where("id", "=", input.userId)
-    .executeTakeFirstOrThrow();
-  const denied = await reauthenticate(db, user, input.currentPassword, now);
-  if (denied) return { ok: false, error: denied };
+  const checked = await withCurrentPassword(db, input.userId, input.currentPassword, now);
+  if (!checked.ok) return checked;
+  const { user } = checked;
   const passwordHash = await hashPassword(input.password);
   await inTransaction(db, async (trx) => {
     await trx
@@ -546,13 +553,9 @@ export async function requestEmailChange(
   meta: Meta,
 ): Promise<ChangeEmailResult> {
   const now = meta.now ?? new Date();
-  const user = await db
-    .selectFrom("app_user")
-    .selectAll()
-    .where("id", "=", input.userId)
-    .executeTakeFirstOrThrow();
-  const denied = await reauthenticate(db, user, input.currentPassword, now);
-  if (denied) return { ok: false, error: denied };
+  const checked = await withCurrentPassword(db, input.userId, input.currentPassword, now);
+  if (!checked.ok) return checked;
+  const { user } = checked;
   if (user.email.toLowerCase() === input.newEmail.toLowerCase())
     return { ok: false, error: "sameEmail" };
   // Whether another account has the address is not told here (no enumeration, issue 11): the

@@ -2,6 +2,7 @@
 import { sql } from "kysely";
 import type { Executor } from "#db/executor";
 import { recentActivity } from "~/audit/audit.server";
+import { membersQuery } from "~/companies/companies.server";
 import { cursorAt, decodeCursor, keysetPage, olderThan } from "~/lib/cursor.server";
 import { isUuid } from "~/lib/ids";
 import { containsPattern } from "./users.server";
@@ -90,21 +91,7 @@ export async function getCompanyDetail(db: Executor, companyId: string, now = ne
     .where("id", "=", companyId)
     .executeTakeFirst();
   if (!company) return undefined;
-  const members = await db
-    .selectFrom("company_member")
-    .innerJoin("app_user", "app_user.id", "company_member.user_id")
-    .select([
-      "app_user.id",
-      "app_user.name",
-      "app_user.email",
-      "app_user.disabled_at",
-      "company_member.role",
-      "company_member.joined_at",
-    ])
-    .where("company_member.company_id", "=", companyId)
-    .orderBy(sql`company_member.role = 'owner'`, "desc")
-    .orderBy("company_member.joined_at")
-    .execute();
+  const members = await membersQuery(db, companyId).select("app_user.disabled_at").execute();
   const invitations = await db
     .selectFrom("company_invitation")
     .select((eb) => eb.fn.countAll<number>().as("count"))

@@ -134,6 +134,16 @@ export async function searchUsers(
   };
 }
 
+/** How many sessions the account has (those still valid at `activeAt`, when given). */
+async function sessionCount(db: Executor, userId: string, activeAt?: Date): Promise<number> {
+  let q = db
+    .selectFrom("session")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .where("user_id", "=", userId);
+  if (activeAt) q = q.where("expires_at", ">", activeAt);
+  return (await q.executeTakeFirstOrThrow()).count;
+}
+
 export async function getUserDetail(db: Executor, userId: string, now = new Date()) {
   if (!isUuid(userId)) return undefined;
   const user = await db
@@ -176,12 +186,7 @@ export async function getUserDetail(db: Executor, userId: string, now = new Date
     ])
     .where("company_member.user_id", "=", userId)
     .executeTakeFirst();
-  const sessions = await db
-    .selectFrom("session")
-    .select((eb) => eb.fn.countAll<number>().as("count"))
-    .where("user_id", "=", userId)
-    .where("expires_at", ">", now)
-    .executeTakeFirstOrThrow();
+  const activeSessions = await sessionCount(db, userId, now);
   const activity = await recentActivity(db, {
     entityType: "user",
     entityId: userId,
@@ -210,7 +215,7 @@ export async function getUserDetail(db: Executor, userId: string, now = new Date
           joinedAt: company.joined_at,
         }
       : null,
-    activeSessions: sessions.count,
+    activeSessions,
     activity,
   };
 }
@@ -370,14 +375,10 @@ export async function disableUser(
       .set({ disabled_at: now, updated_at: now })
       .where("id", "=", userId)
       .execute();
-    const sessions = await trx
-      .selectFrom("session")
-      .select((eb) => eb.fn.countAll<number>().as("count"))
-      .where("user_id", "=", userId)
-      .executeTakeFirstOrThrow();
+    const sessionsEnded = await sessionCount(trx, userId);
     await invalidateUserSessions(trx, userId);
     if ((await enabledAdminCount(trx)) < 1) throw new Refused("lastAdmin");
-    return { sessionsEnded: sessions.count, ...(opts.reason ? { reason: opts.reason } : {}) };
+    return { sessionsEnded, ...(opts.reason ? { reason: opts.reason } : {}) };
   });
 }
 

@@ -291,8 +291,9 @@ export interface MemberRow {
 }
 
 /** The members of a company, the owner first. Call only with a company the actor belongs to. */
-export async function listMembers(db: Executor, companyId: string): Promise<MemberRow[]> {
-  const rows = await db
+/** A company's members with their accounts, the owner first, then by joining date. */
+export function membersQuery(db: Executor, companyId: string) {
+  return db
     .selectFrom("company_member")
     .innerJoin("app_user", "app_user.id", "company_member.user_id")
     .select([
@@ -304,9 +305,11 @@ export async function listMembers(db: Executor, companyId: string): Promise<Memb
     ])
     .where("company_member.company_id", "=", companyId)
     .orderBy(sql`company_member.role = 'owner'`, "desc")
-    .orderBy("company_member.joined_at")
-    .orderBy("app_user.name")
-    .execute();
+    .orderBy("company_member.joined_at");
+}
+
+export async function listMembers(db: Executor, companyId: string): Promise<MemberRow[]> {
+  const rows = await membersQuery(db, companyId).orderBy("app_user.name").execute();
   return rows.map((r) => ({
     userId: r.id,
     name: r.name,
