@@ -8,6 +8,8 @@ const STATUS: Record<string, number> = {
   notFound: 404,
   forbidden: 403,
   conflict: 409,
+  // Someone changed the record since this form was loaded (an older name for a conflict).
+  stale: 409,
   tooMany: 429,
   gone: 410,
 };
