@@ -36,28 +36,11 @@ export function Field({
   inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
   className?: string;
 }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const props = getInputProps(field, {
-    type,
-    ariaDescribedBy: hint ? `${field.id}-hint` : undefined,
-  });
+  const props = getInputProps(field, { type, ariaDescribedBy: describedBy(field, hint) });
   return (
-    <div
-      className={`field${field.errors?.length ? " has-error" : ""}${className ? ` ${className}` : ""}`}
-    >
-      <label htmlFor={field.id}>
-        {label}
-        {optional ? <span className="field-optional"> ({t("form.optional")})</span> : null}
-      </label>
-      {hint ? (
-        <p className="field-hint" id={`${field.id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame field={field} label={label} hint={hint} optional={optional} className={className}>
       <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} />
-      <FieldErrors id={field.errorId} errors={field.errors} format={errorText} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -74,23 +57,11 @@ export function TextareaField({
   rows?: number;
   optional?: boolean;
 }) {
-  const { t } = useTranslation();
-  const errorText = useErrorText();
-  const props = getTextareaProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  const props = getTextareaProps(field, { ariaDescribedBy: describedBy(field, hint) });
   return (
-    <div className={`field${field.errors?.length ? " has-error" : ""}`}>
-      <label htmlFor={field.id}>
-        {label}
-        {optional ? <span className="field-optional"> ({t("form.optional")})</span> : null}
-      </label>
-      {hint ? (
-        <p className="field-hint" id={`${field.id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame field={field} label={label} hint={hint} optional={optional}>
       <textarea {...props} key={props.key} rows={rows} />
-      <FieldErrors id={field.errorId} errors={field.errors} format={errorText} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -107,16 +78,9 @@ export function SelectField({
   hint?: string;
   placeholder?: string;
 }) {
-  const errorText = useErrorText();
-  const props = getSelectProps(field, { ariaDescribedBy: hint ? `${field.id}-hint` : undefined });
+  const props = getSelectProps(field, { ariaDescribedBy: describedBy(field, hint) });
   return (
-    <div className={`field${field.errors?.length ? " has-error" : ""}`}>
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p className="field-hint" id={`${field.id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame field={field} label={label} hint={hint}>
       <select {...props} key={props.key}>
         {placeholder ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
@@ -125,6 +89,45 @@ export function SelectField({
           </option>
         ))}
       </select>
+    </FieldFrame>
+  );
+}
+
+const describedBy = (field: { id: string }, hint?: string) =>
+  hint ? `${field.id}-hint` : undefined;
+
+/** What every field shares around its control: the label ("(optional)"), hint and errors. */
+function FieldFrame({
+  field,
+  label,
+  hint,
+  optional,
+  className,
+  children,
+}: {
+  field: { id: string; errorId: string; errors?: string[] };
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  className?: string;
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const errorText = useErrorText();
+  return (
+    <div
+      className={`field${field.errors?.length ? " has-error" : ""}${className ? ` ${className}` : ""}`}
+    >
+      <label htmlFor={field.id}>
+        {label}
+        {optional ? <span className="field-optional"> ({t("form.optional")})</span> : null}
+      </label>
+      {hint ? (
+        <p className="field-hint" id={`${field.id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children}
       <FieldErrors id={field.errorId} errors={field.errors} format={errorText} />
     </div>
   );
@@ -216,6 +219,23 @@ export function SubmitButton({
       value={value}
     >
       {pending && pendingText ? pendingText : children}
+    </button>
+  );
+}
+
+/** A submit button that posts `intent` (forms with several actions say which one). */
+export function IntentButton({
+  intent,
+  label,
+  className = "button button-secondary button-small",
+}: {
+  intent: string;
+  label: string;
+  className?: string;
+}) {
+  return (
+    <button type="submit" name="intent" value={intent} className={className}>
+      {label}
     </button>
   );
 }

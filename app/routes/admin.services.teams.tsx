@@ -6,7 +6,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { parseForm, readForm } from "~/lib/form.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
-import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
+import { ErrorSummary, Field, IntentButton, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/lib/root-data";
@@ -86,20 +86,9 @@ export default function AdminTeams() {
             <label htmlFor={`lead-${team.id}`}>{t("admin.lead")}</label>
             <select id={`lead-${team.id}`} name="userId" defaultValue={team.lead_id ?? ""}>
               <option value="">—</option>
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
+              <StaffOptions staff={staff} />
             </select>
-            <button
-              type="submit"
-              name="intent"
-              value="set-lead"
-              className="button button-secondary button-small"
-            >
-              {t("admin.save")}
-            </button>
+            <IntentButton intent="set-lead" label={t("admin.save")} />
           </Form>
           <h4>{t("admin.members")}</h4>
           <ul>
@@ -109,9 +98,11 @@ export default function AdminTeams() {
                 <Form method="post" className="sr-inline">
                   <input type="hidden" name="teamId" value={team.id} />
                   <input type="hidden" name="userId" value={m.id} />
-                  <button type="submit" name="intent" value="remove-member" className="link-button">
-                    {t("admin.remove")}
-                  </button>
+                  <IntentButton
+                    intent="remove-member"
+                    label={t("admin.remove")}
+                    className="link-button"
+                  />
                 </Form>
               </li>
             ))}
@@ -120,22 +111,9 @@ export default function AdminTeams() {
             <input type="hidden" name="teamId" value={team.id} />
             <label htmlFor={`member-${team.id}`}>{t("admin.addMember")}</label>
             <select id={`member-${team.id}`} name="userId">
-              {staff
-                .filter((s) => !team.members.some((m) => m.id === s.id))
-                .map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
+              <StaffOptions staff={staff.filter((s) => !team.members.some((m) => m.id === s.id))} />
             </select>
-            <button
-              type="submit"
-              name="intent"
-              value="add-member"
-              className="button button-secondary button-small"
-            >
-              {t("admin.addMember")}
-            </button>
+            <IntentButton intent="add-member" label={t("admin.addMember")} />
           </Form>
         </section>
       ))}
@@ -158,4 +136,12 @@ export default function AdminTeams() {
       </details>
     </div>
   );
+}
+
+function StaffOptions({ staff }: { staff: { id: string; name: string }[] }) {
+  return staff.map((s) => (
+    <option key={s.id} value={s.id}>
+      {s.name}
+    </option>
+  ));
 }

@@ -13,7 +13,6 @@ import { useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { ErrorSummary, Field, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { db } from "~/db.server";
-import { isUuid } from "~/lib/ids";
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/lib/root-data";
 import { RowAction, TypeForm } from "~/service-requests/admin-ui";
@@ -26,7 +25,7 @@ import {
   removeField,
   updateType,
 } from "~/service-requests/catalogue.server";
-import { fieldSchema, typeSchema } from "~/service-requests/schema";
+import { fieldSchema, typeInputOf, typeSchema } from "~/service-requests/schema";
 import { redirectWithToast } from "~/lib/toast.server";
 import { ActionsHeader } from "~/components/shell";
 import { IdempotencyKey } from "~/components/idempotency-key";
@@ -58,16 +57,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     if (submission.status !== "success")
       return data({ intent, result: submission.reply() }, { status: 400 });
     const v = submission.value;
-    const ok = await updateType(db(), actor, type.id, v.version ?? -1, {
-      categoryId: v.categoryId,
-      nameEn: v.nameEn,
-      nameZh: v.nameZh,
-      descriptionEn: v.descriptionEn,
-      descriptionZh: v.descriptionZh,
-      defaultTeamId: v.defaultTeamId && isUuid(v.defaultTeamId) ? v.defaultTeamId : null,
-      residentOnly: !!v.residentOnly,
-      active: !!v.active,
-    });
+    const ok = await updateType(db(), actor, type.id, v.version ?? -1, typeInputOf(v));
     if (!ok)
       return data(
         { intent, result: submission.reply({ formErrors: ["services:staff.conflict"] }) },

@@ -7,9 +7,8 @@ import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { statusOf } from "~/lib/http.server";
 import { TypeForm } from "~/service-requests/admin-ui";
-import { isUuid } from "~/lib/ids";
 import { createType, listCategories, listTeams } from "~/service-requests/catalogue.server";
-import { typeSchema } from "~/service-requests/schema";
+import { typeInputOf, typeSchema } from "~/service-requests/schema";
 import { redirectWithToast } from "~/lib/toast.server";
 import { idempotent } from "~/forms/idempotency.server";
 
@@ -32,17 +31,7 @@ async function post({ request, context }: ActionFunctionArgs) {
   const result = await createType(
     db(),
     { id: user.id, ip: context.ip ?? null },
-    {
-      code: v.code!,
-      categoryId: v.categoryId,
-      nameEn: v.nameEn,
-      nameZh: v.nameZh,
-      descriptionEn: v.descriptionEn,
-      descriptionZh: v.descriptionZh,
-      defaultTeamId: v.defaultTeamId && isUuid(v.defaultTeamId) ? v.defaultTeamId : null,
-      residentOnly: !!v.residentOnly,
-      active: !!v.active,
-    },
+    { code: v.code!, ...typeInputOf(v) },
   );
   if (!result.ok)
     return data(submission.reply({ fieldErrors: { code: ["services:errors.code"] } }), {

@@ -1,6 +1,6 @@
 /** Zod schemas of the service-request forms, shared by the browser (Conform) and the actions. */
 import { z } from "zod";
-import { uuidSchema } from "~/lib/ids";
+import { isUuid, uuidSchema } from "~/lib/ids";
 import { multilineText, text as textField } from "~/lib/text";
 import { PRIORITIES, STATES } from "./workflow";
 
@@ -123,6 +123,20 @@ export const typeSchema = z.object({
   residentOnly: z.literal("on").optional(),
   active: z.literal("on").optional(),
 });
+
+/** A valid type form as the catalogue functions take it (a malformed team id counts as none). */
+export function typeInputOf(v: z.infer<typeof typeSchema>) {
+  return {
+    categoryId: v.categoryId,
+    nameEn: v.nameEn,
+    nameZh: v.nameZh,
+    descriptionEn: v.descriptionEn,
+    descriptionZh: v.descriptionZh,
+    defaultTeamId: v.defaultTeamId && isUuid(v.defaultTeamId) ? v.defaultTeamId : null,
+    residentOnly: !!v.residentOnly,
+    active: !!v.active,
+  };
+}
 
 export const fieldSchema = z.object({
   intent: z.literal("add-field"),

@@ -222,7 +222,6 @@ export interface StoredFileWithBytes extends StoredFileInfo {
   createdAt: Date;
 }
 
-
 /** One stored file with its bytes, or undefined (also for a malformed id). */
 export async function getStoredFile(
   db: Executor,
@@ -237,13 +236,7 @@ export async function getStoredFile(
   if (!row) return undefined;
   const raw = row.bytes as unknown as Uint8Array;
   return {
-    id: row.id,
-    filename: row.filename,
-    contentType: row.content_type,
-    sizeBytes: row.size_bytes,
-    sha256: row.sha256,
-    width: row.width,
-    height: row.height,
+    ...infoOf(row),
     bytes: new Uint8Array(raw),
     uploadedBy: row.uploaded_by,
     context: row.context,
@@ -263,7 +256,18 @@ export async function getStoredFileInfo(
     .select(["id", "filename", "content_type", "size_bytes", "sha256", "width", "height"])
     .where("id", "=", id)
     .executeTakeFirst();
-  if (!row) return undefined;
+  return row && infoOf(row);
+}
+
+function infoOf(row: {
+  id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+}): StoredFileInfo {
   return {
     id: row.id,
     filename: row.filename,

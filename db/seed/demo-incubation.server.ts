@@ -3,11 +3,12 @@
  * upcoming and a closed call, applications in several states, the two demo reviewers assigned
  * with some scores. Idempotent: keyed by slugs and (call, company); a second run changes nothing.
  */
-import { sql } from "kysely";
+import { sql, type Insertable } from "kysely";
 import { withCheckChar } from "~/companies/credit-code";
 import { storeUpload } from "~/uploads/uploads.server";
 import type { DB } from "../client.server";
 import type { Executor } from "../executor";
+import type { DB as Database } from "../schema";
 
 const DAY = 86400_000;
 
@@ -169,6 +170,25 @@ const EXTRA_COMPANIES = [
 ] as const;
 
 /** A small, valid one-page PDF with a line of text (ASCII), for demo documents. */
+/** A demo company, or the one already there with its credit code (seeding runs again). */
+export async function upsertDemoCompany(
+  db: Executor,
+  values: Insertable<Database["company"]> & { name_en: string },
+): Promise<string> {
+  const row = await db
+    .insertInto("company")
+    .values(values)
+    .onConflict((oc) =>
+      oc
+        .expression(sql`credit_code`)
+        .where("credit_code", "is not", null)
+        .doUpdateSet({ name_en: values.name_en }),
+    )
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export function demoPdf(text: string): Uint8Array {
   const safe = text.replace(/[^\x20-\x7e]/g, "?").replace(/[()\\]/g, "");
   const stream = `BT /F1 18 Tf 72 720 Td (${safe}) Tj ET`;
@@ -326,18 +346,7 @@ export async function seedIncubationDemo(db: DB, now = new Date()): Promise<void
 
     const extra = new Map<string, string>();
     for (const c of EXTRA_COMPANIES) {
-      const row = await trx
-        .insertInto("company")
-        .values({ ...c, is_resident: false })
-        .onConflict((oc) =>
-          oc
-            .expression(sql`credit_code`)
-            .where("credit_code", "is not", null)
-            .doUpdateSet({ name_en: c.name_en }),
-        )
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      extra.set(c.name_en, row.id);
+      extra.set(c.name_en, await upsertDemoCompany(trx, { ...c, is_resident: false }));
     }
     const companyA = await companyIdByMember(trx, "owner@demo.zizhupark.example");
     const companyB = await companyIdByMember(trx, "owner-b@demo.zizhupark.example");

@@ -9,7 +9,7 @@ import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { withCheckChar } from "~/companies/credit-code";
 import type { DB } from "../client.server";
 import type { Executor } from "../executor";
-import { seedIncubationDemo } from "./demo-incubation.server";
+import { seedIncubationDemo, upsertDemoCompany } from "./demo-incubation.server";
 import { seedCompaniesDemo } from "./demo-companies.server";
 
 export const DEMO_PASSWORD = "zizhu-demo-2026";
@@ -171,21 +171,11 @@ export async function seedDemoData(db: DB): Promise<string> {
     }
     for (const c of COMPANIES) {
       const { owner, members, ...fields } = c;
-      const company = await trx
-        .insertInto("company")
-        .values({
-          ...fields,
-          resident_since: c.is_resident ? new Date("2024-03-01T00:00:00Z") : null,
-          directory_opt_in: true,
-        })
-        .onConflict((oc) =>
-          oc
-            .expression(sql`credit_code`)
-            .where("credit_code", "is not", null)
-            .doUpdateSet({ name_en: c.name_en }),
-        )
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const companyId = await upsertDemoCompany(trx, {
+        ...fields,
+        resident_since: c.is_resident ? new Date("2024-03-01T00:00:00Z") : null,
+        directory_opt_in: true,
+      });
       const people = [
         { email: owner, role: "owner" },
         ...members.map((m) => ({ email: m, role: "member" })),
@@ -193,7 +183,7 @@ export async function seedDemoData(db: DB): Promise<string> {
       for (const p of people) {
         await trx
           .insertInto("company_member")
-          .values({ company_id: company.id, user_id: ids.get(p.email)!, role: p.role })
+          .values({ company_id: companyId, user_id: ids.get(p.email)!, role: p.role })
           .onConflict((oc) => oc.doNothing())
           .execute();
       }
