@@ -285,7 +285,7 @@ export function ProjectForm({
         />
       </fieldset>
       <fieldset className="project-fieldset">
-        <legend>{t("fields.spaceType")}</legend>
+        <legend>{t("fields.spaceNeeds")}</legend>
         <SelectField
           field={fields.spaceType}
           label={labels.spaceType!}

@@ -108,6 +108,7 @@ const projects = {
     capitalCurrency: "Currency of the registered capital",
     jobsPlanned: "Jobs planned",
     spaceType: "Space type",
+    spaceNeeds: "Space needs",
     areaMin: "Area from (m²)",
     areaMax: "Area to (m²)",
     area: "Area",

@@ -111,6 +111,7 @@ const projects: Translation<typeof en> = {
     capitalCurrency: "注册资本币种",
     jobsPlanned: "计划就业岗位",
     spaceType: "空间类型",
+    spaceNeeds: "空间需求",
     areaMin: "面积下限（平方米）",
     areaMax: "面积上限（平方米）",
     area: "面积",

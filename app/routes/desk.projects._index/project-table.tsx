@@ -31,8 +31,6 @@ export function ProjectTable({ items }: { items: ProjectRow[] }) {
     organisation: t("list.organisation"),
     stage: t("list.stage"),
     owner: t("list.owner"),
-    industry: t("list.industry"),
-    country: t("list.country"),
     investment: t("list.investment"),
     nextStep: t("list.nextStep"),
     activity: t("list.activity"),
@@ -46,8 +44,6 @@ export function ProjectTable({ items }: { items: ProjectRow[] }) {
             <th scope="col">{col.organisation}</th>
             <th scope="col">{col.stage}</th>
             <th scope="col">{col.owner}</th>
-            <th scope="col">{col.industry}</th>
-            <th scope="col">{col.country}</th>
             <th scope="col">{col.investment}</th>
             <th scope="col">{col.nextStep}</th>
             <th scope="col">{col.activity}</th>
@@ -59,13 +55,14 @@ export function ProjectTable({ items }: { items: ProjectRow[] }) {
               <th scope="row" data-label={col.organisation}>
                 <Link to={`/desk/projects/${p.id}`}>{p.organisation}</Link>
                 <span className="muted project-ref">{p.reference}</span>
+                <span className="muted project-where">
+                  {[l.country(p.country), l.industry(p.industry)].filter(Boolean).join(" · ")}
+                </span>
               </th>
               <td data-label={col.stage}>
                 <StageBadge stage={p.stage} /> <FlagBadges flags={p.flags} />
               </td>
               <td data-label={col.owner}>{p.owner_name ?? t("list.unowned")}</td>
-              <td data-label={col.industry}>{l.industry(p.industry) || "—"}</td>
-              <td data-label={col.country}>{l.country(p.country) || "—"}</td>
               <td data-label={col.investment}>
                 {l.money(p.investment_minor, p.investment_currency) || "—"}
               </td>
