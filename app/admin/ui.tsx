@@ -1,6 +1,6 @@
 /** Small pieces shared by the admin pages. */
 import { Link } from "@remix-run/react";
-import { useTranslation } from "~/i18n/use-translation";
+import { useKeyText, useTranslation } from "~/i18n/use-translation";
 import { isoSecond } from "~/lib/format";
 
 export function StatusBadge({ disabled, verified }: { disabled: boolean; verified: boolean }) {
@@ -28,13 +28,13 @@ export function BothTimes({ value }: { value: Date | string }) {
 
 /** The action code, with a readable name when we have one. */
 export function ActionName({ action }: { action: string }) {
-  const { t, i18n } = useTranslation("admin");
+  const { i18n } = useTranslation("admin");
+  const keyText = useKeyText("admin");
   const key = `actions.${action.replace(/\./g, "_")}`;
   const known = i18n.exists(key, { ns: "admin" });
   return (
     <span className="admin-action">
-      {/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- key checked with exists() */}
-      {known ? <span>{t(key as any) as string}</span> : null}
+      {known ? <span>{keyText(key)}</span> : null}
       <code>{action}</code>
     </span>
   );

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { readForm } from "~/lib/form.server";
-import { useTranslation } from "~/i18n/use-translation";
+import { useKeyText, useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { getApplicationForCompany, withdrawApplication } from "~/incubation/incubation.server";
@@ -56,7 +56,7 @@ export default function ApplicationOverview() {
   const { app, closed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("incubation");
-  const { t: tAny } = useTranslation();
+  const keyText = useKeyText();
   const pick = usePick();
   const time = useParkTime();
   const infoRequest = app.messages.find((m) => m.kind === "info_request");
@@ -76,8 +76,7 @@ export default function ApplicationOverview() {
       </header>
       {actionData?.error ? (
         <p className="notice notice-danger" role="alert">
-          {/* eslint-disable-next-line @typescript-eslint/no-explicit-any -- an i18n key */}
-          {tAny(actionData.error as any)}
+          {keyText(actionData.error)}
         </p>
       ) : null}
       {app.status === "draft" && closed ? (
