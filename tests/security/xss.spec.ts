@@ -198,6 +198,7 @@ interface Targets {
   park: Record<"industry" | "policy" | "space" | "step" | "ranking", string>;
   tagId: string | null;
   inquiryId: string;
+  projectId: string;
   request: { id: string; ref: string };
   companyId: string;
   application: { id: string; call_id: string };
@@ -279,6 +280,9 @@ async function findTargets(): Promise<Targets> {
     },
     tagId: tag[0]?.tag_id ?? null,
     inquiryId: inquiry.id,
+    projectId: (
+      await one<{ id: string }>("SELECT id FROM project WHERE stage = 'negotiating' LIMIT 1")
+    ).id,
     request,
     companyId: company.company_id,
     application,
@@ -313,6 +317,21 @@ async function plant(t: Targets, text: string): Promise<void> {
   await query(
     "INSERT INTO inquiry_event (inquiry_id, actor_id, kind, body) VALUES ($1, $2, 'note', $3)",
     [t.inquiryId, t.staffId, text],
+  );
+  // Investment pipeline: every free-text field of a project, its contact and a history note;
+  // the latest activity, so it leads its board column and the table.
+  await query(
+    `UPDATE project SET organisation = $1, parent_group = $1, special_needs = $1, notes = $1,
+       next_step = $1, last_activity_at = now() WHERE id = $2`,
+    [text, t.projectId],
+  );
+  await query("UPDATE project_contact SET name = $1, title = $1 WHERE project_id = $2", [
+    text,
+    t.projectId,
+  ]);
+  await query(
+    "INSERT INTO project_event (project_id, actor_id, kind, note) VALUES ($1, $2, 'next_step', $3)",
+    [t.projectId, t.staffId, text],
   );
   const [sr] = await query<{ field_values: unknown }>(
     "SELECT field_values FROM service_request WHERE id = $1",
@@ -582,6 +601,9 @@ test.describe("XSS corpus through every free-text field", () => {
         [pages.admin, `/admin/users/${t.memberId}`],
         [pages.admin, `/admin/companies?q=${marker}`],
         [pages.admin, `/admin/companies/${t.companyId}`],
+        [pages.admin, `/desk/projects/${t.projectId}`],
+        [pages.admin, "/desk/projects?stage=negotiating"],
+        [pages.admin, "/desk/projects/board"],
         [pages.anonEn, "/"],
         [pages.anonZh, "/"],
         [pages.anonEn, "/park"],
