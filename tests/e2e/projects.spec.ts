@@ -73,6 +73,11 @@ for (const javaScriptEnabled of [false, true]) {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(org);
     await expect(page.locator("#project-details").locator("..")).toContainText("JPY 150,000,000");
 
+    // The whole board scrolls inside itself; the page never scrolls sideways.
+    await page.goto("/desk/projects/board");
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+
     await page.goto("/desk/projects/board?owner=me");
     const card = page.getByTestId("board-card").filter({ hasText: org });
     await expect(page.locator(`[data-stage="new"]`).getByRole("link", { name: org })).toBeVisible();
