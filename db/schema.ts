@@ -43,6 +43,8 @@ export interface Application {
   submitted_at: Timestamp | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+  withdrawn_at: Timestamp | null;
+  withdrawn_from: string | null;
 }
 
 export interface ApplicationComment {
@@ -488,6 +490,15 @@ export interface ReviewAssignment {
   submitted_at: Timestamp | null;
 }
 
+export interface ReviewRevision {
+  application_id: string;
+  id: Generated<number>;
+  overall_comment: Generated<string>;
+  reviewer_id: string;
+  scores: Json;
+  submitted_at: Generated<Timestamp>;
+}
+
 export interface Role {
   description_en: string;
   description_zh: string;
@@ -715,6 +726,7 @@ export interface DB {
   project_reminder: ProjectReminder;
   project_tranche: ProjectTranche;
   review_assignment: ReviewAssignment;
+  review_revision: ReviewRevision;
   role: Role;
   service_category: ServiceCategory;
   service_queue_view: ServiceQueueView;

@@ -11,6 +11,7 @@ import type { DB } from "#db/client.server";
 import { audit } from "~/audit/audit.server";
 import { createI18n, isLocale, type Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
+import { notifyReviewSubmitted, notifyTransition } from "./notify.server";
 import { textError } from "~/lib/text";
 import { toCsv, type CsvValue } from "~/lib/csv";
 import type { CallInput, DocumentSpec, Question } from "./schema";
@@ -270,7 +271,30 @@ export type StartResult =
   | { ok: true; id: string; created: boolean }
   | { ok: false; error: "noCompany" | "notFound" | "notOpen" };
 
-/** Creates the company's draft for a call, or returns the existing application (one per company and call). */
+/** The company's application to a call that is not withdrawn (at most one: a partial unique index). */
+export async function liveApplication(db: Database, callId: string, companyId: string) {
+  return db
+    .selectFrom("application")
+    .select(["id", "status"])
+    .where("call_id", "=", callId)
+    .where("company_id", "=", companyId)
+    .where("status", "<>", "withdrawn")
+    .executeTakeFirst();
+}
+
+/** The company's newest withdrawn application to a call (shown when no live one exists). */
+export async function lastWithdrawnApplication(db: Database, callId: string, companyId: string) {
+  return db
+    .selectFrom("application")
+    .select(["id", "withdrawn_at"])
+    .where("call_id", "=", callId)
+    .where("company_id", "=", companyId)
+    .where("status", "=", "withdrawn")
+    .orderBy("withdrawn_at", "desc")
+    .executeTakeFirst();
+}
+
+/** Creates the company's draft for a call, or returns its live application (one per company and call; a withdrawn one does not count). */
 export async function startApplication(
   db: DB,
   ctx: Ctx,
@@ -282,27 +306,21 @@ export async function startApplication(
     if (!company) return { ok: false, error: "noCompany" };
     const call = await getCall(trx, callKey);
     if (!call) return { ok: false, error: "notFound" };
-    const existing = await trx
-      .selectFrom("application")
-      .select("id")
-      .where("call_id", "=", call.id)
-      .where("company_id", "=", company.id)
-      .executeTakeFirst();
+    // A withdrawn application does not count: the company may start again (issue 16).
+    const existing = await liveApplication(trx, call.id, company.id);
     if (existing) return { ok: true, id: existing.id, created: false };
     if (callPhase(call, now) !== "open") return { ok: false, error: "notOpen" };
     const row = await trx
       .insertInto("application")
       .values({ call_id: call.id, company_id: company.id, created_by: ctx.userId })
-      .onConflict((oc) => oc.columns(["call_id", "company_id"]).doNothing())
+      .onConflict((oc) =>
+        oc.columns(["call_id", "company_id"]).where("status", "<>", "withdrawn").doNothing(),
+      )
       .returning("id")
       .executeTakeFirst();
     if (!row) {
-      const again = await trx
-        .selectFrom("application")
-        .select("id")
-        .where("call_id", "=", call.id)
-        .where("company_id", "=", company.id)
-        .executeTakeFirstOrThrow();
+      const again = await liveApplication(trx, call.id, company.id);
+      if (!again) throw new Error("application conflict without a live application");
       return { ok: true, id: again.id, created: false };
     }
     await audit(trx, {
@@ -338,6 +356,8 @@ function applicationBase(db: Database) {
       "a.decision_letter",
       "a.decision_locale",
       "a.decision_released_at",
+      "a.withdrawn_from",
+      "a.withdrawn_at",
       "saver.name as last_saved_by_name",
       "c.slug as call_slug",
       "c.title_en as call_title_en",
@@ -622,18 +642,58 @@ export async function submitApplication(
 }
 
 export async function withdrawApplication(
-  db: DB,
+  db: Executor,
   ctx: Ctx,
   companyId: string,
   applicationId: string,
+  now = new Date(),
 ) {
-  return transition(db, ctx, { applicationId, action: "withdraw", by: "applicant", companyId });
+  return transition(db, ctx, {
+    applicationId,
+    action: "withdraw",
+    by: "applicant",
+    companyId,
+    now,
+  });
+}
+
+/**
+ * Undoes a withdrawal: back to the state it was withdrawn from, until the call's deadline, and
+ * only while the company has not started another application to the call (refused "replaced").
+ */
+export async function undoWithdrawal(
+  db: Executor,
+  ctx: Ctx,
+  companyId: string,
+  applicationId: string,
+  now = new Date(),
+) {
+  return transition(db, ctx, {
+    applicationId,
+    action: "undo_withdraw",
+    by: "applicant",
+    companyId,
+    now,
+  });
+}
+
+/** Whether a withdrawn application can still be brought back (the page offers the undo). */
+export function canUndoWithdrawal(
+  app: { status: string; withdrawn_from: string | null; closes_at: Date | string },
+  now = new Date(),
+): boolean {
+  return (
+    app.status === "withdrawn" &&
+    !!app.withdrawn_from &&
+    now.getTime() < new Date(app.closes_at).getTime()
+  );
 }
 
 // ---------------------------------------------------------------- the transition
 
 export type TransitionResult =
-  { ok: true; to: ApplicationStatus } | { ok: false; error: "notFound" | "refused" | "stale" };
+  | { ok: true; to: ApplicationStatus }
+  | { ok: false; error: "notFound" | "refused" | "stale" | "closed" | "replaced" };
 
 /**
  * The one way an application changes state: checks the transition table, updates WHERE the
@@ -663,7 +723,10 @@ export async function transition(
         "a.id",
         "a.status",
         "a.company_id",
+        "a.call_id",
         "a.decision_letter",
+        "a.withdrawn_from",
+        "c.closes_at",
         "c.title_en",
         "c.title_zh",
         "co.name_en",
@@ -676,14 +739,30 @@ export async function transition(
     const from = app.status as ApplicationStatus;
     const t = findTransition(input.action, from, input.by);
     if (!t) return { ok: false, error: "refused" } as const;
+    let to: ApplicationStatus;
+    if (t.to === "previous") {
+      // An undone withdrawal: until the deadline, back where it was, if nothing replaced it.
+      if (!app.withdrawn_from || !isStatus(app.withdrawn_from))
+        return { ok: false, error: "refused" } as const;
+      if (now.getTime() >= new Date(app.closes_at).getTime())
+        return { ok: false, error: "closed" } as const;
+      if (await liveApplication(trx, app.call_id, app.company_id))
+        return { ok: false, error: "replaced" } as const;
+      to = app.withdrawn_from;
+    } else to = t.to;
     const updated = await trx
       .updateTable("application")
       .set({
-        status: t.to,
+        status: to,
+        ...(t.action === "withdraw"
+          ? { withdrawn_from: from, withdrawn_at: now }
+          : t.action === "undo_withdraw"
+            ? { withdrawn_from: null, withdrawn_at: null }
+            : {}),
         updated_at: now,
         version: sql`version + 1`,
         ...(t.action === "submit" || t.action === "resubmit" ? { submitted_at: now } : {}),
-        ...(t.to === "accepted" || t.to === "accepted_with_conditions" || t.to === "rejected"
+        ...(to === "accepted" || to === "accepted_with_conditions" || to === "rejected"
           ? { decision_released_at: now }
           : {}),
       })
@@ -692,19 +771,18 @@ export async function transition(
       .returning("id")
       .executeTakeFirst();
     if (!updated) return { ok: false, error: "stale" } as const;
-    const decided =
-      t.to === "accepted" || t.to === "accepted_with_conditions" || t.to === "rejected";
+    const decided = to === "accepted" || to === "accepted_with_conditions" || to === "rejected";
     await trx
       .insertInto("application_message")
       .values({
         application_id: app.id,
         author_id: ctx.userId,
         kind: decided ? "decision" : t.action === "request_info" ? "info_request" : "status",
-        status: t.to,
+        status: to,
         body: decided ? (app.decision_letter ?? "") : (input.message ?? ""),
       })
       .execute();
-    if (t.to === "accepted" || t.to === "accepted_with_conditions") {
+    if (to === "accepted" || to === "accepted_with_conditions") {
       await trx
         .updateTable("company")
         .set({
@@ -729,7 +807,7 @@ export async function transition(
       action: decided ? "incubation.application.decision" : "incubation.application.status",
       entityType: "application",
       entityId: app.id,
-      details: { from, to: t.to, action: t.action },
+      details: { from, to, action: t.action },
       ip: ctx.ip,
     });
     const members = await trx
@@ -752,14 +830,15 @@ export async function transition(
           name: m.name,
           company: locale === "zh-CN" ? app.name_zh : app.name_en,
           call: locale === "zh-CN" ? app.title_zh : app.title_en,
-          status: t2(`status.${t.to}`),
-          next: t2(`next.${t.to}`),
+          status: t2(`status.${to}`),
+          next: t2(`next.${to}`),
           message: input.message ? `\n\n${input.message}` : "",
           link: `${ctx.origin}/applications/${app.id}`,
         },
       });
     }
-    return { ok: true, to: t.to } as const;
+    await notifyTransition(trx, app, t.action);
+    return { ok: true, to } as const;
   });
 }
 
@@ -1160,6 +1239,7 @@ export async function listPendingDecisions(db: Database, callId: string) {
       "a.status",
       "a.decision_outcome",
       "a.decision_letter",
+      "a.company_id",
       "co.name_en as company_en",
       "co.name_zh as company_zh",
     ])
@@ -1168,7 +1248,27 @@ export async function listPendingDecisions(db: Database, callId: string) {
     .where("a.decision_released_at", "is", null)
     .orderBy("co.name_en")
     .execute()
-    .then((rows) => rows.map((r) => ({ ...r, stamp: decisionStamp(r) })));
+    .then(async (rows) => {
+      // Who will be told: each company's active members (an email and a notification each).
+      const ids = [...new Set(rows.map((r) => r.company_id))];
+      const members = ids.length
+        ? await db
+            .selectFrom("company_member as m")
+            .innerJoin("app_user as u", "u.id", "m.user_id")
+            .select(["m.company_id", "u.name", "u.email"])
+            .where("m.company_id", "in", ids)
+            .where("u.disabled_at", "is", null)
+            .orderBy("u.name")
+            .execute()
+        : [];
+      return rows.map((r) => ({
+        ...r,
+        stamp: decisionStamp(r),
+        recipients: members
+          .filter((m) => m.company_id === r.company_id)
+          .map((m) => ({ name: m.name, email: m.email })),
+      }));
+    });
 }
 
 /**
@@ -1322,6 +1422,12 @@ export async function getReviewForReviewer(
       submitted_at: mine.submitted_at,
       total: mine.submitted_at ? reviewScore(app.rubric, mine.scores as Scores) : null,
     },
+    canRevise: !!mine.submitted_at && canReviseReview(app),
+    revisions: (await listReviewRevisions(db, app.id, reviewerId)).map((r) => ({
+      id: r.id,
+      submitted_at: r.submitted_at,
+      total: reviewScore(app.rubric, r.scores),
+    })),
     others,
   };
 }
@@ -1359,6 +1465,7 @@ export type ScoreErrors = Record<string, string>;
 export function parseScores(
   rubric: readonly Criterion[],
   posted: Record<string, unknown>,
+  opts: { partial?: boolean } = {},
 ): { scores: Scores; errors: ScoreErrors } {
   const scores: Scores = {};
   const errors: ScoreErrors = {};
@@ -1366,7 +1473,9 @@ export function parseScores(
     const raw = String(posted[`score_${c.key}`] ?? "").trim();
     const comment = String(posted[`comment_${c.key}`] ?? "");
     const n = Number(raw);
-    if (!/^\d{1,2}$/.test(raw) || n < 1 || n > c.max)
+    // A draft may leave a score empty (kept as 0: "not scored yet"); a submission may not.
+    const empty = raw === "" && opts.partial;
+    if (!empty && (!/^\d{1,2}$/.test(raw) || n < 1 || n > c.max))
       errors[`score_${c.key}`] = "incubation:errors.score";
     const commentError = textError(comment, 2000, { multiline: true });
     if (commentError) errors[`comment_${c.key}`] = commentError;
@@ -1383,7 +1492,11 @@ export function scoreKeys(rubric: readonly Criterion[]): string[] {
   return [...rubric.flatMap((c) => [`score_${c.key}`, `comment_${c.key}`]), "overall"];
 }
 
-export async function submitReview(
+/**
+ * Saves a reviewer's partial scores (a draft): only before the first submission, while the
+ * application is in review. Nothing counts in any total until submitted.
+ */
+export async function saveReviewDraft(
   db: Database,
   ctx: Ctx,
   applicationId: string,
@@ -1400,28 +1513,114 @@ export async function submitReview(
       .where("id", "=", applicationId)
       .executeTakeFirstOrThrow();
     if (app.status !== "in_review") return { ok: false, error: "notInReview" };
+    await trx
+      .updateTable("review_assignment")
+      .set({ scores: JSON.stringify(scores), overall_comment: overallComment })
+      .where("application_id", "=", applicationId)
+      .where("reviewer_id", "=", ctx.userId)
+      .where("submitted_at", "is", null)
+      .where("conflict_declared_at", "is", null)
+      .execute();
+    return { ok: true };
+  });
+}
+
+/** Whether a submitted review may still be revised: until the application's decision is released. */
+export function canReviseReview(app: {
+  status: string;
+  decision_released_at: Date | string | null;
+}): boolean {
+  return app.status === "in_review" && !app.decision_released_at;
+}
+
+/**
+ * Submits a reviewer's scores, or revises submitted ones (until the decision is released).
+ * Every submission is appended to `review_revision`, so earlier scores stay on record; the
+ * assignment holds the latest, which is what the totals use. Staff are notified.
+ */
+export async function submitReview(
+  db: Database,
+  ctx: Ctx,
+  applicationId: string,
+  scores: Scores,
+  overallComment: string,
+  now = new Date(),
+): Promise<
+  { ok: true; revised: boolean } | { ok: false; error: "notFound" | "notInReview" | "released" }
+> {
+  return inTransaction(db, async (trx) => {
+    const mine = await getAssignment(trx, ctx.userId, applicationId);
+    if (!mine) return { ok: false, error: "notFound" };
+    const app = await trx
+      .selectFrom("application as a")
+      .innerJoin("company as co", "co.id", "a.company_id")
+      .select(["a.status", "a.decision_released_at", "co.name_en"])
+      .where("a.id", "=", applicationId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    if (app.decision_released_at) return { ok: false, error: "released" };
+    if (app.status !== "in_review") return { ok: false, error: "notInReview" };
+    const revised = !!mine.submitted_at;
     const res = await trx
       .updateTable("review_assignment")
       .set({
         scores: JSON.stringify(scores),
         overall_comment: overallComment,
-        submitted_at: new Date(),
+        submitted_at: now,
       })
       .where("application_id", "=", applicationId)
       .where("reviewer_id", "=", ctx.userId)
-      .where("submitted_at", "is", null)
       .where("conflict_declared_at", "is", null)
       .executeTakeFirst();
-    if (!Number(res.numUpdatedRows)) return { ok: false, error: "already" };
+    if (!Number(res.numUpdatedRows)) return { ok: false, error: "notFound" };
+    await trx
+      .insertInto("review_revision")
+      .values({
+        application_id: applicationId,
+        reviewer_id: ctx.userId,
+        scores: JSON.stringify(scores),
+        overall_comment: overallComment,
+        submitted_at: now,
+      })
+      .execute();
     await audit(trx, {
       actorId: ctx.userId,
-      action: "incubation.review.submit",
+      action: revised ? "incubation.review.revise" : "incubation.review.submit",
       entityType: "application",
       entityId: applicationId,
       ip: ctx.ip,
     });
-    return { ok: true };
+    const reviewer = await trx
+      .selectFrom("app_user")
+      .select("name")
+      .where("id", "=", ctx.userId)
+      .executeTakeFirstOrThrow();
+    await notifyReviewSubmitted(trx, {
+      applicationId,
+      assignedBy: mine.assigned_by,
+      reviewer: reviewer.name,
+      company: app.name_en,
+      revised,
+    });
+    return { ok: true, revised };
   });
+}
+
+/** A reviewer's submissions of one application, newest first (the history of their review). */
+export async function listReviewRevisions(
+  db: Database,
+  applicationId: string,
+  reviewerId?: string,
+) {
+  let q = db
+    .selectFrom("review_revision as r")
+    .innerJoin("app_user as u", "u.id", "r.reviewer_id")
+    .select(["r.id", "r.reviewer_id", "u.name", "r.scores", "r.overall_comment", "r.submitted_at"])
+    .where("r.application_id", "=", applicationId)
+    .orderBy("r.id", "desc");
+  if (reviewerId) q = q.where("r.reviewer_id", "=", reviewerId);
+  const rows = await q.execute();
+  return rows.map((r) => ({ ...r, id: String(r.id), scores: r.scores as Scores }));
 }
 
 // ---------------------------------------------------------------- export

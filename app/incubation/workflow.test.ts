@@ -15,7 +15,7 @@ import {
 } from "./workflow";
 
 // The expected machine, written out independently of TRANSITIONS: [action, by, from[], to].
-const EXPECTED: [TransitionAction, Actor, ApplicationStatus[], ApplicationStatus][] = [
+const EXPECTED: [TransitionAction, Actor, ApplicationStatus[], ApplicationStatus | "previous"][] = [
   ["submit", "applicant", ["draft"], "submitted"],
   ["resubmit", "applicant", ["info_requested"], "resubmitted"],
   [
@@ -24,6 +24,7 @@ const EXPECTED: [TransitionAction, Actor, ApplicationStatus[], ApplicationStatus
     ["draft", "submitted", "screening", "info_requested", "resubmitted", "in_review"],
     "withdrawn",
   ],
+  ["undo_withdraw", "applicant", ["withdrawn"], "previous"],
   ["start_screening", "staff", ["submitted"], "screening"],
   ["request_info", "staff", ["submitted", "screening", "resubmitted"], "info_requested"],
   ["send_to_review", "staff", ["screening", "resubmitted"], "in_review"],
@@ -45,11 +46,13 @@ describe("the application state machine", () => {
     }
   }
 
-  it("ends in the decided and withdrawn states (nothing leaves them)", () => {
-    for (const s of ["accepted", "accepted_with_conditions", "rejected", "withdrawn"] as const) {
+  it("ends in the decided states (nothing leaves them); a withdrawal can only be undone", () => {
+    for (const s of ["accepted", "accepted_with_conditions", "rejected"] as const) {
       expect(availableActions(s, "staff")).toEqual([]);
       expect(availableActions(s, "applicant")).toEqual([]);
     }
+    expect(availableActions("withdrawn", "staff")).toEqual([]);
+    expect(availableActions("withdrawn", "applicant")).toEqual(["undo_withdraw"]);
   });
 
   it("lets the applicant edit only a draft or after a request for information", () => {

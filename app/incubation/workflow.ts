@@ -22,6 +22,7 @@ export type Actor = "applicant" | "staff";
 export const ACTIONS = [
   "submit",
   "withdraw",
+  "undo_withdraw",
   "resubmit",
   "start_screening",
   "request_info",
@@ -35,7 +36,8 @@ export type TransitionAction = (typeof ACTIONS)[number];
 export interface Transition {
   action: TransitionAction;
   from: readonly ApplicationStatus[];
-  to: ApplicationStatus;
+  /** "previous": back to the status the application was withdrawn from (`withdrawn_from`). */
+  to: ApplicationStatus | "previous";
   by: Actor;
 }
 
@@ -46,6 +48,8 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: "submit", from: ["draft"], to: "submitted", by: "applicant" },
   { action: "resubmit", from: ["info_requested"], to: "resubmitted", by: "applicant" },
   { action: "withdraw", from: OPEN, to: "withdrawn", by: "applicant" },
+  // Until the call's deadline, and while no newer application to the call exists.
+  { action: "undo_withdraw", from: ["withdrawn"], to: "previous", by: "applicant" },
   { action: "start_screening", from: ["submitted"], to: "screening", by: "staff" },
   {
     action: "request_info",
@@ -99,6 +103,9 @@ export function isEditable(status: ApplicationStatus): boolean {
 export function isDecided(status: ApplicationStatus): boolean {
   return status === "accepted" || status === "accepted_with_conditions" || status === "rejected";
 }
+
+/** The states an application may be withdrawn from (and so return to on an undo). */
+export const WITHDRAWABLE: readonly ApplicationStatus[] = OPEN;
 
 export function isStatus(value: unknown): value is ApplicationStatus {
   return typeof value === "string" && (STATUSES as readonly string[]).includes(value);

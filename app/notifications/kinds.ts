@@ -11,5 +11,22 @@ export const NOTIFICATION_KINDS = [
   "breach",
   "breach_warning",
   "rated",
+  // Incubation (issue 16): the company's application and offer, and the desk's side.
+  "app_submitted",
+  "app_withdrawn",
+  "app_reinstated",
+  "app_screening",
+  "app_info",
+  "app_review",
+  "app_decision",
+  "offer_made",
+  "agreement_ready",
+  "incubatee",
+  "staff_app_submitted",
+  "staff_review_submitted",
+  "staff_review_revised",
+  "staff_offer_accepted",
+  "staff_offer_declined",
+  "staff_agreement_signed",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

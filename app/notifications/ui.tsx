@@ -32,7 +32,9 @@ export function NotificationList({ notifications }: { notifications: Notificatio
           <Link to={safeLink(n.link)}>
             {t(`kinds.${kindOf(n.kind)}`, {
               ref: n.values.ref ?? "",
-              subject: n.values.subject ?? "",
+              // A subject kept in both languages (an incubation call's title) is read in yours.
+              subject:
+                (locale === "zh-CN" ? n.values.subjectZh : undefined) ?? n.values.subject ?? "",
               rating: n.values.rating ?? "",
             })}
           </Link>{" "}

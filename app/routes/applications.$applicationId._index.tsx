@@ -5,7 +5,14 @@ import { readForm } from "~/lib/form.server";
 import { useKeyText, useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
-import { getApplicationForCompany, withdrawApplication } from "~/incubation/incubation.server";
+import {
+  canUndoWithdrawal,
+  getApplicationForCompany,
+  liveApplication,
+  undoWithdrawal,
+  withdrawApplication,
+} from "~/incubation/incubation.server";
+import { ConfirmDialog, ConfirmTrigger } from "~/components/confirm-dialog";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import {
   AnswersView,
@@ -25,7 +32,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:application:own");
   const app = await getApplicationForCompany(db(), user.company?.id, params.applicationId ?? "");
   invariantFound(app);
-  return { app, closed: Date.now() >= new Date(app.closes_at).getTime() };
+  const live =
+    app.status === "withdrawn" ? await liveApplication(db(), app.call_id, app.company_id) : null;
+  return {
+    app,
+    closed: Date.now() >= new Date(app.closes_at).getTime(),
+    canUndo: canUndoWithdrawal(app) && !live,
+    replacedBy: live?.id ?? null,
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -33,14 +47,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const app = await getApplicationForCompany(db(), user.company?.id, params.applicationId ?? "");
   invariantFound(app);
   const form = await readForm(request);
-  if (form.get("intent") !== "withdraw")
+  const intent = form.get("intent");
+  if (intent !== "withdraw" && intent !== "undo_withdraw")
     return data({ error: "incubation:errors.refused" }, { status: 400 });
-  const result = await withdrawApplication(
-    db(),
-    ctxOf(request, context, user),
-    app.company_id,
-    app.id,
-  );
+  const run = intent === "withdraw" ? withdrawApplication : undoWithdrawal;
+  const result = await run(db(), ctxOf(request, context, user), app.company_id, app.id);
   if (!result.ok)
     return data(
       { error: `incubation:errors.${result.error === "notFound" ? "refused" : result.error}` },
@@ -48,12 +59,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   return redirectWithToast(`/applications/${app.id}`, {
     type: "success",
-    key: "incubation:toast.withdrawn",
+    key: intent === "withdraw" ? "incubation:toast.withdrawn" : "incubation:toast.undone",
   });
 }
 
 export default function ApplicationOverview() {
-  const { app, closed } = useLoaderData<typeof loader>();
+  const { app, closed, canUndo, replacedBy } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("incubation");
   const keyText = useKeyText();
@@ -119,15 +130,54 @@ export default function ApplicationOverview() {
         />
       </section>
       {canWithdraw ? (
-        <section className="card">
+        <section className="card stack">
           <h2>{t("action.withdraw")}</h2>
-          <p>{t("app.withdrawLead")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="withdraw" />
-            <button type="submit" className="button button-danger">
-              {t("app.withdrawConfirm")}
-            </button>
-          </Form>
+          <p>{t("app.withdrawLead", { date: time(app.closes_at) })}</p>
+          <p>
+            <ConfirmTrigger name="withdraw" className="button button-danger">
+              {t("app.withdrawAsk")}
+            </ConfirmTrigger>
+          </p>
+          <ConfirmDialog
+            name="withdraw"
+            title={t("app.withdrawTitle")}
+            cancelLabel={t("app.withdrawCancel")}
+          >
+            <p>{t("app.withdrawExplain", { date: time(app.closes_at) })}</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="withdraw" />
+              <button type="submit" className="button button-danger">
+                {t("app.withdrawConfirm")}
+              </button>
+            </Form>
+          </ConfirmDialog>
+        </section>
+      ) : null}
+      {app.status === "withdrawn" ? (
+        <section className="card stack" aria-labelledby="withdrawn-heading">
+          <h2 id="withdrawn-heading">{t("app.withdrawnTitle")}</h2>
+          {replacedBy ? (
+            <p>
+              {t("app.replaced")}{" "}
+              <Link to={`/applications/${replacedBy}`}>{t("app.replacedLink")}</Link>
+            </p>
+          ) : null}
+          {canUndo ? (
+            <>
+              <p>{t("app.undoLead", { date: time(app.closes_at) })}</p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="undo_withdraw" />
+                <button type="submit" className="button">
+                  {t("app.undo")}
+                </button>
+              </Form>
+            </>
+          ) : null}
+          {!replacedBy && !closed ? (
+            <p>
+              <Link to={`/incubation/calls/${app.call_slug}`}>{t("app.applyAgain")}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
     </div>

@@ -17,6 +17,7 @@ import { ctxOf } from "~/incubation/route-helpers.server";
 import { Paragraphs, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
 import { STATUSES } from "~/incubation/workflow";
 import { redirectWithToast } from "~/lib/toast.server";
+import { ConfirmDialog, ConfirmTrigger } from "~/components/confirm-dialog";
 
 export const meta: MetaFunction = () => [{ title: "Call · 批次 | Zizhu Park Portal" }];
 
@@ -194,15 +195,40 @@ export default function CallDesk() {
               ))}
             </ul>
             <p>{t("callDesk.releaseLead")}</p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="release" />
-              {pending.map((p) => (
-                <input key={p.id} type="hidden" name="seen" value={p.stamp} />
-              ))}
-              <button type="submit" className="button">
-                {t("callDesk.release", { count: pending.length })}
-              </button>
-            </Form>
+            <p>
+              <ConfirmTrigger name="release" className="button">
+                {t("callDesk.releaseAsk", { count: pending.length })}
+              </ConfirmTrigger>
+            </p>
+            <ConfirmDialog
+              name="release"
+              title={t("callDesk.releaseTitle", { count: pending.length })}
+              cancelLabel={t("callDesk.releaseCancel")}
+            >
+              <p>{t("callDesk.releaseWho")}</p>
+              <ul className="stack" data-testid="release-list">
+                {pending.map((p) => (
+                  <li key={p.id}>
+                    <strong>{pick(p.company_en, p.company_zh)}</strong>:{" "}
+                    {t(`status.${p.decision_outcome as "accepted"}`)}
+                    <div className="muted">
+                      {p.recipients.length
+                        ? p.recipients.map((r) => `${r.name} <${r.email}>`).join(", ")
+                        : t("callDesk.noRecipients")}
+                    </div>
+                  </li>
+                ))}
+              </ul>
+              <Form method="post">
+                <input type="hidden" name="intent" value="release" />
+                {pending.map((p) => (
+                  <input key={p.id} type="hidden" name="seen" value={p.stamp} />
+                ))}
+                <button type="submit" className="button">
+                  {t("callDesk.release", { count: pending.length })}
+                </button>
+              </Form>
+            </ConfirmDialog>
           </>
         ) : (
           <p className="muted">{t("callDesk.pendingNone")}</p>

@@ -6,7 +6,12 @@ import { useKeyText, useTranslation } from "~/i18n/use-translation";
 import { getUser, invariantFound, requireUser } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
 import { db } from "~/db.server";
-import { getCall, startApplication } from "~/incubation/incubation.server";
+import {
+  getCall,
+  lastWithdrawnApplication,
+  liveApplication,
+  startApplication,
+} from "~/incubation/incubation.server";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import { Paragraphs, useParkTime, usePick, PhaseBadge } from "~/incubation/ui";
 import { callPhase } from "~/incubation/workflow";
@@ -28,14 +33,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantFound(call);
   const user = await getUser(request);
   let applicationId: string | null = null;
+  let withdrawnId: string | null = null;
   if (user?.company) {
-    const row = await db()
-      .selectFrom("application")
-      .select("id")
-      .where("call_id", "=", call.id)
-      .where("company_id", "=", user.company.id)
-      .executeTakeFirst();
-    applicationId = row?.id ?? null;
+    // The live application (a withdrawn one is only mentioned: the company may apply again).
+    applicationId = (await liveApplication(db(), call.id, user.company.id))?.id ?? null;
+    if (!applicationId)
+      withdrawnId = (await lastWithdrawnApplication(db(), call.id, user.company.id))?.id ?? null;
   }
   return {
     call,
@@ -44,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hasCompany: !!user?.company,
     canApply: !!user && can(user, "create:application:own"),
     applicationId,
+    withdrawnId,
   };
 }
 
@@ -74,7 +78,8 @@ async function post({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CallPage() {
-  const { call, phase, signedIn, hasCompany, applicationId } = useLoaderData<typeof loader>();
+  const { call, phase, signedIn, hasCompany, applicationId, withdrawnId } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("incubation");
   const keyText = useKeyText();
@@ -110,6 +115,12 @@ export default function CallPage() {
         </p>
       ) : null}
       <div className="card stack">
+        {withdrawnId && !applicationId ? (
+          <p className="muted">
+            {t("public.withdrawnBefore")}{" "}
+            <Link to={`/applications/${withdrawnId}`}>{t("public.withdrawnLink")}</Link>
+          </p>
+        ) : null}
         {applicationId ? (
           <Link className="button" to={`/applications/${applicationId}`}>
             {t("public.resume")}
@@ -130,7 +141,7 @@ export default function CallPage() {
             <IdempotencyKey />
             <input type="hidden" name="intent" value="apply" />
             <button type="submit" className="button">
-              {t("public.apply")}
+              {withdrawnId ? t("public.applyAgain") : t("public.apply")}
             </button>
           </Form>
         )}

@@ -10,12 +10,13 @@ import {
   declareConflict,
   getReviewForReviewer,
   parseScores,
+  saveReviewDraft,
   scoreKeys,
   submitReview,
 } from "~/incubation/incubation.server";
 import { ctxOf, formValues } from "~/incubation/route-helpers.server";
 import { conflictSchema } from "~/incubation/schema";
-import { AnswersView, DocumentsList, StatusBadge, usePick } from "~/incubation/ui";
+import { AnswersView, DocumentsList, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/forms/idempotency.server";
@@ -57,21 +58,28 @@ async function post({ request, params, context }: ActionFunctionArgs) {
       key: "incubation:toast.conflictDeclared",
     });
   }
-  if (intent === "score") {
+  if (intent === "score" || intent === "draft") {
+    // "draft": partial scores saved (nothing counts until submitted); "score": submit or revise.
     const values = formValues(form, scoreKeys(review.rubric));
-    const { scores, errors } = parseScores(review.rubric, values);
+    const partial = intent === "draft";
+    const { scores, errors } = parseScores(review.rubric, values, { partial });
     if (Object.keys(errors).length)
-      return data<ActionData>({ intent, errors, values }, { status: 400 });
-    const result = await submitReview(db(), ctx, review.id, scores, values.overall ?? "");
+      return data<ActionData>({ intent: "score", errors, values }, { status: 400 });
+    const overall = values.overall ?? "";
+    const result = partial
+      ? await saveReviewDraft(db(), ctx, review.id, scores, overall)
+      : await submitReview(db(), ctx, review.id, scores, overall);
     if (!result.ok)
       return data<ActionData>(
-        { intent, error: "incubation:errors.refused", values },
+        { intent: "score", error: "incubation:errors.refused", values },
         { status: 409 },
       );
-    return redirectWithToast(`/review/${review.id}`, {
-      type: "success",
-      key: "incubation:toast.reviewSubmitted",
-    });
+    const key = partial
+      ? "incubation:toast.reviewDraftSaved"
+      : "revised" in result && result.revised
+        ? "incubation:toast.reviewRevised"
+        : "incubation:toast.reviewSubmitted";
+    return redirectWithToast(`/review/${review.id}`, { type: "success", key });
   }
   return data<ActionData>({ intent, error: "incubation:errors.refused" }, { status: 400 });
 }
@@ -82,12 +90,12 @@ export default function ReviewApplication() {
   const { t } = useTranslation("incubation");
   const errorText = useErrorText();
   const pick = usePick();
+  const time = useParkTime();
   const err = (intent: string, name: string): string[] => {
     if (actionData?.intent !== intent) return [];
     const e = actionData.errors?.[name];
     return e ? (Array.isArray(e) ? e : [e]) : [];
   };
-  const kept = actionData?.intent === "score" ? actionData.values : undefined;
   const fmt = (n: number | null) => (n === null ? "—" : n.toFixed(2));
   const canScore = !review.mine.submitted_at && review.status === "in_review";
   return (
@@ -151,76 +159,28 @@ export default function ReviewApplication() {
                 </li>
               ))}
             </ul>
+            {review.canRevise ? (
+              <details className="stack" open={actionData?.intent === "score" || undefined}>
+                <summary>{t("review.revise")}</summary>
+                <p className="muted">{t("review.reviseLead")}</p>
+                <ScoreForm review={review} actionData={actionData} revising />
+              </details>
+            ) : null}
+            {review.revisions.length > 1 ? (
+              <details>
+                <summary>{t("review.history", { count: review.revisions.length })}</summary>
+                <ul data-testid="review-history">
+                  {review.revisions.map((r) => (
+                    <li key={r.id}>
+                      {time(r.submitted_at)}: {t("review.total", { total: fmt(r.total) })}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
           </>
         ) : canScore ? (
-          <Form method="post" className="form-stack">
-            <IdempotencyKey />
-            <input type="hidden" name="intent" value="score" />
-            <p>{t("review.scoreLead")}</p>
-            {actionData?.intent === "score" && actionData.error ? (
-              <p className="notice notice-danger" role="alert">
-                {errorText(actionData.error)}
-              </p>
-            ) : null}
-            {review.rubric.map((c) => (
-              <fieldset key={c.key} className="stack">
-                <legend>
-                  {pick(c.labelEn, c.labelZh)}{" "}
-                  <span className="muted">
-                    ({t("public.weight", { weight: String(c.weight) })})
-                  </span>
-                </legend>
-                <div
-                  className={`field${err("score", `score_${c.key}`).length ? " has-error" : ""}`}
-                >
-                  <label htmlFor={`score-${c.key}`}>
-                    {t("review.score", { max: String(c.max) })}
-                  </label>
-                  <select
-                    id={`score-${c.key}`}
-                    name={`score_${c.key}`}
-                    defaultValue={kept?.[`score_${c.key}`] ?? ""}
-                  >
-                    <option value="">—</option>
-                    {Array.from({ length: c.max }, (_, i) => i + 1).map((n) => (
-                      <option key={n} value={n}>
-                        {n}
-                      </option>
-                    ))}
-                  </select>
-                  <div className="field-errors">
-                    {err("score", `score_${c.key}`).map((e) => (
-                      <p key={e}>{errorText(e)}</p>
-                    ))}
-                  </div>
-                </div>
-                <div className="field">
-                  <label htmlFor={`comment-${c.key}`}>{t("review.comment")}</label>
-                  <textarea
-                    id={`comment-${c.key}`}
-                    name={`comment_${c.key}`}
-                    rows={2}
-                    defaultValue={kept?.[`comment_${c.key}`] ?? ""}
-                  />
-                  <div className="field-errors">
-                    {err("score", `comment_${c.key}`).map((e) => (
-                      <p key={e}>{errorText(e)}</p>
-                    ))}
-                  </div>
-                </div>
-              </fieldset>
-            ))}
-            <div className="field">
-              <label htmlFor="overall">{t("review.overall")}</label>
-              <textarea id="overall" name="overall" rows={3} defaultValue={kept?.overall ?? ""} />
-              <div className="field-errors">
-                {err("score", "overall").map((e) => (
-                  <p key={e}>{errorText(e)}</p>
-                ))}
-              </div>
-            </div>
-            <SubmitButton className="button">{t("review.submit")}</SubmitButton>
-          </Form>
+          <ScoreForm review={review} actionData={actionData} revising={false} />
         ) : (
           <p className="muted">{t("review.notYet")}</p>
         )}
@@ -252,5 +212,110 @@ export default function ReviewApplication() {
         )}
       </section>
     </div>
+  );
+}
+
+type Review = Awaited<ReturnType<typeof loader>>["review"];
+
+/** The scoring form: partial scores may be saved as a draft; submitting needs every score. */
+function ScoreForm({
+  review,
+  actionData,
+  revising,
+}: {
+  review: Review;
+  actionData: ActionData | undefined;
+  revising: boolean;
+}) {
+  const { t } = useTranslation("incubation");
+  const errorText = useErrorText();
+  const pick = usePick();
+  const err = (intent: string, name: string): string[] => {
+    if (actionData?.intent !== intent) return [];
+    const e = actionData.errors?.[name];
+    return e ? (Array.isArray(e) ? e : [e]) : [];
+  };
+  const kept = actionData?.intent === "score" ? actionData.values : undefined;
+  return (
+    <Form method="post" className="form-stack">
+      <IdempotencyKey />
+      <p>{t("review.scoreLead")}</p>
+      {actionData?.intent === "score" && actionData.error ? (
+        <p className="notice notice-danger" role="alert">
+          {errorText(actionData.error)}
+        </p>
+      ) : null}
+      {review.rubric.map((c) => (
+        <fieldset key={c.key} className="stack">
+          <legend>
+            {pick(c.labelEn, c.labelZh)}{" "}
+            <span className="muted">({t("public.weight", { weight: String(c.weight) })})</span>
+          </legend>
+          <div className={`field${err("score", `score_${c.key}`).length ? " has-error" : ""}`}>
+            <label htmlFor={`score-${c.key}${revising ? "-r" : ""}`}>
+              {t("review.score", { max: String(c.max) })}
+            </label>
+            <select
+              id={`score-${c.key}${revising ? "-r" : ""}`}
+              name={`score_${c.key}`}
+              defaultValue={
+                kept?.[`score_${c.key}`] ??
+                (review.mine.scores[c.key]?.score ? String(review.mine.scores[c.key]?.score) : "")
+              }
+            >
+              <option value="">—</option>
+              {Array.from({ length: c.max }, (_, i) => i + 1).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+            <div className="field-errors">
+              {err("score", `score_${c.key}`).map((e) => (
+                <p key={e}>{errorText(e)}</p>
+              ))}
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor={`comment-${c.key}${revising ? "-r" : ""}`}>{t("review.comment")}</label>
+            <textarea
+              id={`comment-${c.key}${revising ? "-r" : ""}`}
+              name={`comment_${c.key}`}
+              rows={2}
+              defaultValue={kept?.[`comment_${c.key}`] ?? review.mine.scores[c.key]?.comment ?? ""}
+            />
+            <div className="field-errors">
+              {err("score", `comment_${c.key}`).map((e) => (
+                <p key={e}>{errorText(e)}</p>
+              ))}
+            </div>
+          </div>
+        </fieldset>
+      ))}
+      <div className="field">
+        <label htmlFor={revising ? "overall-r" : "overall"}>{t("review.overall")}</label>
+        <textarea
+          id={revising ? "overall-r" : "overall"}
+          name="overall"
+          rows={3}
+          defaultValue={kept?.overall ?? review.mine.overall_comment}
+        />
+        <div className="field-errors">
+          {err("score", "overall").map((e) => (
+            <p key={e}>{errorText(e)}</p>
+          ))}
+        </div>
+      </div>
+      <div className="row">
+        {revising ? null : (
+          <SubmitButton className="button button-secondary" name="intent" value="draft">
+            {t("review.saveDraft")}
+          </SubmitButton>
+        )}
+        <SubmitButton className="button" name="intent" value="score">
+          {revising ? t("review.submitRevision") : t("review.submit")}
+        </SubmitButton>
+      </div>
+    </Form>
   );
 }

@@ -10,6 +10,7 @@ import * as contentVersionNotify from "./2026-11-28T1552_content_version_notify"
 import * as keptInput from "./2026-12-04T1930_kept_input";
 import * as idempotency from "./2026-12-04T2000_idempotency";
 import * as projects from "./2026-12-04T2300_projects";
+import * as incubationCare from "./2026-12-05T0200_incubation_care";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T1930_kept_input": keptInput,
   "2026-12-04T2000_idempotency": idempotency,
   "2026-12-04T2300_projects": projects,
+  "2026-12-05T0200_incubation_care": incubationCare,
 };

@@ -189,7 +189,10 @@ test("the incubation journey: call, two-session draft, PDF, more information, tw
   await s.goto(
     `/desk/incubation/calls/${(await query<{ call_id: string }>("SELECT call_id FROM application WHERE id = $1", [applicationId]))[0]!.call_id}`,
   );
-  await s.getByRole("button", { name: "Release 1 decision" }).click();
+  // Releasing asks first, listing who will be told what (issue 16).
+  await s.getByRole("link", { name: "Release 1 decision…" }).click();
+  await expect(s.getByTestId("release-list")).toContainText("Northlight AI");
+  await s.getByRole("dialog").getByRole("button", { name: "Release 1 decision" }).click();
   await expect(s.getByText("1 decision released.")).toBeVisible();
 
   // The applicant is notified and reads the letter; the company is now a resident.

@@ -75,7 +75,9 @@ test("the Chinese staff queue uses the desk's wording for waiting on the request
   await inChinese(context, baseURL!);
   const page = await context.newPage();
   await page.goto("/desk/requests?state=all");
-  await expect(page.locator("#f-state option[value=waiting_on_requester]")).toHaveText("等待申请人");
+  await expect(page.locator("#f-state option[value=waiting_on_requester]")).toHaveText(
+    "等待申请人",
+  );
   await expect(page.locator("#bulk-state option[value=waiting_on_requester]")).toHaveText(
     "等待申请人",
   );

@@ -26,9 +26,11 @@ const incubation = {
     accepted_with_conditions:
       "Read the decision letter for the conditions; the incubation team will contact you.",
     rejected: "Read the decision letter. You are welcome to apply to a later call.",
-    withdrawn: "You withdrew this application. Nothing more will happen with it.",
+    withdrawn:
+      "You withdrew this application. You can undo it until the deadline, or start a new application to the same call.",
   },
   action: {
+    undo_withdraw: "Undo the withdrawal",
     submit: "Submit application",
     resubmit: "Resubmit application",
     withdraw: "Withdraw application",
@@ -57,6 +59,9 @@ const incubation = {
     places_other: "{{count}} places",
   },
   public: {
+    withdrawnBefore: "Your company withdrew its earlier application to this call.",
+    withdrawnLink: "See the withdrawn application",
+    applyAgain: "Start a new application",
     title: "Incubation",
     lead: "Zizhu Park supports young technology companies with space, mentoring and introductions. Apply to a programme's open call online, in English or Chinese; you can save and come back at any time.",
     noCalls: "No open or upcoming calls at the moment.",
@@ -93,6 +98,24 @@ const incubation = {
     nextStep: "What happens next",
   },
   app: {
+    missingTitle: "Saved. This step still needs:",
+    continueAnyway: "Continue to step {{n}} anyway",
+    autosaveDirty: "Unsaved changes…",
+    autosaved: "All changes saved ({{date}})",
+    autosaveError:
+      "Could not save automatically. Check the marked answers, then press “Save draft”.",
+    withdrawAsk: "Withdraw this application…",
+    withdrawTitle: "Withdraw this application?",
+    withdrawExplain:
+      "The park stops handling it and your team is told. You can undo this until the deadline ({{date}}), or start a new application to the same call.",
+    withdrawCancel: "No, keep my application",
+    withdrawnTitle: "Withdrawn",
+    undoLead:
+      "Changed your mind? Until the deadline ({{date}}) you can bring this application back exactly as it was.",
+    undo: "Undo the withdrawal",
+    applyAgain: "Start a new application to this call",
+    replaced: "Your company has started a new application to this call.",
+    replacedLink: "Open the new application",
     title: "Application to {{call}}",
     company: "Applicant",
     state: "Status",
@@ -117,7 +140,8 @@ const incubation = {
     viewAnswers: "Your answers",
     noAnswer: "No answer",
     letter: "Decision letter",
-    withdrawLead: "Withdrawing ends this application. You cannot undo it.",
+    withdrawLead:
+      "If your company no longer wishes to apply, withdraw the application. You can undo it until the deadline ({{date}}).",
     withdrawConfirm: "Yes, withdraw this application",
     characters: "Up to {{max}} characters",
   },
@@ -200,6 +224,14 @@ const incubation = {
     save: "Save call",
   },
   callDesk: {
+    releaseAsk_one: "Release {{count}} decision…",
+    releaseAsk_other: "Release {{count}} decisions…",
+    releaseTitle_one: "Release {{count}} decision?",
+    releaseTitle_other: "Release {{count}} decisions?",
+    releaseWho:
+      "Each company below is told its decision at once, by email and in the portal, and reads its letter. This cannot be taken back.",
+    releaseCancel: "Not yet",
+    noRecipients: "No active member: nobody will be emailed.",
     filter: "Filter",
     anyStatus: "Any status",
     sort: "Sort by",
@@ -234,6 +266,7 @@ const incubation = {
     publicPage: "Public page",
   },
   staffApp: {
+    chooseOutcome: "Choose an outcome…",
     answers: "Answers",
     documents: "Documents",
     actions: "Actions",
@@ -258,7 +291,7 @@ const incubation = {
     comment: "Comment",
     decision: "Decision",
     decisionHint:
-      "The letter starts from the template for the outcome in the applicant's language ({{locale}}). Edit it freely; nothing is sent until the call's decisions are released.",
+      "Choose an outcome after reading the reviews: its letter template, in the applicant's language ({{locale}}), then fills in (or press “Fill in the template”). Edit it freely; nothing is sent until the call's decisions are released.",
     useTemplate: "Fill in the template",
     letter: "Letter",
     saveDecision: "Save draft decision",
@@ -269,6 +302,13 @@ const incubation = {
     score: "Score",
   },
   review: {
+    saveDraft: "Save draft scores",
+    submitRevision: "Submit revised scores",
+    revise: "Revise your scores",
+    reviseLead:
+      "You may correct your review until the decision is released. Your earlier scores stay on record.",
+    history_one: "{{count}} submission",
+    history_other: "{{count}} submissions (history)",
     title: "My reviews",
     lead: "Applications assigned to you. Declare a conflict of interest if you have one; otherwise score each criterion of the rubric.",
     empty: "No applications are assigned to you.",
@@ -302,6 +342,8 @@ const incubation = {
       "Dear {{company}},\n\nThank you for applying to {{call}} of the {{programme}}. After careful review we are unable to offer you a place in this call.\n\nThe reviewers' main observations were:\n\n- [observation]\n\nWe would welcome a new application to a later call.\n\nThe Incubation Team",
   },
   errors: {
+    replaced:
+      "Your company has started a new application to this call, so this one cannot be brought back.",
     answers: "Nothing was saved yet: please correct the marked answers (your text is kept below).",
     required: "Fill in this field.",
     tooLong: "This is too long.",
@@ -334,6 +376,9 @@ const incubation = {
     stale: "Someone else changed this application at the same time. Reload and try again.",
   },
   toast: {
+    reviewDraftSaved: "Draft scores saved. They count once you submit them.",
+    reviewRevised: "Your revised scores are submitted; the earlier ones are kept.",
+    undone: "The withdrawal is undone: your application is back where it was.",
     saved: "Saved.",
     started: "Your application is started. Each step is saved when you move on.",
     submitted: "Your application is submitted. We have emailed your team.",

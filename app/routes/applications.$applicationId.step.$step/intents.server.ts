@@ -20,6 +20,7 @@ import { readUploadForm } from "~/lib/form.server";
 import { statusOf } from "~/lib/http.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import type { ActionData } from "./action-data";
+import type { AutosaveReply } from "./autosave";
 
 type App = NonNullable<Awaited<ReturnType<typeof getApplicationForCompany>>>;
 interface Args {
@@ -85,7 +86,18 @@ export async function reviewStep(intent: string, { ctx, app, step }: Args) {
   return answer({ kind: "error", error: `incubation:errors.${code}` }, statusOf({ error: code }));
 }
 
-/** Steps 1-4: save this step's answers (only its questions are read), then move on. */
+/** A step tab's intent ("goto-3"): the step it leads to, or null. */
+function gotoStep(intent: string): number | null {
+  const m = /^goto-([1-6])$/.exec(intent);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * Steps 1-4: save this step's answers (only its questions are read), then move on: back, to a
+ * step's tab, or on ("next": when a required answer of this step is still empty, the step is
+ * shown again listing what is missing, with a link to go on anyway). "autosave" (a fetcher, with
+ * JavaScript) answers the new version and stays.
+ */
 export async function answersStep(form: FormData, intent: string, { ctx, app, step }: Args) {
   const values = formValues(form, stepKeys(app.questions, step));
   const version = Number(form.get("version"));
@@ -98,6 +110,20 @@ export async function answersStep(form: FormData, intent: string, { ctx, app, st
     values,
     Number.isInteger(version) ? version : -1,
   );
+  if (intent === "autosave") {
+    if (result.ok)
+      return data<AutosaveReply>({
+        kind: "saved",
+        version: result.version,
+        savedAt: new Date().toISOString(),
+      });
+    if (result.error === "conflict")
+      return data<AutosaveReply>({ kind: "conflict", version: result.version }, { status: 409 });
+    return data<AutosaveReply>(
+      { kind: "error", fieldErrors: result.error === "fields" ? result.fieldErrors : undefined },
+      { status: statusOf(result) },
+    );
+  }
   if (!result.ok) {
     if (result.error === "conflict")
       return answer({ kind: "conflict", values, version: result.version }, statusOf(result));
@@ -110,5 +136,12 @@ export async function answersStep(form: FormData, intent: string, { ctx, app, st
       type: "success",
       key: "incubation:toast.saved",
     });
-  return redirect(stepUrl(app, intent === "back" ? Math.max(1, step - 1) : step + 1));
+  const target = gotoStep(intent);
+  if (target) return redirect(stepUrl(app, target));
+  if (intent === "back") return redirect(stepUrl(app, Math.max(1, step - 1)));
+  const stillMissing = app.questions.some(
+    (q) => q.step === step && q.required && !(values[q.key] ?? "").trim(),
+  );
+  if (stillMissing) return redirect(`${stepUrl(app, step)}?incomplete=1`);
+  return redirect(stepUrl(app, step + 1));
 }

@@ -35,7 +35,9 @@ export function ReviewStep({
           <ul>
             {gaps.map((g) => (
               <li key={`${g.kind}-${g.key}`}>
-                <Link to={`/applications/${app.id}/step/${g.step}`}>
+                <Link
+                  to={`/applications/${app.id}/step/${g.step}#${g.kind === "answer" ? `q-${g.key}` : "doc-kind"}`}
+                >
                   {t(g.kind === "answer" ? "submit.gapAnswer" : "submit.gapDocument", {
                     label: pick(g.labelEn, g.labelZh),
                     step: String(g.step),

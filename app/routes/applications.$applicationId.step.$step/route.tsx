@@ -36,9 +36,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     app.status === "info_requested"
       ? (app.messages.find((m) => m.kind === "info_request")?.body ?? null)
       : null;
+  const incomplete = new URL(request.url).searchParams.has("incomplete");
   return {
     app,
     step,
+    missing:
+      incomplete && step < DOCUMENTS_STEP
+        ? findGaps(app.questions, [], app.answers, []).filter((g) => g.step === step)
+        : null,
     gaps:
       step === REVIEW_STEP
         ? findGaps(app.questions, app.document_specs, app.answers, app.documents)
@@ -72,7 +77,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationStep() {
-  const { app, step, gaps, closed, infoRequest, maxMb } = useLoaderData<typeof loader>();
+  const { app, step, gaps, closed, infoRequest, maxMb, missing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t } = useTranslation("incubation");
   const text = useKeyText();
@@ -97,7 +102,9 @@ export default function ApplicationStep() {
           {text(actionData.error)}
         </p>
       ) : null}
-      {step <= 4 ? <AnswersStep app={app} step={step} actionData={actionData} /> : null}
+      {step < DOCUMENTS_STEP ? (
+        <AnswersStep app={app} step={step} actionData={actionData} missing={missing} />
+      ) : null}
       {step === DOCUMENTS_STEP ? (
         <DocumentsStep
           app={app}

@@ -2,7 +2,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { StatusBadge, useParkTime, usePick } from "~/incubation/ui";
-import { STEPS } from "~/incubation/workflow";
+import { DOCUMENTS_STEP, STEPS } from "~/incubation/workflow";
+import { STEP_FORM_ID } from "./answers-step";
 import type { CompanyApp } from "./action-data";
 
 export function useStepTitle() {
@@ -53,13 +54,26 @@ export function StepHeader({
         <ol className="tabs incubation-steps">
           {STEPS.map((n) => (
             <li key={n}>
-              <Link
-                to={`/applications/${app.id}/step/${n}`}
-                aria-current={n === step ? "step" : undefined}
-                className={n === step ? "active" : undefined}
-              >
-                {n}. {stepTitle(n)}
-              </Link>
+              {step < DOCUMENTS_STEP && n !== step ? (
+                // On an answers step a tab saves what was typed, then goes (also without JavaScript).
+                <button
+                  type="submit"
+                  form={STEP_FORM_ID}
+                  name="intent"
+                  value={`goto-${n}`}
+                  className="tab-button"
+                >
+                  {n}. {stepTitle(n)}
+                </button>
+              ) : (
+                <Link
+                  to={`/applications/${app.id}/step/${n}`}
+                  aria-current={n === step ? "step" : undefined}
+                  className={n === step ? "active" : undefined}
+                >
+                  {n}. {stepTitle(n)}
+                </Link>
+              )}
             </li>
           ))}
         </ol>

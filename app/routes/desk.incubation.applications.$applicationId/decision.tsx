@@ -1,5 +1,6 @@
 /** The decision: its state (released, pending), the letter, and the form to draft it. */
 import { Form } from "@remix-run/react";
+import { useRef } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Paragraphs, useParkTime } from "~/incubation/ui";
 import type { Outcome } from "~/incubation/workflow";
@@ -10,13 +11,17 @@ export function Decision({
   app,
   outcomes,
   defaultLetter,
+  templates,
   feedback,
 }: {
   app: StaffApp;
   outcomes: Outcome[];
   defaultLetter: string;
+  /** Each allowed outcome's letter, filled in when that outcome is chosen (with JavaScript). */
+  templates: Record<string, string>;
   feedback: Feedback;
 }) {
+  const letterRef = useRef<HTMLTextAreaElement>(null);
   const { t } = useTranslation("incubation");
   const time = useParkTime();
   const values = feedback.values("template", "decision");
@@ -54,9 +59,19 @@ export function Decision({
             <select
               id="decision-outcome"
               name="outcome"
-              defaultValue={values?.outcome ?? app.decision_outcome ?? outcomes[0]}
+              defaultValue={values?.outcome ?? app.decision_outcome ?? ""}
               key={values?.outcome}
+              onChange={(e) => {
+                // The template fills the letter unless someone has written their own.
+                const letter = letterRef.current;
+                const template = templates[e.currentTarget.value];
+                if (!letter || template === undefined) return;
+                const untouched =
+                  !letter.value.trim() || Object.values(templates).includes(letter.value);
+                if (untouched) letter.value = template;
+              }}
             >
+              <option value="">{t("staffApp.chooseOutcome")}</option>
               {outcomes.map((o) => (
                 <option key={o} value={o}>
                   {t(`status.${o}`)}
@@ -71,6 +86,7 @@ export function Decision({
           <div className={`field${letterErrors.length ? " has-error" : ""}`}>
             <label htmlFor="decision-letter">{t("staffApp.letter")}</label>
             <textarea
+              ref={letterRef}
               id="decision-letter"
               name="letter"
               rows={14}

@@ -40,15 +40,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantFound(app);
   if (app.status === "draft") invariantFound(false);
   const outcomes = outcomesFrom(app.status);
-  // The letter starts from the template of the first allowed outcome, in the applicant's language.
-  const defaultLetter =
-    app.decision_letter ??
-    (outcomes[0] ? letterFromTemplate(outcomes[0], app.applicantLocale, app) : "");
+  // No choice is made for staff: the letter is empty until an outcome is chosen (then its
+  // template, in the applicant's language, fills in: in the browser, or by "Fill in the template").
+  const templates = Object.fromEntries(
+    outcomes.map((o) => [o, letterFromTemplate(o, app.applicantLocale, app)]),
+  );
   return {
     app,
     reviewers: await listReviewers(db()),
     canDecide: can(user, "decide:application:any"),
-    defaultLetter,
+    defaultLetter: app.decision_letter ?? "",
+    templates,
   };
 }
 
@@ -63,7 +65,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function StaffApplication() {
-  const { app, reviewers, canDecide, defaultLetter } = useLoaderData<typeof loader>();
+  const { app, reviewers, canDecide, defaultLetter, templates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const feedback = useFeedback(actionData);
   const { t } = useTranslation("incubation");
@@ -101,6 +103,7 @@ export default function StaffApplication() {
           app={app}
           outcomes={outcomesFrom(app.status)}
           defaultLetter={defaultLetter}
+          templates={templates}
           feedback={feedback}
         />
       ) : null}

@@ -1,0 +1,225 @@
+/**
+ * Issue 16, an application nobody can lose: withdrawal with a confirmation (a dialog, a page
+ * without JavaScript), its undo and a new application to the same call; autosave as one types,
+ * the step tabs that save before they go, the unsaved-changes warning, "Save and continue"
+ * listing what the step still needs; a decision form that starts with no choice; a release
+ * that shows who will be told what; at phone width without sideways scroll.
+ */
+import type { Page } from "@playwright/test";
+import { PERSONAS, contextFor, expect, insertOpenCall, query, test } from "../support/e2e";
+
+async function applicationIdFrom(page: Page): Promise<string> {
+  const m = /\/applications\/([0-9a-f-]{36})/.exec(page.url());
+  if (!m) throw new Error(`No application id in ${page.url()}`);
+  return m[1]!;
+}
+
+async function startApplication(page: Page, slug: string) {
+  await page.goto(`/incubation/calls/${slug}`);
+  await page.getByRole("button", { name: /Start (an|a new) application/ }).click();
+  await expect(page).toHaveURL(/\/step\/1$/);
+  return applicationIdFrom(page);
+}
+
+async function noSidewaysScroll(page: Page) {
+  const wide = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(wide, "sideways scroll in px").toBeLessThanOrEqual(0);
+}
+
+/** An application of company B in review, with a call of its own; returns both ids. */
+async function applicationInReview(slug: string) {
+  const callId = await insertOpenCall(slug);
+  const [row] = await query<{ id: string }>(
+    `INSERT INTO application (call_id, company_id, status, submitted_at, answers)
+     SELECT $1, m.company_id, 'in_review', now(), '{"team":"Two founders","product":"A sensor"}'
+     FROM company_member m JOIN app_user u ON u.id = m.user_id WHERE u.email = $2 RETURNING id`,
+    [callId, PERSONAS.ownerB],
+  );
+  return { callId, applicationId: row!.id };
+}
+
+test("withdraw asks first, can be undone, and the company can apply to the same call again", async ({
+  browser,
+  baseURL,
+}) => {
+  const slug = `care-w-${Date.now()}`;
+  await insertOpenCall(slug);
+  const ctx = await contextFor(browser, baseURL!, PERSONAS.ownerB);
+  const page = await ctx.newPage();
+  const first = await startApplication(page, slug);
+  await page.goto(`/applications/${first}`);
+
+  // The button opens a dialog; "No" leaves everything as it was.
+  await page.getByRole("link", { name: "Withdraw this application…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Withdraw this application?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("link", { name: "No, keep my application" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Draft", { exact: true }).first()).toBeVisible();
+
+  await page.getByRole("link", { name: "Withdraw this application…" }).click();
+  await dialog.getByRole("button", { name: "Yes, withdraw this application" }).click();
+  await expect(page.getByText("Your application is withdrawn.")).toBeVisible();
+  // Undo: back to a draft.
+  await page.getByRole("button", { name: "Undo the withdrawal" }).click();
+  await expect(page.getByText("The withdrawal is undone")).toBeVisible();
+  await expect(page.getByText("Draft", { exact: true }).first()).toBeVisible();
+
+  // Withdraw again and start anew: the call page leads to the new application.
+  await page.getByRole("link", { name: "Withdraw this application…" }).click();
+  await dialog.getByRole("button", { name: "Yes, withdraw this application" }).click();
+  await expect(page.getByRole("heading", { name: "Withdrawn", exact: true })).toBeVisible();
+  await page.getByRole("link", { name: "Start a new application to this call" }).click();
+  await expect(page.getByText("Your company withdrew its earlier application")).toBeVisible();
+  const second = await startApplication(page, slug);
+  expect(second).not.toBe(first);
+  await page.goto(`/incubation/calls/${slug}`);
+  await expect(page.getByRole("link", { name: "Continue your application" })).toHaveAttribute(
+    "href",
+    `/applications/${second}`,
+  );
+  // The old one says it was replaced and offers no undo.
+  await page.goto(`/applications/${first}`);
+  await expect(page.getByRole("link", { name: "Open the new application" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Undo the withdrawal" })).toHaveCount(0);
+  await ctx.close();
+});
+
+test("autosave keeps what was typed: across a tab click, a closed tab, and with a warning before leaving", async ({
+  browser,
+  baseURL,
+}) => {
+  const slug = `care-a-${Date.now()}`;
+  await insertOpenCall(slug);
+  const ctx = await contextFor(browser, baseURL!, PERSONAS.memberB);
+  const page = await ctx.newPage();
+  const id = await startApplication(page, slug);
+
+  // Typed, then straight to another step's tab: nothing is lost.
+  await page.getByLabel("Your team").fill("Typed before a tab click");
+  await page.getByRole("button", { name: "2. Product and technology" }).click();
+  await expect(page).toHaveURL(/\/step\/2$/);
+  await page.getByRole("button", { name: "1. Company and team" }).click();
+  await expect(page.getByLabel("Your team")).toHaveValue("Typed before a tab click");
+
+  // Typed, saved as one types, the tab closed: it is there in a new tab.
+  await page.getByLabel("Your team").fill("Saved while typing");
+  await expect(page.getByTestId("autosave-status")).toContainText("All changes saved");
+  await page.close();
+  const again = await ctx.newPage();
+  await again.goto(`/applications/${id}/step/1`);
+  await expect(again.getByLabel("Your team")).toHaveValue("Saved while typing");
+
+  // Leaving with a change not yet saved asks first.
+  await again.getByLabel("Your team").pressSequentially("!", { delay: 0 });
+  const asked = new Promise<string>((resolve) =>
+    again.once("dialog", (d) => {
+      resolve(d.type());
+      void d.dismiss();
+    }),
+  );
+  await again.close({ runBeforeUnload: true });
+  expect(await asked).toBe("beforeunload");
+  await ctx.close();
+});
+
+test("Save and continue lists what the step still needs; submit lists every gap with a link", async ({
+  browser,
+  baseURL,
+}) => {
+  const slug = `care-g-${Date.now()}`;
+  await insertOpenCall(slug);
+  const ctx = await contextFor(browser, baseURL!, PERSONAS.memberB);
+  const page = await ctx.newPage();
+  const id = await startApplication(page, slug);
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  const missing = page.getByTestId("step-missing");
+  await expect(missing).toContainText("This step still needs");
+  await expect(missing.getByRole("link", { name: "Your team" })).toHaveAttribute("href", "#q-team");
+  await missing.getByRole("link", { name: "Continue to step 2 anyway" }).click();
+  await expect(page).toHaveURL(/\/step\/2$/);
+  await page.goto(`/applications/${id}/step/6`);
+  await page.getByRole("button", { name: "Submit application" }).click();
+  await expect(page.getByRole("link", { name: "Answer “Your team” (step 1)" })).toHaveAttribute(
+    "href",
+    `/applications/${id}/step/1#q-team`,
+  );
+  await expect(page.getByRole("link", { name: "Upload “Business plan” (step 5)" })).toBeVisible();
+  await ctx.close();
+});
+
+test("the decision form starts with no choice; the release shows who will be told what", async ({
+  browser,
+  baseURL,
+}) => {
+  const { callId, applicationId } = await applicationInReview(`care-d-${Date.now()}`);
+  const ctx = await contextFor(browser, baseURL!, PERSONAS.staff);
+  const s = await ctx.newPage();
+  await s.goto(`/desk/incubation/applications/${applicationId}`);
+  const outcome = s.getByLabel("Outcome", { exact: true });
+  await expect(outcome).toHaveValue("");
+  await expect(s.getByLabel("Letter", { exact: true })).toHaveValue("");
+  await outcome.selectOption("rejected");
+  await expect(s.getByLabel("Letter", { exact: true })).toHaveValue(/unable to offer you a place/);
+  await s.getByRole("button", { name: "Save draft decision" }).click();
+  await expect(s.getByText("Draft decision saved.")).toBeVisible();
+
+  await s.goto(`/desk/incubation/calls/${callId}`);
+  await s.getByRole("link", { name: "Release 1 decision…" }).click();
+  const dialog = s.getByRole("dialog", { name: "Release 1 decision?" });
+  await expect(dialog.getByTestId("release-list")).toContainText("Not accepted");
+  await expect(dialog.getByTestId("release-list")).toContainText(PERSONAS.ownerB);
+  await dialog.getByRole("button", { name: "Release 1 decision" }).click();
+  await expect(s.getByText("1 decision released.")).toBeVisible();
+  await ctx.close();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("withdraw on a confirmation page; a step tab saves what was typed", async ({
+    browser,
+    baseURL,
+  }) => {
+    const slug = `care-n-${Date.now()}`;
+    await insertOpenCall(slug);
+    const ctx = await contextFor(browser, baseURL!, PERSONAS.memberB, { javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    const id = await startApplication(page, slug);
+    await page.getByLabel("Your team").fill("Typed without JavaScript");
+    await page.getByRole("button", { name: "3. Market and traction" }).click();
+    await expect(page).toHaveURL(/\/step\/3$/);
+    await page.goto(`/applications/${id}/step/1`);
+    await expect(page.getByLabel("Your team")).toHaveValue("Typed without JavaScript");
+
+    await page.goto(`/applications/${id}`);
+    await page.getByRole("link", { name: "Withdraw this application…" }).click();
+    await expect(page).toHaveURL(/\?confirm=withdraw$/);
+    await page.getByRole("button", { name: "Yes, withdraw this application" }).click();
+    await expect(page.getByText("Your application is withdrawn.")).toBeVisible();
+    await page.getByRole("button", { name: "Undo the withdrawal" }).click();
+    await expect(page.getByText("The withdrawal is undone")).toBeVisible();
+    await ctx.close();
+  });
+});
+
+test("phone width: the application, its steps and the withdrawal fit 390 px", async ({
+  browser,
+  baseURL,
+}) => {
+  const slug = `care-p-${Date.now()}`;
+  await insertOpenCall(slug);
+  const ctx = await contextFor(browser, baseURL!, PERSONAS.memberB);
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  const id = await startApplication(page, slug);
+  await noSidewaysScroll(page);
+  await page.goto(`/applications/${id}`);
+  await noSidewaysScroll(page);
+  await page.getByRole("link", { name: "Withdraw this application…" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await noSidewaysScroll(page);
+  await ctx.close();
+});
