@@ -22,6 +22,9 @@ import { permissionsOf } from "~/auth/permissions";
 import { mailboxOpenTo } from "~/env.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { readToast } from "~/lib/toast.server";
+import { db } from "~/db.server";
+import { countUnread } from "~/notifications/notifications.server";
+import { pageTitle } from "~/lib/page-title";
 
 // Zod 4 checks once whether `new Function` works (to compile fast parsers); under the CSP
 // (no 'unsafe-eval') the browser reports that caught probe as a violation (Lighthouse best
@@ -40,13 +43,17 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Zizhu Park Portal · 紫竹园区门户" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Zizhu Park Portal · 紫竹园区门户") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);
   const user = session?.user ?? null;
   const locale = detectLocale(request, user?.locale);
   const { toast, clear } = await readToast(request);
+  // The header's badge: a count that stops at 100 on a partial index (cheap on every page).
+  const unread = user ? await countUnread(db(), user.id) : 0;
   const headers = new Headers();
   if (clear) headers.append("Set-Cookie", clear);
   return data(
@@ -62,6 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         permissions: [...permissionsOf(user)],
       },
       toast,
+      unread,
       // The footer links the development mailbox only where this reader may open it.
       mailbox: mailboxOpenTo(user),
     },

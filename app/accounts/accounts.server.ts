@@ -317,7 +317,7 @@ export async function verifyEmailToken(
 }
 
 export type LoginResult =
-  | { ok: true; userId: string; token: string; cookieExpiry: Date }
+  | { ok: true; userId: string; token: string; cookieExpiry: Date; parkSide: boolean }
   | { ok: false; error: "invalidCredentials" }
   | { ok: false; error: "throttled"; retryAfterSeconds: number };
 
@@ -376,7 +376,19 @@ export async function logIn(
     });
     return created;
   });
-  return { ok: true, userId: user.id, token: session.token, cookieExpiry: cookieExpiry(now) };
+  // Where sign-in lands without a redirectTo: park staff (any park role) on their desk.
+  const role = await db
+    .selectFrom("user_role")
+    .select("role")
+    .where("user_id", "=", user.id)
+    .executeTakeFirst();
+  return {
+    ok: true,
+    userId: user.id,
+    token: session.token,
+    cookieExpiry: cookieExpiry(now),
+    parkSide: !!role,
+  };
 }
 
 export type ResetRequestResult = { ok: true } | { ok: false; error: "throttled" };

@@ -77,34 +77,38 @@ export function Shell({ children }: { children: React.ReactNode }) {
                       <NavLink to="/desk">{t("nav.desk")}</NavLink>
                     </li>
                   ) : null}
-                  {user.company ? (
-                    <li>
-                      <NavLink to="/applications">{tIncubation("dashboard.title")}</NavLink>
-                    </li>
-                  ) : null}
-                  {user.company ? (
-                    <li>
-                      <NavLink to="/requests">{tServices("list.title")}</NavLink>
-                    </li>
-                  ) : null}
                   <li>
-                    <NavLink to="/notifications">{tNotifications("title")}</NavLink>
-                  </li>
-                  {/* Park staff work for the park: no company link unless they have one. */}
-                  {user.company || !isParkSide ? (
-                    <li>
-                      <NavLink to="/company">{t("nav.company")}</NavLink>
-                    </li>
-                  ) : null}
-                  <li>
-                    <NavLink to="/account">{t("nav.account")}</NavLink>
+                    <NotificationsLink unread={root?.unread ?? 0} label={tNotifications("title")} />
                   </li>
                   <li>
-                    <Form method="post" action="/logout">
-                      <button type="submit" className="link-button">
-                        {t("nav.signOut")}
-                      </button>
-                    </Form>
+                    <UserMenu name={user.name}>
+                      {user.company ? (
+                        <li>
+                          <NavLink to="/applications">{tIncubation("dashboard.title")}</NavLink>
+                        </li>
+                      ) : null}
+                      {user.company ? (
+                        <li>
+                          <NavLink to="/requests">{tServices("list.title")}</NavLink>
+                        </li>
+                      ) : null}
+                      {/* Park staff work for the park: no company link unless they have one. */}
+                      {user.company || !isParkSide ? (
+                        <li>
+                          <NavLink to="/company">{t("nav.company")}</NavLink>
+                        </li>
+                      ) : null}
+                      <li>
+                        <NavLink to="/account">{t("nav.account")}</NavLink>
+                      </li>
+                      <li>
+                        <Form method="post" action="/logout">
+                          <button type="submit" className="link-button">
+                            {t("nav.signOut")}
+                          </button>
+                        </Form>
+                      </li>
+                    </UserMenu>
                   </li>
                 </>
               ) : (
@@ -163,6 +167,92 @@ export function Shell({ children }: { children: React.ReactNode }) {
         </div>
       </footer>
     </>
+  );
+}
+
+/**
+ * The signed-in person's links (their company, requests, applications, account, sign out) in a
+ * disclosure: a native <details>, so it opens and closes with a click, Enter or Space without
+ * JavaScript. With JavaScript it also closes on Escape (focus back on its button), on a click
+ * outside and after moving to another page. It is a list of links, not an ARIA menu: Tab walks
+ * through it like any other links.
+ */
+export function UserMenu({ name, children }: { name: string; children: React.ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.open = false;
+  }, [location.pathname]);
+  useEffect(() => {
+    const details = ref.current;
+    if (!details) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || !details.open) return;
+      details.open = false;
+      details.querySelector("summary")?.focus();
+    };
+    const onClick = (e: MouseEvent) => {
+      if (details.open && e.target instanceof Node && !details.contains(e.target))
+        details.open = false;
+    };
+    document.addEventListener("keydown", onKey);
+    document.addEventListener("click", onClick);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      document.removeEventListener("click", onClick);
+    };
+  }, []);
+  const initial = Array.from(name.trim())[0]?.toUpperCase() ?? "?";
+  return (
+    <details className="user-menu" ref={ref}>
+      <summary>
+        <span className="user-avatar" aria-hidden="true">
+          {initial}
+        </span>
+        <span className="user-menu-name">{name}</span>
+        <span className="visually-hidden">{t("nav.userMenu")}</span>
+        <svg
+          className="user-menu-caret"
+          viewBox="0 0 12 12"
+          width="12"
+          height="12"
+          aria-hidden="true"
+        >
+          <path d="M2 4l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.75" />
+        </svg>
+      </summary>
+      <ul className="user-menu-panel">{children}</ul>
+    </details>
+  );
+}
+
+/** The bell: a link to /notifications with the unread count as a badge (named for readers). */
+export function NotificationsLink({ unread, label }: { unread: number; label: string }) {
+  const { t } = useTranslation();
+  const shown = unread >= 100 ? "99+" : String(unread);
+  return (
+    <NavLink
+      to="/notifications"
+      className="nav-icon-link"
+      aria-label={unread > 0 ? t("nav.notificationsUnread", { label, unread: shown }) : label}
+    >
+      <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" className="icon">
+        <path
+          d="M6 16V11a6 6 0 1 1 12 0v5l1.5 2h-15L6 16zM10 20a2 2 0 0 0 4 0"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.75"
+          strokeLinejoin="round"
+        />
+      </svg>
+      <span className="nav-icon-text">{label}</span>
+      {unread > 0 ? (
+        <span className="unread-badge" aria-hidden="true">
+          {shown}
+        </span>
+      ) : null}
+    </NavLink>
   );
 }
 

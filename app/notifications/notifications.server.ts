@@ -51,3 +51,24 @@ export async function markNotificationsRead(
     .where("read_at", "is", null)
     .execute();
 }
+
+/**
+ * How many of a person's notifications are unread, counted up to `cap` (the header shows
+ * "99+" past it): the root loader asks on every signed-in page, so the count stops early and
+ * reads the partial index `notification_unread_idx`.
+ */
+export async function countUnread(db: Executor, userId: string, cap = 100): Promise<number> {
+  const row = await db
+    .selectFrom((eb) =>
+      eb
+        .selectFrom("notification")
+        .select("id")
+        .where("user_id", "=", userId)
+        .where("read_at", "is", null)
+        .limit(cap)
+        .as("unread"),
+    )
+    .select((eb) => eb.fn.countAll<string>().as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

@@ -9,9 +9,10 @@ import { listPublished } from "~/news/news.server";
 import { isoDay } from "~/lib/format";
 import { keyFacts } from "~/park/park.server";
 import { useRootData } from "~/lib/root-data";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Zizhu High-Tech Park Portal · 紫竹高新区门户" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Zizhu High-Tech Park Portal · 紫竹高新区门户") },
   {
     name: "description",
     content: "News, facts, incubation and services of Zizhu High-Tech Park, Shanghai.",

@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { requirePermission } from "~/auth/guards.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Service catalogue · 服务目录 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Service catalogue · 服务目录 | Zizhu Park Portal") },
 ];
 
 /** The service-catalogue admin area; each child authorizes itself too. */

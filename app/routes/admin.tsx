@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireParkRole } from "~/auth/guards.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Administration · 系统管理 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Administration · 系统管理 | Zizhu Park Portal") },
 ];
 
 /** The admin area's frame. Each child route authorizes itself as well (a layout protects no action). */

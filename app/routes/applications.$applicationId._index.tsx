@@ -25,8 +25,11 @@ import {
 } from "~/incubation/ui";
 import { availableActions, isEditable } from "~/incubation/workflow";
 import { redirectWithToast } from "~/lib/toast.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Application · 申请 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Application · 申请 | Zizhu Park Portal") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:application:own");

@@ -6,9 +6,10 @@ import { db } from "~/db.server";
 import { listApplicationsForCompany } from "~/incubation/incubation.server";
 import { ApplicantMessages, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
 import { isEditable } from "~/incubation/workflow";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "My applications · 我的申请 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "My applications · 我的申请 | Zizhu Park Portal") },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -16,9 +16,10 @@ import { db } from "~/db.server";
 import { useLocale } from "~/lib/root-data";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Edit company details · 编辑企业信息 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Edit company details · 编辑企业信息 | Zizhu Park Portal") },
 ];
 
 /** Owners only: members and users without a company get 403 (update:company:own). */

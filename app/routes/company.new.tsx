@@ -12,9 +12,10 @@ import { db } from "~/db.server";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { idempotent } from "~/forms/idempotency.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Create a company profile · 创建企业档案 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Create a company profile · 创建企业档案 | Zizhu Park Portal") },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

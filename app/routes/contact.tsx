@@ -16,9 +16,10 @@ import { redirectToThanks } from "~/inquiries/thanks.server";
 import { INTERESTS, inquirySchema } from "~/inquiries/schema";
 import { requestMeta } from "~/lib/request.server";
 import { idempotent } from "~/forms/idempotency.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Contact the park · 联系园区 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Contact the park · 联系园区 | Zizhu Park Portal") },
   { name: "description", content: "Send an investment inquiry to Zizhu High-Tech Park." },
 ];
 

@@ -3,9 +3,10 @@ import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { thanksReference } from "~/inquiries/thanks.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Thank you · 谢谢 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Thank you · 谢谢 | Zizhu Park Portal") },
   { name: "robots", content: "noindex" },
 ];
 

@@ -2,8 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { requireParkRole } from "~/auth/guards.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Staff desk · 工作台 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Staff desk · 工作台 | Zizhu Park Portal") },
+];
 
 /** The park-side start page: one card per tool the signed-in person may use. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -22,9 +22,10 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { ActionsHeader } from "~/components/shell";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/forms/idempotency.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Incubation desk · 孵化管理 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Incubation desk · 孵化管理 | Zizhu Park Portal") },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -18,8 +18,11 @@ import { Paragraphs, StatusBadge, useParkTime, usePick } from "~/incubation/ui";
 import { STATUSES } from "~/incubation/workflow";
 import { redirectWithToast } from "~/lib/toast.server";
 import { ConfirmDialog, ConfirmTrigger } from "~/components/confirm-dialog";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Call · 批次 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Call · 批次 | Zizhu Park Portal") },
+];
 
 const SORTS: SortKey[] = ["mean", "normalised", "company", "status", "submitted"];
 

@@ -9,8 +9,11 @@ import { isUuid } from "~/lib/ids";
 import { saveCallForm } from "~/incubation/route-helpers.server";
 import { usePick } from "~/incubation/ui";
 import { toParkLocalInput } from "~/lib/format";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edit call · 编辑批次 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Edit call · 编辑批次 | Zizhu Park Portal") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:incubation_call:any");

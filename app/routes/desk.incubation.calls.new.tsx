@@ -10,8 +10,11 @@ import { saveCallForm } from "~/incubation/route-helpers.server";
 import { usePick } from "~/incubation/ui";
 import { toParkLocalInput } from "~/lib/format";
 import { idempotent } from "~/forms/idempotency.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New call · 新建批次 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "New call · 新建批次 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:incubation_call:any");

@@ -21,8 +21,11 @@ import { idempotent } from "~/forms/idempotency.server";
 import { can } from "~/auth/permissions";
 import { projectOfInquiry } from "~/projects/projects.server";
 import { InquiryProjectPanel } from "~/projects/inquiry-panel";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Inquiry · 投资咨询 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Inquiry · 投资咨询 | Zizhu Park Portal") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:inquiry:any");

@@ -6,8 +6,11 @@ import { db } from "~/db.server";
 import { listInquiries } from "~/inquiries/inquiries.server";
 import { INQUIRY_STATUSES } from "~/inquiries/schema";
 import { isoMinute } from "~/lib/format";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Inquiries · 投资咨询 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Inquiries · 投资咨询 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:inquiry:any");

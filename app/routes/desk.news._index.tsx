@@ -9,8 +9,11 @@ import { countByStatus, listForDesk } from "~/news/news.server";
 import { ARTICLE_STATUS_LIST as ARTICLE_STATUSES } from "~/news/schema";
 import { isoMinute } from "~/lib/format";
 import { useLocale } from "~/lib/root-data";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "News desk · 新闻编辑台 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "News desk · 新闻编辑台 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "create:news:any");

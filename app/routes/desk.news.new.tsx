@@ -11,8 +11,11 @@ import { ARTICLE_FORM_LIMITS, articleSchema } from "~/news/schema";
 import { useLocale } from "~/lib/root-data";
 import { redirectWithToast } from "~/lib/toast.server";
 import { idempotent } from "~/forms/idempotency.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New article · 新建文章 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "New article · 新建文章 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "create:news:any");

@@ -16,9 +16,10 @@ import { taxonomySchema } from "~/news/schema";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/forms/idempotency.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Categories and tags · 栏目与标签 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Categories and tags · 栏目与标签 | Zizhu Park Portal") },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

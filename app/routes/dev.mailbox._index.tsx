@@ -7,9 +7,10 @@ import { db } from "~/db.server";
 import { mailboxOpenTo } from "~/env.server";
 import { listMailbox } from "~/mail/mail.server";
 import { MailboxNotice, MailStatus } from "~/mail/mailbox-ui";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Development mailbox · 开发邮箱 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Development mailbox · 开发邮箱 | Zizhu Park Portal") },
   { name: "robots", content: "noindex" },
 ];
 

@@ -12,9 +12,10 @@ import { Honeypot, isHoneypotFilled } from "~/components/honeypot";
 import { db } from "~/db.server";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Reset your password · 重置密码 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Reset your password · 重置密码 | Zizhu Park Portal") },
 ];
 
 // Public: anyone may ask for a link (signed in or not); the answer never tells whether an

@@ -4,9 +4,10 @@ import { useTranslation } from "~/i18n/use-translation";
 import { db } from "~/db.server";
 import { listPublicProgrammes } from "~/incubation/incubation.server";
 import { useParkTime, usePick } from "~/incubation/ui";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Incubation · 孵化项目 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Incubation · 孵化项目 | Zizhu Park Portal") },
   {
     name: "description",
     content:

@@ -18,9 +18,10 @@ import { callPhase } from "~/incubation/workflow";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/forms/idempotency.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Incubation call · 孵化批次 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Incubation call · 孵化批次 | Zizhu Park Portal") },
   {
     name: "description",
     content:

@@ -15,8 +15,11 @@ import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/lib/root-data";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Invitation · 企业邀请 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Invitation · 企业邀请 | Zizhu Park Portal") },
+];
 
 const STATUS: Record<InvitationView["state"], number> = {
   pending: 200,

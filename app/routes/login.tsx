@@ -14,9 +14,10 @@ import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Sign in · 登录 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Sign in · 登录 | Zizhu Park Portal") },
   {
     name: "description",
     content: "Sign in to the Zizhu High-Tech Park portal: service requests, applications, company.",
@@ -47,7 +48,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   return redirectWithToast(
-    safeRedirect(submission.value.redirectTo, "/account"),
+    safeRedirect(submission.value.redirectTo, result.parkSide ? "/desk" : "/account"),
     { type: "success", key: "accounts:toast.signedIn" },
     { headers: { "Set-Cookie": sessionCookie(result.token, result.cookieExpiry) } },
   );

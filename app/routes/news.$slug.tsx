@@ -9,6 +9,7 @@ import { detectLocale } from "~/i18n/locale.server";
 import { markdownToText, renderMarkdown } from "~/news/markdown.server";
 import { getPublishedArticle } from "~/news/news.server";
 import { isoDay } from "~/lib/format";
+import { pageTitle } from "~/lib/page-title";
 
 /** A reading page: served without the app's JavaScript (ADR 0016, page weight). */
 export const handle = { hydrate: false };
@@ -81,11 +82,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data) return [{ title: "Not found | Zizhu Park Portal" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return [{ title: pageTitle(matches, "Not found · 未找到 | Zizhu Park Portal") }];
   const { article, urls, shown } = data;
   const tags: ReturnType<MetaFunction> = [
-    { title: `${article.title} | Zizhu Park Portal` },
+    { title: pageTitle(matches, `${article.title} | Zizhu Park Portal`) },
     { name: "description", content: article.summary },
     { tagName: "link", rel: "canonical", href: urls.canonical },
     { property: "og:type", content: "article" },

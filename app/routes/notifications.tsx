@@ -7,8 +7,11 @@ import { useTranslation } from "~/i18n/use-translation";
 import { redirectWithToast } from "~/lib/toast.server";
 import { listNotifications, markNotificationsRead } from "~/notifications/notifications.server";
 import { NotificationList } from "~/notifications/ui";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Notifications · 通知 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Notifications · 通知 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

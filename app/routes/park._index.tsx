@@ -7,9 +7,10 @@ import { detectLocale } from "~/i18n/locale.server";
 import { renderMarkdown } from "~/news/markdown.server";
 import { getProfile, keyFacts, listIndustries } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "The park · 园区概况 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "The park · 园区概况 | Zizhu Park Portal") },
   {
     name: "description",
     content:

@@ -6,8 +6,11 @@ import { db } from "~/db.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { listInvestSteps } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "How to invest · 投资指南 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "How to invest · 投资指南 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

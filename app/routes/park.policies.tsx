@@ -7,8 +7,11 @@ import { field, parseQuery } from "~/lib/query.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { listPolicies } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Policies · 政策扶持 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Policies · 政策扶持 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

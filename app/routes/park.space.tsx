@@ -6,8 +6,11 @@ import { db } from "~/db.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { listSpaces } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Space · 载体空间 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Space · 载体空间 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);

@@ -8,9 +8,10 @@ import { useLocale } from "~/lib/root-data";
 import { StateBadge, useFormatDate } from "~/service-requests/components";
 import { listCompanyRequests } from "~/service-requests/service-requests.server";
 import type { RequestState } from "~/service-requests/workflow";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Service requests · 服务申请 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Service requests · 服务申请 | Zizhu Park Portal") },
 ];
 
 /** The company's requests: every member sees all of them. */

@@ -13,9 +13,10 @@ import { ErrorSummary, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Choose a new password · 设置新密码 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Choose a new password · 设置新密码 | Zizhu Park Portal") },
 ];
 
 /** Public: the token is the proof. The GET only looks at it; the POST uses it up. */

@@ -20,9 +20,10 @@ import {
   type KeptForm,
 } from "~/forms/kept-input.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "What you typed is kept · 您填写的内容已保留 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "What you typed is kept · 您填写的内容已保留 | Zizhu Park Portal") },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -20,8 +20,11 @@ import { AnswersView, DocumentsList, StatusBadge, useParkTime, usePick } from "~
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/forms/idempotency.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Review · 评审 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Review · 评审 | Zizhu Park Portal") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "review:application:assigned");

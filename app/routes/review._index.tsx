@@ -5,8 +5,11 @@ import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { listAssignments } from "~/incubation/incubation.server";
 import { StatusBadge, useParkTime, usePick } from "~/incubation/ui";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "My reviews · 我的评审 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "My reviews · 我的评审 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "review:application:assigned");

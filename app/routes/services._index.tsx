@@ -9,9 +9,10 @@ import { useLocale } from "~/lib/root-data";
 import { committedTargets, getCatalogue } from "~/service-requests/catalogue.server";
 import { useDuration } from "~/service-requests/components";
 import { serviceLevels } from "~/service-requests/reports.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Park services · 园区服务 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Park services · 园区服务 | Zizhu Park Portal") },
   {
     name: "description",
     content: "The Zizhu park's platinum service desk: request types and live service levels.",

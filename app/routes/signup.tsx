@@ -17,9 +17,10 @@ import { db } from "~/db.server";
 import { useLocale } from "~/lib/root-data";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Create account · 注册 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Create account · 注册 | Zizhu Park Portal") },
   {
     name: "description",
     content:

@@ -12,9 +12,10 @@ import { safeRedirect } from "~/lib/redirect";
 import { SubmitButton, useErrorText } from "~/components/forms";
 import { db } from "~/db.server";
 import { redirectWithToast } from "~/lib/toast.server";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Confirm your email · 确认邮箱 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Confirm your email · 确认邮箱 | Zizhu Park Portal") },
 ];
 
 /**

@@ -11,6 +11,7 @@ import * as keptInput from "./2026-12-04T1930_kept_input";
 import * as idempotency from "./2026-12-04T2000_idempotency";
 import * as projects from "./2026-12-04T2300_projects";
 import * as incubationCare from "./2026-12-05T0200_incubation_care";
+import * as notificationUnread from "./2026-12-05T0230_notification_unread";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T2000_idempotency": idempotency,
   "2026-12-04T2300_projects": projects,
   "2026-12-05T0200_incubation_care": incubationCare,
+  "2026-12-05T0230_notification_unread": notificationUnread,
 };

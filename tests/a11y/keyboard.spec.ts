@@ -297,8 +297,10 @@ test("accounts: sign up, confirm the email, sign out and sign in again, by keybo
   await activate(page, page.getByRole("button", { name: "Sign in" }));
   await expect(page).toHaveURL(/\/account$/);
 
-  // Sign out from the header.
+  // Sign out from the header's user menu (a <details>: Enter opens it).
   await page.goto("/account");
+  await activate(page, page.locator(".user-menu > summary"));
+  await expect(page.locator(".user-menu")).toHaveAttribute("open", "");
   await activate(page, page.getByRole("button", { name: "Sign out" }));
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
@@ -313,7 +315,7 @@ test("accounts: sign up, confirm the email, sign out and sign in again, by keybo
   await typeInto(page, page.getByLabel("Password"), password);
   await activate(page, page.getByRole("button", { name: "Sign in" }));
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.locator(".user-menu > summary")).toBeVisible();
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -76,6 +76,7 @@ test("sign up, confirm the email, sign out and sign in again", async ({ page, co
     page.getByRole("region", { name: "Your account" }).getByText("Confirmed"),
   ).toBeVisible();
 
+  await page.locator(".user-menu > summary").click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
@@ -253,6 +254,7 @@ test("change the password on the account page: other sessions end, this one stay
   expect(await isSignedIn(page, otherToken)).toBe(false);
   expect(await isSignedIn(page, await sessionCookieOf(page.context()))).toBe(true);
 
+  await page.locator(".user-menu > summary").click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await signIn(page, email, "my second password");
 });

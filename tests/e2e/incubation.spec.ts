@@ -86,6 +86,7 @@ test("the incubation journey: call, two-session draft, PDF, more information, tw
   await a.getByRole("button", { name: "Save and continue" }).click();
   await expect(a).toHaveURL(/\/step\/2$/);
   await expect(a.getByTestId("last-saved")).toContainText("Last saved");
+  await a.locator(".user-menu > summary").click();
   await a.getByRole("button", { name: "Sign out" }).click();
   await expect(a.getByRole("link", { name: "Sign in" })).toBeVisible();
   await b1.close();

@@ -25,6 +25,8 @@ const common = {
     mailbox: "Dev mailbox",
     signOut: "Sign out",
     menu: "Menu",
+    userMenu: "Your account menu",
+    notificationsUnread: "{{label}}, {{unread}} unread",
   },
   language: {
     label: "Language",

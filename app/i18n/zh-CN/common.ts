@@ -27,6 +27,8 @@ const common: Translation<typeof en> = {
     mailbox: "开发邮箱",
     signOut: "退出",
     menu: "菜单",
+    userMenu: "账户菜单",
+    notificationsUnread: "{{label}}，{{unread}} 条未读",
   },
   language: {
     label: "语言",

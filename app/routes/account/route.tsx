@@ -13,8 +13,11 @@ import { useLocale } from "~/lib/root-data";
 import { EmailForm, PasswordForm, ProfileForm } from "./forms";
 import { intentHandler } from "./intents.server";
 import { SessionsCard } from "./sessions";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Your account · 我的账户 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Your account · 我的账户 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireSession(request);

@@ -17,8 +17,11 @@ import { answersStep, documentsStep, reviewStep, uploadDocument } from "./intent
 import { useKeyText } from "./key-text";
 import { ReviewStep } from "./review-step";
 import { StepHeader, useStepTitle } from "./step-header";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Application · 申请 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Application · 申请 | Zizhu Park Portal") },
+];
 
 function parseStep(value: string | undefined): number {
   const n = Number(value);

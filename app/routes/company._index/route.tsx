@@ -20,8 +20,11 @@ import { CompanyFacts, InvitationsTable, MembersTable } from "./details";
 import { intentHandler, invalidRequest } from "./intents.server";
 import { InviteForm } from "./invite-form";
 import type { CompanyReply } from "./reply";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Your company · 我的企业 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Your company · 我的企业 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);

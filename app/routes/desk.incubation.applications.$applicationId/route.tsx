@@ -27,8 +27,11 @@ import { useFeedback } from "./feedback";
 import { runApplicationIntent } from "./intents.server";
 import { Reviewers } from "./reviewers";
 import { Screening } from "./screening";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Application · 申请 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Application · 申请 | Zizhu Park Portal") },
+];
 
 /** The decisions staff may draft from this status. */
 const outcomesFrom = (status: ApplicationStatus) =>

@@ -16,8 +16,11 @@ import { isoMinute } from "~/lib/format";
 import { postCover, postForm } from "./intents.server";
 import { ConflictNotice, CoverCard, Preview, PublishingCard } from "./parts";
 import type { ActionError } from "./reply";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Edit article · 编辑文章 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Edit article · 编辑文章 | Zizhu Park Portal") },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "create:news:any");

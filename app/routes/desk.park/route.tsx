@@ -25,8 +25,11 @@ import type { DeskParkReply } from "./reply";
 import { RowEditor } from "./row-editor";
 import { SectionList, useSectionFields } from "./sections";
 import { SpacePhotoForm } from "./space-photo-form";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Park pages · 园区页面 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Park pages · 园区页面 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "manage:park:any");

@@ -20,9 +20,15 @@ import { isProjectIntent, runProjectIntent, type ProjectReply } from "./intents.
 import { ProjectSummary } from "./summary";
 import { Tranches } from "./tranches";
 import { NextStepForm, StageForm } from "./workflow";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
-  { title: `${d?.project.reference ?? ""} · Projects · 招商项目 | Zizhu Park Portal` },
+export const meta: MetaFunction<typeof loader> = ({ data: d, matches }) => [
+  {
+    title: pageTitle(
+      matches,
+      `${d?.project.reference ?? ""} · Projects · 招商项目 | Zizhu Park Portal`,
+    ),
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

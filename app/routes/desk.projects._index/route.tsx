@@ -14,8 +14,11 @@ import {
 import { listOwners } from "~/projects/projects.server";
 import { ProjectFilters } from "./filters";
 import { ProjectTable } from "./project-table";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Projects · 招商项目 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Projects · 招商项目 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:project:any");

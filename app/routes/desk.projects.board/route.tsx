@@ -14,8 +14,11 @@ import { moveProject } from "~/projects/projects.server";
 import { stageSchema } from "~/projects/schema";
 import { useProjectLabels } from "~/projects/ui";
 import { BoardCard, type MoveReply } from "./board-card";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Project board · 项目看板 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Project board · 项目看板 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:project:any");

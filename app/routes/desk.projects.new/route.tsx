@@ -13,8 +13,11 @@ import { filterChoices } from "~/projects/list.server";
 import { createProject, createProjectFromInquiry, listOwners } from "~/projects/projects.server";
 import { projectSchema } from "~/projects/schema";
 import { ProjectForm } from "~/projects/ui";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "New project · 新建项目 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "New project · 新建项目 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "update:project:any");

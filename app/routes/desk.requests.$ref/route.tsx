@@ -22,9 +22,10 @@ import { Composer } from "./composer";
 import { isDeskIntent, runDeskIntent, type DeskReply } from "./intents.server";
 import { Properties } from "./properties";
 import { RequestCard } from "./request-card";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = ({ params }) => [
-  { title: `${params.ref ?? ""} · Service desk · 服务台 | Zizhu Park Portal` },
+export const meta: MetaFunction = ({ params, matches }) => [
+  { title: pageTitle(matches, `${params.ref ?? ""} · Service desk · 服务台 | Zizhu Park Portal`) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

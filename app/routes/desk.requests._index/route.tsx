@@ -22,8 +22,11 @@ import { Filters } from "./filters";
 import { runQueueIntent } from "./intents.server";
 import { Pager, QueueTable } from "./queue-table";
 import { SavedViews } from "./saved-views";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Service queue · 服务队列 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Service queue · 服务队列 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:service_request:any");

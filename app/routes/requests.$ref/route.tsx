@@ -24,9 +24,15 @@ import {
 import { isCompanyIntent, runCompanyIntent, type CompanyReply } from "./intents.server";
 import { ReplyForm } from "./reply-form";
 import { RatingForm, StateForms } from "./side-forms";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = ({ params }) => [
-  { title: `${params.ref ?? ""} · Service request · 服务申请 | Zizhu Park Portal` },
+export const meta: MetaFunction = ({ params, matches }) => [
+  {
+    title: pageTitle(
+      matches,
+      `${params.ref ?? ""} · Service request · 服务申请 | Zizhu Park Portal`,
+    ),
+  },
 ];
 
 /** A request as its company sees it; another company's (or a missing) request is a 404. */
