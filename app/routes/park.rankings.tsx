@@ -4,11 +4,14 @@ import { useTranslation } from "~/i18n/use-translation";
 import { getUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { detectLocale } from "~/i18n/locale.server";
-import { RankingChart } from "~/park/chart";
+import { RankChart, type RankSeries } from "~/components/charts";
 import { listRankings } from "~/park/park.server";
 import { ParkNav, RankingTable } from "~/park/ui";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Rankings · 评价排名 | Zizhu Park Portal" }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Rankings · 评价排名 | Zizhu Park Portal") },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -18,13 +21,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Rankings() {
   const { locale, rows } = useLoaderData<typeof loader>();
   const { t } = useTranslation("park");
-  const chartRows = rows.map((r) => ({
-    year: r.year,
-    measure: r.measure,
-    label: locale === "zh-CN" ? r.measure_zh : r.measure_en,
-    rank: r.rank,
-    outOf: r.out_of,
-  }));
+  // One line per measure, in the order of the latest year's table.
+  const series: RankSeries[] = [];
+  for (const r of rows) {
+    let s = series.find((x) => x.key === r.measure);
+    if (!s) {
+      s = { key: r.measure, label: locale === "zh-CN" ? r.measure_zh : r.measure_en, points: [] };
+      series.push(s);
+    }
+    s.points.push({ year: r.year, rank: r.rank });
+  }
   return (
     <div className="container">
       <header className="page-header">
@@ -36,12 +42,14 @@ export default function Rankings() {
         <p className="notice">{t("rankings.empty")}</p>
       ) : (
         <>
-          <RankingChart
-            rows={chartRows}
+          <RankChart
+            series={series}
             title={t("rankings.chartTitle")}
+            note={t("rankings.chartNote")}
             rankLabel={(rank) => t("rankings.rankValue", { rank: String(rank) })}
-          />
-          <RankingTable rows={rows} locale={locale} />
+          >
+            <RankingTable rows={rows} locale={locale} />
+          </RankChart>
         </>
       )}
     </div>

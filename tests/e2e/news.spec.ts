@@ -113,7 +113,10 @@ test("the RSS feeds are RSS 2.0 per language and their links open the articles",
 
 test("the rankings page draws an SVG chart on the server with a data table", async ({ page }) => {
   await page.goto("/park/rankings");
-  await expect(page.locator("figure.ranking-chart svg")).toBeVisible();
+  await expect(page.locator("figure.chart svg.chart-wide")).toBeVisible();
+  await expect(
+    page.getByRole("figure", { name: "Rank by evaluation year, per measure" }),
+  ).toBeVisible();
   await expect(page.getByRole("table")).toContainText("Sustainable development ability");
   await expect(page.getByRole("row", { name: /2020 Comprehensive ranking 11 169/ })).toBeVisible();
 });

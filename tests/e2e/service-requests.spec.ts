@@ -265,7 +265,8 @@ test("staff read the reports: volume per month and state, per type, and download
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto("/desk/reports");
   await expect(page.getByRole("heading", { name: "Service reports" })).toBeVisible();
-  await expect(page.getByRole("img", { name: /Requests filed per month/ })).toBeVisible();
+  await expect(page.getByRole("figure", { name: /Requests filed per month/ })).toBeVisible();
+  await expect(page.locator("figure.chart svg.chart-wide").first()).toBeVisible();
   // The demo data holds six months of finished requests besides this month's open ones.
   await page.getByText("Table: per month and state").click();
   const rows = page

@@ -11,8 +11,9 @@ const park = {
   keyFacts: "Key facts",
   rankings: {
     title: "National evaluation rankings",
-    lead: "Results of the national high-tech park evaluation by China's Ministry of Science and Technology. Rank 1 is the best; a shorter bar is a better rank.",
-    chartTitle: "Ranks by measure and evaluation year",
+    lead: "Results of the national high-tech park evaluation by China's Ministry of Science and Technology. Rank 1 is the best.",
+    chartNote: "Rank 1 is at the top: a line that rises is a climb. Only the years with published results are shown.",
+    chartTitle: "Rank by evaluation year, per measure",
     tableCaption: "Ranks by evaluation year and measure",
     year: "Evaluation year",
     measure: "Measure",

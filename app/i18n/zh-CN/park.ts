@@ -14,8 +14,9 @@ const park: Translation<typeof en> = {
   keyFacts: "关键数据",
   rankings: {
     title: "国家级高新区评价排名",
-    lead: "科技部国家高新区综合评价结果。第 1 名为最好，条形越短排名越靠前。",
-    chartTitle: "各项指标在各评价年度的排名",
+    lead: "科技部国家高新区综合评价结果。第 1 名为最好。",
+    chartNote: "第 1 名在最上方：折线上升即排名提升。仅显示已公布结果的年度。",
+    chartTitle: "各项指标历年排名",
     tableCaption: "按评价年度和指标列出的排名",
     year: "评价年度",
     measure: "指标",

@@ -9,11 +9,12 @@ import { useLocale } from "~/lib/root-data";
 import { day, reportRange, sumBy } from "~/service-requests/reports";
 import { byType, volumeOverTime } from "~/service-requests/reports.server";
 import { STATES } from "~/service-requests/workflow";
-import { BarChart, StackedMonths } from "./charts";
+import { BarsWithTable, StackedMonths } from "./charts";
 import { MonthTables, TypeTable, useStateLabel } from "./tables";
+import { pageTitle } from "~/lib/page-title";
 
-export const meta: MetaFunction = () => [
-  { title: "Service reports · 服务统计 | Zizhu Park Portal" },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Service reports · 服务统计 | Zizhu Park Portal") },
 ];
 
 /** Staff reports for a period (default: the last 365 days); CSVs at /desk/reports.csv. */
@@ -72,8 +73,9 @@ export default function Reports() {
 
       <section className="section card">
         <h2>{t("reports.volumeByMonth")}</h2>
-        <StackedMonths title={t("reports.volumeByMonth")} volume={volume} />
-        <MonthTables volume={volume} types={types} />
+        <StackedMonths title={t("reports.volumeByMonth")} volume={volume}>
+          <MonthTables volume={volume} types={types} />
+        </StackedMonths>
         <p>
           <a href={`/desk/reports.csv?from=${from}&to=${to}&table=volume`} download>
             {t("reports.volumeCsv")}
@@ -83,13 +85,21 @@ export default function Reports() {
 
       <section className="section card">
         <h2>{t("reports.volumeByState")}</h2>
-        <BarChart title={t("reports.volumeByState")} rows={stateRows} />
+        <BarsWithTable
+          title={t("reports.volumeByState")}
+          head={t("list.state")}
+          column={t("reports.count")}
+          rows={stateRows}
+        />
       </section>
 
       <section className="section card">
         <h2>{t("reports.byType")}</h2>
-        <BarChart
+        <BarsWithTable
           title={`${t("reports.byType")}: ${t("reports.slaMet")}`}
+          head={t("reports.type")}
+          table="below"
+          column={t("reports.slaMet")}
           rows={types
             .filter((r) => r.slaMetShare !== null)
             .map((r) => ({
@@ -97,8 +107,9 @@ export default function Reports() {
               value: Math.round((r.slaMetShare ?? 0) * 100),
               display: formatPercent(r.slaMetShare ?? 0, locale, 0),
             }))}
-        />
-        <TypeTable types={types} />
+        >
+          <TypeTable types={types} />
+        </BarsWithTable>
       </section>
     </div>
   );
