@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "#db/executor";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { insertUser } from "../../tests/support/factories";
-import { listNotifications, markNotificationsRead, notify } from "./notifications.server";
+import {
+  countUnread,
+  listNotifications,
+  markNotificationsRead,
+  notify,
+} from "./notifications.server";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -39,5 +44,17 @@ describe("notifications", () => {
     await markNotificationsRead(t.db, me.id, at);
     expect((await listNotifications(t.db, me.id)).every((n) => +n.read_at! === +at)).toBe(true);
     expect((await listNotifications(t.db, other.id))[0]?.read_at).toBeNull();
+  });
+
+  it("counts a person's unread ones for the header badge, up to a cap", async () => {
+    const [me, other] = [await insertUser(t.db), await insertUser(t.db)];
+    for (let i = 0; i < 3; i++)
+      await notify(t.db, me.id, "filed", `/desk/requests/SR-${i}`, { ref: `SR-${i}` });
+    await notify(t.db, other.id, "filed", "/desk/requests/SR-9", { ref: "SR-9" });
+    expect(await countUnread(t.db, me.id)).toBe(3);
+    expect(await countUnread(t.db, me.id, 2)).toBe(2);
+    await markNotificationsRead(t.db, me.id);
+    expect(await countUnread(t.db, me.id)).toBe(0);
+    expect(await countUnread(t.db, other.id)).toBe(1);
   });
 });
