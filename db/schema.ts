@@ -116,19 +116,48 @@ export interface BusinessCalendarDay {
 }
 
 export interface Company {
+  capital_currency: string | null;
+  capital_minor: number | null;
   created_at: Generated<Timestamp>;
   credit_code: string | null;
   directory_opt_in: Generated<boolean>;
   id: Generated<string>;
   industry: string;
+  invention_patents: Generated<number>;
   is_resident: Generated<boolean>;
   name_en: string;
   name_zh: string;
+  registered_on: string | null;
   resident_since: Timestamp | null;
   size: string;
+  software_copyrights: Generated<number>;
+  space: Generated<string>;
+  trademarks: Generated<number>;
   updated_at: Generated<Timestamp>;
+  utility_models: Generated<number>;
   version: Generated<number>;
   website: string | null;
+}
+
+export interface CompanyChange {
+  actor_id: string | null;
+  after: string | null;
+  at: Generated<Timestamp>;
+  before: string | null;
+  company_id: string;
+  field: string;
+  id: Generated<number>;
+}
+
+export interface CompanyDesignation {
+  company_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  expires_on: string | null;
+  id: Generated<string>;
+  issued_on: string;
+  kind: string;
+  reference: Generated<string>;
 }
 
 export interface CompanyInvitation {
@@ -698,6 +727,8 @@ export interface DB {
   audit_log: AuditLog;
   business_calendar_day: BusinessCalendarDay;
   company: Company;
+  company_change: CompanyChange;
+  company_designation: CompanyDesignation;
   company_invitation: CompanyInvitation;
   company_member: CompanyMember;
   content_version: ContentVersion;

@@ -13,6 +13,7 @@ import { generateToken, hashToken } from "~/auth/tokens.server";
 import type { Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
 import type { CompanyInput, UpdateCompanyInput } from "./schema";
+import { recordChanges } from "./file.server";
 import { isUuid } from "~/lib/ids";
 import { formatDate } from "~/lib/format";
 import { fail, ok, type Failure, type Success } from "~/lib/result";
@@ -250,6 +251,15 @@ export async function updateCompany(
         };
       }
       const changed = changedFields(company, input);
+      const text = (v: string | null | undefined) => v || null;
+      await recordChanges(
+        trx,
+        companyId,
+        actor.id,
+        Object.fromEntries(changed.map((f) => [f, text(company[f])])),
+        Object.fromEntries(changed.map((f) => [f, text(input[f])])),
+        meta.now,
+      );
       await audit(trx, {
         actorId: actor.id,
         action: "company.update",

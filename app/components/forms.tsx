@@ -11,7 +11,7 @@ import { useKeyText, useTranslation } from "~/i18n/use-translation";
 /** Translates an error that is an i18n key ("ns:key"); shows anything else as it is. */
 export function useErrorText() {
   const keyText = useKeyText();
-  return (error: string) => (/^[a-z]+:[\w.]+$/.test(error) ? keyText(error) : error);
+  return (error: string) => (/^[a-z][A-Za-z]*:[\w.]+$/.test(error) ? keyText(error) : error);
 }
 
 type InputType =

@@ -26,6 +26,8 @@ import enNotifications from "./en/notifications";
 import zhNotifications from "./zh-CN/notifications";
 import enProjects from "./en/projects";
 import zhProjects from "./zh-CN/projects";
+import enCompanyFile from "./en/companyFile";
+import zhCompanyFile from "./zh-CN/companyFile";
 
 /**
  * Every namespace in both languages (one line each). Chinese files are typed by the English
@@ -46,6 +48,7 @@ export const resources = {
     inquiries: enInquiries,
     kept: enKept,
     projects: enProjects,
+    companyFile: enCompanyFile,
     notifications: enNotifications,
   },
   "zh-CN": {
@@ -62,6 +65,7 @@ export const resources = {
     inquiries: zhInquiries,
     kept: zhKept,
     projects: zhProjects,
+    companyFile: zhCompanyFile,
     notifications: zhNotifications,
   },
 } as const;

@@ -22,6 +22,7 @@ const TOOLS = [
   { to: "/review", key: "review", roles: ["reviewer"] },
   { to: "/desk/requests", key: "requests", roles: ["staff", "admin"] },
   { to: "/desk/reports", key: "reports", roles: ["staff", "admin"] },
+  { to: "/desk/companies", key: "companies", roles: ["staff", "admin"] },
   { to: "/admin", key: "admin", roles: ["admin"] },
 ] as const;
 

@@ -12,6 +12,7 @@ import * as idempotency from "./2026-12-04T2000_idempotency";
 import * as projects from "./2026-12-04T2300_projects";
 import * as incubationCare from "./2026-12-05T0200_incubation_care";
 import * as notificationUnread from "./2026-12-05T0230_notification_unread";
+import * as companyFile from "./2026-12-05T0240_company_file";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-04T2300_projects": projects,
   "2026-12-05T0200_incubation_care": incubationCare,
   "2026-12-05T0230_notification_unread": notificationUnread,
+  "2026-12-05T0240_company_file": companyFile,
 };

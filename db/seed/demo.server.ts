@@ -191,6 +191,7 @@ export async function seedDemoData(db: DB): Promise<string> {
   });
   await seedIncubationDemo(db);
   await seedCompaniesDemo(db);
+  await (await import("./demo-company-file.server")).seedCompanyFileDemo(db);
   await (await import("./demo-services.server")).seedDemoServices(db);
   await (await import("./demo-promotion.server")).seedDemoPromotion(db);
   await (await import("./demo-projects.server")).seedDemoProjects(db);

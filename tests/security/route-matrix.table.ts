@@ -89,6 +89,18 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: { default: 403, anonymous: 302, ownerA: 200 },
     post: { default: 403, anonymous: 302, ownerA: 400 },
   },
+  // The company file (issue 14): owners edit /company/file (members and people without a
+  // company 403); staff read any company at /desk/companies (read:company:any).
+  "routes/company.file": {
+    url: "/company/file",
+    get: { default: 403, anonymous: 302, ownerA: 200 },
+    post: { default: 403, anonymous: 302, ownerA: 400 },
+  },
+  "routes/desk.companies._index": { url: "/desk/companies", get: staffOnly(200) },
+  "routes/desk.companies.$companyId": {
+    url: (ids) => `/desk/companies/${ids.companyA}`,
+    get: staffOnly(200),
+  },
   "routes/invite.$token": {
     url: "/invite/no-such-invitation-token",
     get: 404,

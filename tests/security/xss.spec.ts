@@ -347,7 +347,20 @@ async function plant(t: Targets, text: string): Promise<void> {
       "INSERT INTO service_request_message (request_id, author_id, body, visibility, from_staff) VALUES ($1, $2, $3, $4, true)",
       [t.request.id, t.staffId, text, visibility],
     );
-  await query("UPDATE company SET name_en = $1, name_zh = $1 WHERE id = $2", [text, t.companyId]);
+  await query("UPDATE company SET name_en = $1, name_zh = $1, space = $1 WHERE id = $2", [
+    text,
+    t.companyId,
+  ]);
+  // The company file (issue 14): a designation's reference and a history row's before/after.
+  await query(
+    `INSERT INTO company_designation (company_id, kind, reference, issued_on)
+     VALUES ($1, 'high_tech', left($2, 100), '2024-01-01')`,
+    [t.companyId, text],
+  );
+  await query(
+    "INSERT INTO company_change (company_id, actor_id, field, before, after) VALUES ($1, $2, 'space', $3, $3)",
+    [t.companyId, t.staffId, text],
+  );
   await query("UPDATE app_user SET name = $1 WHERE id IN ($2, $3)", [
     text,
     t.memberId,
@@ -592,6 +605,9 @@ test.describe("XSS corpus through every free-text field", () => {
         [pages.owner, `/requests/${t.request.ref}`],
         [pages.owner, "/notifications"],
         [pages.owner, "/company"],
+        [pages.owner, "/company/file"],
+        [pages.staff, `/desk/companies/${t.companyId}`],
+        [pages.staff, `/desk/companies?q=${marker}`],
         [pages.owner, "/applications"],
         [pages.owner, `/applications/${t.application.id}`],
         [pages.reviewer, "/review"],

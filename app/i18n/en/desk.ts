@@ -24,6 +24,10 @@ const desk = {
       title: "Service reports",
       body: "Volumes, response and resolution times, SLA and satisfaction.",
     },
+    companies: {
+      title: "Companies",
+      body: "Each company's file, its history and its timeline of applications and requests.",
+    },
     admin: { title: "Administration", body: "Accounts, roles, companies and the audit log." },
   },
 } as const;

@@ -12,6 +12,10 @@ const desk: Translation<typeof en> = {
     review: { title: "我的评审", body: "分配给您评分的申请。" },
     requests: { title: "服务需求", body: "白金服务队列：分诊、分派、回复与办结。" },
     reports: { title: "服务报表", body: "需求量、响应与办结时长、SLA 达成率与满意度。" },
+    companies: {
+      title: "企业",
+      body: "每家企业的档案、变更历史，以及申请和服务请求的时间线。",
+    },
     admin: { title: "系统管理", body: "账户、角色、企业与审计日志。" },
   },
 };

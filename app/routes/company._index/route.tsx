@@ -15,7 +15,10 @@ import { readForm } from "~/lib/form.server";
 import { idempotent } from "~/forms/idempotency.server";
 import { requestMeta } from "~/lib/request.server";
 import { useLocale } from "~/lib/root-data";
+import { getCompanyFile } from "~/companies/file.server";
+import { isoDay } from "~/lib/format";
 import { ConfirmCard } from "./confirm-card";
+import { FileCard } from "./file-card";
 import { CompanyFacts, InvitationsTable, MembersTable } from "./details";
 import { intentHandler, invalidRequest } from "./intents.server";
 import { InviteForm } from "./invite-form";
@@ -33,6 +36,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const company = await getCompanyForMember(database, user.id, user.company.id);
   invariantFound(company);
   const members = await listMembers(database, company.id);
+  const found = await getCompanyFile(database, user, company.id);
+  const file = found.ok ? found : null;
   const isOwner = company.role === "owner";
   const invitations = isOwner ? await listPendingInvitations(database, company.id) : [];
   // A confirmation step as a plain link (?transfer=, ?remove=, ?leave=1): works without JavaScript.
@@ -50,7 +55,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
     : url.searchParams.get("leave") === "1"
       ? { kind: "leave" as const, member: null }
       : null;
-  return { company, members, invitations, isOwner, userId: user.id, confirm } as const;
+  return {
+    company,
+    members,
+    invitations,
+    isOwner,
+    userId: user.id,
+    confirm,
+    file: file?.file ?? null,
+    designations: file?.designations ?? [],
+    today: isoDay(new Date()),
+  } as const;
 }
 
 /** Several forms, each posting an `intent` that one handler in ./intents.server answers. */
@@ -118,6 +133,14 @@ function CompanyDetails() {
       {confirm ? <ConfirmCard confirm={confirm} companyName={companyName} /> : null}
 
       <CompanyFacts company={company} />
+      {loaderData.file ? (
+        <FileCard
+          file={loaderData.file}
+          designations={loaderData.designations}
+          today={loaderData.today}
+          isOwner={isOwner}
+        />
+      ) : null}
       <MembersTable members={members} isOwner={isOwner} userId={userId} />
 
       {isOwner ? (
