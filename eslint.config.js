@@ -61,6 +61,7 @@ const AREAS = [
   "incubation",
   "inquiries",
   "jobs",
+  "kb",
   "mail",
   "news",
   "notifications",

@@ -286,6 +286,40 @@ export interface Job {
   task: string;
 }
 
+export interface KbArticle {
+  body_en: Generated<string>;
+  body_zh: Generated<string>;
+  category_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  helpful_no: Generated<number>;
+  helpful_yes: Generated<number>;
+  id: Generated<string>;
+  owner_id: string | null;
+  published_at: Timestamp | null;
+  slug: string;
+  source_request_id: string | null;
+  status: Generated<string>;
+  title_en: Generated<string>;
+  title_zh: Generated<string>;
+  type_id: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface KbEvent {
+  article_id: string;
+  at: Generated<Timestamp>;
+  id: Generated<number>;
+  kind: string;
+}
+
+export interface KbSearchKey {
+  article_id: string;
+  key: string;
+  weight: number;
+}
+
 export interface KeptInput {
   created_at: Generated<Timestamp>;
   dropped_fields: Generated<number>;
@@ -739,6 +773,9 @@ export interface DB {
   inquiry: Inquiry;
   inquiry_event: InquiryEvent;
   job: Job;
+  kb_article: KbArticle;
+  kb_event: KbEvent;
+  kb_search_key: KbSearchKey;
   kept_input: KeptInput;
   news_article: NewsArticle;
   news_article_tag: NewsArticleTag;

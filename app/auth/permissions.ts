@@ -31,6 +31,8 @@ export type Permission =
   | "read:service_request:any"
   | "update:service_request:any"
   | "manage:service_catalogue:any"
+  // The desk's toolkit (issue 17, ADR 0030): knowledge base, canned replies and macros
+  | "manage:kb_article:any"
   // Promotion (issue 3)
   | "create:news:any"
   | "publish:news:any"
@@ -52,6 +54,7 @@ const INCUBATION_STAFF: readonly Permission[] = [
 const SERVICE_STAFF: readonly Permission[] = [
   "read:service_request:any",
   "update:service_request:any",
+  "manage:kb_article:any",
 ];
 
 const PROMOTION_STAFF: readonly Permission[] = [

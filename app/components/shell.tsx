@@ -155,6 +155,9 @@ export function Shell({ children }: { children: React.ReactNode }) {
             <li>
               <Link to="/services">{t("nav.services")}</Link>
             </li>
+            <li>
+              <Link to="/help">{t("nav.help")}</Link>
+            </li>
             {root?.mailbox ? (
               <li>
                 <Link to="/dev/mailbox">{t("nav.mailbox")}</Link>

@@ -28,6 +28,8 @@ import enProjects from "./en/projects";
 import zhProjects from "./zh-CN/projects";
 import enCompanyFile from "./en/companyFile";
 import zhCompanyFile from "./zh-CN/companyFile";
+import enKb from "./en/kb";
+import zhKb from "./zh-CN/kb";
 
 /**
  * Every namespace in both languages (one line each). Chinese files are typed by the English
@@ -49,6 +51,7 @@ export const resources = {
     kept: enKept,
     projects: enProjects,
     companyFile: enCompanyFile,
+    kb: enKb,
     notifications: enNotifications,
   },
   "zh-CN": {
@@ -66,6 +69,7 @@ export const resources = {
     kept: zhKept,
     projects: zhProjects,
     companyFile: zhCompanyFile,
+    kb: zhKb,
     notifications: zhNotifications,
   },
 } as const;

@@ -10,6 +10,7 @@
  * | `toast`         | Remix `createCookie` (JSON)   | Path=/, HttpOnly, SameSite=Lax, Max-Age=60         |
  * | `flash_inquiry` | Remix `createCookie` (JSON)   | Path=/contact, HttpOnly, SameSite=Lax, Max-Age=1 d |
  * | `kept`          | Remix `createCookie` (JSON)   | Path=/, HttpOnly, SameSite=Lax, Max-Age=2 h        |
+ * | `kb_feedback`   | Remix `createCookie` (JSON)   | Path=/help, HttpOnly, SameSite=Lax, Max-Age=1 year |
  *
  * Served over HTTPS (`PUBLIC_URL` https, `isHttps()`), every cookie is `Secure`, and `session`
  * and `kept` are named `__Host-session` and `__Host-kept`.
@@ -104,6 +105,15 @@ export function inquiryFlashCookie(): Cookie {
 /** The key of this browser's kept forms (ADR 0019). */
 export function keptCookie(): Cookie {
   return createCookie(isHttps() ? "__Host-kept" : "kept", { ...base(), maxAge: KEPT_TTL_SECONDS });
+}
+
+/**
+ * The help-centre answers this browser gave ("was this helpful", "this solved it"), as a list
+ * of `v:<article id>` and `s:<article id>`, so each is counted once per browser without the
+ * server storing anything about the visitor (ADR 0030).
+ */
+export function kbFeedbackCookie(): Cookie {
+  return createCookie("kb_feedback", { ...base(), path: "/help", maxAge: 365 * 24 * 60 * 60 });
 }
 
 /** The flash cookies, which a replayed form answer may carry again (never a session). */

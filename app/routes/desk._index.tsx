@@ -23,6 +23,7 @@ const TOOLS = [
   { to: "/desk/requests", key: "requests", roles: ["staff", "admin"] },
   { to: "/desk/reports", key: "reports", roles: ["staff", "admin"] },
   { to: "/desk/companies", key: "companies", roles: ["staff", "admin"] },
+  { to: "/desk/kb", key: "kb", roles: ["staff", "admin"] },
   { to: "/admin", key: "admin", roles: ["admin"] },
 ] as const;
 

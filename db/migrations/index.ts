@@ -13,6 +13,7 @@ import * as projects from "./2026-12-04T2300_projects";
 import * as incubationCare from "./2026-12-05T0200_incubation_care";
 import * as notificationUnread from "./2026-12-05T0230_notification_unread";
 import * as companyFile from "./2026-12-05T0240_company_file";
+import * as knowledgeBase from "./2026-12-05T0300_knowledge_base";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0200_incubation_care": incubationCare,
   "2026-12-05T0230_notification_unread": notificationUnread,
   "2026-12-05T0240_company_file": companyFile,
+  "2026-12-05T0300_knowledge_base": knowledgeBase,
 };

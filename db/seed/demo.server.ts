@@ -195,5 +195,6 @@ export async function seedDemoData(db: DB): Promise<string> {
   await (await import("./demo-services.server")).seedDemoServices(db);
   await (await import("./demo-promotion.server")).seedDemoPromotion(db);
   await (await import("./demo-projects.server")).seedDemoProjects(db);
+  await (await import("./demo-kb.server")).seedDemoKb(db);
   return `Demo data: ${USERS.length} people, ${COMPANIES.length} companies.`;
 }

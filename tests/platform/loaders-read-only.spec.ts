@@ -70,6 +70,8 @@ async function loadIds(db: pg.Client): Promise<Ids> {
     anyEmail: (await one("SELECT id::text AS v FROM email ORDER BY created_at LIMIT 1")) ?? NONE,
     projectDemo:
       (await one("SELECT id::text AS v FROM project ORDER BY created_at LIMIT 1")) ?? NONE,
+    kbDemo:
+      (await one("SELECT id::text AS v FROM kb_article WHERE slug = 'reporting-a-repair'")) ?? NONE,
     callOpen,
     applicationB,
     documentB:

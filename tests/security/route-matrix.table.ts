@@ -36,6 +36,8 @@ export interface Ids {
   inquiryDemo: string;
   /** Investment pipeline: a demo project's id. */
   projectDemo: string;
+  /** Knowledge base: a published demo article's id. */
+  kbDemo: string;
 }
 
 export interface RouteSpec {
@@ -191,6 +193,23 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: "/requests/new",
     get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 200 },
     post: { default: 403, anonymous: 302, memberA: 400, ownerA: 400, memberB: 400 },
+  },
+  // Knowledge base (issue 17, ADR 0030): the public help centre, its feedback posts (anyone),
+  // the suggestions of the new-request page (companies), the desk's articles (staff).
+  "routes/help._index": { url: "/help?q=permit", get: 200 },
+  "routes/help.$slug": { url: "/help/reporting-a-repair", get: 200, post: 303 },
+  "routes/requests.suggest": {
+    url: "/requests/suggest",
+    // No loader: Remix answers a GET of an action-only resource route with 400.
+    get: 400,
+    post: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 200 },
+  },
+  "routes/desk.kb._index": { url: "/desk/kb", get: staffOnly(200) },
+  "routes/desk.kb.new": { url: "/desk/kb/new", get: staffOnly(200), post: staffOnly(400) },
+  "routes/desk.kb.$articleId": {
+    url: (ids) => `/desk/kb/${ids.kbDemo}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
   },
   "routes/requests.$ref": {
     url: (ids) => `/requests/${ids.requestA}`,

@@ -199,6 +199,7 @@ interface Targets {
   tagId: string | null;
   inquiryId: string;
   projectId: string;
+  kbId: string;
   request: { id: string; ref: string };
   companyId: string;
   application: { id: string; call_id: string };
@@ -283,6 +284,8 @@ async function findTargets(): Promise<Targets> {
     projectId: (
       await one<{ id: string }>("SELECT id FROM project WHERE stage = 'negotiating' LIMIT 1")
     ).id,
+    kbId: (await one<{ id: string }>("SELECT id FROM kb_article WHERE slug = 'reporting-a-repair'"))
+      .id,
     request,
     companyId: company.company_id,
     application,
@@ -332,6 +335,11 @@ async function plant(t: Targets, text: string): Promise<void> {
   await query(
     "INSERT INTO project_event (project_id, actor_id, kind, note) VALUES ($1, $2, 'next_step', $3)",
     [t.projectId, t.staffId, text],
+  );
+  // Knowledge base (issue 17): a published help article's titles and Markdown bodies.
+  await query(
+    "UPDATE kb_article SET title_en = $1, title_zh = $1, body_en = $1, body_zh = $1 WHERE id = $2",
+    [text, t.kbId],
   );
   const [sr] = await query<{ field_values: unknown }>(
     "SELECT field_values FROM service_request WHERE id = $1",
@@ -562,6 +570,19 @@ test.describe("XSS corpus through every free-text field", () => {
       bodyEn: joined(first, 100_000),
       bodyZh: joined(first, 100_000),
     });
+    await post(contexts.staff, "/desk/kb/new", {
+      intent: "save",
+      titleEn: first[6]!.text.slice(0, 200),
+      titleZh: first[7]!.text.slice(0, 200),
+      bodyEn: joined(first, 50_000),
+      bodyZh: joined(first, 50_000),
+    });
+    const [kbDraft] = await query<{ id: string }>(
+      "SELECT id FROM kb_article WHERE created_by = $1 ORDER BY created_at DESC LIMIT 1",
+      [t.staffId],
+    );
+    expect(kbDraft, "the knowledge-base form created an article").toBeTruthy();
+    await scan(pages.staff, `/desk/kb/${kbDraft!.id}`, "HTTPCHUNK");
     const [draft] = await query<{ id: string }>(
       "SELECT id FROM news_article WHERE created_by = $1 ORDER BY created_at DESC LIMIT 1",
       [t.staffId],
@@ -630,6 +651,11 @@ test.describe("XSS corpus through every free-text field", () => {
         [pages.anonEn, "/park/rankings"],
         [pages.staff, "/desk/park"],
         [pages.anonEn, "/services"],
+        [pages.anonEn, "/help/reporting-a-repair"],
+        [pages.anonZh, "/help/reporting-a-repair"],
+        [pages.anonEn, "/help"],
+        [pages.staff, "/desk/kb"],
+        [pages.staff, `/desk/kb/${t.kbId}`],
         [pages.owner, `/requests/new?type=${t.service.code}`],
         [pages.admin, "/admin/services"],
         [pages.admin, "/admin/services/teams"],

@@ -86,7 +86,11 @@ export async function loadIds(): Promise<Ids> {
   const [project] = await query<{ id: string }>(
     "SELECT id FROM project ORDER BY created_at LIMIT 1",
   );
+  const [kb] = await query<{ id: string }>(
+    "SELECT id FROM kb_article WHERE slug = 'reporting-a-repair'",
+  );
   return {
+    kbDemo: kb?.id ?? none,
     projectDemo: project?.id ?? none,
     articleDemo: article?.id ?? none,
     inquiryDemo: inquiry?.id ?? none,

@@ -15,6 +15,7 @@ const common = {
     news: "News",
     park: "The Park",
     incubation: "Incubation",
+    help: "Help centre",
     services: "Services",
     signIn: "Sign in",
     signUp: "Create account",

@@ -20,6 +20,10 @@ const desk = {
       title: "Service requests",
       body: "The platinum-service queue: triage, assign, reply and resolve.",
     },
+    kb: {
+      title: "Knowledge base",
+      body: "Help articles, the suggestions companies see, and how many requests they saved.",
+    },
     reports: {
       title: "Service reports",
       body: "Volumes, response and resolution times, SLA and satisfaction.",

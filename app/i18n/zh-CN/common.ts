@@ -17,6 +17,7 @@ const common: Translation<typeof en> = {
     news: "新闻",
     park: "园区",
     incubation: "孵化",
+    help: "帮助中心",
     services: "企业服务",
     signIn: "登录",
     signUp: "注册",

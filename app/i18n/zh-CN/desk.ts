@@ -11,6 +11,7 @@ const desk: Translation<typeof en> = {
     incubation: { title: "孵化管理", body: "项目、批次、初审、评审专家与评审决定。" },
     review: { title: "我的评审", body: "分配给您评分的申请。" },
     requests: { title: "服务需求", body: "白金服务队列：分诊、分派、回复与办结。" },
+    kb: { title: "知识库", body: "帮助文章、企业新建申请时看到的推荐，以及因此省下的申请数量。" },
     reports: { title: "服务报表", body: "需求量、响应与办结时长、SLA 达成率与满意度。" },
     companies: {
       title: "企业",

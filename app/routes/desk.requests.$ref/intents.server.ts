@@ -17,10 +17,11 @@ import {
   type StaffChange,
 } from "~/service-requests/service-requests.server";
 import { changeErrorKey } from "~/service-requests/thread";
+import { draftFromRequest } from "~/kb/kb.server";
 
 export type DeskIntent = "message" | "properties";
 export interface DeskReply {
-  intent: DeskIntent | "none";
+  intent: DeskIntent | "kb-draft" | "none";
   result: SubmissionResult<string[]> | null;
 }
 
@@ -72,4 +73,23 @@ function parseProperties({ form }: Ctx) {
     assigneeId: v.assigneeId || null,
   };
   return { submission, change };
+}
+
+/** "Turn the answer into a help article": a draft in one step, opened in the knowledge base. */
+export async function runKbDraft(user: RequestPost["user"], ref: string) {
+  const result = await draftFromRequest(db(), user, ref);
+  if (!result.ok) {
+    throwIfMissing(result);
+    return data<DeskReply>(
+      {
+        intent: "kb-draft",
+        result: { status: "error", error: { "": [`kb:errors.${result.error}`] } },
+      },
+      { status: 409 },
+    );
+  }
+  return redirectWithToast(`/desk/kb/${result.id}`, {
+    type: "success",
+    key: result.created ? "kb:toast.drafted" : "kb:toast.draftExists",
+  });
 }

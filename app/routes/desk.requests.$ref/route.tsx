@@ -19,7 +19,8 @@ import {
   type ThreadEvent,
 } from "~/service-requests/thread";
 import { Composer } from "./composer";
-import { isDeskIntent, runDeskIntent, type DeskReply } from "./intents.server";
+import { isDeskIntent, runDeskIntent, runKbDraft, type DeskReply } from "./intents.server";
+import { KbDraftCard } from "./kb-draft";
 import { Properties } from "./properties";
 import { RequestCard } from "./request-card";
 import { pageTitle } from "~/lib/page-title";
@@ -51,6 +52,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
       { status: read.refused === "services:errors.file" ? 413 : 400 },
     );
   const intent = String(read.form.get("intent") ?? "");
+  if (intent === "kb-draft") return runKbDraft(user, ref);
   if (isDeskIntent(intent))
     return runDeskIntent(intent, {
       user,
@@ -135,6 +137,9 @@ export default function StaffRequest() {
             teams={teams}
             staff={staff}
           />
+          {r.state === "resolved" || r.state === "closed" ? (
+            <KbDraftCard result={resultOf("kb-draft")} />
+          ) : null}
           <HistoryList history={thread.history} staff describe={describe} />
         </aside>
       </div>

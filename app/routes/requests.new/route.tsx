@@ -27,6 +27,13 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/forms/idempotency.server";
 import { pageTitle } from "~/lib/page-title";
+import { suggestForRequest } from "~/kb/kb.server";
+import {
+  SuggestionOpenForms,
+  SuggestionPanel,
+  useSuggestions,
+  type SuggestReply,
+} from "~/kb/suggestions";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "New service request · 新建服务申请 | Zizhu Park Portal") },
@@ -58,6 +65,15 @@ async function post({ request, context }: ActionFunctionArgs) {
     );
   const { form, uploads } = read;
   const submission = parseForm(form, { schema: fileRequestSchema, keep: isTypeField });
+  if (form.get("intent") === "suggest") {
+    // "Check for answers" without JavaScript: the suggestions, and everything typed back.
+    const suggestions: SuggestReply = await suggestForRequest(db(), {
+      subject: String(form.get("subject") ?? ""),
+      typeId: String(form.get("typeId") ?? ""),
+      seen: String(form.get("seen") ?? ""),
+    });
+    return data({ suggestions, result: { initialValue: submission.payload } });
+  }
   const fields: Record<string, string> = {};
   for (const [name, value] of form.entries())
     if (name.startsWith("f_") && typeof value === "string") fields[name.slice(2)] = value;
@@ -159,8 +175,12 @@ function RequestForm({
   const locale = useLocale();
   const { t: tc } = useTranslation();
   const errorText = useErrorText();
-  const lastResult = useActionData<typeof action>();
+  const actionData = useActionData<typeof action>();
+  const checked = actionData && "suggestions" in actionData ? actionData : null;
+  const lastResult = checked ? checked.result : actionData;
   const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit" });
+  const { t: tk } = useTranslation("kb");
+  const suggest = useSuggestions(checked?.suggestions ?? null, type.id);
   const dynamic = fields as unknown as Record<string, FieldMetadata<string>>;
   const labels: Record<string, string> = {
     subject: t("new.subject"),
@@ -196,11 +216,32 @@ function RequestForm({
             encType="multipart/form-data"
             {...getFormProps(form)}
             className="form-stack"
+            onInput={(e) => {
+              const target = e.target as HTMLInputElement;
+              if (target.name === "subject") suggest.onSubject(target.value);
+            }}
           >
             <IdempotencyKey />
             <ErrorSummary form={form} fields={summaryFields} labels={labels} />
             <input type="hidden" name="typeId" value={type.id} />
             <Field field={dynamic.subject!} label={labels.subject!} />
+            <input type="hidden" name="seen" value={checked?.suggestions.seen.join(",") ?? ""} />
+            <div className="row">
+              <button
+                type="submit"
+                name="intent"
+                value="suggest"
+                className="button button-secondary button-small"
+                formNoValidate
+              >
+                {tk("suggest.check")}
+              </button>
+            </div>
+            <SuggestionPanel
+              items={suggest.items}
+              loading={suggest.loading}
+              checked={suggest.checked}
+            />
             <TextareaField
               field={dynamic.description!}
               label={labels.description!}
@@ -273,6 +314,7 @@ function RequestForm({
             </div>
             <SubmitButton pendingText={t("new.submitting")}>{t("new.submit")}</SubmitButton>
           </Form>
+          <SuggestionOpenForms items={suggest.items} />
         </div>
       )}
     </div>
