@@ -40,7 +40,7 @@ export function RankingTable({
   const { t } = useTranslation("park");
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table-cards">
         <caption className="visually-hidden">{t("rankings.tableCaption")}</caption>
         <thead>
           <tr>
@@ -53,10 +53,16 @@ export function RankingTable({
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>
-              <td>{r.year}</td>
+              <td className="card-inline" data-label={t("rankings.year")}>
+                {r.year}
+              </td>
               <th scope="row">{locale === "zh-CN" ? r.measure_zh : r.measure_en}</th>
-              <td>{r.rank}</td>
-              <td>{r.out_of ?? "—"}</td>
+              <td className="card-inline card-key ranking-rank" data-label={t("rankings.rank")}>
+                {r.rank}
+              </td>
+              <td className="card-inline" data-label={t("rankings.outOf")}>
+                {r.out_of ?? "—"}
+              </td>
             </tr>
           ))}
         </tbody>

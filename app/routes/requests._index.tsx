@@ -79,30 +79,36 @@ function RequestTable({
       <h2>{title}</h2>
       {rows.length ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards sr-list">
             <thead>
               <tr>
-                <th>{t("list.ref")}</th>
-                <th>{t("list.subject")}</th>
-                <th>{t("list.type")}</th>
-                <th>{t("list.state")}</th>
-                <th>{t("list.filed")}</th>
-                <th>{t("list.expected")}</th>
+                <th scope="col">{t("list.ref")}</th>
+                <th scope="col">{t("list.subject")}</th>
+                <th scope="col">{t("list.type")}</th>
+                <th scope="col">{t("list.state")}</th>
+                <th scope="col">{t("list.filed")}</th>
+                <th scope="col">{t("list.expected")}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.ref}>
-                  <td>
+                  <td className="nowrap card-inline card-first">
                     <Link to={`/requests/${r.ref}`}>{r.ref}</Link>
                   </td>
-                  <td>{r.subject}</td>
-                  <td>{pick(locale, r.type_name_en, r.type_name_zh)}</td>
-                  <td>
+                  <td className="card-title">{r.subject}</td>
+                  <td data-label={t("list.type")}>
+                    {pick(locale, r.type_name_en, r.type_name_zh)}
+                  </td>
+                  <td className="card-inline card-key">
                     <StateBadge state={r.state as RequestState} />
                   </td>
-                  <td>{date(r.created_at)}</td>
-                  <td>{r.resolution_due_at ? date(r.resolution_due_at) : "–"}</td>
+                  <td className="nowrap card-inline" data-label={t("list.filed")}>
+                    {date(r.created_at)}
+                  </td>
+                  <td className="nowrap card-inline card-key" data-label={t("list.expected")}>
+                    {r.resolution_due_at ? date(r.resolution_due_at) : "–"}
+                  </td>
                 </tr>
               ))}
             </tbody>

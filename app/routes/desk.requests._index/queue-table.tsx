@@ -34,26 +34,26 @@ export function QueueTable({
       className="table-wrap"
       onChange={(e) => onSelect?.(ticked((e.target as HTMLInputElement).form))}
     >
-      <table className="table sr-queue">
+      <table className="table table-cards sr-queue">
         <thead>
           <tr>
-            <th>
+            <th scope="col">
               <SelectAll count={items.length} onSelect={onSelect} />
             </th>
-            <th>{t("list.ref")}</th>
-            <th>{t("list.subject")}</th>
-            <th>{t("desk.company")}</th>
-            <th>{t("list.state")}</th>
-            <th>{t("desk.priority")}</th>
-            <th>{t("desk.team")}</th>
-            <th>{t("desk.assignee")}</th>
-            <th>{t("desk.due")}</th>
+            <th scope="col">{t("list.ref")}</th>
+            <th scope="col">{t("list.subject")}</th>
+            <th scope="col">{t("list.state")}</th>
+            <th scope="col">{t("desk.due")}</th>
+            <th scope="col">{t("desk.priority")}</th>
+            <th scope="col">{t("desk.company")}</th>
+            <th scope="col">{t("desk.team")}</th>
+            <th scope="col">{t("desk.assignee")}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((r) => (
             <tr key={r.id} className={r.breached ? "sr-row-breached" : undefined}>
-              <td>
+              <td className="card-inline card-first">
                 <input
                   type="checkbox"
                   name="refs"
@@ -62,26 +62,32 @@ export function QueueTable({
                 />
                 <input type="hidden" name="seen" value={`${r.ref}@${r.version}`} />
               </td>
-              <td>
+              <td className="nowrap card-inline card-first">
                 <Link to={`/desk/requests/${r.ref}`}>{r.ref}</Link>
               </td>
-              <td>
+              <td className="sr-subject card-title">
                 {r.subject}
                 <br />
                 <span className="muted">{pick(locale, r.typeEn, r.typeZh)}</span>
               </td>
-              <td>{pick(locale, r.companyEn, r.companyZh)}</td>
-              <td>
+              <td className="card-inline card-key">
                 <StateBadge state={r.state} staff />
               </td>
-              <td>{t(`priorities.${r.priority}`)}</td>
-              <td>{r.teamEn ? pick(locale, r.teamEn, r.teamZh) : "–"}</td>
-              <td>{r.assignee ?? "–"}</td>
-              <td>
-                {r.dueAt ? date(r.dueAt) : "–"}{" "}
+              <td className="card-inline card-key sr-due" data-label={t("desk.due")}>
+                <span className="nowrap">{r.dueAt ? date(r.dueAt) : "–"}</span>{" "}
                 {r.breached ? (
                   <span className="badge badge-danger">{t("sla.breached")}</span>
                 ) : null}
+              </td>
+              <td className="card-inline card-key" data-label={t("desk.priority")}>
+                {t(`priorities.${r.priority}`)}
+              </td>
+              <td data-label={t("desk.company")}>{pick(locale, r.companyEn, r.companyZh)}</td>
+              <td className="card-inline" data-label={t("desk.team")}>
+                {r.teamEn ? pick(locale, r.teamEn, r.teamZh) : "–"}
+              </td>
+              <td className="card-inline" data-label={t("desk.assignee")}>
+                {r.assignee ?? "–"}
               </td>
             </tr>
           ))}
