@@ -68,6 +68,7 @@ const AREAS = [
   "park",
   "projects",
   "service-requests",
+  "statistics",
   "uploads",
 ];
 

@@ -180,6 +180,13 @@ export interface CompanyMember {
   user_id: string;
 }
 
+export interface CompanyReporter {
+  company_id: string;
+  created_at: Generated<Timestamp>;
+  designated_by: string | null;
+  user_id: string;
+}
+
 export interface ContentVersion {
   id: Generated<boolean>;
   version: Generated<number>;
@@ -541,6 +548,74 @@ export interface ProjectTranche {
   project_id: string;
 }
 
+export interface Report {
+  company_id: string;
+  decided_at: Timestamp | null;
+  explanations: Generated<Json>;
+  figures: Generated<Json>;
+  id: Generated<string>;
+  period_id: string;
+  revision: Generated<number>;
+  saved_at: Timestamp | null;
+  saved_by: string | null;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface ReportComment {
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+  field_key: string;
+  id: Generated<number>;
+  submission_id: string;
+}
+
+export interface ReportForm {
+  code: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name_en: string;
+  name_zh: string;
+}
+
+export interface ReportFormVersion {
+  checks: Generated<Json>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  fields: Json;
+  form_id: string;
+  id: Generated<string>;
+  version: number;
+}
+
+export interface ReportPeriod {
+  audience: string;
+  due_on: string;
+  ends_on: string;
+  form_version_id: string;
+  id: Generated<string>;
+  kind: string;
+  label: string;
+  opened_at: Generated<Timestamp>;
+  opened_by: string | null;
+  starts_on: string;
+}
+
+export interface ReportSubmission {
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  explanations: Generated<Json>;
+  figures: Json;
+  id: Generated<string>;
+  outcome: string | null;
+  report_id: string;
+  revision: number;
+  submitted_at: Generated<Timestamp>;
+  submitted_by: string | null;
+}
+
 export interface ReviewAssignment {
   application_id: string;
   assigned_at: Generated<Timestamp>;
@@ -765,6 +840,7 @@ export interface DB {
   company_designation: CompanyDesignation;
   company_invitation: CompanyInvitation;
   company_member: CompanyMember;
+  company_reporter: CompanyReporter;
   content_version: ContentVersion;
   email: Email;
   idempotency_key: IdempotencyKey;
@@ -793,6 +869,12 @@ export interface DB {
   project_event: ProjectEvent;
   project_reminder: ProjectReminder;
   project_tranche: ProjectTranche;
+  report: Report;
+  report_comment: ReportComment;
+  report_form: ReportForm;
+  report_form_version: ReportFormVersion;
+  report_period: ReportPeriod;
+  report_submission: ReportSubmission;
   review_assignment: ReviewAssignment;
   review_revision: ReviewRevision;
   role: Role;

@@ -2,10 +2,16 @@
  * Typed permissions `action:entity:access` (ADR 0004). `any` reaches every record; `own` only
  * the records of the actor's own company. Shared by server (enforcing) and UI (offering).
  */
-export type ParkRole = "staff" | "reviewer" | "admin" | "promotion";
+export type ParkRole = "staff" | "reviewer" | "admin" | "promotion" | "statistics";
 export type CompanyRole = "owner" | "member";
 
-export const PARK_ROLES: readonly ParkRole[] = ["staff", "reviewer", "admin", "promotion"];
+export const PARK_ROLES: readonly ParkRole[] = [
+  "staff",
+  "reviewer",
+  "admin",
+  "promotion",
+  "statistics",
+];
 
 export type Permission =
   | "read:company:own"
@@ -42,7 +48,10 @@ export type Permission =
   | "update:inquiry:any"
   // Investment-promotion pipeline (issue 13): its own role, not the desk's (ADR 0026)
   | "read:project:any"
-  | "update:project:any";
+  | "update:project:any"
+  // Company statistics (issue 14): a company's figures, its own role (ADR 0033)
+  | "read:statistics:any"
+  | "manage:statistics:any";
 
 const INCUBATION_STAFF: readonly Permission[] = [
   "read:application:any",
@@ -74,11 +83,20 @@ const PIPELINE: readonly Permission[] = [
   "update:inquiry:any",
 ];
 
+/** Company figures: only this role and admins, never plain desk staff (ADR 0033). */
+const STATISTICS: readonly Permission[] = [
+  "read:statistics:any",
+  "manage:statistics:any",
+  "read:company:any",
+];
+
 const PARK_ROLE_PERMISSIONS: Record<ParkRole, readonly Permission[]> = {
   staff: ["read:company:any", ...INCUBATION_STAFF, ...SERVICE_STAFF, ...PROMOTION_STAFF],
   reviewer: ["review:application:assigned"],
   promotion: PIPELINE,
+  statistics: STATISTICS,
   admin: [
+    ...STATISTICS,
     ...PIPELINE,
     ...INCUBATION_STAFF,
     ...SERVICE_STAFF,

@@ -32,7 +32,9 @@ export type EmailTemplate =
   | "inquiryReceived"
   | "inquiryReply"
   // Investment-promotion pipeline (issue 13)
-  | "projectReminder";
+  | "projectReminder"
+  // Company statistics (issue 14)
+  | "reportTask";
 
 export interface QueueEmailInput {
   to: string;

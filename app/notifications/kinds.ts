@@ -28,5 +28,9 @@ export const NOTIFICATION_KINDS = [
   "staff_offer_accepted",
   "staff_offer_declined",
   "staff_agreement_signed",
+  // Company statistics (issue 14): a report to fill, and staff's decision on it.
+  "report_task",
+  "report_returned",
+  "report_accepted",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -35,6 +35,12 @@ const USERS = [
     roles: ["promotion"],
   },
   {
+    email: "stats@demo.zizhupark.example",
+    name: "Xu Qing",
+    locale: "zh-CN",
+    roles: ["statistics"],
+  },
+  {
     email: "reviewer@demo.zizhupark.example",
     name: "Dr. Li Hua",
     locale: "en",
@@ -192,6 +198,7 @@ export async function seedDemoData(db: DB): Promise<string> {
   await seedIncubationDemo(db);
   await seedCompaniesDemo(db);
   await (await import("./demo-company-file.server")).seedCompanyFileDemo(db);
+  await (await import("./demo-statistics.server")).seedStatisticsDemo(db);
   await (await import("./demo-services.server")).seedDemoServices(db);
   await (await import("./demo-promotion.server")).seedDemoPromotion(db);
   await (await import("./demo-projects.server")).seedDemoProjects(db);

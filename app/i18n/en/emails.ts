@@ -74,5 +74,9 @@ const emails = {
     subject: "Your projects that need attention today",
     body: "Hello,\n\n{{count}} of your investment projects need a next step or attention:\n\n{{message}}\n\nAll of them in the pipeline: {{link}}",
   },
+  reportTask: {
+    subject: "Please report {{form}} for {{period}}",
+    body: "Hello,\n\nThe park has opened the period {{period}} of {{form}}. Please fill it in by {{due}}; it starts from your last period's figures.\n\nFill it in: {{link}}",
+  },
 } as const;
 export default emails;

@@ -30,6 +30,9 @@ const notifications = {
     staff_offer_accepted: "{{ref}} accepted the offer for {{subject}}",
     staff_offer_declined: "{{ref}} declined the offer for {{subject}}",
     staff_agreement_signed: "{{ref}} uploaded the signed agreement for {{subject}}",
+    report_task: "Please report {{subject}} for {{ref}}",
+    report_returned: "Your report {{subject}} for {{ref}} was returned: please see the comments",
+    report_accepted: "Your report {{subject}} for {{ref}} was accepted",
   },
 };
 

@@ -77,5 +77,9 @@ const emails: Translation<typeof en> = {
     subject: "今天需要您关注的招商项目",
     body: "您好：\n\n您负责的 {{count}} 个招商项目需要设置下一步或跟进：\n\n{{message}}\n\n在项目管线中查看全部：{{link}}",
   },
+  reportTask: {
+    subject: "请填报{{period}}的{{form}}",
+    body: "您好：\n\n园区已发布{{form}}（{{period}}）。请于 {{due}} 前完成填报；表中已预填上一期数据。\n\n前往填报：{{link}}",
+  },
 };
 export default emails;

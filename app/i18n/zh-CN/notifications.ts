@@ -32,6 +32,9 @@ const notifications: Translation<typeof en> = {
     staff_offer_accepted: "{{ref}} 接受了“{{subject}}”的入孵通知",
     staff_offer_declined: "{{ref}} 谢绝了“{{subject}}”的入孵通知",
     staff_agreement_signed: "{{ref}} 上传了“{{subject}}”的已签署协议",
+    report_task: "请填报{{ref}}的{{subject}}",
+    report_returned: "您的{{ref}}{{subject}}已被退回，请查看意见",
+    report_accepted: "您的{{ref}}{{subject}}已审核通过",
   },
 };
 
