@@ -39,6 +39,7 @@ export interface Application {
   id: Generated<string>;
   last_saved_at: Timestamp | null;
   last_saved_by: string | null;
+  offer_terms: Json | null;
   status: Generated<string>;
   submitted_at: Timestamp | null;
   updated_at: Generated<Timestamp>;
@@ -75,6 +76,13 @@ export interface ApplicationMessage {
   id: Generated<number>;
   kind: string;
   status: string | null;
+}
+
+export interface ApplicationOnboarding {
+  application_id: string;
+  opened_at: Generated<Timestamp>;
+  service_request_id: string;
+  service_type_id: string;
 }
 
 export interface AppUser {
@@ -237,12 +245,34 @@ export interface IncubationCall {
   updated_at: Generated<Timestamp>;
 }
 
+export interface IncubationOffer {
+  agreement_file_id: string | null;
+  application_id: string;
+  company_id: string;
+  company_signed_at: Timestamp | null;
+  company_signed_file_id: string | null;
+  conditions: Generated<string>;
+  decline_reason: string | null;
+  offered_at: Generated<Timestamp>;
+  planned_end_date: string;
+  replied_at: Timestamp | null;
+  replied_by: string | null;
+  reply_by: string;
+  signed_at: Timestamp | null;
+  space: Generated<string>;
+  staff_signed_at: Timestamp | null;
+  staff_signed_file_id: string | null;
+  start_date: string;
+  status: Generated<string>;
+}
+
 export interface IncubationProgramme {
   created_at: Generated<Timestamp>;
   created_by: string | null;
   id: Generated<string>;
   name_en: string;
   name_zh: string;
+  onboarding_types: Generated<Json>;
   slug: string;
   summary_en: Generated<string>;
   summary_zh: Generated<string>;
@@ -832,6 +862,7 @@ export interface DB {
   application_comment: ApplicationComment;
   application_document: ApplicationDocument;
   application_message: ApplicationMessage;
+  application_onboarding: ApplicationOnboarding;
   attempt_counter: AttemptCounter;
   audit_log: AuditLog;
   business_calendar_day: BusinessCalendarDay;
@@ -845,6 +876,7 @@ export interface DB {
   email: Email;
   idempotency_key: IdempotencyKey;
   incubation_call: IncubationCall;
+  incubation_offer: IncubationOffer;
   incubation_programme: IncubationProgramme;
   inquiry: Inquiry;
   inquiry_event: InquiryEvent;

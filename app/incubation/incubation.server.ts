@@ -12,6 +12,7 @@ import { audit } from "~/audit/audit.server";
 import { createI18n, isLocale, type Locale } from "~/i18n/i18n";
 import { queueEmail } from "~/mail/mail.server";
 import { notifyReviewSubmitted, notifyTransition } from "./notify.server";
+import { createOffer, type OfferTerms } from "./offer.server";
 import { textError } from "~/lib/text";
 import { toCsv, type CsvValue } from "~/lib/csv";
 import type { CallInput, DocumentSpec, Question } from "./schema";
@@ -358,6 +359,7 @@ function applicationBase(db: Database) {
       "a.decision_released_at",
       "a.withdrawn_from",
       "a.withdrawn_at",
+      "a.offer_terms",
       "saver.name as last_saved_by_name",
       "c.slug as call_slug",
       "c.title_en as call_title_en",
@@ -726,6 +728,7 @@ export async function transition(
         "a.call_id",
         "a.decision_letter",
         "a.withdrawn_from",
+        "a.offer_terms",
         "c.closes_at",
         "c.title_en",
         "c.title_zh",
@@ -782,26 +785,9 @@ export async function transition(
         body: decided ? (app.decision_letter ?? "") : (input.message ?? ""),
       })
       .execute();
-    if (to === "accepted" || to === "accepted_with_conditions") {
-      await trx
-        .updateTable("company")
-        .set({
-          is_resident: true,
-          resident_since: sql`coalesce(resident_since, ${now})`,
-          version: sql`version + 1`,
-          updated_at: now,
-        })
-        .where("id", "=", app.company_id)
-        .execute();
-      await audit(trx, {
-        actorId: ctx.userId,
-        action: "company.resident",
-        entityType: "company",
-        entityId: app.company_id,
-        details: { applicationId: app.id },
-        ip: ctx.ip,
-      });
-    }
+    // An acceptance is an offer (issue 16): the company becomes a resident only once the
+    // agreement is signed by both sides (./offer.server.ts).
+    if (to === "accepted" || to === "accepted_with_conditions") await createOffer(trx, app, now);
     await audit(trx, {
       actorId: ctx.userId,
       action: decided ? "incubation.application.decision" : "incubation.application.status",
@@ -1190,7 +1176,7 @@ export async function draftDecision(
   db: Database,
   ctx: Ctx,
   applicationId: string,
-  input: { outcome: Outcome; letter: string; locale: Locale },
+  input: { outcome: Outcome; letter: string; locale: Locale; terms?: OfferTerms },
 ): Promise<{ ok: true } | { ok: false; error: "notFound" | "refused" }> {
   return inTransaction(db, async (trx) => {
     const app = await trx
@@ -1211,6 +1197,8 @@ export async function draftDecision(
         decision_letter: input.letter,
         decision_locale: input.locale,
         decision_drafted_by: ctx.userId,
+        offer_terms:
+          input.outcome !== "rejected" && input.terms ? JSON.stringify(input.terms) : null,
       })
       .where("id", "=", applicationId)
       .where("status", "=", app.status)

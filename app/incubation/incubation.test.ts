@@ -512,7 +512,7 @@ describe("decisions", () => {
     });
   });
 
-  it("keeps drafts hidden until released together; acceptance makes the company a resident", async () => {
+  it("keeps drafts hidden until released together; acceptance makes an offer, not yet a resident", async () => {
     const c = await call();
     const a = await inReviewFor(c, companyA, ownerA);
     const b = await inReviewFor(c, companyB, ownerB);
@@ -553,9 +553,15 @@ describe("decisions", () => {
       .select(["id", "is_resident", "resident_since"])
       .where("id", "in", [companyA, companyB])
       .execute();
-    expect(companies.find((x) => x.id === companyA)?.is_resident).toBe(true);
-    expect(companies.find((x) => x.id === companyA)?.resident_since).not.toBeNull();
+    // Issue 16: an offer to accept and an agreement to sign first (offer.test.ts).
+    expect(companies.find((x) => x.id === companyA)?.is_resident).toBe(false);
     expect(companies.find((x) => x.id === companyB)?.is_resident).toBe(false);
+    const offers = await t.db
+      .selectFrom("incubation_offer")
+      .select(["application_id", "status"])
+      .where("application_id", "in", [a, b])
+      .execute();
+    expect(offers).toEqual([{ application_id: a, status: "offered" }]);
     // Released decisions cannot be redrafted; a second release does nothing.
     expect(
       await draftDecision(t.db, ctx(staff), a, { outcome: "rejected", letter: "x", locale: "en" }),

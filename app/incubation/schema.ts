@@ -225,11 +225,27 @@ export const commentSchema = z.object({
   body: text(4000, "messageRequired", true),
 });
 
-export const decisionSchema = z.object({
-  intent: z.literal("decision"),
-  outcome: z.enum(OUTCOMES, { error: "incubation:errors.outcome" }),
-  letter: text(10000, "letterRequired", true),
-});
+const day = z
+  .string({ error: "incubation:errors.day" })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "incubation:errors.day")
+  .refine((v) => !Number.isNaN(Date.parse(v)), "incubation:errors.day");
+
+export const decisionSchema = z
+  .object({
+    intent: z.literal("decision"),
+    outcome: z.enum(OUTCOMES, { error: "incubation:errors.outcome" }),
+    letter: text(10000, "letterRequired", true),
+    // The offer's terms (issue 16): used when the outcome is an acceptance.
+    conditions: longText(4000).default(""),
+    space: longText(500).default(""),
+    replyBy: day,
+    startDate: day,
+    plannedEndDate: day,
+  })
+  .refine((v) => v.plannedEndDate > v.startDate, {
+    path: ["plannedEndDate"],
+    message: "incubation:errors.endBeforeStart",
+  });
 
 export const conflictSchema = z.object({
   intent: z.literal("conflict"),

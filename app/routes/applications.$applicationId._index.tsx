@@ -13,6 +13,9 @@ import {
   withdrawApplication,
 } from "~/incubation/incubation.server";
 import { ConfirmDialog, ConfirmTrigger } from "~/components/confirm-dialog";
+import { getOffer, listOnboarding, replyClosed } from "~/incubation/offer.server";
+import { OfferSection } from "~/incubation/offer-ui";
+import { offerIntent } from "~/incubation/offer-intents.server";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import {
   AnswersView,
@@ -37,8 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantFound(app);
   const live =
     app.status === "withdrawn" ? await liveApplication(db(), app.call_id, app.company_id) : null;
+  const offer = await getOffer(db(), app.id);
   return {
     app,
+    offer: offer ?? null,
+    replyOpen: offer ? !replyClosed(offer) : false,
+    onboarding: offer?.status === "signed" ? await listOnboarding(db(), app.id) : [],
     closed: Date.now() >= new Date(app.closes_at).getTime(),
     canUndo: canUndoWithdrawal(app) && !live,
     replacedBy: live?.id ?? null,
@@ -49,12 +56,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "create:application:own");
   const app = await getApplicationForCompany(db(), user.company?.id, params.applicationId ?? "");
   invariantFound(app);
-  const form = await readForm(request);
+  const ctx = ctxOf(request, context, user);
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const form = multipart ? null : await readForm(request);
+  const offerAnswer = await offerIntent(request, ctx, app, "company", form);
+  if (offerAnswer || !form)
+    return offerAnswer ?? data({ error: "incubation:errors.refused" }, { status: 400 });
   const intent = form.get("intent");
   if (intent !== "withdraw" && intent !== "undo_withdraw")
     return data({ error: "incubation:errors.refused" }, { status: 400 });
   const run = intent === "withdraw" ? withdrawApplication : undoWithdrawal;
-  const result = await run(db(), ctxOf(request, context, user), app.company_id, app.id);
+  const result = await run(db(), ctx, app.company_id, app.id);
   if (!result.ok)
     return data(
       { error: `incubation:errors.${result.error === "notFound" ? "refused" : result.error}` },
@@ -67,7 +79,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationOverview() {
-  const { app, closed, canUndo, replacedBy } = useLoaderData<typeof loader>();
+  const { app, closed, canUndo, replacedBy, offer, onboarding, replyOpen } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("incubation");
   const keyText = useKeyText();
@@ -110,6 +123,16 @@ export default function ApplicationOverview() {
           <h2 id="letter-heading">{t("app.letter")}</h2>
           <Paragraphs text={app.decision_letter} />
         </section>
+      ) : null}
+      {offer ? (
+        <OfferSection
+          applicationId={app.id}
+          offer={offer}
+          onboarding={onboarding}
+          side="company"
+          replyOpen={replyOpen}
+          error={actionData?.error ? keyText(actionData.error) : null}
+        />
       ) : null}
       {isEditable(app.status) ? (
         <p>

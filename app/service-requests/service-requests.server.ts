@@ -186,6 +186,53 @@ export async function fileRequest(
   }
 }
 
+/**
+ * A request the park opens for a company (incubation onboarding, issue 16): of an active type,
+ * requested in the name of a company member, its fields left for the team to fill; the same
+ * `idempotencyKey` for the same requester answers the existing request (`created: false`).
+ * Runs in the caller's transaction.
+ */
+export async function openRequestForCompany(
+  db: Executor,
+  input: {
+    typeId: string;
+    requester: { id: string; name: string };
+    company: NonNullable<SessionUser["company"]>;
+    subject: string;
+    description: string;
+    idempotencyKey: string;
+  },
+  origin: string,
+  now = new Date(),
+): Promise<FileRequestResult> {
+  const type = await db
+    .selectFrom("service_type")
+    .selectAll()
+    .where("id", "=", input.typeId)
+    .where("active", "=", true)
+    .executeTakeFirst();
+  if (!type) return { ok: false, error: "type" };
+  const actor: Actor = { ...input.requester, roles: [], company: input.company };
+  const existing = await findByIdempotencyKey(db, actor.id, input.idempotencyKey);
+  if (existing) return { ok: true, ref: existing, created: false };
+  const target = await getTarget(db, type.id, "normal");
+  const calendar = await loadCalendar(db);
+  const clock = (minutes: number) =>
+    slaClock({ start: now, targetMinutes: minutes, pauses: [], now, calendar }).dueAt;
+  return fileRequestTx(
+    db,
+    actor,
+    { ...input, fields: {} },
+    type,
+    {},
+    target,
+    clock(target.firstResponse),
+    clock(target.resolution),
+    origin,
+    now,
+  );
+}
+
 async function fileRequestTx(
   db: Executor,
   actor: Actor,

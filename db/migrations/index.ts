@@ -15,6 +15,7 @@ import * as notificationUnread from "./2026-12-05T0230_notification_unread";
 import * as companyFile from "./2026-12-05T0240_company_file";
 import * as knowledgeBase from "./2026-12-05T0300_knowledge_base";
 import * as statistics from "./2026-12-05T0310_statistics";
+import * as incubationOffer from "./2026-12-05T0320_incubation_offer";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0240_company_file": companyFile,
   "2026-12-05T0300_knowledge_base": knowledgeBase,
   "2026-12-05T0310_statistics": statistics,
+  "2026-12-05T0320_incubation_offer": incubationOffer,
 };

@@ -265,7 +265,12 @@ export async function seedIncubationDemo(db: DB, now = new Date()): Promise<void
     for (const p of PROGRAMMES) {
       await trx
         .insertInto("incubation_programme")
-        .values({ ...p, created_by: staff ?? null })
+        .values({
+          ...p,
+          created_by: staff ?? null,
+          // Issue 16: signing the agreement opens these onboarding requests (service catalogue).
+          onboarding_types: JSON.stringify(["business-registration", "talent-housing"]),
+        })
         .onConflict((oc) => oc.column("slug").doNothing())
         .execute();
       programmeIds.set(

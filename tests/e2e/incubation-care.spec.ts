@@ -8,6 +8,10 @@
 import type { Page } from "@playwright/test";
 import { PERSONAS, contextFor, expect, insertOpenCall, query, test } from "../support/e2e";
 
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+);
+
 async function applicationIdFrom(page: Page): Promise<string> {
   const m = /\/applications\/([0-9a-f-]{36})/.exec(page.url());
   if (!m) throw new Error(`No application id in ${page.url()}`);
@@ -174,6 +178,82 @@ test("the decision form starts with no choice; the release shows who will be tol
   await dialog.getByRole("button", { name: "Release 1 decision" }).click();
   await expect(s.getByText("1 decision released.")).toBeVisible();
   await ctx.close();
+});
+
+test("an acceptance is an offer: the company accepts, both sign, onboarding requests reach the service desk", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const { callId, applicationId } = await applicationInReview(`care-o-${Date.now()}`);
+  const staff = await contextFor(browser, baseURL!, PERSONAS.staff);
+  const s = await staff.newPage();
+  await s.goto(`/desk/incubation/applications/${applicationId}`);
+  await s.getByLabel("Outcome", { exact: true }).selectOption("accepted_with_conditions");
+  await s.getByLabel("Space (building, room)").fill("Building 3, room 301");
+  await s.getByLabel("Conditions", { exact: true }).fill("Register in the park within 60 days");
+  await s.getByRole("button", { name: "Save draft decision" }).click();
+  await expect(s.getByText("Draft decision saved.")).toBeVisible();
+  await s.goto(`/desk/incubation/calls/${callId}`);
+  await s.getByRole("link", { name: "Release 1 decision…" }).click();
+  await s.getByRole("dialog").getByRole("button", { name: "Release 1 decision" }).click();
+  await expect(s.getByText("1 decision released.")).toBeVisible();
+
+  // The company reads the offer and accepts it (confirmed); the agreement PDF is generated.
+  const company = await contextFor(browser, baseURL!, PERSONAS.ownerB);
+  const page = await company.newPage();
+  await page.goto(`/applications/${applicationId}`);
+  const offer = page.getByTestId("offer");
+  await expect(offer).toContainText("Building 3, room 301");
+  await expect(offer).toContainText("Register in the park within 60 days");
+  await offer.getByRole("link", { name: "Accept the offer…" }).click();
+  await page
+    .getByRole("dialog", { name: "Accept this offer?" })
+    .getByRole("button", { name: "Yes, accept the offer" })
+    .click();
+  await expect(page.getByText("Offer accepted.")).toBeVisible();
+  const pdf = await page.request.get(`/applications/${applicationId}/agreement/agreement`);
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const other = await contextFor(browser, baseURL!, PERSONAS.memberA);
+  expect(
+    (await other.request.get(`/applications/${applicationId}/agreement/agreement`)).status(),
+  ).toBe(404);
+  await other.close();
+
+  // Both sides upload a signed copy: the company is then a resident, onboarding opens.
+  await page
+    .getByLabel("Upload your signed copy (PDF)")
+    .setInputFiles({ name: "signed.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("button", { name: "Upload and mark signed" }).click();
+  await expect(page.getByText("Signed copy uploaded.")).toBeVisible();
+  await s.goto(`/desk/incubation/applications/${applicationId}`);
+  await s
+    .getByLabel("Upload your signed copy (PDF)")
+    .setInputFiles({ name: "signed-park.pdf", mimeType: "application/pdf", buffer: PDF });
+  await s.getByRole("button", { name: "Upload and mark signed" }).click();
+  await expect(s.getByText("The agreement is signed by both sides.")).toBeVisible();
+  const desk = s.getByTestId("onboarding");
+  await expect(desk.getByRole("link")).toHaveCount(2);
+  await page.goto(`/applications/${applicationId}`);
+  await expect(page.getByTestId("onboarding").getByRole("link")).toHaveCount(2);
+  // Staff work them in the service desk.
+  await desk.getByRole("link").first().click();
+  await expect(s).toHaveURL(/\/desk\/requests\/SR-/);
+  await expect(s.getByText("Onboarding:").first()).toBeVisible();
+  const [row] = await query<{ is_resident: boolean; n: string }>(
+    `SELECT c.is_resident, (SELECT count(*) FROM application_onboarding o WHERE o.application_id = a.id)::text AS n
+     FROM company c JOIN application a ON a.company_id = c.id WHERE a.id = $1`,
+    [applicationId],
+  );
+  expect(row).toEqual({ is_resident: true, n: "2" });
+  // Company B is not a resident in the demo data other specs expect: put that back.
+  await query(
+    "UPDATE company SET is_resident = false, resident_since = NULL WHERE id = (SELECT company_id FROM application WHERE id = $1)",
+    [applicationId],
+  );
+  await company.close();
+  await staff.close();
 });
 
 test.describe("without JavaScript", () => {

@@ -196,7 +196,8 @@ test("the incubation journey: call, two-session draft, PDF, more information, tw
   await s.getByRole("dialog").getByRole("button", { name: "Release 1 decision" }).click();
   await expect(s.getByText("1 decision released.")).toBeVisible();
 
-  // The applicant is notified and reads the letter; the company is now a resident.
+  // The applicant is notified and reads the letter; the acceptance is an offer (issue 16), so
+  // the company is not a resident until the agreement is signed (incubation-care.spec.ts).
   const [mail] = await query<{ subject: string }>(
     "SELECT subject FROM email WHERE template = 'incubationDecision' AND lower(to_address) = $1 ORDER BY created_at DESC LIMIT 1",
     [PERSONAS.ownerB],
@@ -209,7 +210,8 @@ test("the incubation journey: call, two-session draft, PDF, more information, tw
     "SELECT c.is_resident FROM company c JOIN application a ON a.company_id = c.id WHERE a.id = $1",
     [applicationId],
   );
-  expect(company?.is_resident).toBe(true);
+  expect(company?.is_resident).toBe(false);
+  await expect(page.getByTestId("offer")).toContainText("Awaiting your reply");
 
   // The CSV export has the application with its score; company A cannot see B's application.
   const csv = await s.request.get(

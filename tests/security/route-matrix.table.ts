@@ -135,6 +135,12 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: (ids) => `/applications/${ids.applicationB}/documents/${ids.documentB}`,
     get: { default: 404, anonymous: 302, memberB: 200, reviewer: 200, staff: 200, admin: 200 },
   },
+  // Company B's demo application is in review: no offer, so no agreement for anyone (404);
+  // the offer's own tests (app/incubation/offer.test.ts, the e2e offer journey) cover access.
+  "routes/applications.$applicationId.agreement.$which": {
+    url: (ids) => `/applications/${ids.applicationB}/agreement/agreement`,
+    get: { default: 404, anonymous: 302 },
+  },
   "routes/desk.incubation._index": {
     url: "/desk/incubation",
     get: staffOnly(200),

@@ -4,6 +4,7 @@ import { useRef } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Paragraphs, useParkTime } from "~/incubation/ui";
 import type { Outcome } from "~/incubation/workflow";
+import type { OfferTerms } from "~/incubation/offer.server";
 import type { StaffApp } from "./action-data";
 import { ErrorLines, type Feedback } from "./feedback";
 
@@ -12,6 +13,7 @@ export function Decision({
   outcomes,
   defaultLetter,
   templates,
+  terms,
   feedback,
 }: {
   app: StaffApp;
@@ -19,6 +21,8 @@ export function Decision({
   defaultLetter: string;
   /** Each allowed outcome's letter, filled in when that outcome is chosen (with JavaScript). */
   templates: Record<string, string>;
+  /** The offer's terms drafted so far (or the defaults), for an acceptance. */
+  terms: OfferTerms;
   feedback: Feedback;
 }) {
   const letterRef = useRef<HTMLTextAreaElement>(null);
@@ -95,6 +99,46 @@ export function Decision({
             />
             <ErrorLines errors={letterErrors} feedback={feedback} />
           </div>
+          <fieldset className="stack">
+            <legend>{t("staffApp.offerTerms")}</legend>
+            <p className="field-hint">{t("staffApp.offerTermsHint")}</p>
+            {(
+              [
+                ["replyBy", "date"],
+                ["startDate", "date"],
+                ["plannedEndDate", "date"],
+                ["space", "text"],
+              ] as const
+            ).map(([name, type]) => {
+              const errs = feedback.errs("decision", name);
+              return (
+                <div key={name} className={`field${errs.length ? " has-error" : ""}`}>
+                  <label htmlFor={`terms-${name}`}>{t(`staffApp.terms.${name}`)}</label>
+                  <input
+                    id={`terms-${name}`}
+                    name={name}
+                    type={type}
+                    maxLength={type === "text" ? 500 : undefined}
+                    defaultValue={values?.[name] ?? terms[name]}
+                  />
+                  <ErrorLines errors={errs} feedback={feedback} />
+                </div>
+              );
+            })}
+            <div
+              className={`field${feedback.errs("decision", "conditions").length ? " has-error" : ""}`}
+            >
+              <label htmlFor="terms-conditions">{t("staffApp.terms.conditions")}</label>
+              <textarea
+                id="terms-conditions"
+                name="conditions"
+                rows={3}
+                maxLength={4000}
+                defaultValue={values?.conditions ?? terms.conditions}
+              />
+              <ErrorLines errors={feedback.errs("decision", "conditions")} feedback={feedback} />
+            </div>
+          </fieldset>
           <button type="submit" name="intent" value="decision" className="button">
             {t("staffApp.saveDecision")}
           </button>

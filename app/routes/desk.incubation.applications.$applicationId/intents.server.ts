@@ -99,18 +99,28 @@ const INTENTS: Record<string, (args: Args) => Promise<Answer>> = {
     if (!can(user, "decide:application:any")) forbidden();
     const intent = "decision";
     const submission = parseForm(form, { schema: decisionSchema });
-    const values = {
-      outcome: String(form.get("outcome") ?? ""),
-      letter: String(form.get("letter") ?? ""),
-    };
+    const values = Object.fromEntries(
+      ["outcome", "letter", "conditions", "space", "replyBy", "startDate", "plannedEndDate"].map(
+        (k) => [k, String(form.get(k) ?? "")],
+      ),
+    );
     if (submission.status !== "success")
       return answer(
         { intent, errors: submission.reply().error as ActionData["errors"], values },
         400,
       );
+    const v = submission.value;
     const result = await draftDecision(db(), ctx, app.id, {
-      ...submission.value,
+      outcome: v.outcome,
+      letter: v.letter,
       locale: app.applicantLocale,
+      terms: {
+        conditions: v.conditions ?? "",
+        space: v.space ?? "",
+        replyBy: v.replyBy,
+        startDate: v.startDate,
+        plannedEndDate: v.plannedEndDate,
+      },
     });
     if (!result.ok)
       return answer({ intent, error: "incubation:errors.refused", values }, statusOf(result));

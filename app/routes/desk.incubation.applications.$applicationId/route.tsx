@@ -19,6 +19,10 @@ import {
   type ApplicationStatus,
 } from "~/incubation/workflow";
 import { readForm } from "~/lib/form.server";
+import { data } from "@remix-run/node";
+import { asTerms, getOffer, listOnboarding, replyClosed } from "~/incubation/offer.server";
+import { offerIntent } from "~/incubation/offer-intents.server";
+import { OfferSection } from "~/incubation/offer-ui";
 import { idempotent } from "~/forms/idempotency.server";
 import type { ActionData } from "./action-data";
 import { Comments, History } from "./comments";
@@ -48,8 +52,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const templates = Object.fromEntries(
     outcomes.map((o) => [o, letterFromTemplate(o, app.applicantLocale, app)]),
   );
+  const offer = await getOffer(db(), app.id);
   return {
     app,
+    terms: asTerms(app.offer_terms),
+    offer: offer ?? null,
+    replyOpen: offer ? !replyClosed(offer) : false,
+    onboarding: offer?.status === "signed" ? await listOnboarding(db(), app.id) : [],
     reviewers: await listReviewers(db()),
     canDecide: can(user, "decide:application:any"),
     defaultLetter: app.decision_letter ?? "",
@@ -63,12 +72,28 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const app = await getApplicationForStaff(db(), params.applicationId ?? "");
   invariantFound(app);
   const ctx = ctxOf(request, context, user);
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  // A signed copy of the agreement (multipart): the offer's forms (issue 16).
+  if (multipart) {
+    const answer = await offerIntent(request, ctx, app, "staff", null);
+    return answer ?? data({ intent: "sign", error: "incubation:errors.refused" }, { status: 400 });
+  }
   const form = await readForm(request);
   return runApplicationIntent(String(form.get("intent") ?? ""), { user, ctx, app, form });
 }
 
 export default function StaffApplication() {
-  const { app, reviewers, canDecide, defaultLetter, templates } = useLoaderData<typeof loader>();
+  const {
+    app,
+    reviewers,
+    canDecide,
+    defaultLetter,
+    templates,
+    terms,
+    offer,
+    onboarding,
+    replyOpen,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const feedback = useFeedback(actionData);
   const { t } = useTranslation("incubation");
@@ -107,7 +132,17 @@ export default function StaffApplication() {
           outcomes={outcomesFrom(app.status)}
           defaultLetter={defaultLetter}
           templates={templates}
+          terms={terms}
           feedback={feedback}
+        />
+      ) : null}
+      {offer ? (
+        <OfferSection
+          applicationId={app.id}
+          offer={offer}
+          onboarding={onboarding}
+          side="staff"
+          replyOpen={replyOpen}
         />
       ) : null}
       <Comments app={app} feedback={feedback} />
