@@ -62,7 +62,8 @@ export function AnswersStep({
         .filter((q) => q.step === step)
         .map((q) => (
           <QuestionField
-            key={`${q.key}-${loadedVersion}`}
+            // Remounted (to show kept input) only after a refused save, not after an autosave.
+            key={`${q.key}-${actionData?.kind === "conflict" ? actionData.version : "loaded"}`}
             question={q}
             value={kept?.[q.key] ?? app.answers[q.key] ?? ""}
             error={actionData?.kind === "error" ? actionData.fieldErrors?.[q.key] : undefined}

@@ -6,7 +6,13 @@
  * goes. A form submit (save, save and continue, a step tab) waits for a save in flight and
  * posts with the version it answered, so the two never race each other into a conflict.
  */
-import { useBeforeUnload, useBlocker, useFetcher, useSubmit } from "@remix-run/react";
+import {
+  useBeforeUnload,
+  useBlocker,
+  useFetcher,
+  useNavigation,
+  useSubmit,
+} from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 
 export const AUTOSAVE_DELAY_MS = 800;
@@ -80,8 +86,20 @@ export function useAutosave(initialVersion: number) {
     timer.current = setTimeout(save, AUTOSAVE_DELAY_MS);
   }, [save, state]);
 
+  // A form post saves everything itself: while it runs nothing is "unsaved" (its redirect must
+  // not be held by the blocker below); when it is over the page shows its outcome.
+  const submitting = useRef(false);
+  const navigation = useNavigation();
+  useEffect(() => {
+    if (navigation.state === "idle" && submitting.current) {
+      submitting.current = false;
+      setState("idle");
+    }
+  }, [navigation.state]);
+
   const onSubmit = useCallback(
     (e: FormEvent<HTMLFormElement>) => {
+      submitting.current = true;
       if (timer.current) {
         clearTimeout(timer.current);
         timer.current = null;
@@ -110,7 +128,7 @@ export function useAutosave(initialVersion: number) {
   // A link inside the portal while a change is unsaved: save now, then go.
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
-      pending && currentLocation.pathname !== nextLocation.pathname,
+      pending && !submitting.current && currentLocation.pathname !== nextLocation.pathname,
   );
   useEffect(() => {
     if (blocker.state !== "blocked") return;
