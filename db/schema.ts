@@ -547,6 +547,18 @@ export interface ProjectContact {
   title: Generated<string>;
 }
 
+export interface ProjectDocument {
+  content_type: string;
+  created_at: Generated<Timestamp>;
+  file_name: string;
+  from_investor: boolean;
+  id: Generated<string>;
+  project_id: string;
+  size_bytes: number;
+  stored_file_id: string;
+  uploaded_by: string | null;
+}
+
 export interface ProjectEvent {
   actor_id: string | null;
   at: Generated<Timestamp>;
@@ -557,6 +569,29 @@ export interface ProjectEvent {
   note: Generated<string>;
   project_id: string;
   to_stage: string | null;
+}
+
+export interface ProjectInvestor {
+  created_at: Generated<Timestamp>;
+  email: string;
+  expires_at: Timestamp | null;
+  id: Generated<string>;
+  invited_by: string | null;
+  linked_at: Timestamp | null;
+  locale: Generated<string>;
+  project_id: string;
+  revoked_at: Timestamp | null;
+  token_hash: string | null;
+  user_id: string | null;
+}
+
+export interface ProjectMessage {
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+  from_investor: boolean;
+  id: Generated<number>;
+  project_id: string;
 }
 
 export interface ProjectReminder {
@@ -898,7 +933,10 @@ export interface DB {
   park_space: ParkSpace;
   project: Project;
   project_contact: ProjectContact;
+  project_document: ProjectDocument;
   project_event: ProjectEvent;
+  project_investor: ProjectInvestor;
+  project_message: ProjectMessage;
   project_reminder: ProjectReminder;
   project_tranche: ProjectTranche;
   report: Report;

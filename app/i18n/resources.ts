@@ -30,6 +30,8 @@ import enCompanyFile from "./en/companyFile";
 import zhCompanyFile from "./zh-CN/companyFile";
 import enKb from "./en/kb";
 import zhKb from "./zh-CN/kb";
+import enInvestor from "./en/investor";
+import zhInvestor from "./zh-CN/investor";
 
 /**
  * Every namespace in both languages (one line each). Chinese files are typed by the English
@@ -52,6 +54,7 @@ export const resources = {
     projects: enProjects,
     companyFile: enCompanyFile,
     kb: enKb,
+    investor: enInvestor,
     notifications: enNotifications,
   },
   "zh-CN": {
@@ -70,6 +73,7 @@ export const resources = {
     projects: zhProjects,
     companyFile: zhCompanyFile,
     kb: zhKb,
+    investor: zhInvestor,
     notifications: zhNotifications,
   },
 } as const;

@@ -34,7 +34,14 @@ export type EmailTemplate =
   // Investment-promotion pipeline (issue 13)
   | "projectReminder"
   // Company statistics (issue 14)
-  | "reportTask";
+  | "reportTask"
+  // The investor's view (ADR 0029)
+  | "projectInvestorInvite"
+  | "projectInvestorLinked"
+  | "projectMessageToOwner"
+  | "projectDocumentToOwner"
+  | "projectMessageToInvestor"
+  | "projectDocumentToInvestor";
 
 export interface QueueEmailInput {
   to: string;

@@ -32,5 +32,7 @@ export const NOTIFICATION_KINDS = [
   "report_task",
   "report_returned",
   "report_accepted",
+  "project_message",
+  "project_document",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -16,6 +16,7 @@ import * as companyFile from "./2026-12-05T0240_company_file";
 import * as knowledgeBase from "./2026-12-05T0300_knowledge_base";
 import * as statistics from "./2026-12-05T0310_statistics";
 import * as incubationOffer from "./2026-12-05T0320_incubation_offer";
+import * as projectInvestors from "./2026-12-05T0330_project_investors";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0300_knowledge_base": knowledgeBase,
   "2026-12-05T0310_statistics": statistics,
   "2026-12-05T0320_incubation_offer": incubationOffer,
+  "2026-12-05T0330_project_investors": projectInvestors,
 };

@@ -56,6 +56,8 @@ const USERS = [
   { email: "member@demo.zizhupark.example", name: "Liu Yang", locale: "zh-CN", roles: [] },
   { email: "owner-b@demo.zizhupark.example", name: "Emma Schneider", locale: "en", roles: [] },
   { email: "member-b@demo.zizhupark.example", name: "Zhao Lei", locale: "zh-CN", roles: [] },
+  // An investor following his project (ADR 0029); no company yet.
+  { email: "investor@demo.zizhupark.example", name: "Sato Kenji", locale: "en", roles: [] },
 ] as const;
 
 const COMPANIES = [
@@ -85,7 +87,7 @@ const COMPANIES = [
 
 export const DEMO_LOGINS = USERS.map(
   (u) =>
-    `${u.email.padEnd(34)} ${DEMO_PASSWORD}   ${u.roles.length ? u.roles.join(", ") : "company"}`,
+    `${u.email.padEnd(34)} ${DEMO_PASSWORD}   ${u.roles.length ? u.roles.join(", ") : u.email.startsWith("investor@") ? "investor" : "company"}`,
 );
 
 export const DEMO_EMAILS: readonly string[] = USERS.map((u) => u.email);
@@ -203,5 +205,6 @@ export async function seedDemoData(db: DB): Promise<string> {
   await (await import("./demo-promotion.server")).seedDemoPromotion(db);
   await (await import("./demo-projects.server")).seedDemoProjects(db);
   await (await import("./demo-kb.server")).seedDemoKb(db);
+  await (await import("./demo-investor.server")).seedDemoInvestor(db);
   return `Demo data: ${USERS.length} people, ${COMPANIES.length} companies.`;
 }

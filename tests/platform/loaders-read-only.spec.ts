@@ -72,6 +72,18 @@ async function loadIds(db: pg.Client): Promise<Ids> {
       (await one("SELECT id::text AS v FROM project ORDER BY created_at LIMIT 1")) ?? NONE,
     kbDemo:
       (await one("SELECT id::text AS v FROM kb_article WHERE slug = 'reporting-a-repair'")) ?? NONE,
+    projectOfInvestor:
+      (await one(
+        `SELECT pi.project_id::text AS v FROM project_investor pi JOIN app_user u ON u.id = pi.user_id
+         WHERE u.email = $1 AND pi.revoked_at IS NULL LIMIT 1`,
+        [ACCOUNTS.investor],
+      )) ?? NONE,
+    projectDocument:
+      (await one(
+        `SELECT d.id::text AS v FROM project_document d JOIN project_investor pi USING (project_id)
+         JOIN app_user u ON u.id = pi.user_id WHERE u.email = $1 LIMIT 1`,
+        [ACCOUNTS.investor],
+      )) ?? NONE,
     callOpen,
     applicationB,
     documentB:

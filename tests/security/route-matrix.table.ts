@@ -4,7 +4,8 @@
  * route's URL and for a POST of an empty form to it (redirects are not followed: 302).
  *
  * Personas: anonymous; memberA / ownerA (company A, a resident); memberB (company B);
- * reviewer; staff; admin. `ids` holds record ids looked up in the demo data.
+ * reviewer; staff; admin; investor (an account following one demo project, ADR 0029, no
+ * company). `ids` holds record ids looked up in the demo data.
  */
 export const PERSONAS = [
   "anonymous",
@@ -14,6 +15,7 @@ export const PERSONAS = [
   "reviewer",
   "staff",
   "admin",
+  "investor",
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 export type Expect = number | ({ default: number } & Partial<Record<Persona, number>>);
@@ -38,6 +40,9 @@ export interface Ids {
   projectDemo: string;
   /** Knowledge base: a published demo article's id. */
   kbDemo: string;
+  /** The investor's view: the demo investor's project and a document on it. */
+  projectOfInvestor: string;
+  projectDocument: string;
 }
 
 export interface RouteSpec {
@@ -110,7 +115,14 @@ export const ROUTES: Record<string, RouteSpec> = {
   },
   "routes/desk._index": {
     url: "/desk",
-    get: { default: 200, anonymous: 302, memberA: 403, ownerA: 403, memberB: 403 },
+    get: {
+      default: 200,
+      anonymous: 302,
+      memberA: 403,
+      ownerA: 403,
+      memberB: 403,
+      investor: 403,
+    },
   },
   // Incubation (issue 4). Company B's application is in review; reviewer@ is assigned to it.
   "routes/incubation._index": { url: "/incubation", get: 200 },
@@ -325,6 +337,29 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: (ids) => `/desk/projects/${ids.projectDemo}`,
     get: promotionOnly(200),
     post: promotionOnly(400),
+  },
+  "routes/desk.projects.$projectId_.investor": {
+    url: (ids) => `/desk/projects/${ids.projectDemo}/investor`,
+    get: promotionOnly(200),
+    post: promotionOnly(400),
+  },
+  // The investor's view (ADR 0029): /projects lists the account's linked projects (none is an
+  // empty list); a project page and its documents are for its linked investors (and documents
+  // for promotion staff), 404 for everyone else. A made-up invitation token is 404.
+  "routes/projects._index": { url: "/projects", get: signedIn(200) },
+  "routes/projects.$projectId": {
+    url: (ids) => `/projects/${ids.projectOfInvestor}`,
+    get: { default: 404, anonymous: 302, investor: 200 },
+    post: { default: 404, anonymous: 302, investor: 400 },
+  },
+  "routes/projects.$projectId_.documents.$documentId": {
+    url: (ids) => `/projects/${ids.projectOfInvestor}/documents/${ids.projectDocument}`,
+    get: { default: 404, anonymous: 302, investor: 200, admin: 200 },
+  },
+  "routes/projects.join.$token": {
+    url: "/projects/join/not-a-real-invitation-token",
+    get: 404,
+    post: signedIn(404),
   },
   // The development mailbox: open to everyone while SMTP_URL is unset (as in the e2e server),
   // 404 once it is set. With an empty outbox the list stands in for the email page.

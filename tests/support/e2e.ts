@@ -32,6 +32,8 @@ export const PERSONAS = {
   reviewer: "reviewer@demo.zizhupark.example",
   staff: "staff@demo.zizhupark.example",
   admin: "admin@demo.zizhupark.example",
+  /** Follows one demo project (ADR 0029); no company, no park role. */
+  investor: "investor@demo.zizhupark.example",
 } as const;
 export type Persona = keyof typeof PERSONAS | "anonymous";
 

@@ -86,11 +86,21 @@ export async function loadIds(): Promise<Ids> {
   const [project] = await query<{ id: string }>(
     "SELECT id FROM project ORDER BY created_at LIMIT 1",
   );
+  const [investorProject] = await query<{ project_id: string }>(
+    `SELECT pi.project_id FROM project_investor pi JOIN app_user u ON u.id = pi.user_id
+     WHERE u.email = 'investor@demo.zizhupark.example' AND pi.revoked_at IS NULL LIMIT 1`,
+  );
+  const [investorDocument] = await query<{ id: string }>(
+    "SELECT id FROM project_document WHERE project_id = $1 LIMIT 1",
+    [investorProject?.project_id ?? none],
+  );
   const [kb] = await query<{ id: string }>(
     "SELECT id FROM kb_article WHERE slug = 'reporting-a-repair'",
   );
   return {
     kbDemo: kb?.id ?? none,
+    projectOfInvestor: investorProject?.project_id ?? none,
+    projectDocument: investorDocument?.id ?? none,
     projectDemo: project?.id ?? none,
     articleDemo: article?.id ?? none,
     inquiryDemo: inquiry?.id ?? none,

@@ -77,6 +77,29 @@ const emails = {
   reportTask: {
     subject: "Please report {{form}} for {{period}}",
     body: "Hello,\n\nThe park has opened the period {{period}} of {{form}}. Please fill it in by {{due}}; it starts from your last period's figures.\n\nFill it in: {{link}}",
+  projectInvestorInvite: {
+    subject: "Follow your project {{reference}} with Zizhu High-Tech Park",
+    body: "Hello,\n\nThe investment promotion team of Zizhu High-Tech Park invites you to follow your project {{reference}} on the Zizhu Park Portal: where it stands, the next step, visits, documents and messages with the team. Open the invitation, then sign in or create an account with this email address:\n{{link}}\n\nThe invitation expires on {{expires}}. If you did not expect it, you can ignore this email.",
+  },
+  projectInvestorLinked: {
+    subject: "You can now follow your project {{reference}}",
+    body: "Hello,\n\nThe investment promotion team of Zizhu High-Tech Park has given your account access to the project {{reference}}: where it stands, the next step, documents and messages with the team.\n{{link}}",
+  },
+  projectMessageToOwner: {
+    subject: "The investor wrote on {{reference}}",
+    body: "Hello,\n\nThe investor sent a message on the project {{reference}}. Read it and reply here:\n{{link}}",
+  },
+  projectDocumentToOwner: {
+    subject: "The investor shared a document on {{reference}}",
+    body: "Hello,\n\nThe investor uploaded a document to the project {{reference}}:\n{{link}}",
+  },
+  projectMessageToInvestor: {
+    subject: "A message from Zizhu High-Tech Park on {{reference}}",
+    body: "Hello,\n\nThe investment promotion team wrote on your project {{reference}}:\n\n{{message}}\n\nReply on the portal:\n{{link}}",
+  },
+  projectDocumentToInvestor: {
+    subject: "A new document on your project {{reference}}",
+    body: "Hello,\n\nThe investment promotion team of Zizhu High-Tech Park shared a document on your project {{reference}}. Download it on the portal:\n{{link}}",
   },
 } as const;
 export default emails;

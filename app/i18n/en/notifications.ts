@@ -33,6 +33,8 @@ const notifications = {
     report_task: "Please report {{subject}} for {{ref}}",
     report_returned: "Your report {{subject}} for {{ref}} was returned: please see the comments",
     report_accepted: "Your report {{subject}} for {{ref}} was accepted",
+    project_message: "New message on the project {{ref}}",
+    project_document: "New document on the project {{ref}}",
   },
 };
 

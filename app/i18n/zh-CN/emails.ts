@@ -80,6 +80,29 @@ const emails: Translation<typeof en> = {
   reportTask: {
     subject: "请填报{{period}}的{{form}}",
     body: "您好：\n\n园区已发布{{form}}（{{period}}）。请于 {{due}} 前完成填报；表中已预填上一期数据。\n\n前往填报：{{link}}",
+  projectInvestorInvite: {
+    subject: "在紫竹高新区门户跟进您的项目 {{reference}}",
+    body: "您好：\n\n紫竹高新区招商团队邀请您在紫竹园区门户上跟进您的项目 {{reference}}：项目进展、下一步安排、考察、文件以及与招商团队的留言。请打开邀请链接，然后用本邮箱地址登录或注册账号：\n{{link}}\n\n邀请将于 {{expires}} 失效。如果您并未预期收到此邀请，请忽略本邮件。",
+  },
+  projectInvestorLinked: {
+    subject: "您现在可以跟进项目 {{reference}}",
+    body: "您好：\n\n紫竹高新区招商团队已为您的账号开通项目 {{reference}} 的查看权限：项目进展、下一步安排、文件以及与招商团队的留言。\n{{link}}",
+  },
+  projectMessageToOwner: {
+    subject: "投资方在 {{reference}} 上留言",
+    body: "您好：\n\n投资方在项目 {{reference}} 上发来一条留言，请在此查看并回复：\n{{link}}",
+  },
+  projectDocumentToOwner: {
+    subject: "投资方在 {{reference}} 上传了文件",
+    body: "您好：\n\n投资方为项目 {{reference}} 上传了一份文件：\n{{link}}",
+  },
+  projectMessageToInvestor: {
+    subject: "紫竹高新区关于 {{reference}} 的留言",
+    body: "您好：\n\n招商团队就您的项目 {{reference}} 留言如下：\n\n{{message}}\n\n请在门户上回复：\n{{link}}",
+  },
+  projectDocumentToInvestor: {
+    subject: "您的项目 {{reference}} 有新文件",
+    body: "您好：\n\n紫竹高新区招商团队在您的项目 {{reference}} 中分享了一份文件，请在门户上下载：\n{{link}}",
   },
 };
 export default emails;

@@ -89,13 +89,15 @@ export default function ProjectPage() {
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation("projects");
+  const { t: tInvestor } = useTranslation("investor");
   const l = useProjectLabels();
   const editReply = reply?.intent === "edit" ? reply.result : null;
   return (
     <div className="container">
       <p>
         <Link to="/desk/projects">← {t("title")}</Link> ·{" "}
-        <Link to="/desk/projects/board">{t("board")}</Link>
+        <Link to="/desk/projects/board">{t("board")}</Link> ·{" "}
+        <Link to={`/desk/projects/${project.id}/investor`}>{tInvestor("staff.open")}</Link>
       </p>
       <header className="page-header">
         <h1>{project.organisation}</h1>

@@ -1,0 +1,161 @@
+import type en from "../en/investor";
+import type { Translation } from "../types";
+
+const investor: Translation<typeof en> = {
+  list: {
+    title: "我的项目",
+    lead: "您与紫竹高新区共同推进的投资项目。",
+    empty: "您的账号尚未关联任何项目。园区招商团队邀请您跟进项目后，项目会显示在这里。",
+  },
+  detail: {
+    where: "项目进展",
+    steps: "从初次接洽到投产的各个阶段",
+    nextStep: "下一步",
+    noNextStep: "招商团队将尽快安排下一步。",
+    due: "{{date}} 前",
+    contact: "您在园区的联系人",
+  },
+  stage: {
+    new: {
+      title: "初步了解",
+      text: "园区已收到您的项目，正在了解您的计划。联系人会尽快与您沟通。",
+    },
+    qualified: {
+      title: "初步匹配",
+      text: "您的计划与园区定位相符。下一步通常是来园区实地考察场地和可用空间。",
+    },
+    visit_planned: {
+      title: "考察安排中",
+      text: "园区正在安排考察，日期和地点确定后会显示在这里。",
+    },
+    visited: {
+      title: "已考察",
+      text: "感谢您来园区考察。招商团队正在准备您关心的空间和条件等事项。",
+    },
+    negotiating: {
+      title: "洽谈条款",
+      text: "您与园区正在商定协议条款：空间、扶持政策和时间安排。",
+    },
+    signed: {
+      title: "已签约",
+      text: "协议已签署。下一步是在园区完成企业注册。",
+    },
+    registered: {
+      title: "已在园区注册",
+      text: "您的企业已在园区注册，招商团队将协助您做好入驻准备。",
+    },
+    moved_in: {
+      title: "已入驻",
+      text: "欢迎入驻园区。企业有任何需要，都可以通过服务台提出。",
+    },
+    producing: {
+      title: "已投产运营",
+      text: "您的企业已在园区投产运营，恭喜！",
+    },
+    on_hold: {
+      title: "暂缓",
+      text: "项目暂时搁置。您希望重新推进时，随时给联系人留言。",
+    },
+    lost: {
+      title: "已结束",
+      text: "园区已结束此项目。如果您的计划有变化，欢迎给联系人留言。",
+    },
+  },
+  visits: {
+    title: "考察",
+    empty: "尚未安排考察。",
+  },
+  units: {
+    title: "推荐空间",
+    empty: "尚未推荐空间。",
+  },
+  thread: {
+    title: "留言",
+    empty: "暂无留言。",
+    label: "您的留言",
+    hintInvestor: "您在园区的联系人会看到留言，并收到邮件提醒。",
+    hintPark: "跟进此项目的每位投资方都会看到，并收到以其语言发送的邮件。",
+    send: "发送留言",
+    sending: "正在发送…",
+    you: "您",
+    investor: "{{name}}（投资方）",
+    park: "园区",
+    parkTeam: "{{name}}，紫竹高新区",
+  },
+  documents: {
+    title: "文件",
+    empty: "暂无文件。",
+    choose: "添加文件",
+    hint: "PDF、PNG、JPEG、Word、Excel 或 PowerPoint，不超过 10 MB。",
+    upload: "上传文件",
+    uploading: "正在上传…",
+    fromYou: "您上传",
+    fromInvestor: "投资方上传",
+    fromPark: "园区上传",
+  },
+  access: {
+    title: "投资方访问权限",
+    lead: "有权限的人可以看到项目阶段、下一步、考察、推荐空间、文件和留言，但看不到内部备注和项目记录。",
+    none: "尚无人跟进此项目。",
+    email: "投资方的电子邮箱",
+    emailHint: "已有账号的邮箱会立即获得权限；其他邮箱会收到注册邀请。",
+    locale: "邀请邮件的语言",
+    localeHint: "已有账号的人会按其账号语言收到邮件。",
+    link: "开通权限",
+    linking: "正在开通…",
+    revoke: "取消权限",
+    withdraw: "撤回邀请",
+    revokeConfirm: "{{email}} 将无法再查看此项目。",
+    revokeYes: "确认取消",
+    states: {
+      linked: "已开通",
+      pending: "已邀请",
+      expired: "邀请已过期",
+      revoked: "已取消",
+    },
+  },
+  staff: {
+    title: "{{organisation}}：投资方视图",
+    lead: "您在这里写的留言和上传的文件，投资方会在其项目页面上看到。",
+    open: "投资方视图",
+  },
+  join: {
+    title: "跟进您的项目 {{reference}}",
+    lead: "紫竹高新区招商团队邀请您跟进{{organisation}}的项目：项目进展、下一步、文件和留言。",
+    forEmail: "此邀请发给 {{email}}。",
+    expires: "将于 {{date}} 失效。",
+    signInFirst: "请使用 {{email}} 登录或注册账号后接受邀请。",
+    signUp: "注册账号",
+    signIn: "登录",
+    otherAccount: "您当前以 {{current}} 登录。请退出后以 {{email}} 登录，再接受此邀请。",
+    accept: "跟进此项目",
+    accepting: "正在接受…",
+    closedTitle: "此邀请无法使用",
+    invalid: "邀请链接无效，请向园区联系人索取新的邀请。",
+    expired: "邀请已过期，请向园区联系人索取新的邀请。",
+    used: "此邀请已被接受，请登录查看您的项目。",
+    revoked: "此邀请已被撤回。",
+    emailMismatch: "此邀请发给的是另一个邮箱地址。",
+  },
+  errors: {
+    email: "请输入电子邮箱，例如 name@example.com。",
+    tooLong: "内容过长。",
+    locale: "请选择语言。",
+    message: "请填写留言。",
+    link: "此权限已被取消。",
+    alreadyLinked: "此账号已在跟进该项目。",
+    fileEmpty: "请选择要上传的文件。",
+    fileTooLarge: "文件超过 10 MB。",
+    fileType: "不支持此文件类型，仅接受 PDF、PNG、JPEG、Word、Excel 或 PowerPoint。",
+  },
+  toast: {
+    messageSent: "留言已发送。",
+    documentAdded: "文件已上传。",
+    joined: "您已开始跟进此项目。",
+    linked: "已为投资方账号开通权限，并已发邮件告知。",
+    invited: "邀请已发送。",
+    revoked: "权限已取消。",
+  },
+};
+
+export default investor;
