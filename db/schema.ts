@@ -178,6 +178,7 @@ export interface CompanyInvitation {
   id: Generated<string>;
   invited_by: string | null;
   revoked_at: Timestamp | null;
+  role: Generated<string>;
   token_hash: string;
 }
 
@@ -585,6 +586,14 @@ export interface ProjectInvestor {
   user_id: string | null;
 }
 
+export interface ProjectLanding {
+  company_id: string;
+  created_company: boolean;
+  landed_at: Generated<Timestamp>;
+  landed_by: string | null;
+  project_id: string;
+}
+
 export interface ProjectMessage {
   author_id: string | null;
   body: string;
@@ -936,6 +945,7 @@ export interface DB {
   project_document: ProjectDocument;
   project_event: ProjectEvent;
   project_investor: ProjectInvestor;
+  project_landing: ProjectLanding;
   project_message: ProjectMessage;
   project_reminder: ProjectReminder;
   project_tranche: ProjectTranche;

@@ -624,7 +624,8 @@ export async function acceptInvitation(
         .values({
           company_id: invitation.company_id,
           user_id: user.id,
-          role: "member",
+          // Member, or owner for a company landed from a project (ADR 0029).
+          role: invitation.role === "owner" ? "owner" : "member",
           joined_at: now,
         })
         .execute();

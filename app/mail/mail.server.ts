@@ -41,7 +41,9 @@ export type EmailTemplate =
   | "projectMessageToOwner"
   | "projectDocumentToOwner"
   | "projectMessageToInvestor"
-  | "projectDocumentToInvestor";
+  | "projectDocumentToInvestor"
+  | "projectLandedInvite"
+  | "projectLandedOwner";
 
 export interface QueueEmailInput {
   to: string;

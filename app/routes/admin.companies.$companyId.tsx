@@ -9,13 +9,20 @@ import { invariantFound, requireParkRole } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useLocale } from "~/lib/root-data";
+import { landedFigures } from "~/projects/landing.server";
+import { LandedFigures } from "~/projects/landing-ui";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireParkRole(request, ["admin"]);
+  const user = await requireParkRole(request, ["admin"]);
   const database = db();
   const company = await getCompanyDetail(database, params.companyId ?? "");
   invariantFound(company);
-  return { company, roleLabels: await parkRoleLabels(database) };
+  return {
+    company,
+    roleLabels: await parkRoleLabels(database),
+    // Landed from the investment pipeline (ADR 0029): its figures carried over.
+    landed: await landedFigures(database, user, company.id),
+  };
 }
 
 /** Only http(s) websites become links. */
@@ -24,7 +31,7 @@ function safeWebsite(url: string | null): string | null {
 }
 
 export default function AdminCompany() {
-  const { company, roleLabels } = useLoaderData<typeof loader>();
+  const { company, roleLabels, landed } = useLoaderData<typeof loader>();
   const { t } = useTranslation("admin");
   const locale = useLocale();
   const label = (role: string) =>
@@ -133,6 +140,8 @@ export default function AdminCompany() {
           {t("company.pendingInvitations", { count: company.pendingInvitations })}
         </p>
       </section>
+
+      <LandedFigures projects={landed} />
 
       <ActivityCard
         id="company-activity"

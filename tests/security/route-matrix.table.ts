@@ -343,6 +343,11 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: promotionOnly(200),
     post: promotionOnly(400),
   },
+  "routes/desk.projects.$projectId_.landing": {
+    url: (ids) => `/desk/projects/${ids.projectDemo}/landing`,
+    get: promotionOnly(200),
+    post: promotionOnly(400),
+  },
   // The investor's view (ADR 0029): /projects lists the account's linked projects (none is an
   // empty list); a project page and its documents are for its linked investors (and documents
   // for promotion staff), 404 for everyone else. A made-up invitation token is 404.

@@ -200,6 +200,8 @@ interface Targets {
   inquiryId: string;
   projectId: string;
   kbId: string;
+  /** The demo investor's project (ADR 0029). */
+  investorProjectId: string;
   request: { id: string; ref: string };
   companyId: string;
   application: { id: string; call_id: string };
@@ -286,6 +288,13 @@ async function findTargets(): Promise<Targets> {
     ).id,
     kbId: (await one<{ id: string }>("SELECT id FROM kb_article WHERE slug = 'reporting-a-repair'"))
       .id,
+    investorProjectId: (
+      await one<{ project_id: string }>(
+        `SELECT pi.project_id FROM project_investor pi JOIN app_user u ON u.id = pi.user_id
+          WHERE u.email = $1 AND pi.revoked_at IS NULL LIMIT 1`,
+        [PERSONAS.investor],
+      )
+    ).project_id,
     request,
     companyId: company.company_id,
     application,
@@ -341,6 +350,21 @@ async function plant(t: Targets, text: string): Promise<void> {
     "UPDATE kb_article SET title_en = $1, title_zh = $1, body_en = $1, body_zh = $1 WHERE id = $2",
     [text, t.kbId],
   );
+  // The investor's view: messages both ways, document names, and what the investor reads of
+  // their project (organisation and next step).
+  await query(
+    "UPDATE project SET organisation = $1, next_step = $1, last_activity_at = now() WHERE id = $2",
+    [text, t.investorProjectId],
+  );
+  // A message holds at most 5,000 characters (a table check): the chunk's start, marker first.
+  await query("UPDATE project_message SET body = $1 WHERE project_id = $2", [
+    text.slice(0, 5000),
+    t.investorProjectId,
+  ]);
+  await query("UPDATE project_document SET file_name = $1 WHERE project_id = $2", [
+    text,
+    t.investorProjectId,
+  ]);
   const [sr] = await query<{ field_values: unknown }>(
     "SELECT field_values FROM service_request WHERE id = $1",
     [t.request.id],
@@ -462,7 +486,8 @@ async function plant(t: Targets, text: string): Promise<void> {
 }
 
 test.describe("XSS corpus through every free-text field", () => {
-  test.describe.configure({ timeout: 600_000 });
+  // Ten minutes on a quiet machine; the investor pages (ADR 0029) and a loaded CI host need more.
+  test.describe.configure({ timeout: 900_000 });
 
   test("the corpus is big and every payload is marked", () => {
     const all = chunks.flat();
@@ -490,6 +515,7 @@ test.describe("XSS corpus through every free-text field", () => {
       staff: await contextFor(browser, base, PERSONAS.staff),
       admin: await contextFor(browser, base, PERSONAS.admin),
       reviewer: await contextFor(browser, base, PERSONAS.reviewer),
+      investor: await contextFor(browser, base, PERSONAS.investor),
     };
     for (const c of Object.values(contexts)) {
       await c.addInitScript(trapDialogs);
@@ -588,6 +614,16 @@ test.describe("XSS corpus through every free-text field", () => {
       [t.staffId],
     );
     expect(draft, "the desk form created an article").toBeTruthy();
+    await post(contexts.investor, `/projects/${t.investorProjectId}`, {
+      intent: "message",
+      body: joined(first, 5_000),
+    });
+    await post(contexts.admin, `/desk/projects/${t.investorProjectId}/investor`, {
+      intent: "message",
+      body: joined(first, 5_000),
+    });
+    await scan(pages.investor, `/projects/${t.investorProjectId}`, "HTTPCHUNK");
+    await scan(pages.admin, `/desk/projects/${t.investorProjectId}/investor`, "HTTPCHUNK");
     await scan(pages.staff, `/desk/news/${draft!.id}`, "HTTPCHUNK");
     await scan(pages.owner, `/requests/${t.request.ref}`, "HTTPCHUNK");
     await scan(pages.staff, `/desk/inquiries/${t.inquiryId}`, "HTTPCHUNK");
@@ -641,6 +677,9 @@ test.describe("XSS corpus through every free-text field", () => {
         [pages.admin, `/desk/projects/${t.projectId}`],
         [pages.admin, "/desk/projects?stage=negotiating"],
         [pages.admin, "/desk/projects/board"],
+        [pages.investor, "/projects"],
+        [pages.investor, `/projects/${t.investorProjectId}`],
+        [pages.admin, `/desk/projects/${t.investorProjectId}/investor`],
         [pages.anonEn, "/"],
         [pages.anonZh, "/"],
         [pages.anonEn, "/park"],

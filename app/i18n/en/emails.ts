@@ -101,5 +101,13 @@ const emails = {
     subject: "A new document on your project {{reference}}",
     body: "Hello,\n\nThe investment promotion team of Zizhu High-Tech Park shared a document on your project {{reference}}. Download it on the portal:\n{{link}}",
   },
+  projectLandedInvite: {
+    subject: "Your company is now a resident of Zizhu High-Tech Park",
+    body: "Hello,\n\nWelcome to Zizhu High-Tech Park: {{company}} is now a resident company, and the park's investment promotion team invites you to manage it on the Zizhu Park Portal, where residents file service requests, apply for programmes and invite colleagues. Accept the invitation:\n{{link}}\n\nThe invitation expires on {{expires}}.",
+  },
+  projectLandedOwner: {
+    subject: "Your company is now a resident of Zizhu High-Tech Park",
+    body: "Hello,\n\nWelcome to Zizhu High-Tech Park: {{company}} is now a resident company and your account is its owner on the Zizhu Park Portal. File service requests and invite colleagues here:\n{{link}}",
+  },
 } as const;
 export default emails;

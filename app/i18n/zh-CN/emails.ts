@@ -104,5 +104,13 @@ const emails: Translation<typeof en> = {
     subject: "您的项目 {{reference}} 有新文件",
     body: "您好：\n\n紫竹高新区招商团队在您的项目 {{reference}} 中分享了一份文件，请在门户上下载：\n{{link}}",
   },
+  projectLandedInvite: {
+    subject: "您的企业已成为紫竹高新区入驻企业",
+    body: "您好：\n\n欢迎入驻紫竹高新区！{{company}}现已成为园区入驻企业，园区招商团队邀请您在紫竹园区门户上管理企业账号：入驻企业可在门户上提交服务申请、申报项目并邀请同事。请接受邀请：\n{{link}}\n\n邀请将于 {{expires}} 失效。",
+  },
+  projectLandedOwner: {
+    subject: "您的企业已成为紫竹高新区入驻企业",
+    body: "您好：\n\n欢迎入驻紫竹高新区！{{company}}现已成为园区入驻企业，您的账号是该企业在紫竹园区门户上的负责人。您可以在这里提交服务申请、邀请同事：\n{{link}}",
+  },
 };
 export default emails;

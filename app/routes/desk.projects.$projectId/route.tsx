@@ -97,7 +97,8 @@ export default function ProjectPage() {
       <p>
         <Link to="/desk/projects">← {t("title")}</Link> ·{" "}
         <Link to="/desk/projects/board">{t("board")}</Link> ·{" "}
-        <Link to={`/desk/projects/${project.id}/investor`}>{tInvestor("staff.open")}</Link>
+        <Link to={`/desk/projects/${project.id}/investor`}>{tInvestor("staff.open")}</Link> ·{" "}
+        <Link to={`/desk/projects/${project.id}/landing`}>{tInvestor("landing.open")}</Link>
       </p>
       <header className="page-header">
         <h1>{project.organisation}</h1>
