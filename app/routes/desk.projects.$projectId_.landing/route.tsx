@@ -56,9 +56,15 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "update:project:any");
   const id = params.projectId ?? "";
   await orHttp(getProject(db(), user, id));
-  const s = parseForm(await readForm(request), { schema: landingSchema });
-  if (s.status !== "success")
-    return data<LandingReply>({ mode: "none", result: s.reply() }, { status: 400 });
+  const form = await readForm(request);
+  const s = parseForm(form, { schema: landingSchema });
+  if (s.status !== "success") {
+    const mode = form.get("mode");
+    return data<LandingReply>(
+      { mode: mode === "link" || mode === "create" ? mode : "none", result: s.reply() },
+      { status: 400 },
+    );
+  }
   const r = await orHttp(landProject(db(), user, id, s.value, requestMeta(request, context)));
   if (!r.ok)
     return data<LandingReply>(
