@@ -17,7 +17,6 @@ import * as knowledgeBase from "./2026-12-05T0300_knowledge_base";
 import * as statistics from "./2026-12-05T0310_statistics";
 import * as incubationOffer from "./2026-12-05T0320_incubation_offer";
 import * as projectInvestors from "./2026-12-05T0330_project_investors";
-import * as projectInvestors from "./2026-12-05T0310_project_investors";
 import * as projectLanding from "./2026-12-05T0335_project_landing";
 
 /**
@@ -43,6 +42,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0310_statistics": statistics,
   "2026-12-05T0320_incubation_offer": incubationOffer,
   "2026-12-05T0330_project_investors": projectInvestors,
-  "2026-12-05T0310_project_investors": projectInvestors,
   "2026-12-05T0335_project_landing": projectLanding,
 };

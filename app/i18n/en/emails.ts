@@ -77,6 +77,7 @@ const emails = {
   reportTask: {
     subject: "Please report {{form}} for {{period}}",
     body: "Hello,\n\nThe park has opened the period {{period}} of {{form}}. Please fill it in by {{due}}; it starts from your last period's figures.\n\nFill it in: {{link}}",
+  },
   projectInvestorInvite: {
     subject: "Follow your project {{reference}} with Zizhu High-Tech Park",
     body: "Hello,\n\nThe investment promotion team of Zizhu High-Tech Park invites you to follow your project {{reference}} on the Zizhu Park Portal: where it stands, the next step, visits, documents and messages with the team. Open the invitation, then sign in or create an account with this email address:\n{{link}}\n\nThe invitation expires on {{expires}}. If you did not expect it, you can ignore this email.",

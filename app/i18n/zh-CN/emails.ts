@@ -80,6 +80,7 @@ const emails: Translation<typeof en> = {
   reportTask: {
     subject: "请填报{{period}}的{{form}}",
     body: "您好：\n\n园区已发布{{form}}（{{period}}）。请于 {{due}} 前完成填报；表中已预填上一期数据。\n\n前往填报：{{link}}",
+  },
   projectInvestorInvite: {
     subject: "在紫竹高新区门户跟进您的项目 {{reference}}",
     body: "您好：\n\n紫竹高新区招商团队邀请您在紫竹园区门户上跟进您的项目 {{reference}}：项目进展、下一步安排、考察、文件以及与招商团队的留言。请打开邀请链接，然后用本邮箱地址登录或注册账号：\n{{link}}\n\n邀请将于 {{expires}} 失效。如果您并未预期收到此邀请，请忽略本邮件。",
