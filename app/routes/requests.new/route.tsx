@@ -10,7 +10,6 @@ import {
   ErrorSummary,
   Field,
   FieldErrors,
-  SelectField,
   SubmitButton,
   TextareaField,
   useErrorText,
@@ -27,6 +26,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/forms/idempotency.server";
 import { pageTitle } from "~/lib/page-title";
+import { TypeFieldInput } from "./type-field";
 import { suggestForRequest } from "~/kb/kb.server";
 import {
   SuggestionOpenForms,
@@ -173,7 +173,6 @@ function RequestForm({
 }) {
   const { t } = useTranslation("services");
   const locale = useLocale();
-  const { t: tc } = useTranslation();
   const errorText = useErrorText();
   const actionData = useActionData<typeof action>();
   const checked = actionData && "suggestions" in actionData ? actionData : null;
@@ -248,51 +247,14 @@ function RequestForm({
               hint={t("new.descriptionHint")}
               rows={6}
             />
-            {type.fields.map((f) => {
-              const meta = dynamic[`f_${f.key}`]!;
-              const label = labels[`f_${f.key}`]!;
-              if (f.kind === "choice")
-                return (
-                  <SelectField
-                    key={f.id}
-                    field={meta}
-                    label={label}
-                    placeholder="—"
-                    options={f.options.map((o) => ({
-                      value: o.value,
-                      label: pick(locale, o.en, o.zh),
-                    }))}
-                  />
-                );
-              if (f.kind === "file")
-                return (
-                  <div key={f.id} className={`field${meta.errors?.length ? " has-error" : ""}`}>
-                    <label htmlFor={meta.id}>
-                      {label}
-                      {!f.required ? (
-                        <span className="field-optional"> ({tc("form.optional")})</span>
-                      ) : null}
-                    </label>
-                    <input
-                      id={meta.id}
-                      name={meta.name}
-                      type="file"
-                      accept=".pdf,.png,.jpg,.jpeg"
-                      aria-describedby={meta.errorId}
-                    />
-                    <FieldErrors id={meta.errorId} errors={meta.errors} format={errorText} />
-                  </div>
-                );
-              return (
-                <Field
-                  key={f.id}
-                  field={meta}
-                  label={label}
-                  type={f.kind === "number" ? "number" : f.kind === "date" ? "date" : "text"}
-                  optional={!f.required}
-                />
-              );
-            })}
+            {type.fields.map((f) => (
+              <TypeFieldInput
+                key={f.id}
+                field={f}
+                meta={dynamic[`f_${f.key}`]!}
+                label={labels[`f_${f.key}`]!}
+              />
+            ))}
             <div className={`field${dynamic.files!.errors?.length ? " has-error" : ""}`}>
               <label htmlFor="request-files">{labels.files}</label>
               <p className="field-hint" id="request-files-hint">
