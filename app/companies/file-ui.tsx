@@ -50,7 +50,8 @@ export function DesignationTable({
   if (!designations.length) return <p className="muted">{t("designations.none")}</p>;
   const badge = { valid: "badge-success", expiring: "badge-warning", expired: "badge-danger" };
   return (
-    <div className="table-wrap">
+    // Focusable, so a keyboard can scroll it where the column is narrower than the table.
+    <div className="table-wrap" tabIndex={0}>
       <table className="table table-cards">
         <thead>
           <tr>

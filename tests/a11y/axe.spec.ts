@@ -74,7 +74,11 @@ async function reach(page: Page, check: Check): Promise<void> {
   expect(response?.status(), `${check.url}: status`).toBe(check.status);
   if (check.state === "failed submit") {
     // The page's form submitted empty: the client (or the server) answers with field errors.
-    await page.locator('main form:has(.field) [type="submit"]').first().click({ timeout: 10_000 });
+    // The form's own submit, not a helper button such as "Check for answers" (formnovalidate).
+    await page
+      .locator('main form:has(.field) [type="submit"]:not([formnovalidate])')
+      .first()
+      .click({ timeout: 10_000 });
     await expect(page.locator('[aria-invalid="true"]').first()).toBeVisible();
   }
 }
