@@ -88,7 +88,7 @@ async function reach(page: Page, check: Check): Promise<void> {
 for (const persona of PERSONAS) {
   for (const lang of LANGUAGES) {
     test(`axe: every page as ${persona} in ${lang}`, async ({ page, context, baseURL }) => {
-      test.setTimeout(180_000);
+      test.setTimeout(300_000);
       await loginAs(context, baseURL!, persona, lang);
       const checks = await pagesFor(persona);
       const failures: string[] = [];
