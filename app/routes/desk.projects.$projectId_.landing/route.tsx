@@ -10,6 +10,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { formatDate } from "~/lib/format";
 import { readForm, parseForm } from "~/lib/form.server";
 import { orHttp, statusOf } from "~/lib/http.server";
+import { field, parseQuery } from "~/lib/query.server";
 import { useLocale } from "~/lib/root-data";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.projectId ?? "";
   const { project, contacts } = await orHttp(getProject(db(), user, id));
   const canEdit = can(user, "update:project:any");
-  const q = new URL(request.url).searchParams.get("q") ?? "";
+  const q = parseQuery(request, { q: field.text(100) }).q ?? "";
   const links = await listInvestorLinks(db(), user, id);
   return {
     project: {
