@@ -220,7 +220,8 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: "/requests/suggest",
     // No loader: Remix answers a GET of an action-only resource route with 400.
     get: 400,
-    post: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 200 },
+    // A background lookup: with no session it answers 401 (nothing is kept for /resume).
+    post: { default: 403, anonymous: 401, memberA: 200, ownerA: 200, memberB: 200 },
   },
   "routes/desk.kb._index": { url: "/desk/kb", get: staffOnly(200) },
   "routes/desk.kb.new": { url: "/desk/kb/new", get: staffOnly(200), post: staffOnly(400) },

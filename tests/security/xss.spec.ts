@@ -596,10 +596,12 @@ test.describe("XSS corpus through every free-text field", () => {
       bodyEn: joined(first, 100_000),
       bodyZh: joined(first, 100_000),
     });
+    // Titles are one line: a tab or line break there is a field error, not a payload.
+    const oneLine = first.filter((p) => !/[\t\n\r]/.test(p.text));
     await post(contexts.staff, "/desk/kb/new", {
       intent: "save",
-      titleEn: first[6]!.text.slice(0, 200),
-      titleZh: first[7]!.text.slice(0, 200),
+      titleEn: oneLine[6]!.text.slice(0, 200),
+      titleZh: oneLine[7]!.text.slice(0, 200),
       bodyEn: joined(first, 50_000),
       bodyZh: joined(first, 50_000),
     });
