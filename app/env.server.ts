@@ -65,7 +65,33 @@ const schema = z.object({
   MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(20_000_000),
   // An active project without activity for this many days is flagged stale (issue 13).
   PROJECT_STALE_DAYS: z.coerce.number().int().positive().max(365).default(14),
+  // Email both ways (issue 17, ADR 0034): the domain of reply addresses (request+<ref>.<token>@
+  // it), the SMTP listener's port and address, the inbound webhook's shared secret, and the
+  // largest inbound message.
+  REPLY_TO_DOMAIN: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .regex(/^(?=.{1,200}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, {
+        error: "a domain name such as reply.portal.example.com",
+      })
+      .optional(),
+  ),
+  INBOUND_SMTP_PORT: z.preprocess(
+    blankToUndefined,
+    z.coerce.number().int().positive().max(65535).optional(),
+  ),
+  INBOUND_SMTP_HOST: z.string().min(1).default("127.0.0.1"),
+  INBOUND_MAIL_SECRET: z.preprocess(
+    blankToUndefined,
+    z.string().min(24, { error: "at least 24 characters" }).optional(),
+  ),
+  INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(20_000_000),
 });
+
+function blankToUndefined(value: unknown): unknown {
+  return value === "" ? undefined : value;
+}
 
 type Parsed = z.infer<typeof schema>;
 export type Env = Omit<Parsed, "PUBLIC_URL" | "TRUST_PROXY"> & {

@@ -12,8 +12,10 @@ import { ensurePruneScheduled } from "~/jobs/prune.server";
 import { startWorker } from "~/jobs/queue.server";
 import { scheduleRecurring, taskHandlers } from "~/jobs/tasks.server";
 import { logger } from "~/observability/logger.server";
+import { startInboundSmtp } from "~/service-requests/inbound-smtp.server";
 
 let worker: { stop(): Promise<void> } | undefined;
+let inboundSmtp: { close(): Promise<void> } | undefined;
 
 export interface StartupInfo {
   kind: string;
@@ -63,6 +65,16 @@ export async function startup(): Promise<StartupInfo> {
       log: (level, msg, extra) => logger[level](extra ?? {}, msg),
     });
     await ensurePruneScheduled(handle.db);
+  }
+  if (config.INBOUND_SMTP_PORT && !inboundSmtp) {
+    // Email both ways (ADR 0034): the listener only stores messages; any worker processes them.
+    inboundSmtp = await startInboundSmtp(handle.db, {
+      port: config.INBOUND_SMTP_PORT,
+      host: config.INBOUND_SMTP_HOST,
+      domain: config.REPLY_TO_DOMAIN,
+      maxBytes: config.INBOUND_MAX_BYTES,
+      log: (level, msg, extra) => logger[level](extra ?? {}, msg),
+    });
   }
   return {
     kind: handle.kind,
@@ -116,6 +128,8 @@ async function seedDemo(
 }
 
 export async function shutdown(): Promise<void> {
+  await inboundSmtp?.close();
+  inboundSmtp = undefined;
   await worker?.stop();
   worker = undefined;
   const handle = databaseHandle();

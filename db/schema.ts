@@ -203,10 +203,14 @@ export interface ContentVersion {
 
 export interface Email {
   created_at: Generated<Timestamp>;
+  headers: Generated<Json>;
   html_body: string | null;
   id: Generated<string>;
   last_error: string | null;
   locale: string;
+  message_id: string | null;
+  reply_to: string | null;
+  request_id: string | null;
   sent_at: Timestamp | null;
   status: Generated<string>;
   subject: string;
@@ -225,6 +229,34 @@ export interface IdempotencyKey {
   location: string | null;
   path: string;
   status: number | null;
+}
+
+export interface InboundEmail {
+  attachments: Generated<Json>;
+  body_text: string | null;
+  envelope_from: string | null;
+  envelope_to: Generated<string[]>;
+  from_address: string | null;
+  from_name: string | null;
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+  header_message_id: string | null;
+  id: Generated<string>;
+  message_id: string | null;
+  processed_at: Timestamp | null;
+  raw: Buffer;
+  reason: string | null;
+  received_at: Generated<Timestamp>;
+  request_id: string | null;
+  size_bytes: number;
+  source: string;
+  status: Generated<string>;
+  subject: string | null;
+}
+
+export interface InboundEmailAnswer {
+  address: string;
+  day: string;
 }
 
 export interface IncubationCall {
@@ -762,6 +794,7 @@ export interface ServiceRequest {
   rating: number | null;
   rating_comment: string | null;
   ref: string;
+  reply_token: Generated<string>;
   requester_id: string | null;
   resolution_due_at: Timestamp | null;
   resolution_minutes: number | null;
@@ -809,6 +842,7 @@ export interface ServiceRequestMessage {
   from_staff: boolean;
   id: Generated<string>;
   request_id: string;
+  via: Generated<string>;
   visibility: string;
 }
 
@@ -919,6 +953,8 @@ export interface DB {
   content_version: ContentVersion;
   email: Email;
   idempotency_key: IdempotencyKey;
+  inbound_email: InboundEmail;
+  inbound_email_answer: InboundEmailAnswer;
   incubation_call: IncubationCall;
   incubation_offer: IncubationOffer;
   incubation_programme: IncubationProgramme;

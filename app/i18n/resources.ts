@@ -32,6 +32,8 @@ import enKb from "./en/kb";
 import zhKb from "./zh-CN/kb";
 import enInvestor from "./en/investor";
 import zhInvestor from "./zh-CN/investor";
+import enInbound from "./en/inbound";
+import zhInbound from "./zh-CN/inbound";
 
 /**
  * Every namespace in both languages (one line each). Chinese files are typed by the English
@@ -56,6 +58,7 @@ export const resources = {
     kb: enKb,
     investor: enInvestor,
     notifications: enNotifications,
+    inbound: enInbound,
   },
   "zh-CN": {
     common: zhCommon,
@@ -75,5 +78,6 @@ export const resources = {
     kb: zhKb,
     investor: zhInvestor,
     notifications: zhNotifications,
+    inbound: zhInbound,
   },
 } as const;

@@ -5,6 +5,7 @@ import { ensureSweepScheduled, slaSweepTask, SWEEP_TASK } from "~/service-reques
 import type { TaskHandler } from "./queue.server";
 import { publishScheduledTask } from "~/news/news.server";
 import { PRUNE_TASK, pruneTask } from "./prune.server";
+import { INBOUND_TASK, inboundMailTask } from "~/service-requests/inbound-mail.server";
 import {
   ensureRemindersScheduled,
   projectRemindersTask,
@@ -19,6 +20,7 @@ export const taskHandlers: Record<string, TaskHandler> = {
   [RESET_TASK]: passwordResetTask,
   [PRUNE_TASK]: pruneTask,
   [REMINDER_TASK]: projectRemindersTask,
+  [INBOUND_TASK]: inboundMailTask,
 };
 
 /**

@@ -3,6 +3,7 @@
  * in the caller's transaction, so an email exists exactly when the change that caused it
  * committed; the worker sends it (SMTP) or leaves it in the development mailbox.
  */
+import crypto from "node:crypto";
 import nodemailer from "nodemailer";
 import type { Executor } from "#db/executor";
 import type { DB } from "#db/client.server";
@@ -43,13 +44,27 @@ export type EmailTemplate =
   | "projectMessageToInvestor"
   | "projectDocumentToInvestor"
   | "projectLandedInvite"
-  | "projectLandedOwner";
+  | "projectLandedOwner"
+  // Inbound mail that could not be posted (issue 17, ADR 0034)
+  | "inboundUnmatched"
+  | "inboundClosed";
 
 export interface QueueEmailInput {
   to: string;
   locale: Locale;
   template: EmailTemplate;
   values: Record<string, string>;
+  /** Threading (ADR 0034): the request it is about, its reply address and headers. */
+  thread?: EmailThread;
+}
+
+export interface EmailThread {
+  requestId?: string;
+  replyTo?: string;
+  /** The domain of this email's own Message-ID (`<email id@domain>`). */
+  messageIdDomain?: string;
+  /** In-Reply-To, References, Auto-Submitted. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -146,9 +161,16 @@ export function renderEmail(input: Omit<QueueEmailInput, "to">): {
 
 export async function queueEmail(db: Executor, input: QueueEmailInput): Promise<string> {
   const { subject, text, html } = renderEmail(input);
+  const id = crypto.randomUUID();
+  const thread = input.thread;
   const row = await db
     .insertInto("email")
     .values({
+      id,
+      message_id: thread?.messageIdDomain ? `<${id}@${thread.messageIdDomain}>` : null,
+      reply_to: thread?.replyTo ?? null,
+      headers: JSON.stringify(thread?.headers ?? {}),
+      request_id: thread?.requestId ?? null,
       to_address: input.to,
       locale: input.locale,
       subject,
@@ -183,9 +205,19 @@ export async function sendEmailTask(
   const smtpUrl = env().SMTP_URL;
   if (smtpUrl) {
     transport ??= nodemailer.createTransport(smtpUrl);
+    const {
+      "In-Reply-To": inReplyTo,
+      References: references,
+      ...headers
+    } = headersOf(email.headers);
     await transport.sendMail({
       from: env().MAIL_FROM,
       to: email.to_address,
+      replyTo: email.reply_to ?? undefined,
+      messageId: email.message_id ?? undefined,
+      inReplyTo,
+      references,
+      headers,
       subject: email.subject,
       text: email.text_body,
       html: email.html_body ?? undefined,
@@ -197,6 +229,18 @@ export async function sendEmailTask(
     .where("id", "=", emailId)
     .where("status", "!=", "sent")
     .execute();
+}
+
+const THREAD_HEADERS = new Set(["In-Reply-To", "References", "Auto-Submitted"]);
+
+/** The stored threading headers of an email (only the ones we write). */
+export function headersOf(value: unknown): Record<string, string> {
+  const v = typeof value === "string" ? (JSON.parse(value) as unknown) : value;
+  const out: Record<string, string> = {};
+  if (v && typeof v === "object")
+    for (const [key, header] of Object.entries(v))
+      if (THREAD_HEADERS.has(key) && typeof header === "string") out[key] = header;
+  return out;
 }
 
 export async function listMailbox(db: Executor, limit = 100) {

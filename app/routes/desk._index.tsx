@@ -21,6 +21,7 @@ const TOOLS = [
   { to: "/desk/incubation", key: "incubation", roles: ["staff", "admin"] },
   { to: "/review", key: "review", roles: ["reviewer"] },
   { to: "/desk/requests", key: "requests", roles: ["staff", "admin"] },
+  { to: "/desk/mail", key: "mail", roles: ["staff", "admin"] },
   { to: "/desk/reports", key: "reports", roles: ["staff", "admin"] },
   { to: "/desk/companies", key: "companies", roles: ["staff", "admin"] },
   { to: "/desk/kb", key: "kb", roles: ["staff", "admin"] },

@@ -23,6 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     email: {
       id: email.id,
       to: email.to_address,
+      replyTo: email.reply_to,
       subject: email.subject,
       template: email.template,
       locale: email.locale,
@@ -51,6 +52,12 @@ export default function MailboxEmail() {
         <dl className="details">
           <dt>{t("mailbox.to")}</dt>
           <dd className="admin-break">{email.to}</dd>
+          {email.replyTo ? (
+            <>
+              <dt>{t("mailbox.replyTo")}</dt>
+              <dd className="admin-break">{email.replyTo}</dd>
+            </>
+          ) : null}
           <dt>{t("mailbox.time")}</dt>
           <dd>{formatUtc(email.createdAt)}</dd>
           <dt>{t("mailbox.template")}</dt>

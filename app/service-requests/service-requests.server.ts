@@ -33,6 +33,7 @@ import { formatDateTime } from "~/lib/format";
 import type { NotificationKind } from "~/notifications/kinds";
 import { notify } from "~/notifications/notifications.server";
 import { getTarget, listFields, loadCalendar, type TypeField } from "./catalogue.server";
+import { threadOf } from "./mail-thread.server";
 import {
   canTransition,
   isPriority,
@@ -305,6 +306,7 @@ async function fileRequestTx(
         link: `${origin}/requests/${row.ref}`,
         expected: resolutionDue ? formatDateTime(resolutionDue, locale) : "-",
       },
+      thread: await threadOf(trx, row.ref),
     });
     if (type.default_team_id) {
       const team = await trx
@@ -494,6 +496,7 @@ export async function getRequestForCompany(
       "service_request_message.id",
       "service_request_message.body",
       "service_request_message.from_staff",
+      "service_request_message.via",
       "service_request_message.created_at",
       "app_user.name as author_name",
     ])
@@ -565,6 +568,7 @@ export async function getRequestForStaff(db: Executor, ref: string, now = new Da
       "service_request_message.body",
       "service_request_message.visibility",
       "service_request_message.from_staff",
+      "service_request_message.via",
       "service_request_message.created_at",
       "app_user.name as author_name",
     ])
@@ -732,7 +736,7 @@ export interface StaffChange {
   teamId?: string | null;
   assigneeId?: string | null;
   priority?: Priority;
-  message?: { body: string; visibility: "public" | "internal" };
+  message?: { body: string; visibility: "public" | "internal"; via?: "web" | "email" };
   store?: FileStore;
 }
 
@@ -855,6 +859,7 @@ async function applyChange(
         visibility: change.message.visibility,
         from_staff: by === "staff",
         body: change.message.body.trim(),
+        via: change.message.via ?? "web",
         created_at: now,
       })
       .returning("id")
@@ -966,6 +971,7 @@ async function emailUser(
     locale,
     template,
     values: { ...values, name: user.name, state: state ? stateLabel(locale, state) : "" },
+    thread: values.ref ? await threadOf(trx, values.ref) : undefined,
   });
 }
 
@@ -1108,7 +1114,7 @@ export async function requesterReply(
   db: Executor,
   actor: Actor,
   ref: string,
-  input: { body: string; store?: FileStore },
+  input: { body: string; store?: FileStore; via?: "web" | "email"; reopen?: boolean },
   origin: string,
   now = new Date(),
 ): Promise<ChangeResult> {
@@ -1118,14 +1124,23 @@ export async function requesterReply(
       const r = await loadForChange(trx, ref);
       if (!r || !actor.company || r.company_id !== actor.company.id)
         return { ok: false, error: "notFound" } as const;
+      // An emailed reply to a resolved request reopens it, as the requester's reopen does.
       const to: RequestState | undefined =
-        r.state === "waiting_on_requester" ? "in_progress" : undefined;
+        r.state === "waiting_on_requester"
+          ? "in_progress"
+          : input.reopen && canTransition(r.state, "reopened", "requester")
+            ? "reopened"
+            : undefined;
       return applyChange(
         trx,
         r,
         actor.id,
         "requester",
-        { state: to, message: { body: input.body, visibility: "public" }, store: input.store },
+        {
+          state: to,
+          message: { body: input.body, visibility: "public", via: input.via },
+          store: input.store,
+        },
         origin,
         now,
         calendar,

@@ -29,6 +29,8 @@ export interface ThreadMessage {
   created_at: When;
   author_name: string | null;
   visibility?: string;
+  /** "email" for a reply that came in by email (ADR 0034). */
+  via?: string;
 }
 
 export interface ThreadEvent {
@@ -159,6 +161,7 @@ export function MessageList({
   staff?: boolean;
 }) {
   const { t } = useTranslation("services");
+  const { t: tm } = useTranslation("inbound");
   const date = useFormatDate();
   if (!messages.length) return <p className="muted">{t("detail.noMessages")}</p>;
   const tone = (m: ThreadMessage) =>
@@ -187,6 +190,7 @@ export function MessageList({
               </strong>
             )}{" "}
             · {date(m.created_at)}
+            {m.via === "email" ? <> · {tm("viaEmail")}</> : null}
           </p>
           <p className="sr-body">{m.body}</p>
           <FileList files={files.filter((f) => f.message_id === m.id)} />

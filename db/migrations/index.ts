@@ -18,6 +18,7 @@ import * as statistics from "./2026-12-05T0310_statistics";
 import * as incubationOffer from "./2026-12-05T0320_incubation_offer";
 import * as projectInvestors from "./2026-12-05T0330_project_investors";
 import * as projectLanding from "./2026-12-05T0335_project_landing";
+import * as inboundMail from "./2026-12-05T0500_inbound_mail";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0320_incubation_offer": incubationOffer,
   "2026-12-05T0330_project_investors": projectInvestors,
   "2026-12-05T0335_project_landing": projectLanding,
+  "2026-12-05T0500_inbound_mail": inboundMail,
 };

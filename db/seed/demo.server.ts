@@ -206,5 +206,6 @@ export async function seedDemoData(db: DB): Promise<string> {
   await (await import("./demo-projects.server")).seedDemoProjects(db);
   await (await import("./demo-kb.server")).seedDemoKb(db);
   await (await import("./demo-investor.server")).seedDemoInvestor(db);
+  await (await import("./demo-inbound.server")).seedDemoInbound(db);
   return `Demo data: ${USERS.length} people, ${COMPANIES.length} companies.`;
 }

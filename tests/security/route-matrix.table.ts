@@ -43,6 +43,8 @@ export interface Ids {
   /** The investor's view: the demo investor's project and a document on it. */
   projectOfInvestor: string;
   projectDocument: string;
+  /** Incoming mail (ADR 0034): a demo message that was not added to a request. */
+  inboundDemo: string;
 }
 
 export interface RouteSpec {
@@ -250,6 +252,16 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: staffOnly(200),
     post: staffOnly(400),
   },
+  // Incoming mail (ADR 0034). Setting a message aside with an empty form is a 400.
+  "routes/desk.mail._index": { url: "/desk/mail", get: staffOnly(200) },
+  "routes/desk.mail.$mailId": {
+    url: (ids) => `/desk/mail/${ids.inboundDemo}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  // The inbound webhook: no session, a shared secret (the e2e server sets one). GET has no
+  // loader (405); a POST without the secret is 401 for everyone.
+  "routes/hooks.inbound-mail": { url: "/hooks/inbound-mail", get: 405, post: 401 },
   "routes/desk.reports": { url: "/desk/reports", get: staffOnly(200) },
   "routes/desk.reports[.]csv": { url: "/desk/reports.csv?table=volume", get: staffOnly(200) },
   "routes/admin.services": { url: "/admin/services", get: adminOnly(200) },

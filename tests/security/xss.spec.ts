@@ -202,6 +202,8 @@ interface Targets {
   kbId: string;
   /** The demo investor's project (ADR 0029). */
   investorProjectId: string;
+  /** A demo message in the desk's incoming mail (ADR 0034). */
+  inboundId: string;
   request: { id: string; ref: string };
   companyId: string;
   application: { id: string; call_id: string };
@@ -295,6 +297,11 @@ async function findTargets(): Promise<Targets> {
         [PERSONAS.investor],
       )
     ).project_id,
+    inboundId: (
+      await one<{ id: string }>(
+        "SELECT id FROM inbound_email WHERE status = 'unmatched' ORDER BY received_at LIMIT 1",
+      )
+    ).id,
     request,
     companyId: company.company_id,
     application,
@@ -365,6 +372,13 @@ async function plant(t: Targets, text: string): Promise<void> {
     text,
     t.investorProjectId,
   ]);
+  // Incoming mail: a stranger's subject, name, address and text (ADR 0034); received now, so
+  // it leads the list.
+  await query(
+    `UPDATE inbound_email SET subject = $1, from_name = $1, from_address = $1, body_text = $1,
+       received_at = now() WHERE id = $2`,
+    [text, t.inboundId],
+  );
   const [sr] = await query<{ field_values: unknown }>(
     "SELECT field_values FROM service_request WHERE id = $1",
     [t.request.id],
@@ -630,6 +644,36 @@ test.describe("XSS corpus through every free-text field", () => {
     await scan(pages.owner, `/requests/${t.request.ref}`, "HTTPCHUNK");
     await scan(pages.staff, `/desk/inquiries/${t.inquiryId}`, "HTTPCHUNK");
     await scan(pages.member, "/account", null);
+    // A hostile email through the inbound webhook (ADR 0034): a stranger's, so it waits in the
+    // desk's incoming mail; its subject, sender name and text are shown there.
+    const hostile = first.slice(0, 40);
+    const raw =
+      `From: =?UTF-8?B?${Buffer.from(hostile[6]!.text.slice(0, 150)).toString("base64")}?= <xss-mail@evil.example>\r\n` +
+      `To: service@reply.portal.test\r\nMessage-ID: <xss-${Date.now()}@evil.example>\r\n` +
+      `Subject: =?UTF-8?B?${Buffer.from(`HTTPCHUNK ${hostile[7]!.text}`.slice(0, 250)).toString("base64")}?=\r\n` +
+      `Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n` +
+      `${Buffer.from(joined(hostile, 9_000)).toString("base64")}\r\n`;
+    const hook = await contexts.anonEn.request.post("/hooks/inbound-mail", {
+      headers: { "X-Inbound-Secret": "e2e-inbound-secret-0123456789abcdef" },
+      multipart: {
+        message: { name: "m.eml", mimeType: "message/rfc822", buffer: Buffer.from(raw) },
+      },
+    });
+    expect(hook.status()).toBe(202);
+    const { id: inboundId } = (await hook.json()) as { id: string };
+    await expect
+      .poll(
+        async () =>
+          (
+            await one<{ status: string }>("SELECT status FROM inbound_email WHERE id = $1", [
+              inboundId,
+            ])
+          ).status,
+        { timeout: 20_000 },
+      )
+      .toBe("unmatched");
+    await scan(pages.staff, "/desk/mail", "HTTPCHUNK");
+    await scan(pages.staff, `/desk/mail/${inboundId}`, "HTTPCHUNK");
     // The emails those forms sent, in the development mailbox (HTML in a sandboxed frame).
     await scan(pages.anonEn, "/dev/mailbox", null);
     const emails = await query<{ id: string }>(
@@ -658,6 +702,8 @@ test.describe("XSS corpus through every free-text field", () => {
         [pages.staff, `/desk/inquiries/${t.inquiryId}`],
         [pages.staff, `/desk/requests?q=${marker}`],
         [pages.staff, `/desk/requests/${t.request.ref}`],
+        [pages.staff, "/desk/mail"],
+        [pages.staff, `/desk/mail/${t.inboundId}`],
         [pages.staff, `/desk/incubation/applications/${t.application.id}`],
         [pages.staff, `/desk/incubation/calls/${t.application.call_id}`],
         [pages.owner, "/requests"],

@@ -27,6 +27,11 @@ const child = spawn("node", ["server.js"], {
     DATABASE_URL: url.toString(),
     SEED_DEMO: "always",
     PRINT_BANNER: "false",
+    // Email both ways (ADR 0034): replies go to request+<ref>.<token>@reply.portal.test, which
+    // the tests deliver to the SMTP listener (E2E_PORT + 20000) or to the webhook.
+    REPLY_TO_DOMAIN: "reply.portal.test",
+    INBOUND_SMTP_PORT: process.env.E2E_SMTP_PORT ?? String(Number(port) + 20000),
+    INBOUND_MAIL_SECRET: "e2e-inbound-secret-0123456789abcdef",
   },
 });
 const stop = () => child.kill("SIGTERM");

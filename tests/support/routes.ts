@@ -97,10 +97,14 @@ export async function loadIds(): Promise<Ids> {
   const [kb] = await query<{ id: string }>(
     "SELECT id FROM kb_article WHERE slug = 'reporting-a-repair'",
   );
+  const [inbound] = await query<{ id: string }>(
+    "SELECT id FROM inbound_email WHERE status = 'unmatched' ORDER BY received_at LIMIT 1",
+  );
   return {
     kbDemo: kb?.id ?? none,
     projectOfInvestor: investorProject?.project_id ?? none,
     projectDocument: investorDocument?.id ?? none,
+    inboundDemo: inbound?.id ?? none,
     projectDemo: project?.id ?? none,
     articleDemo: article?.id ?? none,
     inquiryDemo: inquiry?.id ?? none,

@@ -193,6 +193,7 @@ const admin = {
     noticeBody:
       "No SMTP server is configured (SMTP_URL), so the portal keeps every email here instead of sending it. On a local demo anyone using this computer can read them; on a shared start only administrators can. Once SMTP_URL is set, this page no longer exists.",
     to: "To",
+    replyTo: "Reply-To",
     subject: "Subject",
     template: "Template",
     status: "Status",

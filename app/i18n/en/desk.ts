@@ -24,6 +24,10 @@ const desk = {
       title: "Knowledge base",
       body: "Help articles, the suggestions companies see, and how many requests they saved.",
     },
+    mail: {
+      title: "Incoming mail",
+      body: "Emails to the portal that need a person: unknown senders, closed requests.",
+    },
     reports: {
       title: "Service reports",
       body: "Volumes, response and resolution times, SLA and satisfaction.",

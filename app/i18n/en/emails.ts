@@ -110,5 +110,14 @@ const emails = {
     subject: "Your company is now a resident of Zizhu High-Tech Park",
     body: "Hello,\n\nWelcome to Zizhu High-Tech Park: {{company}} is now a resident company and your account is its owner on the Zizhu Park Portal. File service requests and invite colleagues here:\n{{link}}",
   },
+  // Inbound mail that could not be posted (issue 17, ADR 0034); at most one a day per sender.
+  inboundUnmatched: {
+    subject: "Your email to the Zizhu Park Portal",
+    body: "Hello,\n\nThank you for your email. We could not add it to a service request: the portal takes replies by email only from the person who filed the request, sent to the reply address of that request’s emails. Park staff can still read your message.\n\nTo ask for a service or follow a request, please use the portal:\n{{link}}\n\nThis is an automatic answer; you will get at most one a day.",
+  },
+  inboundClosed: {
+    subject: "{{ref}} is closed",
+    body: "Hello,\n\nThank you for your email about service request {{ref}}. That request is closed, so your reply was not added to it; park staff can still read it.\n\nIf you need more help, reopen the request or start a new one here:\n{{link}}\n\nThis is an automatic answer; you will get at most one a day.",
+  },
 } as const;
 export default emails;

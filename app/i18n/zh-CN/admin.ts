@@ -194,6 +194,7 @@ const admin: Translation<typeof en> = {
     noticeBody:
       "由于未配置 SMTP 服务器（SMTP_URL），门户不会真正发出邮件，而是将所有邮件保存在这里。本机演示时，使用这台电脑的任何人都能阅读这些邮件；共享部署时，只有管理员可以阅读。一旦设置了 SMTP_URL，此页面即不再存在。",
     to: "收件人",
+    replyTo: "回复地址",
     subject: "主题",
     template: "模板",
     status: "状态",

@@ -12,6 +12,10 @@ const desk: Translation<typeof en> = {
     review: { title: "我的评审", body: "分配给您评分的申请。" },
     requests: { title: "服务需求", body: "白金服务队列：分诊、分派、回复与办结。" },
     kb: { title: "知识库", body: "帮助文章、企业新建申请时看到的推荐，以及因此省下的申请数量。" },
+    mail: {
+      title: "收到的邮件",
+      body: "需要人工查看的来信：未知发件人、已关闭申请的回复。",
+    },
     reports: { title: "服务报表", body: "需求量、响应与办结时长、SLA 达成率与满意度。" },
     companies: {
       title: "企业",

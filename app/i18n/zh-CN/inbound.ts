@@ -1,0 +1,52 @@
+import type en from "../en/inbound";
+import type { Translation } from "../types";
+
+const inbound: Translation<typeof en> = {
+  viaEmail: "通过邮件",
+  title: "收到的邮件",
+  lead: "发到门户但未加入任何申请的邮件：未知的发件人或地址、对已关闭申请的回复，以及自动发送的邮件。申请人的回复邮件会自动加入对应的申请。",
+  nav: "收到的邮件",
+  tabs: {
+    unmatched: "待查看",
+    ignored: "自动邮件",
+    posted: "已加入申请",
+    dismissed: "已搁置",
+  },
+  empty: "这里没有邮件。",
+  from: "发件人",
+  subject: "主题",
+  received: "收到时间",
+  request: "申请",
+  reasonLabel: "原因",
+  noSubject: "（无主题）",
+  unknownSender: "（无发件人）",
+  more: "更早的邮件",
+  back: "收到的邮件",
+  body: "正文（已去除引用内容和签名）",
+  noBody: "没有正文。",
+  attachments: "附件（未保存）",
+  size: "大小",
+  source: "收取方式",
+  sources: { smtp: "SMTP", webhook: "Webhook" },
+  handled: "{{name}} 于 {{date}} 搁置。",
+  dismiss: "搁置",
+  dismissHint: "邮件仍保留在“已搁置”中，不会通知发件人。",
+  dismissed: "邮件已搁置。",
+  openRequest: "打开 {{ref}}",
+  reasons: {
+    autoReply: "自动回复（外出、自动应答）",
+    bulk: "群发或邮件列表邮件",
+    bounce: "投递状态报告",
+    loop: "门户自己发出的邮件",
+    duplicate: "同一封邮件收到了两次",
+    rate: "该发件人一小时内发来的邮件过多",
+    unreadable: "无法读取该邮件",
+    noRequest: "收件地址没有对应的申请",
+    sender: "发件人不是申请人（或尚未验证该邮箱）",
+    closed: "该申请已关闭",
+    empty: "去除引用内容后没有新内容",
+    refused: "该申请无法接收这条回复",
+  },
+};
+
+export default inbound;
