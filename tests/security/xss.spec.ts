@@ -375,8 +375,8 @@ async function plant(t: Targets, text: string): Promise<void> {
   // Incoming mail: a stranger's subject, name, address and text (ADR 0034); received now, so
   // it leads the list.
   await query(
-    `UPDATE inbound_email SET subject = $1, from_name = $1, from_address = $1, body_text = $1,
-       received_at = now() WHERE id = $2`,
+    `UPDATE inbound_email SET subject = $1, from_name = $1, from_address = left($1, 320),
+       body_text = $1, received_at = now() WHERE id = $2`,
     [text, t.inboundId],
   );
   const [sr] = await query<{ field_values: unknown }>(
