@@ -31,6 +31,8 @@ import zhCompanyFile from "./zh-CN/companyFile";
 import enKb from "./en/kb";
 import zhKb from "./zh-CN/kb";
 import enInvestor from "./en/investor";
+import enStatistics from "./en/statistics";
+import zhStatistics from "./zh-CN/statistics";
 import zhInvestor from "./zh-CN/investor";
 import enInbound from "./en/inbound";
 import zhInbound from "./zh-CN/inbound";
@@ -57,6 +59,7 @@ export const resources = {
     companyFile: enCompanyFile,
     kb: enKb,
     investor: enInvestor,
+    statistics: enStatistics,
     notifications: enNotifications,
     inbound: enInbound,
   },
@@ -77,6 +80,7 @@ export const resources = {
     companyFile: zhCompanyFile,
     kb: zhKb,
     investor: zhInvestor,
+    statistics: zhStatistics,
     notifications: zhNotifications,
     inbound: zhInbound,
   },

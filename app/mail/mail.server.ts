@@ -86,9 +86,13 @@ export const PARK_VALUES: ReadonlySet<string> = new Set([
   "call",
   "reply",
   "message",
+  // Company statistics: a report form's name and a period's label and due date, staff's words.
+  "form",
+  "period",
+  "due",
 ]);
 /** Park values that may appear in a subject (short labels and references, no free text). */
-const SUBJECT_VALUES = new Set(["reference", "ref", "state", "status", "call"]);
+const SUBJECT_VALUES = new Set(["reference", "ref", "state", "status", "call", "form", "period"]);
 
 /**
  * A stranger's text made inert for a mail client: one line, no control characters, and every

@@ -10,7 +10,7 @@ export const meta: MetaFunction = ({ matches }) => [
 
 /** The park-side start page: one card per tool the signed-in person may use. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireParkRole(request, ["staff", "reviewer", "admin", "promotion"]);
+  const user = await requireParkRole(request, ["staff", "reviewer", "admin", "promotion", "statistics"]);
   return { roles: user.roles, name: user.name };
 }
 
@@ -23,7 +23,8 @@ const TOOLS = [
   { to: "/desk/requests", key: "requests", roles: ["staff", "admin"] },
   { to: "/desk/mail", key: "mail", roles: ["staff", "admin"] },
   { to: "/desk/reports", key: "reports", roles: ["staff", "admin"] },
-  { to: "/desk/companies", key: "companies", roles: ["staff", "admin"] },
+  { to: "/desk/companies", key: "companies", roles: ["staff", "admin", "statistics"] },
+  { to: "/desk/statistics", key: "statistics", roles: ["statistics", "admin"] },
   { to: "/desk/kb", key: "kb", roles: ["staff", "admin"] },
   { to: "/admin", key: "admin", roles: ["admin"] },
 ] as const;

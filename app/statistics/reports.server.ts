@@ -265,6 +265,12 @@ function audienceQuery(db: Executor, audience: Audience) {
   return q;
 }
 
+/** How many companies a period for this audience would ask (the confirmation before opening). */
+export async function audienceSize(db: Executor, audience: Audience): Promise<number> {
+  const rows = await audienceQuery(db, audience).execute();
+  return rows.length;
+}
+
 /**
  * Opens a period: a report for every company of the audience, and for each of their owners
  * and reporters a notification and an email, in one transaction.

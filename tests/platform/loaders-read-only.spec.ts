@@ -58,7 +58,14 @@ async function loadIds(db: pg.Client): Promise<Ids> {
     "SELECT id::text, ref FROM service_request WHERE company_id = $1 AND idempotency_key = 'demo-seed-in-progress'",
     [companyA],
   );
+  const reportA = await db.query<{ id: string; period_id: string }>(
+    `SELECT r.id::text, r.period_id::text FROM report r JOIN report_period p ON p.id = r.period_id
+     WHERE r.company_id = $1 ORDER BY p.starts_on DESC LIMIT 1`,
+    [companyA],
+  );
   return {
+    reportA: reportA.rows[0]?.id ?? NONE,
+    periodDemo: reportA.rows[0]?.period_id ?? NONE,
     companyA,
     companyB,
     userMemberA: (await one("SELECT id::text AS v FROM app_user WHERE email = $1", [

@@ -40,6 +40,9 @@ export interface Ids {
   projectDemo: string;
   /** Knowledge base: a published demo article's id. */
   kbDemo: string;
+  /** Statistics: company A's latest demo report (still to fill) and its period. */
+  reportA: string;
+  periodDemo: string;
   /** The investor's view: the demo investor's project and a document on it. */
   projectOfInvestor: string;
   projectDocument: string;
@@ -67,6 +70,8 @@ const adminOnly = (ok: number): Expect => ({ default: 403, anonymous: 302, admin
 const staffOnly = (ok: number): Expect => ({ default: 403, anonymous: 302, staff: ok, admin: ok });
 /** The promotion permission set (ADR 0026): admins and the promotion role, not desk staff. */
 const promotionOnly = (ok: number): Expect => ({ default: 403, anonymous: 302, admin: ok });
+/** The statistics permission set (ADR 0033): admins and the statistics role, not desk staff. */
+const statisticsOnly = (ok: number): Expect => ({ default: 403, anonymous: 302, admin: ok });
 
 export const ROUTES: Record<string, RouteSpec> = {
   "routes/_index": { url: "/", get: 200 },
@@ -109,6 +114,39 @@ export const ROUTES: Record<string, RouteSpec> = {
   "routes/desk.companies.$companyId": {
     url: (ids) => `/desk/companies/${ids.companyA}`,
     get: staffOnly(200),
+  },
+  // Company statistics (issue 14, ADR 0035): the desk pages need the statistics permission
+  // (admins and the statistics role, never plain desk staff). A company's reports: its owners
+  // and designated reporters (memberA is not one: 404), others without a company 403.
+  "routes/desk.statistics._index": { url: "/desk/statistics", get: statisticsOnly(200) },
+  "routes/desk.statistics.forms.$formId": {
+    url: "/desk/statistics/forms/new",
+    get: statisticsOnly(200),
+    post: statisticsOnly(400),
+  },
+  "routes/desk.statistics.periods.new": {
+    url: "/desk/statistics/periods/new",
+    get: statisticsOnly(200),
+    post: statisticsOnly(400),
+  },
+  "routes/desk.statistics.periods.$periodId": {
+    url: (ids) => `/desk/statistics/periods/${ids.periodDemo}`,
+    get: statisticsOnly(200),
+  },
+  "routes/desk.statistics.reports.$reportId": {
+    url: (ids) => `/desk/statistics/reports/${ids.reportA}`,
+    get: statisticsOnly(200),
+    post: statisticsOnly(400),
+  },
+  "routes/company.reports._index": {
+    url: "/company/reports",
+    get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 200 },
+    post: { default: 403, anonymous: 302, ownerA: 400 },
+  },
+  "routes/company.reports.$reportId": {
+    url: (ids) => `/company/reports/${ids.reportA}`,
+    get: { default: 403, anonymous: 302, memberA: 404, ownerA: 200, memberB: 404 },
+    post: { default: 403, anonymous: 302, memberA: 404, ownerA: 400, memberB: 404 },
   },
   "routes/invite.$token": {
     url: "/invite/no-such-invitation-token",

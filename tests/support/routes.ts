@@ -100,7 +100,14 @@ export async function loadIds(): Promise<Ids> {
   const [inbound] = await query<{ id: string }>(
     "SELECT id FROM inbound_email WHERE status = 'unmatched' ORDER BY received_at LIMIT 1",
   );
+  const [reportA] = await query<{ id: string; period_id: string }>(
+    `SELECT r.id, r.period_id FROM report r JOIN report_period p ON p.id = r.period_id
+     WHERE r.company_id = $1 ORDER BY p.starts_on DESC LIMIT 1`,
+    [a!.id],
+  );
   return {
+    reportA: reportA?.id ?? none,
+    periodDemo: reportA?.period_id ?? none,
     kbDemo: kb?.id ?? none,
     projectOfInvestor: investorProject?.project_id ?? none,
     projectDocument: investorDocument?.id ?? none,

@@ -2,6 +2,10 @@ const desk = {
   title: "Staff desk",
   lead: "Hello {{name}}. Everything you look after, in one place.",
   tools: {
+    statistics: {
+      title: "Company statistics",
+      body: "Report forms, reporting periods, late reports and reviews.",
+    },
     news: { title: "News desk", body: "Write, schedule and publish park news in both languages." },
     projects: {
       title: "Investment projects",

@@ -5,6 +5,7 @@ const desk: Translation<typeof en> = {
   title: "工作台",
   lead: "{{name}}，您好。您负责的事务都在这里。",
   tools: {
+    statistics: { title: "企业统计", body: "统计报表、报送期次、逾期企业与审核。" },
     news: { title: "新闻编辑", body: "撰写、定时并发布中英文园区新闻。" },
     projects: { title: "招商项目", body: "招商项目管线：阶段、下一步与资金到位。" },
     inquiries: { title: "投资咨询", body: "回复访客与投资人，分派并跟进。" },

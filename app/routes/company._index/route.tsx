@@ -107,6 +107,7 @@ function CompanyDetails() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<CompanyReply>();
   const { t } = useTranslation("company");
+  const { t: tStats } = useTranslation("statistics");
   const errorText = useErrorText();
   const locale = useLocale();
   const { key } = useLocation();
@@ -141,6 +142,12 @@ function CompanyDetails() {
           isOwner={isOwner}
         />
       ) : null}
+      <section className="card spread" aria-labelledby="company-reports">
+        <h2 id="company-reports">{tStats("company.title")}</h2>
+        <Link className="button button-secondary button-small" to="/company/reports">
+          {tStats("company.open")}
+        </Link>
+      </section>
       <MembersTable members={members} isOwner={isOwner} userId={userId} />
 
       {isOwner ? (
