@@ -11,6 +11,8 @@ import { shutdown as stopApp } from "~/startup.server";
 import { NonceProvider } from "~/lib/nonce";
 import { RequestLocaleProvider } from "~/lib/root-data";
 import { detectLocale } from "~/i18n/locale.server";
+import { i18nFor } from "~/i18n/i18n.server";
+import { I18nSourceProvider } from "~/i18n/instance";
 
 export { startup } from "~/startup.server";
 export { publicPageCache } from "~/cache/page-cache.server";
@@ -78,12 +80,14 @@ export default function handleRequest(
   const app = (
     <NonceProvider value={nonce}>
       <RequestLocaleProvider value={detectLocale(request)}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY}
-          nonce={nonce}
-        />
+        <I18nSourceProvider value={i18nFor}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={nonce}
+          />
+        </I18nSourceProvider>
       </RequestLocaleProvider>
     </NonceProvider>
   );

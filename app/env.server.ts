@@ -1,5 +1,5 @@
 import net from "node:net";
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * TRUST_PROXY: how many proxies stand in front of the app (a hop count), or their addresses

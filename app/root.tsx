@@ -9,11 +9,11 @@ import {
   useLoaderData,
   useMatches,
 } from "@remix-run/react";
-import { useMemo } from "react";
+import { useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Shell } from "~/components/shell";
-import { i18nFor } from "~/i18n/i18n";
+import { useI18nInstance } from "~/i18n/instance";
 import { useNonce } from "~/lib/nonce";
 import { useLocale } from "~/lib/root-data";
 import stylesheet from "~/styles/app.css";
@@ -80,7 +80,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const locale = useLocale();
   const nonce = useNonce();
-  const i18n = useMemo(() => i18nFor(locale), [locale]);
+  const i18n = useI18nInstance(locale);
+  // In the browser the instance holds the document's language only (entry.client.tsx): a
+  // change of language without a document load (the profile's language saved) loads it again.
+  useEffect(() => {
+    if (i18n.language !== locale) window.location.reload();
+  }, [i18n, locale]);
   // A route with `handle = { hydrate: false }` (a reading page: every link and form works
   // without JavaScript) is sent without the app's scripts (ADR 0016: page weight).
   const hydrate = !useMatches().some(

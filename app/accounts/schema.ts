@@ -2,7 +2,7 @@
  * Form schemas for accounts, shared by the browser (Conform) and the actions.
  * Messages are i18n keys, translated where they are shown.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { text } from "~/lib/text";
 
 export const email = z

@@ -2,7 +2,7 @@
  * Admin forms and query strings, shared by the browser (Conform) and the server.
  * Error messages are i18n keys in the `admin` namespace.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { uuidSchema } from "~/lib/ids";
 import { hasControlChars, multilineText } from "~/lib/text";
 

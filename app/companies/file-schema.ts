@@ -2,7 +2,7 @@
  * The company file's forms (issue 14), shared by the browser (Conform) and the actions.
  * Messages are i18n keys, translated where they are shown. No server imports.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { CURRENCIES, parseAmount } from "~/projects/money";
 import { isDay } from "~/projects/schema";
 import { multilineText, text } from "~/lib/text";

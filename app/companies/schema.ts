@@ -2,7 +2,7 @@
  * Company forms, shared by the browser (Conform) and the actions. Messages are i18n keys in the
  * `company` namespace, translated where they are shown.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { uuidSchema } from "~/lib/ids";
 import { text } from "~/lib/text";
 import { isValidCreditCode, normalizeCreditCode } from "./credit-code";

@@ -265,7 +265,8 @@ export function LanguageSwitch() {
   const location = useLocation();
   const next = i18n.language === "zh-CN" ? "en" : "zh-CN";
   return (
-    <Form method="post" action="/language" className="lang-switch">
+    // A document load: the browser holds one language's strings (entry.client.tsx).
+    <Form method="post" action="/language" className="lang-switch" reloadDocument>
       <input type="hidden" name="locale" value={next} />
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <button

@@ -1,6 +1,6 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { resources } from "./resources";
+import type { resources } from "./resources";
 
 export const LOCALES = ["en", "zh-CN"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -10,38 +10,27 @@ export function isLocale(value: unknown): value is Locale {
   return value === "en" || value === "zh-CN";
 }
 
-/** One i18next instance per render (server) or per language (client); resources are bundled. */
-export function createI18n(lng: Locale): i18n {
+type Bundle = (typeof resources)["en"];
+
+/** An i18next instance over the given resources (the browser passes its one language's). */
+export function createI18nWith(
+  lng: Locale,
+  bundles: Partial<Record<Locale, Bundle | (typeof resources)["zh-CN"]>>,
+): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng,
-    fallbackLng: DEFAULT_LOCALE,
+    fallbackLng: lng in bundles && !bundles[DEFAULT_LOCALE] ? lng : DEFAULT_LOCALE,
     supportedLngs: [...LOCALES],
-    resources,
+    resources: bundles,
     defaultNS: "common",
-    ns: Object.keys(resources.en),
+    ns: Object.keys(bundles[lng] ?? bundles[DEFAULT_LOCALE] ?? {}),
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
     // No promotional console line at start-up.
     showSupportNotice: false,
   });
-  return instance;
-}
-
-const shared = new Map<Locale, i18n>();
-
-/**
- * One i18next instance per language, made once and shared by every render of the process (the
- * resources are bundled and nothing changes its language): creating one per request cost about
- * a tenth of a page render. Callers must not call `changeLanguage` on it.
- */
-export function i18nFor(lng: Locale): i18n {
-  let instance = shared.get(lng);
-  if (!instance) {
-    instance = createI18n(lng);
-    shared.set(lng, instance);
-  }
   return instance;
 }
 

@@ -3,7 +3,7 @@
  * keys. The call's questions, documents and rubric are edited as rows of a fixed-size table
  * (works without JavaScript); rows left blank are ignored.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { uuidSchema } from "~/lib/ids";
 import { multilineText, text as textField } from "~/lib/text";
 import type { Criterion } from "./scoring";

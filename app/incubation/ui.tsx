@@ -1,9 +1,7 @@
 import { useTranslation } from "~/i18n/use-translation";
-import { pick } from "~/i18n/i18n";
 import { useErrorText } from "~/components/forms";
+import { useParkTime, usePick } from "./hooks";
 import type { Question } from "./schema";
-import { useLocale } from "~/lib/root-data";
-import { formatDateTime } from "~/lib/format";
 import { type ApplicationStatus, type CallPhase } from "./workflow";
 
 const TONE: Record<ApplicationStatus, string> = {
@@ -24,17 +22,7 @@ export function StatusBadge({ status }: { status: ApplicationStatus }) {
   return <span className={TONE[status]}>{t(`status.${status}`)}</span>;
 }
 
-/** Formats a date in the park's time zone, in the reader's language. */
-export function useParkTime() {
-  const locale = useLocale();
-  return (d: Date | string) => formatDateTime(d, locale);
-}
-
-/** Picks the English or Chinese of a pair by the reader's language. */
-export function usePick() {
-  const locale = useLocale();
-  return (en: string | null | undefined, zh: string | null | undefined) => pick(locale, en, zh);
-}
+export { useParkTime, usePick };
 
 /** Paragraphs of plain text (letters, answers), never as HTML. */
 export function Paragraphs({ text }: { text: string }) {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { multilineText, text as textField } from "~/lib/text";
 
 export const INTERESTS = ["space", "incubation", "investment", "partnership", "other"] as const;

@@ -1,5 +1,5 @@
 /** Zod schemas of the knowledge-base forms, shared by the browser (Conform) and the actions. */
-import { z } from "zod";
+import * as z from "zod";
 import { multilineText, text as textField } from "~/lib/text";
 
 const title = textField(200, { tooLong: "kb:errors.tooLong" }).optional();

@@ -1,6 +1,6 @@
 /** The bounded form reader and the schema-aware submission (app/lib/form.server.ts). */
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { HONEYPOT_FIELD } from "~/components/honeypot";
 import {
   ENVELOPE_FIELDS,

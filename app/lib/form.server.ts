@@ -12,7 +12,7 @@
  */
 import { parseWithZod } from "@conform-to/zod/v4";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod";
 import type * as core from "zod/v4/core";
 import { CONTROL_CHARS_ERROR, hasForbiddenChars } from "./text";
 

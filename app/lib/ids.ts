@@ -4,7 +4,7 @@
  * reaches SQL, so that a malformed id is "not found" (404) or "no filter", never a database
  * error (500). Shared by the browser (form schemas) and the server.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * A UUID in its canonical text form (8-4-4-4-12 hex digits, either case), which is what

@@ -10,7 +10,7 @@
  * error page. No value ever reaches SQL unchecked: ids are UUIDs, enums are from their list,
  * numbers are bounded integers, dates exist, text has no control characters and a length cap.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { decodeCursor, MAX_CURSOR_LENGTH, type Cursor } from "./cursor.server";
 import { SLUG_PATTERN, UUID_PATTERN } from "./ids";
 import { withoutControlChars } from "./text";

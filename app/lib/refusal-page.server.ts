@@ -5,7 +5,7 @@
  * bytes, answered in well under a millisecond. server.js calls it through the server build and
  * sends it with its usual security headers; the style carries that response's CSP nonce.
  */
-import { i18nFor } from "~/i18n/i18n";
+import { i18nFor } from "~/i18n/i18n.server";
 import { detectLocale } from "~/i18n/locale.server";
 
 export type RefusalKind =

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Control characters in text that people send (query values, search boxes). PostgreSQL refuses

@@ -1,6 +1,6 @@
 /** Toasts through a short-lived flash cookie, so they survive the redirect after an action. */
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod";
 import { clearCookie, toastCookie } from "./cookies.server";
 
 const toastSchema = z.object({

@@ -8,7 +8,8 @@ import nodemailer from "nodemailer";
 import type { Executor } from "#db/executor";
 import type { DB } from "#db/client.server";
 import { env } from "~/env.server";
-import { createI18n, type Locale } from "~/i18n/i18n";
+import type { Locale } from "~/i18n/i18n";
+import { createI18n } from "~/i18n/i18n.server";
 import { enqueue, type JobRun } from "~/jobs/queue.server";
 import { isUuid } from "~/lib/ids";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { multilineText, text as textField } from "~/lib/text";
 
 const opt = (max: number) => textField(max, { tooLong: "news:errors.tooLong" }).optional();

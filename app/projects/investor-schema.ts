@@ -2,7 +2,7 @@
  * The forms of the investor's view (ADR 0029): staff link an investor by email, either side
  * writes a message. One Zod schema each, used by Conform and by the action. No server imports.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { multilineText } from "~/lib/text";
 import { isUuid } from "~/lib/ids";
 

@@ -3,7 +3,7 @@
  * who becomes its owner. The company's fields are the company form's own (app/companies).
  * No server imports.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { companySchema } from "~/companies/schema";
 import { isUuid } from "~/lib/ids";
 

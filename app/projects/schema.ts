@@ -2,7 +2,7 @@
  * The pipeline's forms: one Zod schema each, used by Conform in the browser and by the action.
  * Messages are i18n keys (projects:errors.*). No server imports.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { multilineText, text } from "~/lib/text";
 import { isUuid } from "~/lib/ids";
 import { COUNTRIES } from "./countries";

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { db } from "~/db.server";
 import { listPublicProgrammes } from "~/incubation/incubation.server";
-import { useParkTime, usePick } from "~/incubation/ui";
+import { useParkTime, usePick } from "~/incubation/hooks";
 import { pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [

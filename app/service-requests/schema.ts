@@ -1,5 +1,5 @@
 /** Zod schemas of the service-request forms, shared by the browser (Conform) and the actions. */
-import { z } from "zod";
+import * as z from "zod";
 import { isUuid, uuidSchema } from "~/lib/ids";
 import { multilineText, text as textField } from "~/lib/text";
 import { PRIORITIES, STATES } from "./workflow";

@@ -14,7 +14,8 @@
 import { sql } from "kysely";
 import { inTransaction, type Executor } from "#db/executor";
 import type { SessionUser } from "~/auth/session.server";
-import { createI18n, type Locale, isLocale } from "~/i18n/i18n";
+import { type Locale, isLocale } from "~/i18n/i18n";
+import { createI18n } from "~/i18n/i18n.server";
 import { queueEmail, type EmailTemplate } from "~/mail/mail.server";
 import type { Toast } from "~/lib/toast.server";
 import type { Result } from "~/lib/result";

@@ -3,7 +3,8 @@
  * from the page's HTML (inline scripts, `<script src>`, `<link rel="modulepreload">` and the
  * `import("...")` of the inline module script) and follows the static imports of every module
  * it fetches (`import ... from "./x.js"`, `import "./x.js"`); dynamic `import()` inside
- * modules (other routes, loaded on navigation) is not counted. Shared by bench/page-weight.ts
+ * modules (other routes, loaded on navigation) is not counted, except the entry's language
+ * bundle (one of its `import()`s is always loaded before hydration: the largest is counted). Shared by bench/page-weight.ts
  * and tests/platform/page-weight.spec.ts.
  */
 import { gzipSync } from "node:zlib";
@@ -71,6 +72,22 @@ export async function pageWeight(
     const code = await fetchText(url);
     scripts.push({ url: new URL(url).pathname, bytes: Buffer.byteLength(code), gzip: gz(code) });
     for (const i of staticImports(code)) queue.push(new URL(i, url).toString());
+    // The entry loads the page language's strings with `import()` before hydrating: one of
+    // its dynamic imports is always fetched. The largest is counted (the worst language).
+    if (/\/entry\.client-[^/]*\.js$/.test(new URL(url).pathname)) {
+      const bundles: ScriptWeight[] = [];
+      for (const m of code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)) {
+        const bundleUrl = new URL(m[1]!, url).toString();
+        const text = await fetchText(bundleUrl);
+        bundles.push({
+          url: new URL(bundleUrl).pathname,
+          bytes: Buffer.byteLength(text),
+          gzip: gz(text),
+        });
+      }
+      const largest = bundles.sort((a, b) => b.gzip - a.gzip)[0];
+      if (largest) scripts.push(largest);
+    }
   }
   return {
     path,

@@ -113,7 +113,8 @@ const accounts = {
   },
   toast: {
     signedIn: "Welcome back.",
-    signedUp: "We sent a message to {{email}}. Open the link in it to confirm your address, then sign in here.",
+    signedUp:
+      "We sent a message to {{email}}. Open the link in it to confirm your address, then sign in here.",
     languageSaved: "Language changed.",
   },
   errors: {

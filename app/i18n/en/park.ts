@@ -12,7 +12,8 @@ const park = {
   rankings: {
     title: "National evaluation rankings",
     lead: "Results of the national high-tech park evaluation by China's Ministry of Science and Technology. Rank 1 is the best.",
-    chartNote: "Rank 1 is at the top: a line that rises is a climb. Only the years with published results are shown.",
+    chartNote:
+      "Rank 1 is at the top: a line that rises is a climb. Only the years with published results are shown.",
     chartTitle: "Rank by evaluation year, per measure",
     tableCaption: "Ranks by evaluation year and measure",
     year: "Evaluation year",

@@ -281,7 +281,8 @@ const services: Translation<typeof en> = {
     members: "成员",
     addMember: "添加成员",
     slaTitle: "服务时限",
-    slaLead: "按工作时间以小时和分钟填写（一个工作日为 8 小时）。每个类型的四个优先级一起保存。未设置时限的类型使用下列默认值。",
+    slaLead:
+      "按工作时间以小时和分钟填写（一个工作日为 8 小时）。每个类型的四个优先级一起保存。未设置时限的类型使用下列默认值。",
     firstResponseTime: "首次响应（工作时间）",
     resolutionTime: "办结（工作时间）",
     firstResponseShort: "首次响应",
