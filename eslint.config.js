@@ -27,6 +27,12 @@ const COMMON = [
     message:
       "Only types come from the root route (`import type`); shared code lives in app/lib (root-data.ts).",
   },
+  {
+    group: ["~/i18n/resources", "**/i18n/resources", "~/i18n/bundle.*"],
+    allowTypeImports: true,
+    message:
+      "Both languages' strings are for the server (~/i18n/i18n.server); the browser loads one (entry.client).",
+  },
 ];
 const NO_ROUTES = {
   group: ["~/routes", "~/routes/**", "**/routes/**", "!../../tests/**"],
@@ -102,6 +108,14 @@ export default tseslint.config(
       ],
       "@typescript-eslint/consistent-type-imports": "error",
       // Layers (ADR 0027): see `restrictedImports` above.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message:
+            'Write `import * as z from "zod"`: `import { z }` ships every Zod locale to the browser (docs/performance.md).',
+        },
+      ],
       "no-restricted-imports": "off",
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: COMMON }],
     },
