@@ -2,7 +2,7 @@
  * The statistics pages' forms (issue 14, ADR 0035), shared by the browser (Conform) and the
  * actions. Messages are i18n keys. No server imports.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { INDUSTRY_SLUGS } from "~/companies/schema";
 import { isUuid } from "~/lib/ids";
 import { multilineText, text } from "~/lib/text";
