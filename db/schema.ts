@@ -643,6 +643,15 @@ export interface ProjectReminder {
   projects: number;
 }
 
+export interface ProjectSpaceNeed {
+  ceiling_height_m: Numeric | null;
+  features: Generated<string[]>;
+  floor_load_kn_m2: Numeric | null;
+  power_kva: number | null;
+  project_id: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface ProjectTranche {
   amount_minor: number;
   arrived_on: string;
@@ -902,6 +911,50 @@ export interface Session {
   user_id: string;
 }
 
+export interface SpaceHold {
+  held_at: Generated<Timestamp>;
+  held_by: string | null;
+  held_until: string;
+  id: Generated<string>;
+  note: Generated<string>;
+  project_id: string;
+  release_reason: string | null;
+  released_at: Timestamp | null;
+  released_by: string | null;
+  unit_id: string;
+}
+
+export interface SpaceOffer {
+  id: Generated<string>;
+  note: Generated<string>;
+  offered_at: Generated<Timestamp>;
+  offered_by: string | null;
+  project_id: string;
+  unit_id: string;
+}
+
+export interface SpaceUnit {
+  area_m2: number;
+  available_from: string;
+  building: string;
+  ceiling_height_m: Numeric | null;
+  created_at: Generated<Timestamp>;
+  description_en: Generated<string>;
+  description_zh: Generated<string>;
+  features: Generated<string[]>;
+  floor: number;
+  floor_load_kn_m2: Numeric | null;
+  id: Generated<string>;
+  kind: string;
+  let_project_id: string | null;
+  power_kva: number | null;
+  rent_minor: number;
+  state: Generated<string>;
+  unit_no: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface StoredFile {
   bytes: Buffer;
   content_type: string;
@@ -984,6 +1037,7 @@ export interface DB {
   project_landing: ProjectLanding;
   project_message: ProjectMessage;
   project_reminder: ProjectReminder;
+  project_space_need: ProjectSpaceNeed;
   project_tranche: ProjectTranche;
   report: Report;
   report_comment: ReportComment;
@@ -1006,6 +1060,9 @@ export interface DB {
   service_type: ServiceType;
   service_type_field: ServiceTypeField;
   session: Session;
+  space_hold: SpaceHold;
+  space_offer: SpaceOffer;
+  space_unit: SpaceUnit;
   stored_file: StoredFile;
   user_role: UserRole;
   user_token: UserToken;

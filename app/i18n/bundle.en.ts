@@ -17,6 +17,7 @@ import enInvestor from "./en/investor";
 import enNotifications from "./en/notifications";
 import enStatistics from "./en/statistics";
 import enInbound from "./en/inbound";
+import enSpace from "./en/space";
 
 /** Every namespace in English: the browser loads only its page's language (entry.client). */
 const en = {
@@ -39,6 +40,7 @@ const en = {
   notifications: enNotifications,
   statistics: enStatistics,
   inbound: enInbound,
+  space: enSpace,
 } as const;
 
 export default en;

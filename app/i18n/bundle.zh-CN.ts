@@ -17,6 +17,7 @@ import zhInvestor from "./zh-CN/investor";
 import zhNotifications from "./zh-CN/notifications";
 import zhStatistics from "./zh-CN/statistics";
 import zhInbound from "./zh-CN/inbound";
+import zhSpace from "./zh-CN/space";
 
 /** Every namespace in Chinese, typed by the English ones (a missing key fails typecheck). */
 const zhCN = {
@@ -39,6 +40,7 @@ const zhCN = {
   notifications: zhNotifications,
   statistics: zhStatistics,
   inbound: zhInbound,
+  space: zhSpace,
 } as const;
 
 export default zhCN;

@@ -17,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const TOOLS = [
   { to: "/desk/news", key: "news", roles: ["staff", "admin"] },
   { to: "/desk/projects", key: "projects", roles: ["promotion", "admin"] },
+  { to: "/desk/space", key: "space", roles: ["promotion", "admin"] },
   { to: "/desk/inquiries", key: "inquiries", roles: ["staff", "admin", "promotion"] },
   { to: "/desk/incubation", key: "incubation", roles: ["staff", "admin"] },
   { to: "/review", key: "review", roles: ["reviewer"] },

@@ -18,6 +18,7 @@ import * as statistics from "./2026-12-05T0310_statistics";
 import * as incubationOffer from "./2026-12-05T0320_incubation_offer";
 import * as projectInvestors from "./2026-12-05T0330_project_investors";
 import * as projectLanding from "./2026-12-05T0335_project_landing";
+import * as spaceUnits from "./2026-12-05T0400_space_units";
 import * as inboundMail from "./2026-12-05T0500_inbound_mail";
 
 /**
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0320_incubation_offer": incubationOffer,
   "2026-12-05T0330_project_investors": projectInvestors,
   "2026-12-05T0335_project_landing": projectLanding,
+  "2026-12-05T0400_space_units": spaceUnits,
   "2026-12-05T0500_inbound_mail": inboundMail,
 };

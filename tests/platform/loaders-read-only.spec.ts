@@ -95,6 +95,9 @@ async function loadIds(db: pg.Client): Promise<Ids> {
          JOIN app_user u ON u.id = pi.user_id WHERE u.email = $1 LIMIT 1`,
         [ACCOUNTS.investor],
       )) ?? NONE,
+    unitDemo:
+      (await one("SELECT id::text AS v FROM space_unit ORDER BY building, unit_no LIMIT 1")) ??
+      NONE,
     callOpen,
     applicationB,
     documentB:

@@ -48,6 +48,8 @@ export interface Ids {
   projectDocument: string;
   /** Incoming mail (ADR 0034): a demo message that was not added to a request. */
   inboundDemo: string;
+  /** Space: a demo unit's id. */
+  unitDemo: string;
 }
 
 export interface RouteSpec {
@@ -416,6 +418,18 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: "/projects/join/not-a-real-invitation-token",
     get: 404,
     post: signedIn(404),
+  },
+  // Space (issue 13, ADR 0028): the pipeline's permissions, like the projects.
+  "routes/desk.space._index": { url: "/desk/space", get: promotionOnly(200) },
+  "routes/desk.space.new": {
+    url: "/desk/space/new",
+    get: promotionOnly(200),
+    post: promotionOnly(400),
+  },
+  "routes/desk.space.$unitId": {
+    url: (ids) => `/desk/space/${ids.unitDemo}`,
+    get: promotionOnly(200),
+    post: promotionOnly(400),
   },
   // The development mailbox: open to everyone while SMTP_URL is unset (as in the e2e server),
   // 404 once it is set. With an empty outbox the list stands in for the email page.

@@ -204,6 +204,7 @@ interface Targets {
   investorProjectId: string;
   /** A demo message in the desk's incoming mail (ADR 0034). */
   inboundId: string;
+  unitId: string;
   request: { id: string; ref: string };
   companyId: string;
   application: { id: string; call_id: string };
@@ -302,6 +303,9 @@ async function findTargets(): Promise<Targets> {
         "SELECT id FROM inbound_email WHERE status = 'unmatched' ORDER BY received_at LIMIT 1",
       )
     ).id,
+    unitId: (
+      await one<{ id: string }>("SELECT id FROM space_unit ORDER BY building, unit_no LIMIT 1")
+    ).id,
     request,
     companyId: company.company_id,
     application,
@@ -378,6 +382,21 @@ async function plant(t: Targets, text: string): Promise<void> {
     `UPDATE inbound_email SET subject = $1, from_name = $1, from_address = left($1, 320),
        body_text = $1, received_at = now() WHERE id = $2`,
     [text, t.inboundId],
+  );
+  // Space: a unit's descriptions, offered to the project; a history line naming a unit.
+  await query("UPDATE space_unit SET description_en = $1, description_zh = $1 WHERE id = $2", [
+    text,
+    t.unitId,
+  ]);
+  await query(
+    `INSERT INTO space_offer (unit_id, project_id, note) VALUES ($1, $2, $3)
+     ON CONFLICT (unit_id, project_id) DO UPDATE SET note = $3`,
+    [t.unitId, t.projectId, text],
+  );
+  await query(
+    `INSERT INTO project_event (project_id, actor_id, kind, note, details)
+     VALUES ($1, $2, 'unit_held', $3, jsonb_build_object('building', $3::text, 'unit', $3::text, 'heldUntil', $3::text))`,
+    [t.projectId, t.staffId, text],
   );
   const [sr] = await query<{ field_values: unknown }>(
     "SELECT field_values FROM service_request WHERE id = $1",
@@ -728,6 +747,7 @@ test.describe("XSS corpus through every free-text field", () => {
         [pages.investor, "/projects"],
         [pages.investor, `/projects/${t.investorProjectId}`],
         [pages.admin, `/desk/projects/${t.investorProjectId}/investor`],
+        [pages.admin, `/desk/space/${t.unitId}`],
         [pages.anonEn, "/"],
         [pages.anonZh, "/"],
         [pages.anonEn, "/park"],

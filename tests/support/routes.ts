@@ -105,6 +105,9 @@ export async function loadIds(): Promise<Ids> {
      WHERE r.company_id = $1 ORDER BY p.starts_on DESC LIMIT 1`,
     [a!.id],
   );
+  const [unit] = await query<{ id: string }>(
+    "SELECT id FROM space_unit ORDER BY building, unit_no LIMIT 1",
+  );
   return {
     reportA: reportA?.id ?? none,
     periodDemo: reportA?.period_id ?? none,
@@ -113,6 +116,7 @@ export async function loadIds(): Promise<Ids> {
     projectDocument: investorDocument?.id ?? none,
     inboundDemo: inbound?.id ?? none,
     projectDemo: project?.id ?? none,
+    unitDemo: unit?.id ?? none,
     articleDemo: article?.id ?? none,
     inquiryDemo: inquiry?.id ?? none,
     companyA: a!.id,

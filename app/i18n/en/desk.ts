@@ -11,6 +11,10 @@ const desk = {
       title: "Investment projects",
       body: "The promotion pipeline: stages, next steps, capital arrived.",
     },
+    space: {
+      title: "Space",
+      body: "The park's units: availability, holds for projects, lettings.",
+    },
     inquiries: {
       title: "Investment inquiries",
       body: "Answer visitors and investors, assign and follow up.",

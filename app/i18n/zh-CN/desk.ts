@@ -8,6 +8,7 @@ const desk: Translation<typeof en> = {
     statistics: { title: "企业统计", body: "统计报表、报送期次、逾期企业与审核。" },
     news: { title: "新闻编辑", body: "撰写、定时并发布中英文园区新闻。" },
     projects: { title: "招商项目", body: "招商项目管线：阶段、下一步与资金到位。" },
+    space: { title: "载体空间", body: "园区可租单元：空置、为项目保留与出租情况。" },
     inquiries: { title: "投资咨询", body: "回复访客与投资人，分派并跟进。" },
     incubation: { title: "孵化管理", body: "项目、批次、初审、评审专家与评审决定。" },
     review: { title: "我的评审", body: "分配给您评分的申请。" },

@@ -1,6 +1,7 @@
 /** The project's history: every change with who and when, newest first. */
 import { useTranslation } from "~/i18n/use-translation";
 import { isoMinute } from "~/lib/format";
+import { useSpaceEventLine } from "~/projects/space-ui";
 import { useProjectLabels } from "~/projects/ui";
 
 export interface HistoryEvent {
@@ -40,6 +41,7 @@ const FIELD_LABEL: Record<string, string> = {
 export function ProjectHistory({ events }: { events: HistoryEvent[] }) {
   const { t } = useTranslation("projects");
   const l = useProjectLabels();
+  const spaceLine = useSpaceEventLine();
   const line = (e: HistoryEvent): string => {
     const d = (e.details ?? {}) as Record<string, unknown>;
     const amount = () => l.money(Number(d.amountMinor ?? 0), String(d.currency ?? ""));
@@ -70,7 +72,7 @@ export function ProjectHistory({ events }: { events: HistoryEvent[] }) {
       case "tranche_removed":
         return t("event.tranche_removed", { amount: amount(), date: String(d.arrivedOn ?? "") });
       default:
-        return e.kind;
+        return spaceLine(e.kind, d) ?? e.kind;
     }
   };
   return (

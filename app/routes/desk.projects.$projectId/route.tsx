@@ -15,8 +15,11 @@ import { isCurrency, minorToInput } from "~/projects/money";
 import { flagsOf } from "~/projects/pipeline";
 import { getProject, listOwners } from "~/projects/projects.server";
 import { FlagBadges, ProjectForm, StageBadge, useProjectLabels } from "~/projects/ui";
+import { projectSpace } from "~/projects/holds.server";
 import { ProjectHistory } from "./history";
 import { isProjectIntent, runProjectIntent, type ProjectReply } from "./intents.server";
+import { isSpaceIntent, runSpaceIntent } from "./space-intents.server";
+import { isSpaceReply, ProjectSpace } from "./space";
 import { ProjectSummary } from "./summary";
 import { Tranches } from "./tranches";
 import { NextStepForm, StageForm } from "./workflow";
@@ -41,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     owners: await listOwners(db()),
     industries,
     canEdit: can(user, "update:project:any"),
+    space: await projectSpace(db(), user, found.project.id),
   };
 }
 
@@ -50,11 +54,16 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const intent = form.get("intent");
   const id = params.projectId ?? "";
+  const ip = requestMeta(request, context).ip;
+  if (isSpaceIntent(intent)) {
+    await orHttp(getProject(db(), user, id));
+    return orHttp(runSpaceIntent(intent, { user, id, form, ip }));
+  }
   if (!isProjectIntent(intent)) {
     await orHttp(getProject(db(), user, id));
     return data<ProjectReply>({ intent: "none", result: null }, { status: 400 });
   }
-  return orHttp(runProjectIntent(intent, { user, id, form, ip: requestMeta(request, context).ip }));
+  return orHttp(runProjectIntent(intent, { user, id, form, ip }));
 }
 
 /** The project's values as the edit form's fields. */
@@ -85,13 +94,14 @@ function formValues(p: ReturnType<typeof useLoaderData<typeof loader>>["project"
 }
 
 export default function ProjectPage() {
-  const { project, contacts, tranches, events, flags, owners, industries, canEdit } =
+  const { project, contacts, tranches, events, flags, owners, industries, canEdit, space } =
     useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation("projects");
   const { t: tInvestor } = useTranslation("investor");
   const l = useProjectLabels();
   const editReply = reply?.intent === "edit" ? reply.result : null;
+  const spaceReply = isSpaceReply(reply) ? reply : undefined;
   return (
     <div className="container">
       <p>
@@ -168,6 +178,7 @@ export default function ProjectPage() {
           </section>
         </div>
       </div>
+      <ProjectSpace space={space} stage={project.stage} reply={spaceReply} canEdit={canEdit} />
       <ProjectHistory events={events} />
     </div>
   );
