@@ -52,6 +52,8 @@ for (const javaScriptEnabled of [false, true]) {
     browser,
     baseURL,
   }) => {
+    // Two people, two projects, a dozen page loads: longer than the default on a busy machine.
+    test.setTimeout(150_000);
     const tag = crypto.randomBytes(3).toString("hex");
     const building = `Z${tag}`;
     const context = await contextFor(browser, baseURL!, PROMOTION_EN, { javaScriptEnabled });
