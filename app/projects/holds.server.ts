@@ -182,7 +182,8 @@ export async function matchUnits(
     q = q
       .where("space_unit.area_m2", ">=", Math.floor(lo * (1 - AREA_SLACK)))
       .where("space_unit.area_m2", "<=", Math.ceil(hi * (1 + AREA_SLACK)));
-  const parts = [sql<number>`0`];
+  // 0::int, not 0: an order by a bare integer (even in brackets) is a column position.
+  const parts = [sql<number>`0::int`];
   if (need.areaMin !== null || need.areaMax !== null)
     parts.push(
       sql<number>`CASE WHEN space_unit.area_m2 BETWEEN ${lo ?? 0} AND ${hi ?? 2147483647} THEN 4 ELSE 0 END`,
@@ -205,7 +206,10 @@ export async function matchUnits(
     .select(UNIT_COLUMNS)
     .select([dayText("space_unit.available_from").as("available_from"), score.as("score")])
     .orderBy(score, "desc")
-    .orderBy(target === null ? sql`0` : sql`abs(space_unit.area_m2 - ${target}::numeric)`, "asc")
+    // No area wanted: no distance to order by.
+    .$if(target !== null, (qb) =>
+      qb.orderBy(sql`abs(space_unit.area_m2 - ${target}::numeric)`, "asc"),
+    )
     .orderBy("space_unit.rent_minor", "asc")
     .orderBy("space_unit.id")
     .limit(opts.limit ?? MATCH_LIMIT)

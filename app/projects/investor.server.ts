@@ -471,9 +471,9 @@ async function messagesOf(db: Executor, projectId: string): Promise<ExchangeMess
 }
 
 /**
- * Units offered and visits planned, once the space and visits slice lands (proj-space): the
- * investor page renders these lists as they are; they stay empty until then. The seam is
- * here, not in the page, so the page needs no change when they arrive.
+ * Units offered (ADR 0028) and visits planned (still to come: an empty list). The investor
+ * sees a unit's name, type, area and the day it is free; never rent notes, holds or who
+ * offered it.
  */
 export interface InvestorVisit {
   id: string;
@@ -482,14 +482,31 @@ export interface InvestorVisit {
 }
 export interface InvestorUnit {
   id: string;
-  label: string;
-  area_m2: number | null;
+  building: string;
+  unit_no: string;
+  kind: string;
+  area_m2: number;
+  available_from: string;
 }
 async function visitsFor(_db: Executor, _projectId: string): Promise<InvestorVisit[]> {
   return [];
 }
-async function unitsOfferedTo(_db: Executor, _projectId: string): Promise<InvestorUnit[]> {
-  return [];
+async function unitsOfferedTo(db: Executor, projectId: string): Promise<InvestorUnit[]> {
+  return db
+    .selectFrom("space_offer")
+    .innerJoin("space_unit", "space_unit.id", "space_offer.unit_id")
+    .select([
+      "space_unit.id",
+      "space_unit.building",
+      "space_unit.unit_no",
+      "space_unit.kind",
+      "space_unit.area_m2",
+      dayText("space_unit.available_from").as("available_from"),
+    ])
+    .where("space_offer.project_id", "=", projectId)
+    .orderBy("space_offer.offered_at", "desc")
+    .limit(50)
+    .execute();
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   setSpaceNeed,
   spaceNeedOf,
 } from "./holds.server";
+import { investorProjectView } from "./investor.server";
 import { createProject, moveProject, type ProjectActor } from "./projects.server";
 import type { ProjectInput } from "./schema";
 import { matchReasons, type SpaceNeed } from "./space";
@@ -218,6 +219,13 @@ describe("units", () => {
 });
 
 describe("matching", () => {
+  it("a project that states no space need still gets a list (any type, any size)", async () => {
+    const p = await newProject({ spaceType: null, areaMin: null, areaMax: null, moveInOn: null });
+    await newUnit({ building: "NONE", area: 333 });
+    const space = await projectSpace(t.db, promo, p, NOW);
+    expect(space.matches.length).toBeGreaterThan(0);
+  });
+
   it("explains what matches and what misses", () => {
     const need: SpaceNeed = {
       spaceType: "lab",
@@ -341,6 +349,34 @@ describe("offers and holds", () => {
       .where("action", "like", "project.unit_%")
       .execute();
     expect(audits).toHaveLength(4);
+  });
+
+  it("the investor sees the units offered to their project, not holds or notes", async () => {
+    const p = await newProject();
+    const u = await newUnit({ building: "INV", unitNo: "301", area: 640 });
+    await offerUnit(t.db, promo, p, { unitId: u, note: "internal: rent negotiable" });
+    const investor = await user("investor-space@test.example", []);
+    await t.db
+      .insertInto("project_investor")
+      .values({
+        project_id: p,
+        email: "investor-space@test.example",
+        user_id: investor.id,
+        linked_at: new Date(),
+      })
+      .execute();
+    const view = await investorProjectView(t.db, investor.id, p);
+    expect(view.units).toEqual([
+      {
+        id: u,
+        building: "INV",
+        unit_no: "301",
+        kind: "lab",
+        area_m2: 640,
+        available_from: "2027-01-01",
+      },
+    ]);
+    expect(JSON.stringify(view)).not.toContain("internal");
   });
 
   it("refuses a day in the past or too far ahead", async () => {

@@ -67,6 +67,7 @@ const investor = {
   units: {
     title: "Space offered",
     empty: "No space has been offered yet.",
+    from: "free from {{date}}",
   },
   thread: {
     title: "Messages",

@@ -68,6 +68,7 @@ const investor: Translation<typeof en> = {
   units: {
     title: "推荐空间",
     empty: "尚未推荐空间。",
+    from: "{{date}}起可用",
   },
   thread: {
     title: "留言",

@@ -1,13 +1,12 @@
 /**
- * Visits and units offered, on the investor's page. They come from the space and visits slice
- * of issue 13 (built beside this one); until it lands `investorProjectView` returns empty lists
- * and these sections say so. When it lands, only `visitsFor` / `unitsOfferedTo` in
- * app/projects/investor.server.ts change.
+ * Visits and units offered, on the investor's page, from `investorProjectView` (units from
+ * ADR 0028's offers; visits from the visits slice of issue 13).
  */
 import { useTranslation } from "~/i18n/use-translation";
-import { formatDateTime } from "~/lib/format";
+import { formatDate, formatDateTime } from "~/lib/format";
 import { useLocale } from "~/lib/root-data";
 import type { InvestorUnit, InvestorVisit } from "~/projects/investor.server";
+import { useSpaceLabels } from "~/projects/space-ui";
 
 export function Visits({ visits }: { visits: InvestorVisit[] }) {
   const { t } = useTranslation("investor");
@@ -32,6 +31,7 @@ export function Visits({ visits }: { visits: InvestorVisit[] }) {
 
 export function OfferedUnits({ units }: { units: InvestorUnit[] }) {
   const { t } = useTranslation("investor");
+  const l = useSpaceLabels();
   return (
     <section className="card" aria-labelledby="units-title">
       <h2 id="units-title">{t("units.title")}</h2>
@@ -39,8 +39,8 @@ export function OfferedUnits({ units }: { units: InvestorUnit[] }) {
         <ul>
           {units.map((u) => (
             <li key={u.id}>
-              {u.label}
-              {u.area_m2 ? ` · ${u.area_m2} m²` : ""}
+              {l.unit(u)} · {l.kind(u.kind)} · {l.area(u.area_m2)} ·{" "}
+              {t("units.from", { date: formatDate(u.available_from, l.locale) })}
             </li>
           ))}
         </ul>
