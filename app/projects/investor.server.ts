@@ -492,7 +492,7 @@ async function visitsFor(_db: Executor, _projectId: string): Promise<InvestorVis
   return [];
 }
 async function unitsOfferedTo(db: Executor, projectId: string): Promise<InvestorUnit[]> {
-  return db
+  const rows = await db
     .selectFrom("space_offer")
     .innerJoin("space_unit", "space_unit.id", "space_offer.unit_id")
     .select([
@@ -507,6 +507,7 @@ async function unitsOfferedTo(db: Executor, projectId: string): Promise<Investor
     .orderBy("space_offer.offered_at", "desc")
     .limit(50)
     .execute();
+  return rows.map((r) => ({ ...r, available_from: r.available_from ?? "" }));
 }
 
 /**
