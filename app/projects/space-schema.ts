@@ -2,7 +2,7 @@
  * Forms of the space pages and the project page's space section: one Zod schema each, used
  * by Conform in the browser and by the actions. Messages are i18n keys (space:errors.*).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { isUuid } from "~/lib/ids";
 import { multilineText, text } from "~/lib/text";
 import { parseAmount } from "./money";
