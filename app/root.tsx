@@ -24,6 +24,7 @@ import { detectLocale } from "~/i18n/locale.server";
 import { readToast } from "~/lib/toast.server";
 import { db } from "~/db.server";
 import { countUnread } from "~/notifications/notifications.server";
+import { isInvestor } from "~/projects/investor.server";
 import { pageTitle } from "~/lib/page-title";
 
 // Zod 4 checks once whether `new Function` works (to compile fast parsers); under the CSP
@@ -54,6 +55,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { toast, clear } = await readToast(request);
   // The header's badge: a count that stops at 100 on a partial index (cheap on every page).
   const unread = user ? await countUnread(db(), user.id) : 0;
+  // "My projects" in the account menu for an account linked to an investment project (an
+  // indexed lookup; park staff follow projects from the desk instead).
+  const investor = user && !user.roles.length ? await isInvestor(db(), user.id) : false;
   const headers = new Headers();
   if (clear) headers.append("Set-Cookie", clear);
   return data(
@@ -70,6 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       },
       toast,
       unread,
+      investor,
       // The footer links the development mailbox only where this reader may open it.
       mailbox: mailboxOpenTo(user),
     },

@@ -11,6 +11,7 @@ export function Shell({ children }: { children: React.ReactNode }) {
   const { t: tIncubation } = useTranslation("incubation");
   const { t: tServices } = useTranslation("services");
   const { t: tNotifications } = useTranslation("notifications");
+  const { t: tInvestor } = useTranslation("investor");
   const root = useRootData();
   const user = root?.user ?? null;
   const location = useLocation();
@@ -82,6 +83,11 @@ export function Shell({ children }: { children: React.ReactNode }) {
                   </li>
                   <li>
                     <UserMenu name={user.name}>
+                      {root?.investor ? (
+                        <li>
+                          <NavLink to="/projects">{tInvestor("list.title")}</NavLink>
+                        </li>
+                      ) : null}
                       {user.company ? (
                         <li>
                           <NavLink to="/applications">{tIncubation("dashboard.title")}</NavLink>

@@ -66,7 +66,11 @@ for (const javaScriptEnabled of [true, false]) {
     // The investor sees the project in plain words, without notes or history.
     const context = await contextFor(browser, baseURL!, investor.email, { javaScriptEnabled });
     const page = await context.newPage();
-    await page.goto("/projects");
+    // "My projects" is in the account menu of an account linked to a project.
+    await page.goto("/");
+    await page.locator("summary", { hasText: "Anna Weber" }).click();
+    await page.getByRole("link", { name: "My projects" }).click();
+    await expect(page).toHaveURL(/\/projects$/);
     await page.getByRole("link", { name: org }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(org);
     await expect(page.getByTestId("investor-stage")).toContainText("Fit confirmed");
