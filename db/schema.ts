@@ -663,6 +663,22 @@ export interface ProjectTranche {
   project_id: string;
 }
 
+export interface ReplySnippet {
+  body_en: string;
+  body_zh: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  owner_id: string | null;
+  set_assignee_id: string | null;
+  set_priority: string | null;
+  set_state: string | null;
+  set_team_id: string | null;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
 export interface Report {
   company_id: string;
   decided_at: Timestamp | null;
@@ -1039,6 +1055,7 @@ export interface DB {
   project_reminder: ProjectReminder;
   project_space_need: ProjectSpaceNeed;
   project_tranche: ProjectTranche;
+  reply_snippet: ReplySnippet;
   report: Report;
   report_comment: ReportComment;
   report_form: ReportForm;

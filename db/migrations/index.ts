@@ -20,6 +20,7 @@ import * as projectInvestors from "./2026-12-05T0330_project_investors";
 import * as projectLanding from "./2026-12-05T0335_project_landing";
 import * as spaceUnits from "./2026-12-05T0400_space_units";
 import * as inboundMail from "./2026-12-05T0500_inbound_mail";
+import * as replySnippets from "./2026-12-05T0510_reply_snippets";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0335_project_landing": projectLanding,
   "2026-12-05T0400_space_units": spaceUnits,
   "2026-12-05T0500_inbound_mail": inboundMail,
+  "2026-12-05T0510_reply_snippets": replySnippets,
 };
