@@ -17,6 +17,7 @@ import enInvestor from "./en/investor";
 import enNotifications from "./en/notifications";
 import enStatistics from "./en/statistics";
 import enInbound from "./en/inbound";
+import enSnippets from "./en/snippets";
 import enSpace from "./en/space";
 
 /** Every namespace in English: the browser loads only its page's language (entry.client). */
@@ -40,6 +41,7 @@ const en = {
   notifications: enNotifications,
   statistics: enStatistics,
   inbound: enInbound,
+  snippets: enSnippets,
   space: enSpace,
 } as const;
 

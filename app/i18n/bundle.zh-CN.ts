@@ -17,6 +17,7 @@ import zhInvestor from "./zh-CN/investor";
 import zhNotifications from "./zh-CN/notifications";
 import zhStatistics from "./zh-CN/statistics";
 import zhInbound from "./zh-CN/inbound";
+import zhSnippets from "./zh-CN/snippets";
 import zhSpace from "./zh-CN/space";
 
 /** Every namespace in Chinese, typed by the English ones (a missing key fails typecheck). */
@@ -40,6 +41,7 @@ const zhCN = {
   notifications: zhNotifications,
   statistics: zhStatistics,
   inbound: zhInbound,
+  snippets: zhSnippets,
   space: zhSpace,
 } as const;
 

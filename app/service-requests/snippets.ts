@@ -2,7 +2,7 @@
  * Canned replies and macros (issue 17, ADR 0039), the parts the browser and the server share:
  * the form's schema and the variables a snippet may hold. Pure, no server imports.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { multilineText, text as textField } from "~/lib/text";
 import { PRIORITIES, STATES } from "./workflow";
 

@@ -75,6 +75,10 @@ async function loadIds(db: pg.Client): Promise<Ids> {
       ACCOUNTS.staff,
     ]))!,
     anyEmail: (await one("SELECT id::text AS v FROM email ORDER BY created_at LIMIT 1")) ?? NONE,
+    snippetDemo:
+      (await one(
+        "SELECT id::text AS v FROM reply_snippet WHERE owner_id IS NULL ORDER BY title LIMIT 1",
+      )) ?? NONE,
     inboundDemo:
       (await one(
         "SELECT id::text AS v FROM inbound_email WHERE status = 'unmatched' ORDER BY received_at LIMIT 1",

@@ -50,6 +50,8 @@ export interface Ids {
   inboundDemo: string;
   /** Space: a demo unit's id. */
   unitDemo: string;
+  /** Canned replies (ADR 0039): a shared demo snippet. */
+  snippetDemo: string;
 }
 
 export interface RouteSpec {
@@ -266,6 +268,17 @@ export const ROUTES: Record<string, RouteSpec> = {
     post: { default: 403, anonymous: 401, memberA: 200, ownerA: 200, memberB: 200 },
   },
   "routes/desk.kb._index": { url: "/desk/kb", get: staffOnly(200) },
+  "routes/desk.snippets._index": { url: "/desk/snippets", get: staffOnly(200) },
+  "routes/desk.snippets.new": {
+    url: "/desk/snippets/new",
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/desk.snippets.$snippetId": {
+    url: (ids) => `/desk/snippets/${ids.snippetDemo}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
   "routes/desk.kb.new": { url: "/desk/kb/new", get: staffOnly(200), post: staffOnly(400) },
   "routes/desk.kb.$articleId": {
     url: (ids) => `/desk/kb/${ids.kbDemo}`,

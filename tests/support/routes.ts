@@ -108,9 +108,13 @@ export async function loadIds(): Promise<Ids> {
   const [unit] = await query<{ id: string }>(
     "SELECT id FROM space_unit ORDER BY building, unit_no LIMIT 1",
   );
+  const [snippet] = await query<{ id: string }>(
+    "SELECT id FROM reply_snippet WHERE owner_id IS NULL ORDER BY title LIMIT 1",
+  );
   return {
     reportA: reportA?.id ?? none,
     periodDemo: reportA?.period_id ?? none,
+    snippetDemo: snippet?.id ?? none,
     kbDemo: kb?.id ?? none,
     projectOfInvestor: investorProject?.project_id ?? none,
     projectDocument: investorDocument?.id ?? none,

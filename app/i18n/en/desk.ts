@@ -32,6 +32,10 @@ const desk = {
       title: "Knowledge base",
       body: "Help articles, the suggestions companies see, and how many requests they saved.",
     },
+    snippets: {
+      title: "Canned replies",
+      body: "Bilingual replies and macros for the composer, yours and the desk's.",
+    },
     mail: {
       title: "Incoming mail",
       body: "Emails to the portal that need a person: unknown senders, closed requests.",

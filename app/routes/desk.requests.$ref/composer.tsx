@@ -6,7 +6,7 @@ import {
   type SubmissionResult,
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useState } from "react";
 import { ErrorSummary, SelectField, SubmitButton, TextareaField } from "~/components/forms";
 import { IdempotencyKey } from "~/components/idempotency-key";
@@ -15,27 +15,39 @@ import { staffMessageSchema } from "~/service-requests/schema";
 import { nextStates, type RequestState } from "~/service-requests/workflow";
 import { useStaffStateLabel } from "./state-label";
 
+export interface UsingSnippet {
+  id: string;
+  title: string;
+  body: string;
+  lang: "en" | "zh-CN";
+  sets: string | null;
+  setsState: boolean;
+}
+
 export function Composer({
   lastResult,
   version,
   state,
   recipient,
+  using,
 }: {
   lastResult: SubmissionResult<string[]> | null | undefined;
   version: number;
   state: RequestState;
   recipient: { name: string; email: string; company: string };
+  using: UsingSnippet | null;
 }) {
   const { t } = useTranslation("services");
+  const { t: tsn } = useTranslation("snippets");
   const stateLabel = useStaffStateLabel();
   const [form, fields] = useForm({
     id: "composer",
     lastResult,
-    defaultValue: { visibility: "internal" },
+    defaultValue: using ? { visibility: "public", body: using.body } : { visibility: "internal" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: staffMessageSchema }),
   });
   const kept = lastResult?.initialValue?.visibility;
-  const initialVisibility = typeof kept === "string" ? kept : "internal";
+  const initialVisibility = typeof kept === "string" ? kept : using ? "public" : "internal";
   const [visibility, setVisibility] = useState(initialVisibility);
   const options = nextStates(state, "staff");
   return (
@@ -53,6 +65,18 @@ export function Composer({
         labels={{ body: t("staff.message") }}
       />
       <input type="hidden" name="version" value={version} />
+      {using ? (
+        <div className="notice sr-using" id="composer-using">
+          <input type="hidden" name="snippetId" value={using.id} />
+          <p>{tsn("picker.using", { title: using.title, lang: tsn(`langs.${using.lang}`) })}</p>
+          {using.sets ? <p>{tsn("picker.willSet", { actions: using.sets })}</p> : null}
+          <p>
+            <Link to="?" preventScrollReset>
+              {tsn("picker.clear")}
+            </Link>
+          </p>
+        </div>
+      ) : null}
       <fieldset className="sr-visibility">
         <legend>{t("staff.visibility")}</legend>
         {(["internal", "public"] as const).map((v) => (
@@ -80,7 +104,7 @@ export function Composer({
           accept=".pdf,.png,.jpg,.jpeg"
         />
       </div>
-      {options.length ? (
+      {options.length && !using?.setsState ? (
         <SelectField
           field={fields.thenState as FieldMetadata<string>}
           label={t("staff.thenState")}

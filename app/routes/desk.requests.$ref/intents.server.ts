@@ -18,6 +18,8 @@ import {
 } from "~/service-requests/service-requests.server";
 import { changeErrorKey } from "~/service-requests/thread";
 import { draftFromRequest } from "~/kb/kb.server";
+import { isUuid } from "~/lib/ids";
+import { applyMacro } from "~/service-requests/snippets.server";
 
 export type DeskIntent = "message" | "properties";
 export interface DeskReply {
@@ -36,7 +38,11 @@ export async function runDeskIntent(intent: DeskIntent, ctx: Ctx) {
   const parsed = intent === "message" ? parseMessage(ctx) : parseProperties(ctx);
   const { submission, change } = parsed;
   if (!change) return data<DeskReply>({ intent, result: submission.reply() }, { status: 400 });
-  const result: ChangeResult = await staffChange(db(), ctx.user, ctx.ref, change, ctx.origin);
+  // A canned reply that is a macro: its stored actions ride with the message (ADR 0039).
+  const snippetId = intent === "message" ? String(ctx.form.get("snippetId") ?? "") : "";
+  const result: ChangeResult = isUuid(snippetId)
+    ? await applyMacro(db(), ctx.user, ctx.ref, snippetId, change, ctx.origin)
+    : await staffChange(db(), ctx.user, ctx.ref, change, ctx.origin);
   if (!result.ok) {
     throwIfMissing(result);
     const reply = submission.reply({ formErrors: [changeErrorKey(result.error)] });

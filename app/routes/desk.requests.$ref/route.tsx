@@ -19,18 +19,21 @@ import {
   type ThreadEvent,
 } from "~/service-requests/thread";
 import { Composer } from "./composer";
+import { snippetsFor } from "./snippets.server";
+import { SnippetPicker } from "./snippet-picker";
 import { isDeskIntent, runDeskIntent, runKbDraft, type DeskReply } from "./intents.server";
 import { KbDraftCard } from "./kb-draft";
 import { Properties } from "./properties";
 import { RequestCard } from "./request-card";
 import { pageTitle } from "~/lib/page-title";
+import { useMacroSummary } from "~/service-requests/snippet-ui";
 
 export const meta: MetaFunction = ({ params, matches }) => [
   { title: pageTitle(matches, `${params.ref ?? ""} · Service desk · 服务台 | Zizhu Park Portal`) },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:service_request:any");
+  const user = await requirePermission(request, "read:service_request:any");
   const found = await getRequestForStaff(db(), params.ref ?? "");
   invariantFound(found);
   const [teams, staff] = [await listTeams(db()), await listStaff(db())];
@@ -38,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     ...found,
     teams: teams.map(({ id, name_en, name_zh }) => ({ id, name_en, name_zh })),
     staff,
+    snippets: await snippetsFor(request, user, found.request.ref),
   };
 }
 
@@ -66,7 +70,7 @@ async function post({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function StaffRequest() {
-  const { request: r, sla, teams, staff, ...thread } = useLoaderData<typeof loader>();
+  const { request: r, sla, teams, staff, snippets, ...thread } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("services");
   const locale = useLocale();
@@ -74,6 +78,7 @@ export default function StaffRequest() {
     const team = teams.find((x) => x.id === id);
     return team ? pick(locale, team.name_en, team.name_zh) : "–";
   };
+  const sets = useMacroSummary(teams, staff, locale);
   const personName = (id: string | null) => staff.find((s) => s.id === id)?.name ?? "–";
   const describe = (h: ThreadEvent) =>
     h.kind === "team"
@@ -110,8 +115,27 @@ export default function StaffRequest() {
           <section className="card">
             <h2>{t("detail.conversation")}</h2>
             <MessageList messages={thread.messages} files={thread.files} staff />
+            <SnippetPicker
+              q={snippets.q}
+              using={snippets.using?.id ?? null}
+              snippets={snippets.list.map((s) => ({
+                id: s.id,
+                title: s.title,
+                shared: !s.owner_id,
+                sets: sets(s),
+              }))}
+            />
             <Composer
-              key={r.version}
+              key={`${r.version}-${snippets.using?.id ?? ""}`}
+              using={
+                snippets.using
+                  ? {
+                      ...snippets.using,
+                      sets: sets(snippets.using),
+                      setsState: !!snippets.using.set_state,
+                    }
+                  : null
+              }
               lastResult={resultOf("message")}
               version={r.version}
               state={r.state}
