@@ -33,6 +33,14 @@ export const BOARD_CARDS = 12;
 export const FLAG_FILTERS = ["any", "no_next_step", "overdue", "stale", "none"] as const;
 export type FlagFilter = (typeof FLAG_FILTERS)[number];
 
+/**
+ * A project's size by the jobs it plans (the usual small / medium / large enterprise bands:
+ * under 50, 50 to 249, 250 or more), or not stated. Jobs, not money: planned investments come
+ * in several currencies and the pipeline keeps no exchange rates.
+ */
+export const SIZE_FILTERS = ["small", "medium", "large", "unknown"] as const;
+export type SizeFilter = (typeof SIZE_FILTERS)[number];
+
 export interface ProjectFilters {
   /** "open" (default: every stage but producing and lost), "all", or one stage. */
   stage: "open" | "all" | Stage;
@@ -41,6 +49,7 @@ export interface ProjectFilters {
   country?: Country;
   source?: Source;
   flag?: FlagFilter;
+  size?: SizeFilter;
 }
 
 /** The table's query names: its filters and the page cursor. */
@@ -51,6 +60,7 @@ export const PROJECT_PARAMS = [
   "country",
   "source",
   "flag",
+  "size",
   "after",
 ] as const;
 
@@ -72,6 +82,7 @@ export function parseProjectFilters(params: URLSearchParams, me: string): Projec
   const country = params.get("country");
   const source = params.get("source");
   const flag = params.get("flag");
+  const size = params.get("size");
   return {
     stage: stage === "all" || stage === "open" || isStage(stage) ? stage : "open",
     ownerId:
@@ -81,6 +92,9 @@ export function parseProjectFilters(params: URLSearchParams, me: string): Projec
     source: (SOURCES as readonly string[]).includes(source ?? "") ? (source as Source) : undefined,
     flag: (FLAG_FILTERS as readonly string[]).includes(flag ?? "")
       ? (flag as FlagFilter)
+      : undefined,
+    size: (SIZE_FILTERS as readonly string[]).includes(size ?? "")
+      ? (size as SizeFilter)
       : undefined,
   };
 }
@@ -118,6 +132,11 @@ export function applyProjectFilters(q: Q, f: ProjectFilters, clock: FlagClock): 
   if (f.industryId) q = q.where("project.industry_id", "=", f.industryId);
   if (f.country) q = q.where("project.country", "=", f.country);
   if (f.source) q = q.where("project.source", "=", f.source);
+  if (f.size === "unknown") q = q.where("project.jobs_planned", "is", null);
+  else if (f.size === "small") q = q.where("project.jobs_planned", "<", 50);
+  else if (f.size === "medium")
+    q = q.where("project.jobs_planned", ">=", 50).where("project.jobs_planned", "<", 250);
+  else if (f.size === "large") q = q.where("project.jobs_planned", ">=", 250);
   const flag = f.flag;
   if (flag)
     q = q.where((eb) => {

@@ -437,6 +437,30 @@ describe("flags", () => {
     expect(board.reduce((n, c) => n + c.count, 0)).toBe(5);
   });
 
+  it("filters the table by size (jobs planned), ignoring an unknown size", async () => {
+    const owner = await user("sizes@test.example", ["promotion"]);
+    const small = await newProject({ ownerId: owner.id, jobsPlanned: 49 }, owner);
+    const medium = await newProject({ ownerId: owner.id, jobsPlanned: 50 }, owner);
+    const large = await newProject({ ownerId: owner.id, jobsPlanned: 250 }, owner);
+    const unknown = await newProject({ ownerId: owner.id, jobsPlanned: null }, owner);
+    const ids = async (size: string) =>
+      (
+        await listProjects(
+          t.db,
+          promo,
+          parseProjectFilters(new URLSearchParams({ owner: owner.id, size }), promo.id),
+          null,
+        )
+      ).items
+        .map((i) => i.id)
+        .sort();
+    expect(await ids("small")).toEqual([small]);
+    expect(await ids("medium")).toEqual([medium]);
+    expect(await ids("large")).toEqual([large]);
+    expect(await ids("unknown")).toEqual([unknown]);
+    expect(await ids("huge")).toEqual([small, medium, large, unknown].sort());
+  });
+
   it("setting a next step clears the flag and counts as activity", async () => {
     const id = await newProject();
     const before = (await getProject(t.db, promo, id)).project;

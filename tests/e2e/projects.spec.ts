@@ -140,5 +140,16 @@ test("the table's filters work at phone width, rows as cards", async ({ browser,
   await expect(page).toHaveURL(/flag=any/);
   for (const row of await rows.all())
     await expect(row.locator(".project-flags .badge").first()).toBeVisible();
+  // Size is by jobs planned: the rows are exactly the large Japanese projects.
+  await page.getByLabel("Flags").selectOption("");
+  await page.getByLabel("Size (jobs planned)").selectOption("large");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/size=large/);
+  const [large] = await query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM project WHERE country = 'JP' AND jobs_planned >= 250",
+  );
+  if (large!.n === 0)
+    await expect(page.getByText("No project matches these filters.")).toBeVisible();
+  else await expect(rows).toHaveCount(Math.min(large!.n, 25));
   await context.close();
 });

@@ -69,6 +69,13 @@ export function ProjectFilters({
         { value: "", label: t("filters.anySource") },
         ...SOURCES.map((s) => ({ value: s, label: l.source(s) })),
       ])}
+      {select("size", t("filters.size"), [
+        { value: "", label: t("filters.anySize") },
+        { value: "small", label: t("filters.sizeSmall") },
+        { value: "medium", label: t("filters.sizeMedium") },
+        { value: "large", label: t("filters.sizeLarge") },
+        { value: "unknown", label: t("filters.sizeUnknown") },
+      ])}
       {select("flag", t("filters.flag"), [
         { value: "", label: t("filters.anyFlagState") },
         { value: "any", label: t("filters.flagAny") },
