@@ -144,3 +144,55 @@ for (const js of [true, false]) {
     for (const c of [staff, ownerCtx, memberCtx, other]) await c.close();
   });
 }
+
+test("staff export a period and import figures with a bad row (no JavaScript)", async ({
+  browser,
+  baseURL,
+}) => {
+  const suffix = crypto.randomBytes(3).toString("hex").toUpperCase();
+  const [version] = await query<{ id: string }>(
+    `SELECT v.id FROM report_form_version v JOIN report_form f ON f.id = v.form_id
+     WHERE f.code = 'monthly-indicators' ORDER BY v.version DESC LIMIT 1`,
+  );
+  const [period] = await query<{ id: string }>(
+    `INSERT INTO report_period (form_version_id, kind, label, starts_on, ends_on, due_on, audience)
+     VALUES ($1, 'month', $2, '2026-09-01', '2026-09-30', '2026-10-15', 'all') RETURNING id`,
+    [version!.id, `IMP-${suffix}`],
+  );
+  const codes = [`9131000000IMP${suffix}1`, `9131000000IMP${suffix}2`];
+  for (const [i, code] of codes.entries()) {
+    const [c] = await query<{ id: string }>(
+      `INSERT INTO company (name_en, name_zh, industry, size, credit_code)
+       VALUES ($1, '导入测试', 'other', '1-9', $2) RETURNING id`,
+      [`Import Test ${suffix} ${i + 1}`, code],
+    );
+    await query("INSERT INTO report (period_id, company_id) VALUES ($1, $2)", [period!.id, c!.id]);
+  }
+  const staff = await contextFor(browser, baseURL!, STATS, { javaScriptEnabled: false });
+  const page = await staff.newPage();
+  await page.goto(`/desk/statistics/periods/${period!.id}`);
+  const csv = await page.request.get(`/desk/statistics/periods/${period!.id}/export.csv`);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain(codes[0]);
+  const xlsx = await page.request.get(`/desk/statistics/periods/${period!.id}/export.xlsx`);
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+
+  await page.getByRole("link", { name: "Import CSV" }).click();
+  await page
+    .getByLabel("Or paste the CSV")
+    .fill(
+      [
+        "credit_code,revenue,total_cost,rd_spending,staff_total,staff_rd,staff_degree",
+        `${codes[0]},1200,900,150,40,12,35`,
+        `${codes[1]},1200,900,1500,40,12,35`,
+      ].join("\n"),
+    );
+  await page.getByRole("button", { name: "Check the rows" }).click();
+  await expect(page.getByRole("heading", { name: "1 of 2 rows can be imported" })).toBeVisible();
+  await expect(page.locator("#import-rows")).toContainText("R&D spending: May not be more than");
+  await page.getByRole("button", { name: "Import 1 row" }).click();
+  await expect(page.getByText("Imported 1 reports (1 rows left out).")).toBeVisible();
+  await expect(page.locator("#period-reports")).toContainText("Accepted");
+  await staff.close();
+});

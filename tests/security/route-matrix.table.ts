@@ -137,6 +137,19 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: (ids) => `/desk/statistics/periods/${ids.periodDemo}`,
     get: statisticsOnly(200),
   },
+  "routes/desk.statistics.periods.$periodId_.export[.]csv": {
+    url: (ids) => `/desk/statistics/periods/${ids.periodDemo}/export.csv`,
+    get: statisticsOnly(200),
+  },
+  "routes/desk.statistics.periods.$periodId_.export[.]xlsx": {
+    url: (ids) => `/desk/statistics/periods/${ids.periodDemo}/export.xlsx`,
+    get: statisticsOnly(200),
+  },
+  "routes/desk.statistics.periods.$periodId_.import": {
+    url: (ids) => `/desk/statistics/periods/${ids.periodDemo}/import`,
+    get: statisticsOnly(200),
+    post: statisticsOnly(400),
+  },
   "routes/desk.statistics.reports.$reportId": {
     url: (ids) => `/desk/statistics/reports/${ids.reportA}`,
     get: statisticsOnly(200),

@@ -53,6 +53,28 @@ export default function PeriodPage() {
           <AudienceLabel audience={period.audience} />
         </p>
       </header>
+      <p className="row">
+        <a
+          className="button button-secondary button-small"
+          href={`/desk/statistics/periods/${period.id}/export.csv`}
+          download
+        >
+          {t("exports.csv")}
+        </a>
+        <a
+          className="button button-secondary button-small"
+          href={`/desk/statistics/periods/${period.id}/export.xlsx`}
+          download
+        >
+          {t("exports.xlsx")}
+        </a>
+        <Link
+          className="button button-secondary button-small"
+          to={`/desk/statistics/periods/${period.id}/import`}
+        >
+          {t("exports.import")}
+        </Link>
+      </p>
       <p>
         {t("period.summary", {
           total: reports.length,
