@@ -57,6 +57,8 @@ for (const js of [true, false]) {
     browser,
     baseURL,
   }) => {
+    // Four people and a dozen page loads: more than the default minute on a busy machine.
+    test.setTimeout(180_000);
     const { owner, member, name, suffix } = await companyWithPeople();
     const label = `T-${suffix}`;
 
