@@ -481,15 +481,32 @@ export interface ParkInvestStep {
 }
 
 export interface ParkPolicy {
+  auto_award: Generated<boolean>;
+  benefit_kind: Generated<string>;
+  benefit_max_minor: number | null;
+  benefit_note_en: Generated<string>;
+  benefit_note_zh: Generated<string>;
+  benefit_rate: Numeric | null;
+  body_en: Generated<string>;
+  body_zh: Generated<string>;
+  criteria: Generated<Json>;
   deadline: string | null;
+  documents: Generated<Json>;
   id: Generated<string>;
+  issuer_en: Generated<string>;
+  issuer_zh: Generated<string>;
   link: string | null;
+  opens_on: string | null;
   position: Generated<number>;
   search_text: Generated<string | null>;
+  stages: Generated<Json>;
+  status: Generated<string>;
   summary_en: Generated<string>;
   summary_zh: Generated<string>;
   title_en: string;
   title_zh: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface ParkProfile {
@@ -534,6 +551,58 @@ export interface ParkSpace {
   position: Generated<number>;
   price_max: Numeric | null;
   price_min: Numeric | null;
+}
+
+export interface PolicyClaim {
+  automatic: Generated<boolean>;
+  awarded_minor: number | null;
+  company_id: string;
+  confirmed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  id: Generated<string>;
+  policy_id: string;
+  prefill: Generated<Json>;
+  reason: string | null;
+  requested_minor: number | null;
+  stage: Generated<number>;
+  statement: Generated<string>;
+  status: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  year: number;
+}
+
+export interface PolicyClaimDocument {
+  claim_id: string;
+  created_at: Generated<Timestamp>;
+  doc_key: string;
+  file_id: string;
+  id: Generated<string>;
+  uploaded_by: string | null;
+}
+
+export interface PolicyClaimEvent {
+  actor_id: string | null;
+  amount_minor: number | null;
+  at: Generated<Timestamp>;
+  claim_id: string;
+  from_status: string | null;
+  id: Generated<number>;
+  kind: string;
+  note: Generated<string>;
+  stage: number | null;
+  to_status: string | null;
+}
+
+export interface PolicyPayment {
+  amount_minor: number;
+  claim_id: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  paid_on: string;
+  recorded_by: string | null;
+  reference: string;
 }
 
 export interface Project {
@@ -1045,6 +1114,10 @@ export interface DB {
   park_profile: ParkProfile;
   park_ranking: ParkRanking;
   park_space: ParkSpace;
+  policy_claim: PolicyClaim;
+  policy_claim_document: PolicyClaimDocument;
+  policy_claim_event: PolicyClaimEvent;
+  policy_payment: PolicyPayment;
   project: Project;
   project_contact: ProjectContact;
   project_document: ProjectDocument;

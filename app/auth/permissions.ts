@@ -51,7 +51,11 @@ export type Permission =
   | "update:project:any"
   // Company statistics (issue 14): a company's figures, its own role (ADR 0033)
   | "read:statistics:any"
-  | "manage:statistics:any";
+  | "manage:statistics:any"
+  // Policies (issue 15, ADR 0036): the library, matching previews, claims and awards
+  | "manage:policy:any"
+  | "create:policy_claim:own"
+  | "read:policy_claim:own";
 
 const INCUBATION_STAFF: readonly Permission[] = [
   "read:application:any",
@@ -90,8 +94,17 @@ const STATISTICS: readonly Permission[] = [
   "read:company:any",
 ];
 
+/** The policy office: the library, previews of matches, claims, awards and payments. */
+const POLICY_STAFF: readonly Permission[] = ["manage:policy:any"];
+
 const PARK_ROLE_PERMISSIONS: Record<ParkRole, readonly Permission[]> = {
-  staff: ["read:company:any", ...INCUBATION_STAFF, ...SERVICE_STAFF, ...PROMOTION_STAFF],
+  staff: [
+    "read:company:any",
+    ...INCUBATION_STAFF,
+    ...SERVICE_STAFF,
+    ...PROMOTION_STAFF,
+    ...POLICY_STAFF,
+  ],
   reviewer: ["review:application:assigned"],
   promotion: PIPELINE,
   statistics: STATISTICS,
@@ -101,6 +114,7 @@ const PARK_ROLE_PERMISSIONS: Record<ParkRole, readonly Permission[]> = {
     ...INCUBATION_STAFF,
     ...SERVICE_STAFF,
     ...PROMOTION_STAFF,
+    ...POLICY_STAFF,
     "manage:service_catalogue:any",
     "read:company:any",
     "read:user:any",
@@ -119,6 +133,8 @@ const COMPANY_ROLE_PERMISSIONS: Record<CompanyRole, readonly Permission[]> = {
     "read:application:own",
     "create:service_request:own",
     "read:service_request:own",
+    "create:policy_claim:own",
+    "read:policy_claim:own",
   ],
   member: [
     "read:company:own",
@@ -126,6 +142,7 @@ const COMPANY_ROLE_PERMISSIONS: Record<CompanyRole, readonly Permission[]> = {
     "read:application:own",
     "create:service_request:own",
     "read:service_request:own",
+    "read:policy_claim:own",
   ],
 };
 

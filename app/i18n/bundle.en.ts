@@ -19,6 +19,7 @@ import enStatistics from "./en/statistics";
 import enInbound from "./en/inbound";
 import enSnippets from "./en/snippets";
 import enSpace from "./en/space";
+import enPolicies from "./en/policies";
 
 /** Every namespace in English: the browser loads only its page's language (entry.client). */
 const en = {
@@ -43,6 +44,7 @@ const en = {
   inbound: enInbound,
   snippets: enSnippets,
   space: enSpace,
+  policies: enPolicies,
 } as const;
 
 export default en;

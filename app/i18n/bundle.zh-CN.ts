@@ -19,6 +19,7 @@ import zhStatistics from "./zh-CN/statistics";
 import zhInbound from "./zh-CN/inbound";
 import zhSnippets from "./zh-CN/snippets";
 import zhSpace from "./zh-CN/space";
+import zhPolicies from "./zh-CN/policies";
 
 /** Every namespace in Chinese, typed by the English ones (a missing key fails typecheck). */
 const zhCN = {
@@ -43,6 +44,7 @@ const zhCN = {
   inbound: zhInbound,
   snippets: zhSnippets,
   space: zhSpace,
+  policies: zhPolicies,
 } as const;
 
 export default zhCN;

@@ -60,10 +60,16 @@ export async function listIndustries(db: Executor) {
     .execute();
 }
 
-export async function listPolicies(db: Executor, q?: string | null) {
+/** Policies by deadline; `publishedOnly` for visitors (drafts of the policy library stay on the desk). */
+export async function listPolicies(
+  db: Executor,
+  q?: string | null,
+  options: { publishedOnly?: boolean } = {},
+) {
   let query = db
     .selectFrom("park_policy")
     .selectAll()
+    .$if(!!options.publishedOnly, (qb) => qb.where("status", "=", "published"))
     .orderBy(sql`deadline IS NULL`)
     .orderBy("deadline")
     .orderBy("position");

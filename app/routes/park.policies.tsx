@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { getUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
@@ -16,7 +16,11 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   const { q = "" } = parseQuery(request, { q: field.text(100) });
-  return { locale: detectLocale(request, user?.locale), q, policies: await listPolicies(db(), q) };
+  return {
+    locale: detectLocale(request, user?.locale),
+    q,
+    policies: await listPolicies(db(), q, { publishedOnly: true }),
+  };
 }
 
 export default function Policies() {
@@ -49,7 +53,9 @@ export default function Policies() {
       <ul className="stack park-list">
         {policies.map((p) => (
           <li key={p.id} className="card">
-            <h2>{zh ? p.title_zh : p.title_en}</h2>
+            <h2>
+              <Link to={`/park/policies/${p.id}`}>{zh ? p.title_zh : p.title_en}</Link>
+            </h2>
             <p className="muted">
               {p.deadline
                 ? t("policies.deadline", { date: String(p.deadline).slice(0, 10) })

@@ -21,6 +21,7 @@ import * as projectLanding from "./2026-12-05T0335_project_landing";
 import * as spaceUnits from "./2026-12-05T0400_space_units";
 import * as inboundMail from "./2026-12-05T0500_inbound_mail";
 import * as replySnippets from "./2026-12-05T0510_reply_snippets";
+import * as policies from "./2026-12-05T0700_policies";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0400_space_units": spaceUnits,
   "2026-12-05T0500_inbound_mail": inboundMail,
   "2026-12-05T0510_reply_snippets": replySnippets,
+  "2026-12-05T0700_policies": policies,
 };

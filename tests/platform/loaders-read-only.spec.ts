@@ -87,6 +87,10 @@ async function loadIds(db: pg.Client): Promise<Ids> {
       (await one("SELECT id::text AS v FROM project ORDER BY created_at LIMIT 1")) ?? NONE,
     kbDemo:
       (await one("SELECT id::text AS v FROM kb_article WHERE slug = 'reporting-a-repair'")) ?? NONE,
+    policyDemo:
+      (await one(
+        "SELECT id::text AS v FROM park_policy WHERE title_en = 'R&D spending bonus for resident companies'",
+      )) ?? NONE,
     projectOfInvestor:
       (await one(
         `SELECT pi.project_id::text AS v FROM project_investor pi JOIN app_user u ON u.id = pi.user_id

@@ -43,6 +43,8 @@ export interface Ids {
   /** Statistics: company A's latest demo report (still to fill) and its period. */
   reportA: string;
   periodDemo: string;
+  /** Policies (issue 15): a published demo policy. */
+  policyDemo: string;
   /** The investor's view: the demo investor's project and a document on it. */
   projectOfInvestor: string;
   projectDocument: string;
@@ -298,6 +300,25 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: staffOnly(200),
     post: staffOnly(400),
   },
+  // Policies (issue 15, ADR 0036): the library is the desk's (manage:policy:any); a company's
+  // matches are its own members' (read:company:own, 403 without a company); a published
+  // policy is public.
+  "routes/desk.policies._index": { url: "/desk/policies", get: staffOnly(200) },
+  "routes/desk.policies.new": {
+    url: "/desk/policies/new",
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/desk.policies.$policyId": {
+    url: (ids) => `/desk/policies/${ids.policyDemo}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/company.policies": {
+    url: "/company/policies",
+    get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 200 },
+  },
+  "routes/park.policies_.$policyId": { url: (ids) => `/park/policies/${ids.policyDemo}`, get: 200 },
   "routes/requests.$ref": {
     url: (ids) => `/requests/${ids.requestA}`,
     get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 404 },

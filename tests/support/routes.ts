@@ -111,10 +111,14 @@ export async function loadIds(): Promise<Ids> {
   const [snippet] = await query<{ id: string }>(
     "SELECT id FROM reply_snippet WHERE owner_id IS NULL ORDER BY title LIMIT 1",
   );
+  const [policy] = await query<{ id: string }>(
+    "SELECT id FROM park_policy WHERE title_en = 'R&D spending bonus for resident companies'",
+  );
   return {
     reportA: reportA?.id ?? none,
     periodDemo: reportA?.period_id ?? none,
     snippetDemo: snippet?.id ?? none,
+    policyDemo: policy?.id ?? none,
     kbDemo: kb?.id ?? none,
     projectOfInvestor: investorProject?.project_id ?? none,
     projectDocument: investorDocument?.id ?? none,

@@ -44,6 +44,10 @@ const desk = {
       title: "Service reports",
       body: "Volumes, response and resolution times, SLA and satisfaction.",
     },
+    policies: {
+      title: "Policy library",
+      body: "Policies with their eligibility, which companies match, claims and awards.",
+    },
     companies: {
       title: "Companies",
       body: "Each company's file, its history and its timeline of applications and requests.",

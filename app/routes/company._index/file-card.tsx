@@ -16,15 +16,21 @@ export function FileCard({
   isOwner: boolean;
 }) {
   const { t } = useTranslation("companyFile");
+  const { t: tp } = useTranslation("policies");
   return (
     <section className="card stack" aria-labelledby="company-file">
       <div className="spread">
         <h2 id="company-file">{t("title")}</h2>
-        {isOwner ? (
-          <Link className="button button-secondary button-small" to="/company/file">
-            {t("edit")}
+        <div className="row">
+          <Link className="button button-secondary button-small" to="/company/policies">
+            {tp("company.title")}
           </Link>
-        ) : null}
+          {isOwner ? (
+            <Link className="button button-secondary button-small" to="/company/file">
+              {t("edit")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <CompanyFileFacts file={file} />
       <h3>{t("designations.title")}</h3>

@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { idempotent } from "~/forms/idempotency.server";
+import { pick } from "~/i18n/i18n";
+import { useTranslation } from "~/i18n/use-translation";
+import { isUuid } from "~/lib/ids";
+import { pageTitle } from "~/lib/page-title";
+import { useLocale } from "~/lib/root-data";
+import { PolicyEditor, PreviewPanel } from "~/policies/editor";
+import { editorAction, editorLoad } from "~/policies/editor.server";
+
+export const meta: MetaFunction = ({ matches }) => [
+  { title: pageTitle(matches, "Edit policy · 编辑政策 | Zizhu Park Portal") },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "manage:policy:any");
+  const id = params.policyId ?? "";
+  if (!isUuid(id)) throw new Response("Not found", { status: 404 });
+  return editorLoad(user, id);
+}
+
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "manage:policy:any");
+  const id = params.policyId ?? "";
+  if (!isUuid(id)) throw new Response("Not found", { status: 404 });
+  return editorAction(request, user, id);
+}
+
+export default function EditPolicy() {
+  const { policy, defaults, preview, figuresHidden } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("policies");
+  const locale = useLocale();
+  const shown = actionData?.preview ?? preview;
+  return (
+    <div className="container">
+      <p>
+        <Link to="/desk/policies">← {t("desk.back")}</Link>
+      </p>
+      <header className="page-header spread">
+        <h1>{pick(locale, policy.title_en, policy.title_zh)}</h1>
+        {policy.status === "published" ? (
+          <Link className="button button-secondary" to={`/park/policies/${policy.id}`}>
+            {t("public.more")}
+          </Link>
+        ) : null}
+      </header>
+      <PolicyEditor
+        key={String(defaults.version)}
+        lastResult={actionData?.reply ?? null}
+        defaults={defaults}
+        locale={locale}
+      />
+      <PreviewPanel
+        preview={shown}
+        today={shown.today}
+        unsaved={!!actionData?.preview}
+        figuresHidden={figuresHidden}
+        locale={locale}
+      />
+    </div>
+  );
+}
