@@ -11,7 +11,9 @@ import { parseForm, readForm } from "~/lib/form.server";
 import { throwIfMissing } from "~/lib/http.server";
 import { useLocale } from "~/lib/root-data";
 import { redirectWithToast } from "~/lib/toast.server";
+import { companyBenchmark } from "~/statistics/benchmark.server";
 import { companyReports, reportersOf, setReporter } from "~/statistics/reports.server";
+import { Benchmark } from "./benchmark";
 import { reporterSchema } from "~/statistics/schema";
 import { StatusBadge } from "~/statistics/ui";
 
@@ -28,6 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const companyId = user.company!.id;
   const isOwner = user.company!.role === "owner";
   const listed = await companyReports(db(), user);
+  const field = new URL(request.url).searchParams.get("field");
+  const bench = await companyBenchmark(db(), user, field);
   const people = (await reportersOf(db(), companyId)).map((p) => ({
     id: p.id,
     name: p.name,
@@ -40,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     reports: listed.ok ? listed.reports : [],
     people: isOwner ? people : people.filter((p) => p.role === "owner" || p.designated),
     me: user.id,
+    benchmark: bench.ok ? bench : null,
   };
 }
 
@@ -59,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CompanyReportsPage() {
-  const { isOwner, isReporter, reports, people, me } = useLoaderData<typeof loader>();
+  const { isOwner, isReporter, reports, people, me, benchmark } = useLoaderData<typeof loader>();
   const { t } = useTranslation("statistics");
   const locale = useLocale();
   return (
@@ -109,6 +114,9 @@ export default function CompanyReportsPage() {
           <p>{t("company.notReporter")}</p>
         </div>
       )}
+      {benchmark?.field ? (
+        <Benchmark fields={benchmark.fields} field={benchmark.field} points={benchmark.points} />
+      ) : null}
       <section className="card stack" aria-labelledby="reporters-title" id="reporters">
         <h2 id="reporters-title">{t("company.reporters")}</h2>
         <p className="muted">{t("company.reportersLead")}</p>
