@@ -48,7 +48,9 @@ export type EmailTemplate =
   | "projectLandedOwner"
   // Inbound mail that could not be posted (issue 17, ADR 0034)
   | "inboundUnmatched"
-  | "inboundClosed";
+  | "inboundClosed"
+  // Policies (issue 15, ADR 0036)
+  | "policyClaim";
 
 export interface QueueEmailInput {
   to: string;

@@ -34,5 +34,7 @@ export const NOTIFICATION_KINDS = [
   "report_accepted",
   "project_message",
   "project_document",
+  // Policies (issue 15): a claim's or award's new state.
+  "policy_claim",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

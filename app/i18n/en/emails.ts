@@ -115,6 +115,10 @@ const emails = {
     subject: "Your email to the Zizhu Park Portal",
     body: "Hello,\n\nThank you for your email. We could not add it to a service request: the portal takes replies by email only from the person who filed the request, sent to the reply address of that request’s emails. Park staff can still read your message.\n\nTo ask for a service or follow a request, please use the portal:\n{{link}}\n\nThis is an automatic answer; you will get at most one a day.",
   },
+  policyClaim: {
+    subject: "Your policy claim {{reference}}: {{status}}",
+    body: "Hello,\n\nYour claim {{reference}} is now: {{status}}.\n\n{{message}}\n\nSee it on the portal: {{link}}",
+  },
   inboundClosed: {
     subject: "{{ref}} is closed",
     body: "Hello,\n\nThank you for your email about service request {{ref}}. That request is closed, so your reply was not added to it; park staff can still read it.\n\nIf you need more help, reopen the request or start a new one here:\n{{link}}\n\nThis is an automatic answer; you will get at most one a day.",

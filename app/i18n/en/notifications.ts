@@ -35,6 +35,7 @@ const notifications = {
     report_accepted: "Your report {{subject}} for {{ref}} was accepted",
     project_message: "New message on the project {{ref}}",
     project_document: "New document on the project {{ref}}",
+    policy_claim: "Your policy claim {{ref}}: {{status}}",
   },
 };
 

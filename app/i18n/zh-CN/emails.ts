@@ -117,6 +117,10 @@ const emails: Translation<typeof en> = {
     subject: "关于您发给紫竹园区门户的邮件",
     body: "您好：\n\n感谢来信。我们未能将这封邮件加入任何服务申请：门户只接收申请人本人、发往该申请邮件中回复地址的回复邮件。园区工作人员仍可以看到您的邮件。\n\n如需申请服务或跟进申请，请使用门户：\n{{link}}\n\n这是一封自动回复邮件，每天最多发送一次。",
   },
+  policyClaim: {
+    subject: "您的政策申领 {{reference}}：{{status}}",
+    body: "您好：\n\n您的申领 {{reference}} 当前状态：{{status}}。\n\n{{message}}\n\n在门户中查看：{{link}}",
+  },
   inboundClosed: {
     subject: "{{ref}} 已关闭",
     body: "您好：\n\n感谢您就服务申请 {{ref}} 来信。该申请已关闭，您的回复未加入其中；园区工作人员仍可以看到这封邮件。\n\n如仍需帮助，请在此重新打开该申请或提交新申请：\n{{link}}\n\n这是一封自动回复邮件，每天最多发送一次。",

@@ -37,6 +37,7 @@ const notifications: Translation<typeof en> = {
     report_accepted: "您的{{ref}}{{subject}}已审核通过",
     project_message: "项目 {{ref}} 有新留言",
     project_document: "项目 {{ref}} 有新文件",
+    policy_claim: "您的政策申领 {{ref}}：{{status}}",
   },
 };
 
