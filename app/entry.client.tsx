@@ -1,22 +1,30 @@
 import { RemixBrowser } from "@remix-run/react";
-import type { i18n } from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
+import { loadStrings, type I18nSource, type StringsScope } from "~/i18n/client-strings";
 import { createI18nWith, isLocale, type Locale } from "~/i18n/i18n";
 import { I18nSourceProvider } from "~/i18n/instance";
 import { RequestLocaleProvider } from "~/lib/root-data";
 
 // The language the server rendered in (see RequestLocaleProvider): the same on hydration.
-const lang: Locale = isLocale(document.documentElement.lang) ? document.documentElement.lang : "en";
+const root = document.documentElement;
+const lang: Locale = isLocale(root.lang) ? root.lang : "en";
+// The namespaces the page needs (root.tsx: all of them when someone is signed in).
+const scope: StringsScope = root.dataset.strings === "all" ? "all" : "public";
 
-// Only this language's strings are loaded (a chunk of its own, issue 18: page weight). The
-// language switch reloads the document (shell.tsx); if the page's language changes any other
-// way (the profile's language saved), root.tsx loads the page again in it.
-const bundle = lang === "zh-CN" ? import("~/i18n/bundle.zh-CN") : import("~/i18n/bundle.en");
-
-void bundle.then(({ default: strings }) => {
-  const instance = createI18nWith(lang, { [lang]: strings });
-  const source = (): i18n => instance;
+// Only this language's strings, and a visitor only the public namespaces (issue 18: page
+// weight), loaded before hydrating. The language switch reloads the document (shell.tsx), and
+// so does a change of language or scope any other way (root.tsx).
+void loadStrings(lang, scope).then((strings) => {
+  const instance = createI18nWith(lang, { [lang]: strings } as Parameters<
+    typeof createI18nWith
+  >[1]);
+  // A key missing from the loaded strings (a namespace left out of the public scope) is an
+  // error the e2e suite's console check reports.
+  instance.on("missingKey", (_lngs: readonly string[], ns: string, key: string) => {
+    console.error(`i18n: missing ${ns}:${key} (${lang}, ${scope})`);
+  });
+  const source: I18nSource = { instance: () => instance, scope };
   startTransition(() => {
     hydrateRoot(
       document,

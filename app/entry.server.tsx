@@ -14,6 +14,8 @@ import { detectLocale } from "~/i18n/locale.server";
 import { i18nFor } from "~/i18n/i18n.server";
 import { I18nSourceProvider } from "~/i18n/instance";
 
+const SERVER_I18N = { instance: i18nFor, scope: "all" } as const;
+
 export { startup } from "~/startup.server";
 export { publicPageCache } from "~/cache/page-cache.server";
 // What server.js uses before the app runs (ADR 0018).
@@ -80,7 +82,7 @@ export default function handleRequest(
   const app = (
     <NonceProvider value={nonce}>
       <RequestLocaleProvider value={detectLocale(request)}>
-        <I18nSourceProvider value={i18nFor}>
+        <I18nSourceProvider value={SERVER_I18N}>
           <RemixServer
             context={remixContext}
             url={request.url}

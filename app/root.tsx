@@ -13,9 +13,10 @@ import { useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Shell } from "~/components/shell";
-import { useI18nInstance } from "~/i18n/instance";
+import { scopeFor } from "~/i18n/client-strings";
+import { useI18nSource } from "~/i18n/instance";
 import { useNonce } from "~/lib/nonce";
-import { useLocale } from "~/lib/root-data";
+import { useLocale, useRootData } from "~/lib/root-data";
 import stylesheet from "~/styles/app.css";
 import { getSession } from "~/auth/guards.server";
 import { permissionsOf } from "~/auth/permissions";
@@ -85,19 +86,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const locale = useLocale();
   const nonce = useNonce();
-  const i18n = useI18nInstance(locale);
-  // In the browser the instance holds the document's language only (entry.client.tsx): a
-  // change of language without a document load (the profile's language saved) loads it again.
+  const source = useI18nSource();
+  const i18n = source.instance(locale);
+  // In the browser the instance holds the document's language, and a visitor's page the public
+  // namespaces only (entry.client.tsx): a change of language or a sign-in without a document
+  // load (the profile's language saved, a form that signs in) loads the page again.
+  const scope = scopeFor(!!useRootData()?.user);
   useEffect(() => {
-    if (i18n.language !== locale) window.location.reload();
-  }, [i18n, locale]);
+    if (i18n.language !== locale || (scope === "all" && source.scope !== "all"))
+      window.location.reload();
+  }, [i18n, locale, scope, source.scope]);
   // A route with `handle = { hydrate: false }` (a reading page: every link and form works
   // without JavaScript) is sent without the app's scripts (ADR 0016: page weight).
   const hydrate = !useMatches().some(
     (m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
   );
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={locale} dir="ltr" data-strings={scope}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

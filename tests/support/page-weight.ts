@@ -3,11 +3,12 @@
  * from the page's HTML (inline scripts, `<script src>`, `<link rel="modulepreload">` and the
  * `import("...")` of the inline module script) and follows the static imports of every module
  * it fetches (`import ... from "./x.js"`, `import "./x.js"`); dynamic `import()` inside
- * modules (other routes, loaded on navigation) is not counted, except the entry's language
- * bundle (one of its `import()`s is always loaded before hydration: the largest is counted). Shared by bench/page-weight.ts
+ * modules (other routes, loaded on navigation) is not counted: the strings the entry loads
+ * before hydrating are, by `pageWeightInBrowser` (what a browser actually fetches). Shared by bench/page-weight.ts
  * and tests/platform/page-weight.spec.ts.
  */
 import { gzipSync } from "node:zlib";
+import type { Browser } from "@playwright/test";
 
 export interface ScriptWeight {
   url: string;
@@ -72,22 +73,6 @@ export async function pageWeight(
     const code = await fetchText(url);
     scripts.push({ url: new URL(url).pathname, bytes: Buffer.byteLength(code), gzip: gz(code) });
     for (const i of staticImports(code)) queue.push(new URL(i, url).toString());
-    // The entry loads the page language's strings with `import()` before hydrating: one of
-    // its dynamic imports is always fetched. The largest is counted (the worst language).
-    if (/\/entry\.client-[^/]*\.js$/.test(new URL(url).pathname)) {
-      const bundles: ScriptWeight[] = [];
-      for (const m of code.matchAll(/\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)) {
-        const bundleUrl = new URL(m[1]!, url).toString();
-        const text = await fetchText(bundleUrl);
-        bundles.push({
-          url: new URL(bundleUrl).pathname,
-          bytes: Buffer.byteLength(text),
-          gzip: gz(text),
-        });
-      }
-      const largest = bundles.sort((a, b) => b.gzip - a.gzip)[0];
-      if (largest) scripts.push(largest);
-    }
   }
   return {
     path,
@@ -113,4 +98,48 @@ export function visibleText(html: string): string {
     .replace(/&#x27;|&#39;/g, "'")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/**
+ * The JavaScript a browser fetches to show and hydrate a page, gzip level 6 like
+ * `pageWeight`: every script response until the network is idle (the page's language strings
+ * loaded by `import()` before hydration included), plus inline scripts.
+ */
+export async function pageWeightInBrowser(
+  browser: Browser,
+  base: string,
+  path: string,
+  options: { locale?: "en" | "zh-CN" } = {},
+): Promise<PageWeight> {
+  const context = await browser.newContext({ baseURL: base });
+  if (options.locale)
+    await context.addCookies([{ name: "lang", value: options.locale, url: base, sameSite: "Lax" }]);
+  const page = await context.newPage();
+  const urls = new Set<string>();
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") urls.add(request.url());
+  });
+  const response = await page.goto(path, { waitUntil: "networkidle" });
+  const html = (await response?.text()) ?? "";
+  await context.close();
+  // Each script the browser asked for, fetched again here (a response body read from the
+  // browser can be gone by the time it is read).
+  const scripts: ScriptWeight[] = await Promise.all(
+    [...urls].map(async (url) => {
+      const code = await (await fetch(url)).text();
+      return { url: new URL(url).pathname, bytes: Buffer.byteLength(code), gzip: gz(code) };
+    }),
+  );
+  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g))
+    if (m[1]!.trim())
+      scripts.push({ url: "(inline)", bytes: Buffer.byteLength(m[1]!), gzip: gz(m[1]!) });
+  return {
+    path,
+    htmlBytes: Buffer.byteLength(html),
+    htmlGzip: gz(html),
+    scripts,
+    jsGzip: scripts.reduce((a, s) => a + s.gzip, 0),
+    jsBytes: scripts.reduce((a, s) => a + s.bytes, 0),
+    html,
+  };
 }
