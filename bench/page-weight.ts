@@ -1,13 +1,15 @@
 /**
- * Page weight of the public pages (issue 7): for each page, the JavaScript it makes the
- * browser load (gzip level 6, inline scripts and followed static imports included, see
+ * Page weight of the public pages (issues 7, 18): for each page and language, the JavaScript a
+ * browser (Debian's Chromium) fetches to show and hydrate it (gzip level 6, inline scripts and the
+ * language strings included, see
  * tests/support/page-weight.ts), the HTML size, and the images without width/height. Checks
  * the article page: at most 90 KB of JavaScript (gzip), and its title and text are in the HTML
  * (readable without JavaScript).
  *
  *   npm run build && npx tsx bench/page-weight.ts      (exits 1 on a missed target)
  */
-import { pageWeight, visibleText } from "../tests/support/page-weight";
+import { chromium } from "@playwright/test";
+import { pageWeightInBrowser, visibleText } from "../tests/support/page-weight";
 import {
   adminQuery,
   freePort,
@@ -18,6 +20,7 @@ import {
 } from "./lib/harness";
 
 const LIMIT_KB = 90;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium";
 const database = await scratchDatabase("bench_weight");
 const server = startServer(await freePort(), { DATABASE_URL: database.url });
 let exitCode = 0;
@@ -43,12 +46,18 @@ try {
     "/services",
   ];
   const rows = [];
-  for (const path of pages) {
-    const w = await pageWeight(server.base, path);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  for (const [path, locale] of pages.flatMap((p) => [
+    [p, "en"] as const,
+    [p, "zh-CN"] as const,
+  ])) {
+    // As a browser fetches it: the page language's strings, loaded before hydration, count.
+    const w = await pageWeightInBrowser(browser, server.base, path, { locale });
     const images = [...w.html.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]);
     const unsized = images.filter((i) => !/\bwidth="\d+"/.test(i) || !/\bheight="\d+"/.test(i));
     rows.push({
       path,
+      locale,
       jsKbGzip: Math.round((w.jsGzip / 1024) * 10) / 10,
       jsKbRaw: Math.round((w.jsBytes / 1024) * 10) / 10,
       scripts: w.scripts.length,
@@ -56,7 +65,7 @@ try {
       images: images.length,
       imagesWithoutSize: unsized.length,
     });
-    if (path === articlePath) {
+    if (path === articlePath && locale === "en") {
       const text = visibleText(w.html);
       const firstWords = visibleText(article.body_en).split(" ").slice(0, 6).join(" ");
       const readable = text.includes(article.title_en) && text.includes(firstWords);
@@ -68,6 +77,7 @@ try {
       if (!ok) exitCode = 1;
     }
   }
+  await browser.close();
   console.table(rows);
   console.log(JSON.stringify({ limitKb: LIMIT_KB, pages: rows }, null, 2));
 } finally {

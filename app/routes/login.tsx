@@ -71,7 +71,9 @@ export default function Login() {
       <div className="card">
         <h1>{t("login.title")}</h1>
         <p className="muted">{t("login.lead")}</p>
-        <Form method="post" {...getFormProps(form)} className="form-stack">
+        {/* A document load: the signed-in page needs all of the browser's strings
+            (entry.client.tsx), which a visitor's page does not load. */}
+        <Form method="post" {...getFormProps(form)} className="form-stack" reloadDocument>
           {form.errors?.length ? (
             <div className="error-summary" role="alert">
               {form.errors.map((e) => (
