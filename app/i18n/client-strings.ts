@@ -37,6 +37,8 @@ const LOADERS: Record<Locale, Record<ClientNamespace, Loader>> = {
     notifications: () => import("./en/notifications"),
     statistics: () => import("./en/statistics"),
     inbound: () => import("./en/inbound"),
+    snippets: () => import("./en/snippets"),
+    space: () => import("./en/space"),
   },
   "zh-CN": {
     common: () => import("./zh-CN/common"),
@@ -57,6 +59,8 @@ const LOADERS: Record<Locale, Record<ClientNamespace, Loader>> = {
     notifications: () => import("./zh-CN/notifications"),
     statistics: () => import("./zh-CN/statistics"),
     inbound: () => import("./zh-CN/inbound"),
+    snippets: () => import("./zh-CN/snippets"),
+    space: () => import("./zh-CN/space"),
   },
 };
 
