@@ -39,6 +39,7 @@ const LOADERS: Record<Locale, Record<ClientNamespace, Loader>> = {
     inbound: () => import("./en/inbound"),
     snippets: () => import("./en/snippets"),
     space: () => import("./en/space"),
+    policies: () => import("./en/policies"),
   },
   "zh-CN": {
     common: () => import("./zh-CN/common"),
@@ -61,6 +62,7 @@ const LOADERS: Record<Locale, Record<ClientNamespace, Loader>> = {
     inbound: () => import("./zh-CN/inbound"),
     snippets: () => import("./zh-CN/snippets"),
     space: () => import("./zh-CN/space"),
+    policies: () => import("./zh-CN/policies"),
   },
 };
 
@@ -77,6 +79,7 @@ export const PUBLIC_NAMESPACES: readonly ClientNamespace[] = [
   "news",
   "notifications",
   "park",
+  "policies",
   "services",
 ];
 
