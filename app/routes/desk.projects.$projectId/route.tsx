@@ -19,7 +19,7 @@ import { projectSpace } from "~/projects/holds.server";
 import { ProjectHistory } from "./history";
 import { isProjectIntent, runProjectIntent, type ProjectReply } from "./intents.server";
 import { isSpaceIntent, runSpaceIntent } from "./space-intents.server";
-import { isSpaceReply, ProjectSpace } from "./space";
+import { isSpaceReply, ProjectSpace } from "~/projects/project-space";
 import { ProjectSummary } from "./summary";
 import { Tranches } from "./tranches";
 import { NextStepForm, StageForm } from "./workflow";

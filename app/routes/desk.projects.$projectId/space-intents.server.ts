@@ -17,7 +17,7 @@ import {
   offerSchema,
   releaseSchema,
 } from "~/projects/space-schema";
-import { SPACE_INTENTS, type SpaceIntent, type SpaceReply } from "./space";
+import { SPACE_INTENTS, type SpaceIntent, type SpaceReply } from "~/projects/project-space";
 
 export function isSpaceIntent(value: unknown): value is SpaceIntent {
   return typeof value === "string" && (SPACE_INTENTS as readonly string[]).includes(value);

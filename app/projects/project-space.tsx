@@ -9,9 +9,9 @@ import { Form, Link } from "@remix-run/react";
 import { FieldErrors, SubmitButton, useErrorText } from "~/components/forms";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { useKeyText, useTranslation } from "~/i18n/use-translation";
-import type { Reason, SpaceNeed } from "~/projects/space";
-import { FeatureChecks, MatchReasons, UnitStateBadge, useSpaceLabels } from "~/projects/space-ui";
-import { useProjectLabels } from "~/projects/ui";
+import type { Reason, SpaceNeed } from "./space";
+import { FeatureChecks, MatchReasons, UnitStateBadge, useSpaceLabels } from "./space-ui";
+import { useProjectLabels } from "./ui";
 
 export interface SpaceUnitRow {
   id: string;
