@@ -16,6 +16,8 @@ type Bundle = (typeof resources)["en"];
 export function createI18nWith(
   lng: Locale,
   bundles: Partial<Record<Locale, Bundle | (typeof resources)["zh-CN"]>>,
+  /** Called for a key the bundles lack (the browser reports it: entry.client.tsx). */
+  onMissingKey?: (namespaces: readonly string[], key: string) => void,
 ): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
@@ -30,6 +32,16 @@ export function createI18nWith(
     returnNull: false,
     // No promotional console line at start-up.
     showSupportNotice: false,
+    ...(onMissingKey
+      ? {
+          saveMissing: true,
+          missingKeyHandler: (
+            _lngs: readonly string[],
+            ns: string | readonly string[],
+            key: string,
+          ) => onMissingKey(typeof ns === "string" ? [ns] : ns, key),
+        }
+      : {}),
   });
   return instance;
 }

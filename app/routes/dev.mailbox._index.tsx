@@ -9,6 +9,10 @@ import { listMailbox } from "~/mail/mail.server";
 import { MailboxNotice, MailStatus } from "~/mail/mailbox-ui";
 import { pageTitle } from "~/lib/page-title";
 
+// A reading page (links only): sent without the app's scripts, so a visitor's browser never
+// needs the admin strings it uses (app/i18n/client-strings.ts).
+export const handle = { hydrate: false };
+
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Development mailbox · 开发邮箱 | Zizhu Park Portal") },
   { name: "robots", content: "noindex" },

@@ -97,6 +97,13 @@ for (const persona of PERSONAS) {
       await loginAs(context, baseURL!, persona, lang);
       const checks = await pagesFor(persona);
       const failures: string[] = [];
+      // The browser holds only the strings its scope needs (app/i18n/client-strings.ts): a
+      // page using a namespace a visitor's page does not load says so on the console.
+      let current = "";
+      page.on("console", (m) => {
+        if (m.type() === "error" && m.text().startsWith("i18n: missing"))
+          failures.push(`${current}: ${m.text()}`);
+      });
       // Legacy mode runs axe in the page itself; the default opens a blank page per run to
       // combine the results of frames (the portal has none), which costs time.
       const axe = new AxeBuilder({ page })
@@ -105,6 +112,7 @@ for (const persona of PERSONAS) {
         .setLegacyMode();
       for (const check of checks) {
         const started = Date.now();
+        current = `${check.url} (${check.state})`;
         await reach(page, check);
         const results = await axe.analyze();
         if (process.env.AXE_TIMING)
