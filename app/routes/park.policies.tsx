@@ -7,6 +7,7 @@ import { field, parseQuery } from "~/lib/query.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { listPolicies } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
+import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -58,7 +59,7 @@ export default function Policies() {
             </h2>
             <p className="muted">
               {p.deadline
-                ? t("policies.deadline", { date: String(p.deadline).slice(0, 10) })
+                ? t("policies.deadline", { date: formatDate(p.deadline, locale) })
                 : t("policies.noDeadline")}
             </p>
             <p>{zh ? p.summary_zh : p.summary_en}</p>

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
+import { isoDay } from "~/lib/format";
 import { knownValues, readForm } from "~/lib/form.server";
 import { idempotent } from "~/forms/idempotency.server";
 import { orHttp } from "~/lib/http.server";
@@ -142,7 +143,8 @@ export default function DeskPark() {
           titleZh: r.title_zh,
           summaryEn: r.summary_en,
           summaryZh: r.summary_zh,
-          deadline: r.deadline ? String(r.deadline).slice(0, 10) : "",
+          // A DATE comes from pg as a Date: the day as the date field wants it.
+          deadline: isoDay(r.deadline),
           link: r.link,
           position: r.position,
         })}
