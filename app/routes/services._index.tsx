@@ -103,7 +103,7 @@ export default function Services() {
                   )}
                 </h3>
                 <p>{pick(locale, type.description_en, type.description_zh)}</p>
-                <dl className="details">
+                <dl className="details details-compact">
                   <dt>{t("catalogue.targetFirstResponse")}</dt>
                   <dd>{duration(type.target.firstResponse * 60_000)}</dd>
                   <dt>{t("catalogue.targetResolution")}</dt>

@@ -33,11 +33,16 @@ export function useFormatDate() {
 
 export function useDuration() {
   const { t } = useTranslation("services");
+  // "1 d", "1 d 4 h", "2 h 30 min": the units that are not zero ("0 min" for none), so a
+  // target of one working day does not read "1 d 0 h 0 min" in a narrow card.
   return (ms: number) => {
     const { days, hours, minutes } = durationParts(ms);
-    return days
-      ? t("sla.duration", { d: String(days), h: String(hours), m: String(minutes) })
-      : t("sla.durationShort", { h: String(hours), m: String(minutes) });
+    const parts = [
+      days ? t("sla.days", { n: String(days) }) : "",
+      hours ? t("sla.hours", { n: String(hours) }) : "",
+      minutes || (!days && !hours) ? t("sla.minutes", { n: String(minutes) }) : "",
+    ];
+    return parts.filter(Boolean).join(" ");
   };
 }
 

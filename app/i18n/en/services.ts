@@ -128,8 +128,9 @@ const services = {
     responded: "Responded",
     breached: "Breached",
     dueSoon: "Due soon",
-    duration: "{{d}} d {{h}} h {{m}} min",
-    durationShort: "{{h}} h {{m}} min",
+    days: "{{n}} d",
+    hours: "{{n}} h",
+    minutes: "{{n}} min",
     workingTime: "working time",
   },
   desk: {

@@ -127,8 +127,9 @@ const services: Translation<typeof en> = {
     responded: "已响应",
     breached: "已超时",
     dueSoon: "即将到期",
-    duration: "{{d}} 天 {{h}} 小时 {{m}} 分",
-    durationShort: "{{h}} 小时 {{m}} 分",
+    days: "{{n}} 天",
+    hours: "{{n}} 小时",
+    minutes: "{{n}} 分钟",
     workingTime: "工作时间",
   },
   desk: {
