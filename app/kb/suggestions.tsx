@@ -4,7 +4,6 @@
  * typing the subject asks /requests/suggest after a pause. Each suggestion opens in a new tab
  * through a small form outside the request form (`form=` attribute), which counts the open.
  */
-import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
@@ -23,17 +22,60 @@ export interface SuggestReply {
 
 const DEBOUNCE_MS = 350;
 
-/** The suggestions shown: the last no-JS check, then what the debounced fetches answer. */
+/**
+ * The suggestions shown: the last no-JS check, then what the debounced lookups answer.
+ *
+ * The lookup is a plain `fetch` to the resource route, not a router fetcher: a fetcher's POST
+ * revalidates the page when it answers, and one that answered while the request form's own
+ * submission was redirecting raced the navigation to the new request (React Router aborted the
+ * route discovery of the redirect target and left a blank page: CI). A lookup in flight is
+ * aborted by the next one, by the form's submit and when the page goes.
+ */
 export function useSuggestions(initial: SuggestReply | null, typeId: string) {
-  const fetcher = useFetcher<SuggestReply>({ key: "kb-suggest" });
+  const [reply, setReply] = useState<SuggestReply | null>(initial);
+  const [loading, setLoading] = useState(false);
+  const [checked, setChecked] = useState(!!initial);
   const seen = useRef<string[]>(initial?.seen ?? []);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const inFlight = useRef<AbortController | null>(null);
   const last = useRef("");
-  const [checked, setChecked] = useState(!!initial);
-  useEffect(() => {
-    if (fetcher.data) seen.current = fetcher.data.seen;
-  }, [fetcher.data]);
-  useEffect(() => () => (timer.current ? clearTimeout(timer.current) : undefined), []);
+  const stop = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    inFlight.current?.abort();
+    inFlight.current = null;
+  }, []);
+  useEffect(() => stop, [stop]);
+  const lookUp = useCallback(
+    async (subject: string) => {
+      inFlight.current?.abort();
+      const controller = new AbortController();
+      inFlight.current = controller;
+      setChecked(true);
+      setLoading(true);
+      try {
+        const res = await fetch("/requests/suggest", {
+          method: "POST",
+          body: new URLSearchParams({ subject, typeId, seen: seen.current.join(",") }),
+          signal: controller.signal,
+        });
+        const next = res.ok ? ((await res.json()) as SuggestReply) : null;
+        if (controller.signal.aborted) return;
+        if (next) {
+          seen.current = next.seen;
+          setReply(next);
+        }
+      } catch {
+        // Aborted, or the network went: the form works without suggestions.
+      } finally {
+        if (inFlight.current === controller) {
+          inFlight.current = null;
+          setLoading(false);
+        }
+      }
+    },
+    [typeId],
+  );
   const onSubject = useCallback(
     (value: string) => {
       if (timer.current) clearTimeout(timer.current);
@@ -42,21 +84,33 @@ export function useSuggestions(initial: SuggestReply | null, typeId: string) {
         if (subject === last.current) return;
         last.current = subject;
         if (subject.length < 3) return;
-        setChecked(true);
-        fetcher.submit(
-          { subject, typeId, seen: seen.current.join(",") },
-          { method: "post", action: "/requests/suggest" },
-        );
+        void lookUp(subject);
       }, DEBOUNCE_MS);
     },
-    [fetcher, typeId],
+    [lookUp],
   );
   return {
-    items: fetcher.data?.items ?? initial?.items ?? [],
-    loading: fetcher.state !== "idle",
+    items: reply?.items ?? [],
+    loading,
     checked,
     onSubject,
+    /** The form is being sent: no lookup may answer into a page that is leaving. */
+    onSubmit: stop,
   };
+}
+
+/**
+ * A subject typed before the page's scripts ran (a slow phone, a fast typist) gets its
+ * suggestions once they run, as if it had just been typed.
+ */
+export function useSuggestOnHydrate(formId: string, onSubject: (value: string) => void) {
+  useEffect(() => {
+    const form = document.getElementById(formId);
+    const field = form instanceof HTMLFormElement ? form.elements.namedItem("subject") : null;
+    if (field instanceof HTMLInputElement && field.value.trim()) onSubject(field.value);
+    // Once, on hydration.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 }
 
 /** The list, inside the request form: each item is a button of its own form (below). */

@@ -31,6 +31,7 @@ import { suggestForRequest } from "~/kb/kb.server";
 import {
   SuggestionOpenForms,
   SuggestionPanel,
+  useSuggestOnHydrate,
   useSuggestions,
   type SuggestReply,
 } from "~/kb/suggestions";
@@ -180,6 +181,8 @@ function RequestForm({
   const [form, fields] = useForm({ lastResult, shouldValidate: "onSubmit" });
   const { t: tk } = useTranslation("kb");
   const suggest = useSuggestions(checked?.suggestions ?? null, type.id);
+  useSuggestOnHydrate(form.id, suggest.onSubject);
+  const formProps = getFormProps(form);
   const dynamic = fields as unknown as Record<string, FieldMetadata<string>>;
   const labels: Record<string, string> = {
     subject: t("new.subject"),
@@ -213,8 +216,12 @@ function RequestForm({
           <Form
             method="post"
             encType="multipart/form-data"
-            {...getFormProps(form)}
+            {...formProps}
             className="form-stack"
+            onSubmit={(e) => {
+              suggest.onSubmit();
+              formProps.onSubmit(e);
+            }}
             onInput={(e) => {
               const target = e.target as HTMLInputElement;
               if (target.name === "subject") suggest.onSubject(target.value);
