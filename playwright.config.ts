@@ -11,6 +11,8 @@ export default defineConfig({
     "security/**/*.spec.ts",
     "platform/**/*.spec.ts",
   ],
+  // `npm run test:e2e` runs two groups at once, each with its own output folder (scripts/e2e-groups.ts).
+  outputDir: process.env.E2E_OUTPUT ?? "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,0 +1,79 @@
+/**
+ * `npm run test:e2e`: the browser tests as two groups at once, each with its own server and
+ * database (ADR 0042). The journeys (tests/e2e and the keyboard walk) change demo data as a
+ * person would; the checks (axe, security, platform) read it or make their own. Neither group
+ * reads what the other writes, so they run side by side and the suite takes the time of the
+ * longer group instead of the sum. Arguments (spec files, Playwright flags) run one plain
+ * `playwright test` instead, as before.
+ */
+import { spawn } from "node:child_process";
+import readline from "node:readline";
+
+interface Group {
+  name: string;
+  port: number;
+  database: string;
+  specs: string[];
+}
+
+const GROUPS: Group[] = [
+  {
+    name: "journeys",
+    port: 3210,
+    database: "portal_e2e",
+    specs: ["tests/e2e/", "tests/a11y/keyboard.spec.ts"],
+  },
+  {
+    name: "checks",
+    port: 3211,
+    database: "portal_e2e_checks",
+    specs: ["tests/a11y/axe.spec.ts", "tests/security/", "tests/platform/"],
+  },
+];
+
+const bin = "node_modules/.bin/playwright";
+
+function run(args: string[], env: Record<string, string>, prefix: string): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(bin, ["test", ...args], { env: { ...process.env, ...env } });
+    for (const stream of [child.stdout, child.stderr]) {
+      readline.createInterface({ input: stream }).on("line", (line) => {
+        process.stdout.write(prefix ? `[${prefix}] ${line}\n` : `${line}\n`);
+      });
+    }
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const extra = process.argv.slice(2);
+  if (extra.length) process.exit(await run(extra, {}, ""));
+  const started = Date.now();
+  const codes = await Promise.all(
+    GROUPS.map(async (g) => {
+      const t0 = Date.now();
+      const code = await run(
+        g.specs,
+        {
+          E2E_PORT: String(g.port),
+          E2E_DATABASE: g.database,
+          E2E_OUTPUT: `test-results/${g.name}`,
+        },
+        g.name,
+      );
+      const minutes = ((Date.now() - t0) / 60_000).toFixed(1);
+      process.stdout.write(`\n[${g.name}] ${code === 0 ? "passed" : "FAILED"} in ${minutes} min\n`);
+      return code;
+    }),
+  );
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  const failed = GROUPS.filter((_, i) => codes[i] !== 0).map((g) => g.name);
+  process.stdout.write(
+    failed.length
+      ? `\nBrowser tests FAILED (${failed.join(", ")}) after ${minutes} min\n`
+      : `\nBrowser tests passed in ${minutes} min\n`,
+  );
+  process.exit(failed.length ? 1 : 0);
+}
+
+void main();
