@@ -803,6 +803,13 @@ export interface ReportPeriod {
   starts_on: string;
 }
 
+export interface ReportReminder {
+  kind: string;
+  recipients: Generated<number>;
+  report_id: string;
+  sent_at: Generated<Timestamp>;
+}
+
 export interface ReportSubmission {
   decided_at: Timestamp | null;
   decided_by: string | null;
@@ -1134,6 +1141,7 @@ export interface DB {
   report_form: ReportForm;
   report_form_version: ReportFormVersion;
   report_period: ReportPeriod;
+  report_reminder: ReportReminder;
   report_submission: ReportSubmission;
   review_assignment: ReviewAssignment;
   review_revision: ReviewRevision;

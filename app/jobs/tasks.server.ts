@@ -11,6 +11,11 @@ import {
   projectRemindersTask,
   REMINDER_TASK,
 } from "~/projects/reminders.server";
+import {
+  ensureReportRemindersScheduled,
+  reportRemindersTask,
+  STATS_REMINDER_TASK,
+} from "~/statistics/reminders.server";
 
 /** Every background task by name. Later areas add theirs here. */
 export const taskHandlers: Record<string, TaskHandler> = {
@@ -21,6 +26,7 @@ export const taskHandlers: Record<string, TaskHandler> = {
   [PRUNE_TASK]: pruneTask,
   [REMINDER_TASK]: projectRemindersTask,
   [INBOUND_TASK]: inboundMailTask,
+  [STATS_REMINDER_TASK]: reportRemindersTask,
 };
 
 /**
@@ -30,4 +36,5 @@ export const taskHandlers: Record<string, TaskHandler> = {
 export async function scheduleRecurring(db: DB): Promise<void> {
   await ensureSweepScheduled(db);
   await ensureRemindersScheduled(db);
+  await ensureReportRemindersScheduled(db);
 }

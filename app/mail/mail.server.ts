@@ -37,6 +37,9 @@ export type EmailTemplate =
   | "projectReminder"
   // Company statistics (issue 14)
   | "reportTask"
+  | "reportReminder"
+  | "reportLate"
+  | "reportEscalated"
   // The investor's view (ADR 0029)
   | "projectInvestorInvite"
   | "projectInvestorLinked"
@@ -93,9 +96,19 @@ export const PARK_VALUES: ReadonlySet<string> = new Set([
   "form",
   "period",
   "due",
+  "days",
 ]);
 /** Park values that may appear in a subject (short labels and references, no free text). */
-const SUBJECT_VALUES = new Set(["reference", "ref", "state", "status", "call", "form", "period"]);
+const SUBJECT_VALUES = new Set([
+  "reference",
+  "ref",
+  "state",
+  "status",
+  "call",
+  "form",
+  "period",
+  "due",
+]);
 
 /**
  * A stranger's text made inert for a mail client: one line, no control characters, and every

@@ -32,6 +32,8 @@ export const NOTIFICATION_KINDS = [
   "report_task",
   "report_returned",
   "report_accepted",
+  "report_reminder",
+  "report_late",
   "project_message",
   "project_document",
   // Policies (issue 15): a claim's or award's new state.

@@ -25,6 +25,7 @@ import {
   type Figures,
   type FormDefinition,
 } from "./forms";
+import { daysBetween } from "./reminders";
 
 type Viewer = Pick<SessionUser, "id" | "roles" | "company">;
 
@@ -454,18 +455,34 @@ export async function periodReports(db: Executor, viewer: Viewer, periodId: stri
       "company.id as company_id",
       "company.name_en",
       "company.name_zh",
+      (eb) =>
+        eb
+          .selectFrom("report_reminder")
+          .select("report_reminder.sent_at")
+          .whereRef("report_reminder.report_id", "=", "report.id")
+          .orderBy("report_reminder.sent_at", "desc")
+          .limit(1)
+          .as("last_reminded_at"),
+      (eb) =>
+        eb
+          .selectFrom("report_reminder")
+          .select("report_reminder.kind")
+          .whereRef("report_reminder.report_id", "=", "report.id")
+          .orderBy("report_reminder.sent_at", "desc")
+          .limit(1)
+          .as("last_reminder"),
     ])
     .where("report.period_id", "=", periodId)
     .orderBy(sql`report.status IN ('open', 'draft', 'returned')`, "desc")
     .orderBy("company.name_en")
     .execute();
-  const late = today > period.due_on;
+  const daysLate = Math.max(0, daysBetween(period.due_on, today));
   return ok({
     period,
-    reports: rows.map((r) => ({
-      ...r,
-      late: late && ["open", "draft", "returned"].includes(r.status),
-    })),
+    reports: rows.map((r) => {
+      const late = daysLate > 0 && ["open", "draft", "returned"].includes(r.status);
+      return { ...r, late, days_late: late ? daysLate : 0 };
+    }),
   });
 }
 

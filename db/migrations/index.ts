@@ -22,6 +22,7 @@ import * as spaceUnits from "./2026-12-05T0400_space_units";
 import * as inboundMail from "./2026-12-05T0500_inbound_mail";
 import * as replySnippets from "./2026-12-05T0510_reply_snippets";
 import * as policies from "./2026-12-05T0700_policies";
+import * as reportReminders from "./2026-12-06T0500_report_reminders";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0500_inbound_mail": inboundMail,
   "2026-12-05T0510_reply_snippets": replySnippets,
   "2026-12-05T0700_policies": policies,
+  "2026-12-06T0500_report_reminders": reportReminders,
 };

@@ -78,6 +78,18 @@ const emails = {
     subject: "Please report {{form}} for {{period}}",
     body: "Hello,\n\nThe park has opened the period {{period}} of {{form}}. Please fill it in by {{due}}; it starts from your last period's figures.\n\nFill it in: {{link}}",
   },
+  reportReminder: {
+    subject: "Reminder: {{form}} for {{period}} is due on {{due}}",
+    body: "Hello,\n\nYour company's report {{form}} for {{period}} is not submitted yet and is due on {{due}}. Your draft is kept; it starts from your last period's figures.\n\nFill it in: {{link}}",
+  },
+  reportLate: {
+    subject: "Late: {{form}} for {{period}}",
+    body: "Hello,\n\nYour company's report {{form}} for {{period}} was due on {{due}} and is {{days}} day(s) late. The park's statistics for the period wait for it: please submit it as soon as you can, or reply to the statistics office if something stands in the way.\n\nFill it in: {{link}}",
+  },
+  reportEscalated: {
+    subject: "Still missing: {{form}} for {{period}}",
+    body: "Hello,\n\nYou receive this as an owner of the company: its report {{form}} for {{period}} was due on {{due}} and is now {{days}} days late. Please make sure it is submitted, or designate a colleague as reporter on the company's reports page.\n\nThe report: {{link}}",
+  },
   projectInvestorInvite: {
     subject: "Follow your project {{reference}} with Zizhu High-Tech Park",
     body: "Hello,\n\nThe investment promotion team of Zizhu High-Tech Park invites you to follow your project {{reference}} on the Zizhu Park Portal: where it stands, the next step, visits, documents and messages with the team. Open the invitation, then sign in or create an account with this email address:\n{{link}}\n\nThe invitation expires on {{expires}}. If you did not expect it, you can ignore this email.",

@@ -33,6 +33,8 @@ const notifications = {
     report_task: "Please report {{subject}} for {{ref}}",
     report_returned: "Your report {{subject}} for {{ref}} was returned: please see the comments",
     report_accepted: "Your report {{subject}} for {{ref}} was accepted",
+    report_reminder: "Reminder: {{subject}} for {{ref}} is due soon",
+    report_late: "Late: {{subject}} for {{ref}} is past its due date",
     project_message: "New message on the project {{ref}}",
     project_document: "New document on the project {{ref}}",
     policy_claim: "Your policy claim {{ref}}: {{status}}",

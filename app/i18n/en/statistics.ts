@@ -119,6 +119,17 @@ const statistics = {
     submittedAt: "Submitted",
     open: "Open",
     none: "No reports in this period.",
+    daysLate_one: "{{count}} day late",
+    daysLate_other: "{{count}} days late",
+    reminded: "Reminded",
+    reminders: {
+      before: "Reminder before the due date, {{at}}",
+      late: "Late reminder, {{at}}",
+      escalated: "Escalated to the owners, {{at}}",
+    },
+    notReminded: "Not reminded",
+    remindersNote:
+      "Reminders go out by themselves at 09:00: {{before}} days before the due date to the company's reporters, the day after it to its reporters and owners, and {{after}} days after it to the owners again.",
     summary:
       "{{total}} companies: {{accepted}} accepted, {{submitted}} to review, {{returned}} returned, {{waiting}} not in yet",
   },

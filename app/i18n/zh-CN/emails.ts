@@ -81,6 +81,18 @@ const emails: Translation<typeof en> = {
     subject: "请填报{{period}}的{{form}}",
     body: "您好：\n\n园区已发布{{form}}（{{period}}）。请于 {{due}} 前完成填报；表中已预填上一期数据。\n\n前往填报：{{link}}",
   },
+  reportReminder: {
+    subject: "提醒：{{period}}的{{form}}将于 {{due}} 截止",
+    body: "您好：\n\n贵公司{{period}}的{{form}}尚未提交，截止日期为 {{due}}。已保存的草稿会保留，表中已预填上一期数据。\n\n前往填报：{{link}}",
+  },
+  reportLate: {
+    subject: "已逾期：{{period}}的{{form}}",
+    body: "您好：\n\n贵公司{{period}}的{{form}}截止日期为 {{due}}，目前已逾期 {{days}} 天。园区本期统计正在等待这份报表，请尽快提交；如有困难，请联系园区统计办公室。\n\n前往填报：{{link}}",
+  },
+  reportEscalated: {
+    subject: "仍未提交：{{period}}的{{form}}",
+    body: "您好：\n\n您是贵公司的负责人，特此告知：贵公司{{period}}的{{form}}截止日期为 {{due}}，目前已逾期 {{days}} 天。请督促尽快提交，或在公司报表页面指定一名同事担任填报人。\n\n查看报表：{{link}}",
+  },
   projectInvestorInvite: {
     subject: "在紫竹高新区门户跟进您的项目 {{reference}}",
     body: "您好：\n\n紫竹高新区招商团队邀请您在紫竹园区门户上跟进您的项目 {{reference}}：项目进展、下一步安排、考察、文件以及与招商团队的留言。请打开邀请链接，然后用本邮箱地址登录或注册账号：\n{{link}}\n\n邀请将于 {{expires}} 失效。如果您并未预期收到此邀请，请忽略本邮件。",

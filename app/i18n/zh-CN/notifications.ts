@@ -35,6 +35,8 @@ const notifications: Translation<typeof en> = {
     report_task: "请填报{{ref}}的{{subject}}",
     report_returned: "您的{{ref}}{{subject}}已被退回，请查看意见",
     report_accepted: "您的{{ref}}{{subject}}已审核通过",
+    report_reminder: "提醒：{{ref}}的{{subject}}即将到期",
+    report_late: "逾期：{{ref}}的{{subject}}已超过截止日期",
     project_message: "项目 {{ref}} 有新留言",
     project_document: "项目 {{ref}} 有新文件",
     policy_claim: "您的政策申领 {{ref}}：{{status}}",

@@ -121,6 +121,17 @@ const statistics: Translation<typeof en> = {
     submittedAt: "报送时间",
     open: "打开",
     none: "本期次没有报表。",
+    daysLate_one: "逾期 {{count}} 天",
+    daysLate_other: "逾期 {{count}} 天",
+    reminded: "催报",
+    reminders: {
+      before: "截止前提醒，{{at}}",
+      late: "逾期提醒，{{at}}",
+      escalated: "已提醒企业负责人，{{at}}",
+    },
+    notReminded: "尚未催报",
+    remindersNote:
+      "系统每天 09:00 自动催报：截止前 {{before}} 天提醒企业填报人，截止次日提醒填报人和企业负责人，逾期 {{after}} 天再次提醒企业负责人。",
     summary:
       "共 {{total}} 家：{{accepted}} 家已通过，{{submitted}} 家待审核，{{returned}} 家已退回，{{waiting}} 家尚未报送",
   },

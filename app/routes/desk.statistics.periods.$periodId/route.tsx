@@ -9,6 +9,7 @@ import { throwIfMissing } from "~/lib/http.server";
 import { useLocale } from "~/lib/root-data";
 import { periodReports } from "~/statistics/reports.server";
 import { AudienceLabel, StatusBadge } from "~/statistics/ui";
+import { ESCALATE_AFTER_DAYS, REMIND_BEFORE_DAYS, type ReminderKind } from "~/statistics/reminders";
 
 export const meta: MetaFunction = () => [
   { title: "Reporting period · 统计期次 | Zizhu Park Portal" },
@@ -30,6 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     companyEn: r.name_en,
     companyZh: r.name_zh,
     late: r.late,
+    daysLate: r.days_late,
+    lastReminder: r.last_reminder as ReminderKind | null,
+    lastRemindedAt: r.last_reminded_at ? new Date(r.last_reminded_at).toISOString() : null,
   }));
   return { period: found.period, reports };
 }
@@ -90,6 +94,9 @@ export default function PeriodPage() {
           </>
         ) : null}
       </p>
+      <p className="muted">
+        {t("period.remindersNote", { before: REMIND_BEFORE_DAYS, after: ESCALATE_AFTER_DAYS })}
+      </p>
       {reports.length ? (
         <div className="table-wrap">
           <table className="table table-cards" id="period-reports">
@@ -99,6 +106,7 @@ export default function PeriodPage() {
                 <th scope="col">{t("period.status")}</th>
                 <th scope="col">{t("period.revision")}</th>
                 <th scope="col">{t("period.submittedAt")}</th>
+                <th scope="col">{t("period.reminded")}</th>
               </tr>
             </thead>
             <tbody>
@@ -111,11 +119,24 @@ export default function PeriodPage() {
                   </th>
                   <td data-label={t("period.status")}>
                     <StatusBadge status={r.status} />{" "}
-                    {r.late ? <span className="badge badge-danger">{t("period.late")}</span> : null}
+                    {r.late ? (
+                      <span className="badge badge-danger">
+                        {t("period.daysLate", { count: r.daysLate })}
+                      </span>
+                    ) : null}
                   </td>
                   <td data-label={t("period.revision")}>{r.revision}</td>
                   <td data-label={t("period.submittedAt")} className="nowrap">
                     {r.submittedAt ? formatDateTime(r.submittedAt, locale) : "—"}
+                  </td>
+                  <td data-label={t("period.reminded")}>
+                    {r.lastReminder && r.lastRemindedAt
+                      ? t(`period.reminders.${r.lastReminder}`, {
+                          at: formatDateTime(r.lastRemindedAt, locale),
+                        })
+                      : r.late
+                        ? t("period.notReminded")
+                        : "—"}
                   </td>
                 </tr>
               ))}
