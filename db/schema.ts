@@ -384,6 +384,11 @@ export interface KbEvent {
   kind: string;
 }
 
+export interface KbSearchDf {
+  key: string;
+  n: number;
+}
+
 export interface KbSearchKey {
   article_id: string;
   key: string;
@@ -1108,6 +1113,7 @@ export interface DB {
   job: Job;
   kb_article: KbArticle;
   kb_event: KbEvent;
+  kb_search_df: KbSearchDf;
   kb_search_key: KbSearchKey;
   kept_input: KeptInput;
   news_article: NewsArticle;

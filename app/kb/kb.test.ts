@@ -136,6 +136,34 @@ describe("knowledge base", () => {
     );
   });
 
+  it("keeps each key's article count with the index, and finds the best of a common key", async () => {
+    const df = async (key: string) =>
+      (await t.db.selectFrom("kb_search_df").select("n").where("key", "=", key).executeTakeFirst())
+        ?.n ?? 0;
+    const counted = async (key: string) =>
+      Number(
+        (
+          await t.db
+            .selectFrom("kb_search_key")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("key", "=", key)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await df("lanter");
+    const many = [];
+    for (let i = 0; i < 5; i++)
+      many.push(await published({ titleEn: `Lantern festival ${i}`, bodyEn: "Lanterns." }));
+    expect(await df("lanter")).toBe(before + 5);
+    expect(await df("lanter")).toBe(await counted("lanter"));
+    // An article that also names the rarer word comes first.
+    const best = await published({ titleEn: "Lantern parade route", bodyEn: "The parade." });
+    expect((await searchKb(t.db, { q: "lantern parade" }))[0]?.id).toBe(best.id);
+    expect(await setKbStatus(t.db, staff, many[0]!.id, 2, "draft")).toEqual({ ok: true });
+    expect(await df("lanter")).toBe(await counted("lanter"));
+    expect(await df("lanter")).toBe(before + 5);
+  });
+
   it("counts deflection events of published articles only, and helpful votes", async () => {
     const since = new Date(Date.now() - 1000);
     expect(await recordKbEvents(t.db, [ids.permit!, ids.repair!, ids.draft!, "x"], "shown")).toBe(
