@@ -894,6 +894,7 @@ export interface ServiceRequest {
   id: Generated<string>;
   idempotency_key: string;
   is_open: Generated<boolean | null>;
+  merged_into_id: string | null;
   priority: Generated<string>;
   priority_rank: Generated<number | null>;
   rated_at: Timestamp | null;
@@ -939,6 +940,13 @@ export interface ServiceRequestFile {
   stored_file_id: string;
   uploaded_by: string | null;
   visibility: Generated<string>;
+}
+
+export interface ServiceRequestLink {
+  a_id: string;
+  b_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
 }
 
 export interface ServiceRequestMessage {
@@ -1157,6 +1165,7 @@ export interface DB {
   service_request: ServiceRequest;
   service_request_event: ServiceRequestEvent;
   service_request_file: ServiceRequestFile;
+  service_request_link: ServiceRequestLink;
   service_request_message: ServiceRequestMessage;
   service_sla_target: ServiceSlaTarget;
   service_team: ServiceTeam;

@@ -30,6 +30,7 @@ export type EmailTemplate =
   | "serviceRequestAssigned"
   | "serviceRequestBreach"
   | "serviceRequestWarning"
+  | "serviceRequestMerged"
   // Promotion (issue 3)
   | "inquiryReceived"
   | "inquiryReply"
@@ -84,6 +85,8 @@ export const PARK_VALUES: ReadonlySet<string> = new Set([
   ...LINK_VALUES,
   "reference",
   "ref",
+  // The request a duplicate was merged into (ADR 0038): a reference.
+  "target",
   "expires",
   "expected",
   "state",
@@ -102,6 +105,7 @@ export const PARK_VALUES: ReadonlySet<string> = new Set([
 const SUBJECT_VALUES = new Set([
   "reference",
   "ref",
+  "target",
   "state",
   "status",
   "call",

@@ -38,5 +38,8 @@ export const NOTIFICATION_KINDS = [
   "project_document",
   // Policies (issue 15): a claim's or award's new state.
   "policy_claim",
+  // Service desk (issue 17, ADR 0038): a request merged into another; a rule's escalation.
+  "merged",
+  "escalated",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

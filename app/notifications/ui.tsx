@@ -36,6 +36,8 @@ export function NotificationList({ notifications }: { notifications: Notificatio
               subject:
                 (locale === "zh-CN" ? n.values.subjectZh : undefined) ?? n.values.subject ?? "",
               rating: n.values.rating ?? "",
+              // The request a duplicate was merged into (ADR 0038).
+              target: n.values.target ?? "",
             })}
           </Link>{" "}
           <span className="muted">{formatDateTime(n.created_at, locale)}</span>

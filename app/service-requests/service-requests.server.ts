@@ -397,6 +397,7 @@ const REQUEST_COLUMNS = [
   "service_request.rating",
   "service_request.rating_comment",
   "service_request.rated_at",
+  "service_request.merged_into_id",
 ] as const;
 
 async function baseRequest(db: Executor, ref: string) {
@@ -426,6 +427,19 @@ async function baseRequest(db: Executor, ref: string) {
     ])
     .where("service_request.ref", "=", ref)
     .executeTakeFirst();
+}
+
+/**
+ * A request's id and those of the requests merged into it (ADR 0038): messages and files are
+ * append-only, so a merge leaves them on the duplicate and the target reads them through.
+ */
+async function withMerged(db: Executor, requestId: string): Promise<string[]> {
+  const merged = await db
+    .selectFrom("service_request")
+    .select("id")
+    .where("merged_into_id", "=", requestId)
+    .execute();
+  return [requestId, ...merged.map((m) => m.id)];
 }
 
 function parseJson(value: unknown): Record<string, string> {
@@ -490,9 +504,11 @@ export async function getRequestForCompany(
   if (!viewer.company) return undefined;
   const r = await baseRequest(db, ref);
   if (!r || r.company_id !== viewer.company.id) return undefined;
+  const ids = await withMerged(db, r.id);
   const messages = await db
     .selectFrom("service_request_message")
     .leftJoin("app_user", "app_user.id", "service_request_message.author_id")
+    .innerJoin("service_request", "service_request.id", "service_request_message.request_id")
     .select([
       "service_request_message.id",
       "service_request_message.body",
@@ -500,15 +516,16 @@ export async function getRequestForCompany(
       "service_request_message.via",
       "service_request_message.created_at",
       "app_user.name as author_name",
+      "service_request.ref as from_ref",
     ])
-    .where("service_request_message.request_id", "=", r.id)
+    .where("service_request_message.request_id", "in", ids)
     .where("service_request_message.visibility", "=", "public")
     .orderBy("service_request_message.created_at")
     .execute();
   const files = await db
     .selectFrom("service_request_file")
     .select(["id", "file_name", "size_bytes", "message_id", "field_key", "created_at"])
-    .where("request_id", "=", r.id)
+    .where("service_request_file.request_id", "in", ids)
     .where("visibility", "=", "public")
     .orderBy("created_at")
     .execute();
@@ -516,15 +533,24 @@ export async function getRequestForCompany(
     .selectFrom("service_request_event")
     .select(["id", "at", "kind", "from_value", "to_value"])
     .where("request_id", "=", r.id)
-    .where("kind", "in", ["created", "state", "rating"])
+    .where("kind", "in", ["created", "state", "rating", "merged_into", "merged_from"])
     .orderBy("id")
     .execute();
   const fields = await listFields(db, r.type_id);
+  // Merged (ADR 0038) into a request of the same company: the company may follow it there.
+  const mergedInto = r.merged_into_id
+    ? await db
+        .selectFrom("service_request")
+        .select("ref")
+        .where("id", "=", r.merged_into_id)
+        .where("company_id", "=", r.company_id)
+        .executeTakeFirst()
+    : undefined;
   return {
-    request: companySafe(r),
+    request: { ...companySafe(r), merged_into_ref: mergedInto?.ref ?? null },
     fieldValues: parseJson(r.field_values),
     fields,
-    messages,
+    messages: messages.map((m) => ({ ...m, from_ref: m.from_ref === r.ref ? null : m.from_ref })),
     files,
     history,
     sla: slaView(r, now, await loadCalendar(db)),
@@ -561,9 +587,11 @@ function companySafe(r: NonNullable<Awaited<ReturnType<typeof baseRequest>>>) {
 export async function getRequestForStaff(db: Executor, ref: string, now = new Date()) {
   const r = await baseRequest(db, ref);
   if (!r) return undefined;
+  const ids = await withMerged(db, r.id);
   const messages = await db
     .selectFrom("service_request_message")
     .leftJoin("app_user", "app_user.id", "service_request_message.author_id")
+    .innerJoin("service_request", "service_request.id", "service_request_message.request_id")
     .select([
       "service_request_message.id",
       "service_request_message.body",
@@ -572,8 +600,9 @@ export async function getRequestForStaff(db: Executor, ref: string, now = new Da
       "service_request_message.via",
       "service_request_message.created_at",
       "app_user.name as author_name",
+      "service_request.ref as from_ref",
     ])
-    .where("service_request_message.request_id", "=", r.id)
+    .where("service_request_message.request_id", "in", ids)
     .orderBy("service_request_message.created_at")
     .execute();
   const files = await db
@@ -587,7 +616,7 @@ export async function getRequestForStaff(db: Executor, ref: string, now = new Da
       "visibility",
       "created_at",
     ])
-    .where("request_id", "=", r.id)
+    .where("service_request_file.request_id", "in", ids)
     .orderBy("created_at")
     .execute();
   const history = await db
@@ -609,7 +638,7 @@ export async function getRequestForStaff(db: Executor, ref: string, now = new Da
     request: { ...r, state: r.state as RequestState, priority: r.priority as Priority },
     fieldValues: parseJson(r.field_values),
     fields,
-    messages,
+    messages: messages.map((m) => ({ ...m, from_ref: m.from_ref === r.ref ? null : m.from_ref })),
     files,
     history,
     sla: slaView(r, now, await loadCalendar(db)),
@@ -704,6 +733,8 @@ interface LockedRequest {
   type_id: string;
   created_at: Date;
   first_responded_at: Date | null;
+  /** Set once the request was merged into another (ADR 0038): its state stays closed. */
+  merged_into_id: string | null;
 }
 
 async function loadForChange(trx: Executor, ref: string): Promise<LockedRequest | undefined> {
@@ -724,6 +755,7 @@ async function loadForChange(trx: Executor, ref: string): Promise<LockedRequest 
       "type_id",
       "created_at",
       "first_responded_at",
+      "merged_into_id",
     ])
     .where("ref", "=", ref)
     .forUpdate()
@@ -759,6 +791,8 @@ export async function staffChange(
       const r = await loadForChange(trx, ref);
       if (!r) return { ok: false, error: "notFound" } as const;
       if (r.version !== change.version) return { ok: false, error: "conflict" } as const;
+      if (r.merged_into_id && change.state && change.state !== r.state)
+        return { ok: false, error: "transition" } as const;
       if (
         change.state &&
         change.state !== r.state &&
@@ -1125,6 +1159,8 @@ export async function requesterReply(
       const r = await loadForChange(trx, ref);
       if (!r || !actor.company || r.company_id !== actor.company.id)
         return { ok: false, error: "notFound" } as const;
+      // A merged request is answered on the request it was merged into.
+      if (r.merged_into_id) return { ok: false, error: "transition" } as const;
       // An emailed reply to a resolved request reopens it, as the requester's reopen does.
       const to: RequestState | undefined =
         r.state === "waiting_on_requester"
@@ -1166,7 +1202,7 @@ export async function requesterSetState(
     if (!r || !actor.company || r.company_id !== actor.company.id)
       return { ok: false, error: "notFound" } as const;
     if (r.version !== version) return { ok: false, error: "conflict" } as const;
-    if (!canTransition(r.state, to, "requester"))
+    if (r.merged_into_id || !canTransition(r.state, to, "requester"))
       return { ok: false, error: "transition" } as const;
     return applyChange(trx, r, actor.id, "requester", { state: to }, origin, now, calendar);
   });

@@ -31,6 +31,8 @@ export interface ThreadMessage {
   visibility?: string;
   /** "email" for a reply that came in by email (ADR 0034). */
   via?: string;
+  /** The duplicate it was written on, when that request was merged into this one (ADR 0038). */
+  from_ref?: string | null;
 }
 
 export interface ThreadEvent {
@@ -191,6 +193,14 @@ export function MessageList({
             )}{" "}
             · {date(m.created_at)}
             {m.via === "email" ? <> · {tm("viaEmail")}</> : null}
+            {m.from_ref ? (
+              <>
+                {" "}
+                <span className="badge badge-muted">
+                  {t("relations.fromRef", { ref: m.from_ref })}
+                </span>
+              </>
+            ) : null}
           </p>
           <p className="sr-body">{m.body}</p>
           <FileList files={files.filter((f) => f.message_id === m.id)} />
@@ -224,6 +234,8 @@ export function HistoryList({
         to: stateLabel(h.to_value as RequestState),
       });
     if (h.kind === "rating") return t("history.rating", { to: h.to_value ?? "" });
+    if (h.kind === "merged_into" || h.kind === "merged_from")
+      return t(`history.${h.kind}`, { ref: h.to_value ?? "" });
     if (h.kind === "priority")
       return t("history.priority", {
         from: t(`priorities.${h.from_value as "low"}`),

@@ -22,6 +22,7 @@ import * as spaceUnits from "./2026-12-05T0400_space_units";
 import * as inboundMail from "./2026-12-05T0500_inbound_mail";
 import * as replySnippets from "./2026-12-05T0510_reply_snippets";
 import * as policies from "./2026-12-05T0700_policies";
+import * as mergeLink from "./2026-12-06T0200_merge_link";
 import * as reportReminders from "./2026-12-06T0500_report_reminders";
 import * as kbSearchSpeed from "./2026-12-06T0600_kb_search_speed";
 
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0500_inbound_mail": inboundMail,
   "2026-12-05T0510_reply_snippets": replySnippets,
   "2026-12-05T0700_policies": policies,
+  "2026-12-06T0200_merge_link": mergeLink,
   "2026-12-06T0500_report_reminders": reportReminders,
   "2026-12-06T0600_kb_search_speed": kbSearchSpeed,
 };

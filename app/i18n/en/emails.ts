@@ -49,6 +49,10 @@ const emails = {
     subject: "{{ref}}: the company replied",
     body: "Hello {{name}},\n\nThe requester of service request {{ref}} ({{subject}}) added a reply.\n\nOpen the request:\n{{link}}",
   },
+  serviceRequestMerged: {
+    subject: "{{ref}} was merged into {{target}}",
+    body: "Hello {{name}},\n\nYour service request {{ref}} ({{subject}}) asks for the same as {{target}}, so the park merged it into {{target}}. Everything you sent stays readable there, and the park continues on {{target}}.\n\nFollow it here:\n{{link}}",
+  },
   serviceRequestAssigned: {
     subject: "{{ref}} is assigned to you",
     body: "Hello {{name}},\n\nService request {{ref}} ({{subject}}) is now assigned to you.\n\nOpen the request:\n{{link}}",

@@ -38,6 +38,8 @@ const notifications = {
     project_message: "New message on the project {{ref}}",
     project_document: "New document on the project {{ref}}",
     policy_claim: "Your policy claim {{ref}}: {{status}}",
+    merged: "Your request {{ref}} ({{subject}}) was merged into {{target}}",
+    escalated: "Escalated by a rule: {{ref}} ({{subject}})",
   },
 };
 

@@ -52,6 +52,10 @@ const emails: Translation<typeof en> = {
     subject: "{{ref}}：企业已回复",
     body: "{{name}}，您好：\n\n服务申请 {{ref}}（{{subject}}）的申请企业添加了新回复。\n\n打开申请：\n{{link}}",
   },
+  serviceRequestMerged: {
+    subject: "{{ref}} 已合并至 {{target}}",
+    body: "{{name}}，您好：\n\n您的服务申请 {{ref}}（{{subject}}）与 {{target}} 内容相同，园区已将其合并至 {{target}}。您提交的内容均可在该申请中查看，后续将在 {{target}} 中继续处理。\n\n查看申请：\n{{link}}",
+  },
   serviceRequestAssigned: {
     subject: "{{ref}} 已分派给您",
     body: "{{name}}，您好：\n\n服务申请 {{ref}}（{{subject}}）现已分派给您处理。\n\n打开申请：\n{{link}}",

