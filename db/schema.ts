@@ -205,6 +205,8 @@ export interface Email {
   created_at: Generated<Timestamp>;
   headers: Generated<Json>;
   html_body: string | null;
+  ics: string | null;
+  ics_method: string | null;
   id: Generated<string>;
   last_error: string | null;
   locale: string;
@@ -678,6 +680,31 @@ export interface ProjectEvent {
   to_stage: string | null;
 }
 
+export interface ProjectVisit {
+  agenda: Generated<string>;
+  contact_email: string | null;
+  contact_locale: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  duration_minutes: number;
+  id: Generated<string>;
+  outcome: Generated<string>;
+  place: string;
+  project_id: string;
+  sequence: Generated<number>;
+  starts_at: Timestamp;
+  state: Generated<string>;
+  uid: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  visitors: Generated<string>;
+}
+
+export interface ProjectVisitHost {
+  user_id: string;
+  visit_id: string;
+}
+
 export interface ProjectInvestor {
   created_at: Generated<Timestamp>;
   email: string;
@@ -1149,6 +1176,8 @@ export interface DB {
   project_reminder: ProjectReminder;
   project_space_need: ProjectSpaceNeed;
   project_tranche: ProjectTranche;
+  project_visit: ProjectVisit;
+  project_visit_host: ProjectVisitHost;
   reply_snippet: ReplySnippet;
   report: Report;
   report_comment: ReportComment;

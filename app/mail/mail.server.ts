@@ -54,7 +54,11 @@ export type EmailTemplate =
   | "inboundUnmatched"
   | "inboundClosed"
   // Policies (issue 15, ADR 0036)
-  | "policyClaim";
+  | "policyClaim"
+  // Site visits of investment projects (ADR 0041)
+  | "projectVisitPlanned"
+  | "projectVisitUpdated"
+  | "projectVisitCancelled";
 
 export interface QueueEmailInput {
   to: string;
@@ -63,6 +67,8 @@ export interface QueueEmailInput {
   values: Record<string, string>;
   /** Threading (ADR 0034): the request it is about, its reply address and headers. */
   thread?: EmailThread;
+  /** An iCalendar part sent with the email (a visit's invitation, update or cancellation). */
+  calendar?: { ics: string; method: "REQUEST" | "CANCEL" };
 }
 
 export interface EmailThread {
@@ -100,6 +106,10 @@ export const PARK_VALUES: ReadonlySet<string> = new Set([
   "period",
   "due",
   "days",
+  // Site visits: the time (built by the park), the place and agenda (staff's words).
+  "when",
+  "place",
+  "agenda",
 ]);
 /** Park values that may appear in a subject (short labels and references, no free text). */
 const SUBJECT_VALUES = new Set([
@@ -201,6 +211,8 @@ export async function queueEmail(db: Executor, input: QueueEmailInput): Promise<
       text_body: text,
       html_body: html,
       template: input.template,
+      ics: input.calendar?.ics ?? null,
+      ics_method: input.calendar?.method ?? null,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
@@ -245,6 +257,14 @@ export async function sendEmailTask(
       subject: email.subject,
       text: email.text_body,
       html: email.html_body ?? undefined,
+      // A visit's invitation: a text/calendar alternative (and attachment) calendars act on.
+      icalEvent: email.ics
+        ? {
+            method: email.ics_method ?? "REQUEST",
+            filename: "invite.ics",
+            content: email.ics,
+          }
+        : undefined,
     });
   }
   await db

@@ -36,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       sentAt: email.sent_at,
       text: email.text_body,
       html: email.html_body ? framedHtml(email.html_body) : null,
+      ics: email.ics,
+      icsMethod: email.ics_method,
     },
   };
 }
@@ -90,6 +92,14 @@ export default function MailboxEmail() {
               srcDoc={email.html}
               referrerPolicy="no-referrer"
             />
+          </>
+        ) : null}
+        {email.ics ? (
+          <>
+            <h2>{t("mailbox.calendar", { method: email.icsMethod ?? "REQUEST" })}</h2>
+            <pre className="mail-body" data-testid="mail-ics">
+              {email.ics}
+            </pre>
           </>
         ) : null}
       </article>

@@ -443,6 +443,12 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: promotionOnly(200),
     post: promotionOnly(400),
   },
+  // A visit's .ics (ADR 0041): a made-up visit of the demo project is 404 for promotion staff.
+  "routes/desk.projects.$projectId_.visits.$visitId.invite[.]ics": {
+    url: (ids) =>
+      `/desk/projects/${ids.projectDemo}/visits/00000000-0000-0000-0000-000000000000/invite.ics`,
+    get: { default: 403, anonymous: 302, admin: 404 },
+  },
   "routes/desk.projects.$projectId_.landing": {
     url: (ids) => `/desk/projects/${ids.projectDemo}/landing`,
     get: promotionOnly(200),

@@ -188,6 +188,7 @@ const admin = {
     reasonTooLong: "Keep the reason under 500 characters.",
   },
   mailbox: {
+    calendar: "Calendar attachment: invite.ics ({{method}})",
     title: "Development mailbox",
     notice: "Development mailbox: no email leaves this portal.",
     noticeBody:

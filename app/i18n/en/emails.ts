@@ -139,5 +139,17 @@ const emails = {
     subject: "{{ref}} is closed",
     body: "Hello,\n\nThank you for your email about service request {{ref}}. That request is closed, so your reply was not added to it; park staff can still read it.\n\nIf you need more help, reopen the request or start a new one here:\n{{link}}\n\nThis is an automatic answer; you will get at most one a day.",
   },
+  projectVisitPlanned: {
+    subject: "Site visit to Zizhu High-Tech Park: {{ref}}",
+    body: "Hello,\n\nA site visit to Zizhu High-Tech Park is planned for {{organisation}} (project {{ref}}).\n\nWhen: {{when}}\nWhere: {{place}}\nPark hosts: {{hosts}}\nVisitors: {{visitors}}\n\nAgenda:\n{{agenda}}\n\nThe calendar invitation is attached (invite.ics); open it to add the visit to your calendar, in your own time zone.\n\n{{link}}",
+  },
+  projectVisitUpdated: {
+    subject: "Site visit changed: {{ref}}",
+    body: "Hello,\n\nThe site visit of {{organisation}} (project {{ref}}) has changed. It now is:\n\nWhen: {{when}}\nWhere: {{place}}\nPark hosts: {{hosts}}\nVisitors: {{visitors}}\n\nAgenda:\n{{agenda}}\n\nThe attached invitation (invite.ics) updates the visit in your calendar.\n\n{{link}}",
+  },
+  projectVisitCancelled: {
+    subject: "Site visit cancelled: {{ref}}",
+    body: "Hello,\n\nThe site visit of {{organisation}} (project {{ref}}) on {{when}} at {{place}} is cancelled.\n\nReason: {{message}}\n\nThe attached cancellation (invite.ics) removes it from your calendar.\n\n{{link}}",
+  },
 } as const;
 export default emails;

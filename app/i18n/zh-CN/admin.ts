@@ -189,6 +189,7 @@ const admin: Translation<typeof en> = {
     reasonTooLong: "原因请控制在 500 字以内。",
   },
   mailbox: {
+    calendar: "日历附件：invite.ics（{{method}}）",
     title: "开发邮箱",
     notice: "开发邮箱：邮件不会离开本门户。",
     noticeBody:

@@ -141,5 +141,17 @@ const emails: Translation<typeof en> = {
     subject: "{{ref}} 已关闭",
     body: "您好：\n\n感谢您就服务申请 {{ref}} 来信。该申请已关闭，您的回复未加入其中；园区工作人员仍可以看到这封邮件。\n\n如仍需帮助，请在此重新打开该申请或提交新申请：\n{{link}}\n\n这是一封自动回复邮件，每天最多发送一次。",
   },
+  projectVisitPlanned: {
+    subject: "紫竹高新区实地考察：{{ref}}",
+    body: "您好：\n\n已为{{organisation}}（项目 {{ref}}）安排紫竹高新区实地考察。\n\n时间：{{when}}\n地点：{{place}}\n园区接待：{{hosts}}\n来访人员：{{visitors}}\n\n日程安排：\n{{agenda}}\n\n日历邀请见附件（invite.ics），打开即可加入您的日历，并按您所在时区显示。\n\n{{link}}",
+  },
+  projectVisitUpdated: {
+    subject: "实地考察已变更：{{ref}}",
+    body: "您好：\n\n{{organisation}}（项目 {{ref}}）的实地考察安排已变更，最新安排如下：\n\n时间：{{when}}\n地点：{{place}}\n园区接待：{{hosts}}\n来访人员：{{visitors}}\n\n日程安排：\n{{agenda}}\n\n附件中的日历邀请（invite.ics）会更新您日历中的这次考察。\n\n{{link}}",
+  },
+  projectVisitCancelled: {
+    subject: "实地考察已取消：{{ref}}",
+    body: "您好：\n\n{{organisation}}（项目 {{ref}}）原定于 {{when}} 在{{place}}进行的实地考察已取消。\n\n原因：{{message}}\n\n附件中的取消通知（invite.ics）会将其从您的日历中移除。\n\n{{link}}",
+  },
 };
 export default emails;

@@ -71,6 +71,14 @@ export function ProjectHistory({ events }: { events: HistoryEvent[] }) {
         return t("event.tranche_added", { amount: amount(), date: String(d.arrivedOn ?? "") });
       case "tranche_removed":
         return t("event.tranche_removed", { amount: amount(), date: String(d.arrivedOn ?? "") });
+      case "visit_planned":
+      case "visit_rescheduled":
+      case "visit_cancelled":
+      case "visit_held":
+        return t(`event.${e.kind}`, {
+          when: d.startsAt ? isoMinute(String(d.startsAt)) : "",
+          place: String(d.place ?? ""),
+        });
       default:
         return spaceLine(e.kind, d) ?? e.kind;
     }

@@ -19,6 +19,9 @@ import { projectSpace } from "~/projects/holds.server";
 import { ProjectHistory } from "./history";
 import { isProjectIntent, runProjectIntent, type ProjectReply } from "./intents.server";
 import { isSpaceIntent, runSpaceIntent } from "./space-intents.server";
+import { isVisitIntent, runVisitIntent } from "./visit-intents.server";
+import { isVisitReply, ProjectVisits } from "~/projects/visits-ui";
+import { listHosts, listVisits } from "~/projects/visits.server";
 import { isSpaceReply, ProjectSpace } from "~/projects/project-space";
 import { ProjectSummary } from "./summary";
 import { Tranches } from "./tranches";
@@ -45,6 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     industries,
     canEdit: can(user, "update:project:any"),
     space: await projectSpace(db(), user, found.project.id),
+    visits: await listVisits(db(), user, found.project.id),
+    hosts: await listHosts(db()),
   };
 }
 
@@ -58,6 +63,10 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   if (isSpaceIntent(intent)) {
     await orHttp(getProject(db(), user, id));
     return orHttp(runSpaceIntent(intent, { user, id, form, ip }));
+  }
+  if (isVisitIntent(intent)) {
+    await orHttp(getProject(db(), user, id));
+    return orHttp(runVisitIntent(intent, { user, id, form, ip }));
   }
   if (!isProjectIntent(intent)) {
     await orHttp(getProject(db(), user, id));
@@ -94,8 +103,19 @@ function formValues(p: ReturnType<typeof useLoaderData<typeof loader>>["project"
 }
 
 export default function ProjectPage() {
-  const { project, contacts, tranches, events, flags, owners, industries, canEdit, space } =
-    useLoaderData<typeof loader>();
+  const {
+    project,
+    contacts,
+    tranches,
+    events,
+    flags,
+    owners,
+    industries,
+    canEdit,
+    space,
+    visits,
+    hosts,
+  } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation("projects");
   const { t: tInvestor } = useTranslation("investor");
@@ -178,6 +198,14 @@ export default function ProjectPage() {
           </section>
         </div>
       </div>
+      <ProjectVisits
+        projectId={project.id}
+        visits={visits}
+        hosts={hosts}
+        contactEmails={contacts.map((c) => c.email).filter(Boolean)}
+        canEdit={canEdit}
+        reply={isVisitReply(reply) ? reply : undefined}
+      />
       <ProjectSpace space={space} stage={project.stage} reply={spaceReply} canEdit={canEdit} />
       <ProjectHistory events={events} />
     </div>
