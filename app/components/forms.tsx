@@ -5,7 +5,7 @@ import {
   type FieldMetadata,
 } from "@conform-to/react";
 import { useNavigation } from "@remix-run/react";
-import { useId } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useKeyText, useTranslation } from "~/i18n/use-translation";
 
 /** Translates an error that is an i18n key ("ns:key"); shows anything else as it is. */
@@ -36,11 +36,105 @@ export function Field({
   inputMode?: React.HTMLAttributes<HTMLInputElement>["inputMode"];
   className?: string;
 }) {
-  const props = getInputProps(field, { type, ariaDescribedBy: describedBy(field, hint) });
+  const props = getInputProps(field, {
+    type: type === "date" ? "text" : type,
+    ariaDescribedBy: describedBy(field, hint),
+  });
   return (
     <FieldFrame field={field} label={label} hint={hint} optional={optional} className={className}>
-      <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} />
+      {type === "date" ? (
+        <DateInput {...props} key={props.key} />
+      ) : (
+        <input {...props} key={props.key} autoComplete={autoComplete} inputMode={inputMode} />
+      )}
     </FieldFrame>
+  );
+}
+
+/**
+ * A date typed as year-month-day (ISO 8601, as dates are written in China and as the server
+ * reads them) whatever the browser's own language: the browser's date field showed
+ * `mm/dd/yyyy` to an English browser and another order elsewhere (issue 18). Without
+ * JavaScript it is a text field; with it, a button opens the device's own date picker (a
+ * calendar on a desktop, the wheel on a phone) and writes the chosen day back.
+ */
+export function DateInput(props: React.InputHTMLAttributes<HTMLInputElement>) {
+  const { t } = useTranslation();
+  const text = useRef<HTMLInputElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const [enhanced, setEnhanced] = useState(false);
+  useEffect(() => setEnhanced(true), []);
+  const open = () => {
+    const native = picker.current;
+    if (!native || !text.current) return;
+    native.value = /^\d{4}-\d{2}-\d{2}$/.test(text.current.value) ? text.current.value : "";
+    try {
+      native.showPicker();
+    } catch {
+      native.focus();
+    }
+  };
+  const chosen = (value: string) => {
+    const input = text.current;
+    if (!input || !value) return;
+    input.value = value;
+    // Conform and any listener see it as typed.
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+    input.focus();
+  };
+  return (
+    <span className="date-input">
+      <input
+        {...props}
+        ref={text}
+        type="text"
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={10}
+        placeholder={t("form.datePlaceholder")}
+        title={t("form.dateFormat")}
+      />
+      {enhanced ? (
+        <>
+          <button
+            type="button"
+            className="date-input-button"
+            aria-label={t("form.pickDate")}
+            title={t("form.pickDate")}
+            onClick={open}
+            disabled={props.disabled}
+          >
+            <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
+              <rect
+                x="3"
+                y="4.5"
+                width="14"
+                height="12"
+                rx="2"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.6"
+              />
+              <path
+                d="M3 8.5h14M7 2.5v4M13 2.5v4"
+                stroke="currentColor"
+                strokeWidth="1.6"
+                strokeLinecap="round"
+              />
+            </svg>
+          </button>
+          <input
+            ref={picker}
+            type="date"
+            className="date-input-native"
+            tabIndex={-1}
+            aria-hidden="true"
+            onChange={(e) => chosen(e.currentTarget.value)}
+          />
+        </>
+      ) : null}
+    </span>
   );
 }
 

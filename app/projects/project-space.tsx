@@ -6,7 +6,7 @@
  */
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import { FieldErrors, SubmitButton, useErrorText } from "~/components/forms";
+import { DateInput, FieldErrors, SubmitButton, useErrorText } from "~/components/forms";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { useKeyText, useTranslation } from "~/i18n/use-translation";
 import type { Reason, SpaceNeed } from "./space";
@@ -80,13 +80,11 @@ function UnitHead({ u }: { u: SpaceUnitRow }) {
 
 function HoldForm({
   u,
-  today,
   start,
   reply,
   label,
 }: {
   u: SpaceUnitRow;
-  today: string;
   start: string;
   reply: SpaceReply | undefined;
   label: string;
@@ -107,11 +105,9 @@ function HoldForm({
         <label htmlFor={id}>
           {label} <span className="visually-hidden">{l.unit(u)}</span>
         </label>
-        <input
+        <DateInput
           id={id}
           name="heldUntil"
-          type="date"
-          min={today}
           defaultValue={defaultDay}
           required
           aria-invalid={errors.length ? true : undefined}
@@ -275,7 +271,6 @@ export function ProjectSpace({
                   {!u.hold_id || u.heldHere ? (
                     <HoldForm
                       u={u}
-                      today={space.today}
                       start={u.held_until ?? space.holdDefault}
                       reply={reply}
                       label={t("project.hold")}
@@ -341,7 +336,6 @@ export function ProjectSpace({
                   </Form>
                   <HoldForm
                     u={u}
-                    today={space.today}
                     start={space.holdDefault}
                     reply={reply}
                     label={t("project.hold")}

@@ -43,6 +43,9 @@ const common = {
     health: "Service status",
   },
   form: {
+    datePlaceholder: "YYYY-MM-DD",
+    dateFormat: "year-month-day",
+    pickDate: "Choose a date",
     errorSummaryTitle: "Please fix the following:",
     required: "required",
     optional: "optional",

@@ -44,6 +44,9 @@ const common: Translation<typeof en> = {
     health: "服务状态",
   },
   form: {
+    datePlaceholder: "年-月-日",
+    dateFormat: "年-月-日",
+    pickDate: "选择日期",
     errorSummaryTitle: "请修正以下问题：",
     required: "必填",
     optional: "选填",
