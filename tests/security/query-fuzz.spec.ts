@@ -386,7 +386,9 @@ for (const persona of FUZZ_PERSONAS) {
     playwright,
     baseURL,
   }) => {
-    test.setTimeout(120_000);
+    // Each request is bounded (MAX_MS); the whole sweep grows with the routes and shares the
+    // two cores with the other test group (ADR 0042), so its budget is generous.
+    test.setTimeout(600_000);
     const routes = (await manifestRouteIds()).filter((r) => r.hasLoader);
     const ids = await loadIds();
     const corpus = hostileValues(ids);
