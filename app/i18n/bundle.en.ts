@@ -20,6 +20,7 @@ import enInbound from "./en/inbound";
 import enSnippets from "./en/snippets";
 import enSpace from "./en/space";
 import enPolicies from "./en/policies";
+import enClaims from "./en/claims";
 
 /** Every namespace in English: the browser loads only its page's language (entry.client). */
 const en = {
@@ -45,6 +46,7 @@ const en = {
   snippets: enSnippets,
   space: enSpace,
   policies: enPolicies,
+  claims: enClaims,
 } as const;
 
 export default en;

@@ -20,6 +20,7 @@ import zhInbound from "./zh-CN/inbound";
 import zhSnippets from "./zh-CN/snippets";
 import zhSpace from "./zh-CN/space";
 import zhPolicies from "./zh-CN/policies";
+import zhClaims from "./zh-CN/claims";
 
 /** Every namespace in Chinese, typed by the English ones (a missing key fails typecheck). */
 const zhCN = {
@@ -45,6 +46,7 @@ const zhCN = {
   snippets: zhSnippets,
   space: zhSpace,
   policies: zhPolicies,
+  claims: zhClaims,
 } as const;
 
 export default zhCN;

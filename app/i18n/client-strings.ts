@@ -40,6 +40,7 @@ const LOADERS: Record<Locale, Record<ClientNamespace, Loader>> = {
     snippets: () => import("./en/snippets"),
     space: () => import("./en/space"),
     policies: () => import("./en/policies"),
+    claims: () => import("./en/claims"),
   },
   "zh-CN": {
     common: () => import("./zh-CN/common"),
@@ -63,6 +64,7 @@ const LOADERS: Record<Locale, Record<ClientNamespace, Loader>> = {
     snippets: () => import("./zh-CN/snippets"),
     space: () => import("./zh-CN/space"),
     policies: () => import("./zh-CN/policies"),
+    claims: () => import("./zh-CN/claims"),
   },
 };
 

@@ -6,6 +6,7 @@ import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { pageTitle } from "~/lib/page-title";
 import { useLocale } from "~/lib/root-data";
+import { liveClaimsByPolicy } from "~/policies/claim-pages.server";
 import { matchesForCompany, type CompanyMatch } from "~/policies/policies.server";
 import { BenefitText, WindowText } from "~/policies/ui";
 
@@ -17,10 +18,21 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:company:own");
   const found = await matchesForCompany(db(), user.company!.id);
-  return { ...found, owner: user.company!.role === "owner" };
+  const claims = await liveClaimsByPolicy(db(), user.company!.id);
+  return { ...found, claims, owner: user.company!.role === "owner" };
 }
 
-function MatchList({ items, near }: { items: CompanyMatch[]; near: boolean }) {
+function MatchList({
+  items,
+  near,
+  claims = {},
+  owner = false,
+}: {
+  items: CompanyMatch[];
+  near: boolean;
+  claims?: Record<string, string>;
+  owner?: boolean;
+}) {
   const { t } = useTranslation("policies");
   const locale = useLocale();
   return (
@@ -52,6 +64,16 @@ function MatchList({ items, near }: { items: CompanyMatch[]; near: boolean }) {
             </div>
           ) : p.auto_award ? (
             <p className="notice">{t("company.auto")}</p>
+          ) : claims[p.id] ? (
+            <p>
+              <Link to={`/company/claims/${claims[p.id]}`}>{t("company.yourClaim")}</Link>
+            </p>
+          ) : owner && window === "open" ? (
+            <p>
+              <Link className="button button-small" to={`/company/claims/new/${p.id}`}>
+                {t("company.claim")}
+              </Link>
+            </p>
           ) : null}
         </li>
       ))}
@@ -60,23 +82,22 @@ function MatchList({ items, near }: { items: CompanyMatch[]; near: boolean }) {
 }
 
 export default function CompanyPolicies() {
-  const { matched, near, owner } = useLoaderData<typeof loader>();
+  const { matched, near, owner, claims } = useLoaderData<typeof loader>();
   const { t } = useTranslation("policies");
   return (
     <div className="container">
       <header className="page-header">
         <h1>{t("company.title")}</h1>
         <p className="lead">{t("company.lead")}</p>
-        {owner ? (
-          <p>
-            <Link to="/company/file">{t("company.fileLink")}</Link>
-          </p>
-        ) : null}
+        <p className="row">
+          {owner ? <Link to="/company/file">{t("company.fileLink")}</Link> : null}
+          <Link to="/company/claims">{t("company.claims")}</Link>
+        </p>
       </header>
       <section className="section" aria-labelledby="pol-matched">
         <h2 id="pol-matched">{t("company.matched")}</h2>
         {matched.length ? (
-          <MatchList items={matched} near={false} />
+          <MatchList items={matched} near={false} claims={claims} owner={owner} />
         ) : (
           <p className="muted">{t("company.matchedEmpty")}</p>
         )}

@@ -29,6 +29,7 @@ const TOOLS = [
   { to: "/desk/statistics", key: "statistics", roles: ["statistics", "admin"] },
   { to: "/desk/kb", key: "kb", roles: ["staff", "admin"] },
   { to: "/desk/policies", key: "policies", roles: ["staff", "admin"] },
+  { to: "/desk/claims", key: "claims", roles: ["staff", "admin"] },
   { to: "/admin", key: "admin", roles: ["admin"] },
 ] as const;
 

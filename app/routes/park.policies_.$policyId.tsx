@@ -54,6 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     documents: policyDocuments(p),
     html: { en: renderMarkdown(p.body_en), zh: renderMarkdown(p.body_zh) },
     hasCompany: !!user?.company,
+    canClaim: user?.company?.role === "owner" && !p.auto_award && policyWindow(p, today) === "open",
   };
 }
 
@@ -65,6 +66,7 @@ export default function PolicyPage() {
     documents,
     html,
     hasCompany,
+    canClaim,
   } = useLoaderData<typeof loader>();
   const { t } = useTranslation("policies");
   const locale = useLocale();
@@ -105,7 +107,12 @@ export default function PolicyPage() {
           ))}
         </ul>
         {hasCompany ? (
-          <p>
+          <p className="row">
+            {canClaim ? (
+              <Link className="button" to={`/company/claims/new/${p.id}`}>
+                {t("public.claim")}
+              </Link>
+            ) : null}
             <Link to="/company/policies">{t("public.forYou")}</Link>
           </p>
         ) : null}

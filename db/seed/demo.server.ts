@@ -210,5 +210,6 @@ export async function seedDemoData(db: DB): Promise<string> {
   await (await import("./demo-space.server")).seedDemoSpace(db);
   await (await import("./demo-snippets.server")).seedDemoSnippets(db);
   await (await import("./demo-policies.server")).seedDemoPolicies(db);
+  await (await import("./demo-claims.server")).seedDemoClaims(db);
   return `Demo data: ${USERS.length} people, ${COMPANIES.length} companies.`;
 }

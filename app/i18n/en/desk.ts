@@ -44,6 +44,10 @@ const desk = {
       title: "Service reports",
       body: "Volumes, response and resolution times, SLA and satisfaction.",
     },
+    claims: {
+      title: "Policy claims",
+      body: "Claims of every policy through their review stages, approvals and payments.",
+    },
     policies: {
       title: "Policy library",
       body: "Policies with their eligibility, which companies match, claims and awards.",

@@ -100,6 +100,7 @@ const policies = {
     back: "Policies",
     official: "Official text",
     forYou: "See the policies that match your company",
+    claim: "Claim this policy",
   },
   company: {
     title: "Policies for you",
@@ -112,6 +113,9 @@ const policies = {
     auto: "Awarded without applying: the park will contact you.",
     fileLink: "Update your company file",
     closesOn: "Closes {{date}}",
+    claim: "Claim this policy",
+    yourClaim: "Your claim",
+    claims: "Your company's claims",
   },
   errors: {
     tooLong: "Too long.",

@@ -20,6 +20,10 @@ const desk: Translation<typeof en> = {
       body: "需要人工查看的来信：未知发件人、已关闭申请的回复。",
     },
     reports: { title: "服务报表", body: "需求量、响应与办结时长、SLA 达成率与满意度。" },
+    claims: {
+      title: "政策申领",
+      body: "各项政策的申领：逐环节审核、批准与拨付。",
+    },
     policies: {
       title: "政策库",
       body: "政策及申报条件、符合条件的企业、申领与兑现。",

@@ -103,6 +103,7 @@ const policies: Translation<typeof en> = {
     back: "政策扶持",
     official: "政策原文",
     forYou: "查看与贵企业匹配的政策",
+    claim: "申领本政策",
   },
   company: {
     title: "为您匹配的政策",
@@ -115,6 +116,9 @@ const policies: Translation<typeof en> = {
     auto: "免申即享：园区将与您联系。",
     fileLink: "更新企业档案",
     closesOn: "{{date}} 截止",
+    claim: "申领本政策",
+    yourClaim: "查看申领",
+    claims: "贵企业的申领",
   },
   errors: {
     tooLong: "内容过长。",
