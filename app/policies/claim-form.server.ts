@@ -17,7 +17,8 @@ export async function readClaimForm(
   });
   if (read.refused)
     return {
-      refused: read.refused.reason === "tooMany" ? "claims:errors.tooManyFiles" : "claims:errors.file",
+      refused:
+        read.refused.reason === "tooMany" ? "claims:errors.tooManyFiles" : "claims:errors.file",
     };
   const uploads: ClaimUpload[] = [];
   const seen = new Set<string>();

@@ -299,9 +299,7 @@ export async function listClaimsForDesk(
     .$if(!!filters.policyId, (q) => q.where("c.policy_id", "=", filters.policyId!))
     .$if(!!filters.status, (q) => q.where("c.status", "=", filters.status!))
     .$if(!!like, (q) =>
-      q.where((eb) =>
-        eb.or([eb("co.name_en", "ilike", like!), eb("co.name_zh", "ilike", like!)]),
-      ),
+      q.where((eb) => eb.or([eb("co.name_en", "ilike", like!), eb("co.name_zh", "ilike", like!)])),
     )
     .$if(!!cursor, (q) => q.where(olderThan("c.created_at", "c.id", cursor!)))
     .orderBy("c.created_at", "desc")
@@ -365,7 +363,6 @@ export function openRequest(events: readonly { kind: string; note: string }[]) {
   const last = [...events].reverse().find((e) => e.kind === "request_info");
   return last?.note ?? null;
 }
-
 
 /** What a claim's pages show beside the claim row: the policy's documents and the facts as sent. */
 export async function claimExtras(db: Executor, claim: { id: string; policy_id: string }) {

@@ -52,10 +52,13 @@ export const paySchema = z.object({
   paidOn: z
     .string({ error: "claims:errors.date" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "claims:errors.date" })
-    .refine((v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "2000-01-01";
-    }, { error: "claims:errors.date" }),
+    .refine(
+      (v) => {
+        const d = new Date(`${v}T00:00:00Z`);
+        return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && v >= "2000-01-01";
+      },
+      { error: "claims:errors.date" },
+    ),
   amount: yuan,
   reference: text(100, { ...TOO_LONG, min: 1 }),
   version,

@@ -84,7 +84,9 @@ export function FactsList({ facts }: { facts: ClaimFacts }) {
       <dt>{t("fields.industry")}</dt>
       <dd>{facts.industry ? industryLabel(facts.industry, locale) : unknown}</dd>
       <dt>{t("fields.registeredOn")}</dt>
-      <dd>{facts.registeredOn ? formatDate(`${facts.registeredOn}T12:00:00+08:00`, locale) : unknown}</dd>
+      <dd>
+        {facts.registeredOn ? formatDate(`${facts.registeredOn}T12:00:00+08:00`, locale) : unknown}
+      </dd>
       <dt>{t("fields.residency")}</dt>
       <dd>
         {facts.isResident
@@ -102,7 +104,9 @@ export function FactsList({ facts }: { facts: ClaimFacts }) {
           : t("fields.revenueValue", { amount: formatNumber(facts.revenue, locale) })}
       </dd>
       <dt>{t("fields.rdIntensity")}</dt>
-      <dd>{facts.rdIntensity == null ? unknown : `${formatNumber(facts.rdIntensity, locale, 1)}%`}</dd>
+      <dd>
+        {facts.rdIntensity == null ? unknown : `${formatNumber(facts.rdIntensity, locale, 1)}%`}
+      </dd>
       <dt>{t("fields.designations")}</dt>
       <dd>
         {facts.designations.length
@@ -126,7 +130,12 @@ export function DocumentList({
   documents,
   required,
 }: {
-  documents: readonly { id: string; doc_key: string; filename: string; created_at: string | Date }[];
+  documents: readonly {
+    id: string;
+    doc_key: string;
+    filename: string;
+    created_at: string | Date;
+  }[];
   required: readonly PolicyDocument[];
 }) {
   const { t } = useTranslation("claims");

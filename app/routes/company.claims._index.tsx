@@ -56,7 +56,9 @@ export default function CompanyClaims() {
               {claims.map((c) => (
                 <tr key={c.id}>
                   <th scope="row" className="card-title">
-                    <Link to={`/company/claims/${c.id}`}>{pick(locale, c.title_en, c.title_zh)}</Link>
+                    <Link to={`/company/claims/${c.id}`}>
+                      {pick(locale, c.title_en, c.title_zh)}
+                    </Link>
                   </th>
                   <td data-label={t("fields.reference")} className="nowrap card-inline">
                     {claimRef(c.id)}

@@ -10,7 +10,13 @@ export const meta: MetaFunction = ({ matches }) => [
 
 /** The park-side start page: one card per tool the signed-in person may use. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireParkRole(request, ["staff", "reviewer", "admin", "promotion", "statistics"]);
+  const user = await requireParkRole(request, [
+    "staff",
+    "reviewer",
+    "admin",
+    "promotion",
+    "statistics",
+  ]);
   return { roles: user.roles, name: user.name };
 }
 

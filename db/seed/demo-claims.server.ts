@@ -206,7 +206,11 @@ const ago = (days: number) => new Date(Date.now() - days * 86_400_000);
 const dayAgo = (days: number) => ago(days).toISOString().slice(0, 10);
 
 async function idOf(trx: Executor, email: string) {
-  const u = await trx.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirst();
+  const u = await trx
+    .selectFrom("app_user")
+    .select("id")
+    .where("email", "=", email)
+    .executeTakeFirst();
   return u?.id ?? null;
 }
 

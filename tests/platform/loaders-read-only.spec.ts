@@ -88,6 +88,17 @@ async function loadIds(db: pg.Client): Promise<Ids> {
       (await one("SELECT id::text AS v FROM project ORDER BY created_at LIMIT 1")) ?? NONE,
     kbDemo:
       (await one("SELECT id::text AS v FROM kb_article WHERE slug = 'reporting-a-repair'")) ?? NONE,
+    claimA:
+      (await one(
+        "SELECT id::text AS v FROM policy_claim WHERE company_id = $1 ORDER BY created_at LIMIT 1",
+        [companyA],
+      )) ?? NONE,
+    claimDocA:
+      (await one(
+        `SELECT d.id::text AS v FROM policy_claim_document d JOIN policy_claim c ON c.id = d.claim_id
+         WHERE c.company_id = $1 ORDER BY c.created_at LIMIT 1`,
+        [companyA],
+      )) ?? NONE,
     policyDemo:
       (await one(
         "SELECT id::text AS v FROM park_policy WHERE title_en = 'R&D spending bonus for resident companies'",

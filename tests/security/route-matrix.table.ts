@@ -45,6 +45,9 @@ export interface Ids {
   periodDemo: string;
   /** Policies (issue 15): a published demo policy. */
   policyDemo: string;
+  /** Policy claims (ADR 0037): a demo claim of company A and a document of it. */
+  claimA: string;
+  claimDocA: string;
   /** The investor's view: the demo investor's project and a document on it. */
   projectOfInvestor: string;
   projectDocument: string;
@@ -319,6 +322,33 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 200 },
   },
   "routes/park.policies_.$policyId": { url: (ids) => `/park/policies/${ids.policyDemo}`, get: 200 },
+  // Policy claims (ADR 0037): a company's own claims (another company's is a 404); only an
+  // owner claims or answers (a member's POST is 403); the queue and a claim's page are the
+  // policy office's; a document is for the claim's company and the office.
+  "routes/company.claims._index": {
+    url: "/company/claims",
+    get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 200 },
+  },
+  "routes/company.claims.$claimId": {
+    url: (ids) => `/company/claims/${ids.claimA}`,
+    get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 404 },
+    post: { default: 403, anonymous: 302, memberA: 403, ownerA: 400, memberB: 404 },
+  },
+  "routes/company.claims.new.$policyId": {
+    url: (ids) => `/company/claims/new/${ids.policyDemo}`,
+    get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 200 },
+    post: { default: 403, anonymous: 302, ownerA: 422 },
+  },
+  "routes/claims.files.$documentId": {
+    url: (ids) => `/claims/files/${ids.claimDocA}`,
+    get: { default: 404, anonymous: 302, memberA: 200, ownerA: 200, staff: 200, admin: 200 },
+  },
+  "routes/desk.claims._index": { url: "/desk/claims", get: staffOnly(200) },
+  "routes/desk.claims.$claimId": {
+    url: (ids) => `/desk/claims/${ids.claimA}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
   "routes/requests.$ref": {
     url: (ids) => `/requests/${ids.requestA}`,
     get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 404 },

@@ -114,7 +114,17 @@ export async function loadIds(): Promise<Ids> {
   const [policy] = await query<{ id: string }>(
     "SELECT id FROM park_policy WHERE title_en = 'R&D spending bonus for resident companies'",
   );
+  const [claimA] = await query<{ id: string }>(
+    "SELECT id FROM policy_claim WHERE company_id = $1 ORDER BY created_at LIMIT 1",
+    [a!.id],
+  );
+  const [claimDocA] = await query<{ id: string }>(
+    "SELECT id FROM policy_claim_document WHERE claim_id = $1 LIMIT 1",
+    [claimA?.id ?? none],
+  );
   return {
+    claimA: claimA?.id ?? none,
+    claimDocA: claimDocA?.id ?? none,
     reportA: reportA?.id ?? none,
     periodDemo: reportA?.period_id ?? none,
     snippetDemo: snippet?.id ?? none,

@@ -55,12 +55,14 @@ const claims = {
     title: "Claim: {{title}}",
     lead: "Your claim carries the facts below from your company file and accepted monthly reports. Add the documents the policy asks for and submit.",
     facts: "From your company file and figures",
-    factsHint: "If something here is wrong, correct the company file first: the claim is judged on these facts.",
+    factsHint:
+      "If something here is wrong, correct the company file first: the claim is judged on these facts.",
     editFile: "Edit the company file",
     documents: "Documents required",
     documentsHint: "PDF, PNG or JPEG, up to 10 MB each.",
     noDocuments: "This policy asks for no documents.",
-    statementHint: "Anything the park should know: what the money is for, the costs concerned. Optional.",
+    statementHint:
+      "Anything the park should know: what the money is for, the costs concerned. Optional.",
     requestedHint: "In yuan, optional. The park decides the amount awarded.",
     maximum: "At most {{amount}}",
     submit: "Submit the claim",
@@ -79,7 +81,8 @@ const claims = {
     progress: "Progress",
     asked: "What the park asked",
     answer: "Answer the park",
-    answerHint: "Write your answer and add the documents asked for. The claim goes back to the park at the stage it was at.",
+    answerHint:
+      "Write your answer and add the documents asked for. The claim goes back to the park at the stage it was at.",
     answerLabel: "Your answer",
     moreFiles: "Further documents",
     send: "Send to the park",
@@ -164,7 +167,8 @@ const claims = {
     duplicate: "Your company has already claimed this policy this year.",
     conflict: "The claim changed in the meantime. Here it is as it is now: check and try again.",
     state: "This step is not possible in the claim's current state.",
-    amount: "The amount is not possible: it must be above zero and within what may still be awarded or paid.",
+    amount:
+      "The amount is not possible: it must be above zero and within what may still be awarded or paid.",
   },
 } as const;
 

@@ -96,7 +96,10 @@ export function ClaimForm({
         <Field
           field={fields.requested as FieldMetadata<string | undefined>}
           label={labels.requested!}
-          hint={[t("new.requestedHint"), maxMinor ? t("new.maximum", { amount: money(maxMinor) }) : ""]
+          hint={[
+            t("new.requestedHint"),
+            maxMinor ? t("new.maximum", { amount: money(maxMinor) }) : "",
+          ]
             .filter(Boolean)
             .join(" ")}
           inputMode="decimal"

@@ -137,11 +137,7 @@ export default function NewClaim() {
         </section>
       ) : null}
       {blocked ? null : (
-        <ClaimForm
-          documents={d.documents}
-          maxMinor={p.benefit_max_minor}
-          lastResult={lastResult}
-        />
+        <ClaimForm documents={d.documents} maxMinor={p.benefit_max_minor} lastResult={lastResult} />
       )}
     </div>
   );

@@ -83,8 +83,14 @@ function StaffForm({
                 inputMode={d.kind === "amount" ? "decimal" : undefined}
               />
             )}
-            <div id={`${id}-error`} className="field-errors" role={f.errors?.length ? "alert" : undefined}>
-              {f.errors?.map((e) => <p key={e}>{errorText(e)}</p>)}
+            <div
+              id={`${id}-error`}
+              className="field-errors"
+              role={f.errors?.length ? "alert" : undefined}
+            >
+              {f.errors?.map((e) => (
+                <p key={e}>{errorText(e)}</p>
+              ))}
             </div>
           </div>
         );
@@ -135,7 +141,15 @@ export function StaffActions({
   maxMinor,
   reply,
 }: {
-  claim: { id: string; status: string; stage: number; version: number; stages: readonly string[]; awarded_minor: number | null; requested_minor: number | null };
+  claim: {
+    id: string;
+    status: string;
+    stage: number;
+    version: number;
+    stages: readonly string[];
+    awarded_minor: number | null;
+    requested_minor: number | null;
+  };
   paidMinor: number;
   maxMinor: number | null;
   reply: Reply;
@@ -150,8 +164,7 @@ export function StaffActions({
   const next = c.stages[c.stage + 1] as "check" | "assess" | "approve" | undefined;
   const remaining = (c.awarded_minor ?? 0) - paidMinor;
   const suggested = c.requested_minor ?? maxMinor;
-  const formErrors =
-    reply && reply.intent === "none" ? [t("errors.state")] : [];
+  const formErrors = reply && reply.intent === "none" ? [t("errors.state")] : [];
   if (!submitted && !canReject && c.status !== "approved")
     return (
       <section className="card" aria-labelledby="claim-act">
@@ -246,7 +259,12 @@ export function StaffActions({
               action={here("pay")}
               submit={t("desk.confirmPay")}
               fields={[
-                { name: "paidOn", label: t("desk.payDate"), kind: "date", defaultValue: isoDay(new Date()) },
+                {
+                  name: "paidOn",
+                  label: t("desk.payDate"),
+                  kind: "date",
+                  defaultValue: isoDay(new Date()),
+                },
                 {
                   name: "amount",
                   label: t("desk.payAmount"),

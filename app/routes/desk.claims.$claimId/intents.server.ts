@@ -36,7 +36,12 @@ function actionOf(intent: StaffIntent, v: Record<string, unknown>): StaffAction 
     case "reject":
       return { kind: "reject", reason: s("reason") };
     case "pay":
-      return { kind: "pay", paidOn: s("paidOn"), amountYuan: n("amount"), reference: s("reference") };
+      return {
+        kind: "pay",
+        paidOn: s("paidOn"),
+        amountYuan: n("amount"),
+        reference: s("reference"),
+      };
   }
 }
 
