@@ -280,6 +280,40 @@ export interface IncubationCall {
   updated_at: Generated<Timestamp>;
 }
 
+export interface IncubationMilestone {
+  application_id: string;
+  company_id: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  due_on: string;
+  evidence_file_id: string | null;
+  evidence_required: Generated<boolean>;
+  id: Generated<string>;
+  note: Generated<string>;
+  position: Generated<number>;
+  staff_comment: Generated<string>;
+  status: Generated<string>;
+  submitted_at: Timestamp | null;
+  submitted_by: string | null;
+  template_id: string | null;
+  title_en: string;
+  title_zh: string;
+  version: Generated<number>;
+}
+
+export interface IncubationMilestoneTemplate {
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  due_days: number | null;
+  due_on: string | null;
+  evidence_required: Generated<boolean>;
+  id: Generated<string>;
+  position: Generated<number>;
+  programme_id: string;
+  title_en: string;
+  title_zh: string;
+}
+
 export interface IncubationOffer {
   agreement_file_id: string | null;
   application_id: string;
@@ -288,7 +322,11 @@ export interface IncubationOffer {
   company_signed_file_id: string | null;
   conditions: Generated<string>;
   decline_reason: string | null;
+  ended_by: string | null;
+  ended_on: string | null;
   offered_at: Generated<Timestamp>;
+  outcome: string | null;
+  outcome_reason: string | null;
   planned_end_date: string;
   replied_at: Timestamp | null;
   replied_by: string | null;
@@ -299,6 +337,7 @@ export interface IncubationOffer {
   staff_signed_file_id: string | null;
   start_date: string;
   status: Generated<string>;
+  stays_resident: boolean | null;
 }
 
 export interface IncubationProgramme {
@@ -308,6 +347,8 @@ export interface IncubationProgramme {
   name_en: string;
   name_zh: string;
   onboarding_types: Generated<Json>;
+  report_cadence: string | null;
+  report_form_id: string | null;
   slug: string;
   summary_en: Generated<string>;
   summary_zh: Generated<string>;
@@ -1141,6 +1182,8 @@ export interface DB {
   inbound_email: InboundEmail;
   inbound_email_answer: InboundEmailAnswer;
   incubation_call: IncubationCall;
+  incubation_milestone: IncubationMilestone;
+  incubation_milestone_template: IncubationMilestoneTemplate;
   incubation_offer: IncubationOffer;
   incubation_programme: IncubationProgramme;
   inquiry: Inquiry;

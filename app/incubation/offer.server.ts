@@ -18,6 +18,7 @@ import { isUuid } from "~/lib/ids";
 import { openRequestForCompany } from "~/service-requests/service-requests.server";
 import { storeUpload } from "~/uploads/uploads.server";
 import { renderAgreement } from "./agreement.server";
+import { createMilestones } from "./milestones.server";
 import type { Ctx } from "./incubation.server";
 import { notifyCompany, notifyStaff } from "./notify.server";
 
@@ -119,6 +120,7 @@ async function offerContext(trx: Executor, applicationId: string, companyId?: st
       "p.name_en as programme_en",
       "p.name_zh as programme_zh",
       "p.onboarding_types",
+      "p.id as programme_id",
       "co.name_en as company_en",
       "co.name_zh as company_zh",
     ])
@@ -311,6 +313,13 @@ export async function signAgreement(
         programmeEn: o.programme_en,
         codes: Array.isArray(o.onboarding_types) ? o.onboarding_types.map(String) : [],
         now,
+      });
+      // The programme's milestones (ADR 0040), each once however often a copy is uploaded.
+      await createMilestones(trx, {
+        applicationId,
+        companyId: o.company_id,
+        programmeId: o.programme_id,
+        startDate: dayOf(o.start_date),
       });
     }
     return { ok: true, signed: companySigned && staffSigned, opened };

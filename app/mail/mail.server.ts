@@ -22,6 +22,7 @@ export type EmailTemplate =
   | "addressInUse"
   | "incubationStatus"
   | "incubationDecision"
+  | "incubationEnded"
   // Service requests (issue 5)
   | "serviceRequestFiled"
   | "serviceRequestReply"

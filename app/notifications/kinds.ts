@@ -28,6 +28,12 @@ export const NOTIFICATION_KINDS = [
   "staff_offer_accepted",
   "staff_offer_declined",
   "staff_agreement_signed",
+  // Incubation after signing (ADR 0040): milestones and the end of the incubation.
+  "milestone_accepted",
+  "milestone_returned",
+  "incubation_graduated",
+  "incubation_exited",
+  "staff_milestone_submitted",
   // Company statistics (issue 14): a report to fill, and staff's decision on it.
   "report_task",
   "report_returned",

@@ -23,6 +23,7 @@ import * as inboundMail from "./2026-12-05T0500_inbound_mail";
 import * as replySnippets from "./2026-12-05T0510_reply_snippets";
 import * as policies from "./2026-12-05T0700_policies";
 import * as mergeLink from "./2026-12-06T0200_merge_link";
+import * as incubationMilestones from "./2026-12-06T0300_incubation_milestones";
 import * as projectVisits from "./2026-12-06T0400_project_visits";
 import * as reportReminders from "./2026-12-06T0500_report_reminders";
 import * as kbSearchSpeed from "./2026-12-06T0600_kb_search_speed";
@@ -56,6 +57,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-05T0510_reply_snippets": replySnippets,
   "2026-12-05T0700_policies": policies,
   "2026-12-06T0200_merge_link": mergeLink,
+  "2026-12-06T0300_incubation_milestones": incubationMilestones,
   "2026-12-06T0400_project_visits": projectVisits,
   "2026-12-06T0500_report_reminders": reportReminders,
   "2026-12-06T0600_kb_search_speed": kbSearchSpeed,

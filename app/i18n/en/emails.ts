@@ -32,6 +32,10 @@ const emails = {
     subject: "{{call}}: a decision on your application",
     body: "Hello {{name}},\n\nThe park has decided on the application of {{company}} to {{call}}. Read the decision letter here:\n{{link}}",
   },
+  incubationEnded: {
+    subject: "{{call}}: {{status}}",
+    body: "Hello {{name}},\n\nThe incubation of {{company}} in {{call}} has ended: {{status}}.{{message}}\n\n{{next}}\n\nSee the incubation here:\n{{link}}",
+  },
   // Service requests (issue 5)
   serviceRequestFiled: {
     subject: "{{ref}}: we have received your request",

@@ -35,6 +35,10 @@ const emails: Translation<typeof en> = {
     subject: "{{call}}：您的申请已有结果",
     body: "{{name}}，您好：\n\n园区已对{{company}}提交的“{{call}}”申请作出决定。请通过以下链接阅读决定函：\n{{link}}",
   },
+  incubationEnded: {
+    subject: "{{call}}：{{status}}",
+    body: "{{name}}，您好：\n\n{{company}}在“{{call}}”的孵化已结束：{{status}}。{{message}}\n\n{{next}}\n\n查看详情：\n{{link}}",
+  },
   // Service requests (issue 5)
   serviceRequestFiled: {
     subject: "{{ref}}：我们已收到您的服务申请",
