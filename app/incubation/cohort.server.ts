@@ -112,7 +112,9 @@ export async function getIncubatee(db: Executor, applicationId: string, companyI
   return {
     ...row,
     milestones: await listMilestones(db, applicationId),
-    reports: row.report_form_id ? await incubateeReports(db, row.company_id, row.report_form_id) : [],
+    reports: row.report_form_id
+      ? await incubateeReports(db, row.company_id, row.report_form_id)
+      : [],
   };
 }
 export type Incubatee = NonNullable<Awaited<ReturnType<typeof getIncubatee>>>;
@@ -198,7 +200,9 @@ export async function endIncubation(
         .updateTable("company")
         .set({
           is_resident: input.staysResident,
-          ...(input.staysResident ? { resident_since: sql`coalesce(resident_since, ${endedOn}::date)` } : {}),
+          ...(input.staysResident
+            ? { resident_since: sql`coalesce(resident_since, ${endedOn}::date)` }
+            : {}),
           version: sql`version + 1`,
           updated_at: now,
         })

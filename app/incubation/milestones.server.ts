@@ -209,7 +209,11 @@ export async function listMilestones(db: Executor, applicationId: string) {
 }
 export type MilestoneRow = Awaited<ReturnType<typeof listMilestones>>[number];
 
-async function milestoneContext(trx: Executor, milestoneId: string, companyId?: string) {
+async function milestoneContext(
+  trx: Executor,
+  milestoneId: string,
+  scope: { companyId?: string; applicationId?: string } = {},
+) {
   let q = trx
     .selectFrom("incubation_milestone as m")
     .innerJoin("incubation_offer as o", "o.application_id", "m.application_id")
@@ -227,12 +231,19 @@ async function milestoneContext(trx: Executor, milestoneId: string, companyId?: 
     ])
     .where("m.id", "=", milestoneId)
     .forUpdate("m");
-  if (companyId) q = q.where("m.company_id", "=", companyId);
+  if (scope.companyId) q = q.where("m.company_id", "=", scope.companyId);
+  if (scope.applicationId) q = q.where("m.application_id", "=", scope.applicationId);
   return q.executeTakeFirst();
 }
 
 export type CompleteError =
-  "notFound" | "state" | "ended" | "noteRequired" | "evidenceRequired" | "fileType" | "fileTooLarge";
+  | "notFound"
+  | "state"
+  | "ended"
+  | "noteRequired"
+  | "evidenceRequired"
+  | "fileType"
+  | "fileTooLarge";
 
 /** The company marks a milestone done: a note, and a document where the milestone asks one. */
 export async function completeMilestone(
@@ -249,7 +260,7 @@ export async function completeMilestone(
   const file = input.file?.bytes.byteLength ? input.file : null;
   if (file && file.bytes.byteLength > EVIDENCE_MAX_BYTES) return fail("fileTooLarge");
   return inTransaction(db, async (trx) => {
-    const m = await milestoneContext(trx, milestoneId, companyId);
+    const m = await milestoneContext(trx, milestoneId, { companyId });
     if (!m) return fail("notFound");
     if (m.outcome) return fail("ended");
     if (m.status !== "open" && m.status !== "returned") return fail("state");
@@ -304,14 +315,14 @@ export async function decideMilestone(
   db: Executor,
   ctx: Ctx,
   milestoneId: string,
-  input: { accept: boolean; comment: string },
+  input: { accept: boolean; comment: string; applicationId?: string },
   now = new Date(),
 ): Promise<Success<{ applicationId: string }> | Failure<DecideError>> {
   if (!isUuid(milestoneId)) return fail("notFound");
   const comment = input.comment.trim();
   if (!input.accept && !comment) return fail("commentRequired");
   return inTransaction(db, async (trx) => {
-    const m = await milestoneContext(trx, milestoneId);
+    const m = await milestoneContext(trx, milestoneId, { applicationId: input.applicationId });
     if (!m) return fail("notFound");
     if (m.status !== "submitted") return fail("state");
     await trx
@@ -351,13 +362,15 @@ export async function decideMilestone(
 export async function evidenceFileFor(
   db: Executor,
   user: { roles: readonly string[]; company: { id: string } | null },
+  applicationId: string,
   milestoneId: string,
 ): Promise<string | undefined> {
-  if (!isUuid(milestoneId)) return undefined;
+  if (!isUuid(milestoneId) || !isUuid(applicationId)) return undefined;
   const m = await db
     .selectFrom("incubation_milestone")
     .select(["company_id", "evidence_file_id"])
     .where("id", "=", milestoneId)
+    .where("application_id", "=", applicationId)
     .executeTakeFirst();
   if (!m) return undefined;
   const staff = user.roles.includes("staff") || user.roles.includes("admin");

@@ -116,7 +116,9 @@ export async function openProgrammeReports(
   ctx: Ctx,
   programmeId: string,
   today: string = isoDay(new Date()),
-): Promise<Success<{ periodId: string; label: string; asked: number }> | Failure<OpenReportsError>> {
+): Promise<
+  Success<{ periodId: string; label: string; asked: number }> | Failure<OpenReportsError>
+> {
   if (!isUuid(programmeId)) return fail("notFound");
   return inTransaction(db, async (trx) => {
     const programme = await trx
@@ -160,7 +162,8 @@ export async function openProgrammeReports(
         .returning(["id", "due_on"])
         .executeTakeFirstOrThrow();
     const periodId = period.id;
-    const due = typeof period.due_on === "string" ? period.due_on.slice(0, 10) : isoDay(period.due_on);
+    const due =
+      typeof period.due_on === "string" ? period.due_on.slice(0, 10) : isoDay(period.due_on);
     let asked = 0;
     for (const c of companies) {
       const report = await trx

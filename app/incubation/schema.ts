@@ -251,3 +251,34 @@ export const conflictSchema = z.object({
   intent: z.literal("conflict"),
   reason: text(1000, "reasonRequired", true),
 });
+
+/** A programme's milestone (ADR 0040): due so many days after the start, or on a fixed day. */
+export const milestoneTemplateSchema = z
+  .object({
+    titleEn: textField(200),
+    titleZh: textField(200),
+    dueDays: z
+      .number({ error: "incubation:programme.errors.due" })
+      .int({ error: "incubation:programme.errors.due" })
+      .min(0, { error: "incubation:programme.errors.due" })
+      .max(3650, { error: "incubation:programme.errors.due" })
+      .optional(),
+    dueOn: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "incubation:programme.errors.due" })
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
+        error: "incubation:programme.errors.due",
+      })
+      .optional(),
+    evidenceRequired: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.dueDays === undefined) === (v.dueOn === undefined))
+      ctx.addIssue({
+        code: "custom",
+        path: ["dueDays"],
+        message: "incubation:programme.errors.due",
+      });
+  });
+export type MilestoneTemplateForm = z.infer<typeof milestoneTemplateSchema>;

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { readForm } from "~/lib/form.server";
+import { readUploadForm } from "~/lib/form.server";
 import { useKeyText, useTranslation } from "~/i18n/use-translation";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
@@ -16,6 +16,10 @@ import { ConfirmDialog, ConfirmTrigger } from "~/components/confirm-dialog";
 import { getOffer, listOnboarding, replyClosed } from "~/incubation/offer.server";
 import { OfferSection } from "~/incubation/offer-ui";
 import { offerIntent } from "~/incubation/offer-intents.server";
+import { getIncubatee } from "~/incubation/cohort.server";
+import { isOverdue, EVIDENCE_MAX_BYTES } from "~/incubation/milestones.server";
+import { milestoneIntent } from "~/incubation/milestone-intents.server";
+import { EndedNotice, MilestonesSection, ReportsSection } from "~/incubation/milestones-ui";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import {
   AnswersView,
@@ -41,7 +45,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const live =
     app.status === "withdrawn" ? await liveApplication(db(), app.call_id, app.company_id) : null;
   const offer = await getOffer(db(), app.id);
+  const incubatee =
+    offer?.status === "signed" ? await getIncubatee(db(), app.id, app.company_id) : undefined;
   return {
+    incubatee: incubatee
+      ? {
+          outcome: incubatee.outcome,
+          outcome_reason: incubatee.outcome_reason,
+          ended_on: incubatee.ended_on,
+          hasReportForm: !!incubatee.report_form_id,
+          reports: incubatee.reports,
+          milestones: incubatee.milestones.map((m) => ({ ...m, overdue: isOverdue(m) })),
+        }
+      : null,
     app,
     offer: offer ?? null,
     replyOpen: offer ? !replyClosed(offer) : false,
@@ -57,11 +73,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const app = await getApplicationForCompany(db(), user.company?.id, params.applicationId ?? "");
   invariantFound(app);
   const ctx = ctxOf(request, context, user);
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
-  const form = multipart ? null : await readForm(request);
-  const offerAnswer = await offerIntent(request, ctx, app, "company", form);
-  if (offerAnswer || !form)
-    return offerAnswer ?? data({ error: "incubation:errors.refused" }, { status: 400 });
+  // One read of the body (a signed copy or a milestone's evidence may come with it).
+  const read = await readUploadForm(request, { maxFileBytes: EVIDENCE_MAX_BYTES, maxFiles: 1 });
+  if (read.refused)
+    return data({ error: "incubation:milestones.errors.fileTooLarge" }, { status: 413 });
+  const form = read.form;
+  const answer =
+    (await offerIntent(request, ctx, app, "company", form)) ??
+    (await milestoneIntent(ctx, app, "company", form));
+  if (answer) return answer;
   const intent = form.get("intent");
   if (intent !== "withdraw" && intent !== "undo_withdraw")
     return data({ error: "incubation:errors.refused" }, { status: 400 });
@@ -79,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplicationOverview() {
-  const { app, closed, canUndo, replacedBy, offer, onboarding, replyOpen } =
+  const { app, closed, canUndo, replacedBy, offer, onboarding, replyOpen, incubatee } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("incubation");
@@ -133,6 +153,28 @@ export default function ApplicationOverview() {
           replyOpen={replyOpen}
           error={actionData?.error ? keyText(actionData.error) : null}
         />
+      ) : null}
+      {incubatee?.outcome ? (
+        <EndedNotice
+          outcome={incubatee.outcome}
+          endedOn={incubatee.ended_on}
+          reason={incubatee.outcome_reason}
+        />
+      ) : null}
+      {incubatee ? (
+        <>
+          <MilestonesSection
+            applicationId={app.id}
+            milestones={incubatee.milestones}
+            side="company"
+            ended={!!incubatee.outcome}
+          />
+          <ReportsSection
+            reports={incubatee.reports}
+            hasForm={incubatee.hasReportForm}
+            side="company"
+          />
+        </>
       ) : null}
       {isEditable(app.status) ? (
         <p>

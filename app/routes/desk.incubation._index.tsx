@@ -80,6 +80,11 @@ export default function DeskIncubation() {
         </p>
         <h1>{t("desk.title")}</h1>
         <p className="lead">{t("desk.lead")}</p>
+        <p>
+          <Link className="button button-secondary" to="/desk/incubation/cohort">
+            {t("cohort.link")}
+          </Link>
+        </p>
       </header>
       <section className="section">
         <div className="spread">

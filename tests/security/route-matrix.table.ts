@@ -215,6 +215,22 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: (ids) => `/applications/${ids.applicationB}/agreement/agreement`,
     get: { default: 404, anonymous: 302 },
   },
+  // ADR 0040: a milestone's evidence (company B's application has none: 404 for everyone).
+  "routes/applications.$applicationId.milestones.$milestoneId.evidence": {
+    url: (ids) =>
+      `/applications/${ids.applicationB}/milestones/00000000-0000-4000-8000-000000000000/evidence`,
+    get: { default: 404, anonymous: 302 },
+  },
+  "routes/desk.incubation.cohort._index": {
+    url: "/desk/incubation/cohort",
+    get: staffOnly(200),
+  },
+  // Company B's demo application is not a signed incubation: 404 for staff.
+  "routes/desk.incubation.cohort.$applicationId": {
+    url: (ids) => `/desk/incubation/cohort/${ids.applicationB}`,
+    get: staffOnly(404),
+    post: staffOnly(404),
+  },
   "routes/desk.incubation._index": {
     url: "/desk/incubation",
     get: staffOnly(200),

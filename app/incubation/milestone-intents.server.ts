@@ -1,0 +1,101 @@
+/**
+ * The forms of an incubation after signing (ADR 0040), for the company's application page and
+ * the desk's incubatee page: mark a milestone done (company, multipart), accept or send one
+ * back (staff), graduate or end early (staff, after a confirmation). Answers a redirect with a
+ * toast, an error for the page, or null when the post is not one of these.
+ */
+import { data } from "@remix-run/node";
+import { db } from "~/db.server";
+import { textError } from "~/lib/text";
+import { redirectWithToast } from "~/lib/toast.server";
+import { endIncubation, OUTCOMES, type Outcome } from "./cohort.server";
+import type { Ctx } from "./incubation.server";
+import { completeMilestone, decideMilestone } from "./milestones.server";
+
+export const MILESTONE_INTENTS = [
+  "complete_milestone",
+  "accept_milestone",
+  "return_milestone",
+  "end_incubation",
+];
+
+const str = (form: FormData, key: string) => {
+  const v = form.get(key);
+  return typeof v === "string" ? v : "";
+};
+
+export async function milestoneIntent(
+  ctx: Ctx,
+  app: { id: string; company_id: string },
+  side: "company" | "staff",
+  form: FormData,
+): Promise<Response | ReturnType<typeof data<{ error: string }>> | null> {
+  const intent = str(form, "intent");
+  if (!MILESTONE_INTENTS.includes(intent)) return null;
+  const back = side === "company" ? `/applications/${app.id}` : `/desk/incubation/cohort/${app.id}`;
+  const failWith = (key: string, status: number) => data({ error: key }, { status });
+  const statusOf = (error: string) =>
+    error === "notFound" ? 404 : error === "state" || error === "ended" ? 409 : 400;
+
+  if (intent === "complete_milestone") {
+    if (side !== "company") return failWith("incubation:errors.refused", 403);
+    const note = str(form, "note");
+    if (textError(note, 4000, { multiline: true }))
+      return failWith("incubation:milestones.errors.noteRequired", 400);
+    const file = form.get("file");
+    const upload =
+      file && typeof file !== "string" && file.size > 0
+        ? { bytes: new Uint8Array(await file.arrayBuffer()), filename: file.name }
+        : null;
+    const result = await completeMilestone(db(), ctx, app.company_id, str(form, "milestoneId"), {
+      note,
+      file: upload,
+    });
+    if (!result.ok)
+      return failWith(`incubation:milestones.errors.${result.error}`, statusOf(result.error));
+    return redirectWithToast(back, {
+      type: "success",
+      key: "incubation:milestones.toast.submitted",
+    });
+  }
+
+  if (side !== "staff") return failWith("incubation:errors.refused", 403);
+
+  if (intent === "accept_milestone" || intent === "return_milestone") {
+    const comment = str(form, "comment");
+    if (textError(comment, 4000, { multiline: true }) && comment.trim())
+      return failWith("incubation:errors.refused", 400);
+    const accept = intent === "accept_milestone";
+    const result = await decideMilestone(db(), ctx, str(form, "milestoneId"), {
+      accept,
+      comment,
+      applicationId: app.id,
+    });
+    if (!result.ok)
+      return failWith(`incubation:milestones.errors.${result.error}`, statusOf(result.error));
+    return redirectWithToast(back, {
+      type: "success",
+      key: accept ? "incubation:milestones.toast.accepted" : "incubation:milestones.toast.returned",
+    });
+  }
+
+  // end_incubation
+  const outcome = str(form, "outcome");
+  if (!OUTCOMES.includes(outcome as Outcome)) return failWith("incubation:errors.refused", 400);
+  const residency = str(form, "resident");
+  if (residency !== "stays" && residency !== "leaves")
+    return failWith("incubation:errors.refused", 400);
+  const reason = str(form, "reason");
+  if (reason.length > 4000) return failWith("incubation:errors.refused", 400);
+  const result = await endIncubation(db(), ctx, app.id, {
+    outcome: outcome as Outcome,
+    reason,
+    staysResident: residency === "stays",
+  });
+  if (!result.ok)
+    return failWith(`incubation:cohort.end.errors.${result.error}`, statusOf(result.error));
+  return redirectWithToast(back, {
+    type: "success",
+    key: `incubation:cohort.end.toast.${outcome as Outcome}`,
+  });
+}
