@@ -258,6 +258,19 @@ function parkDayAt(now: Date, days: number, hour: number): Date {
   );
 }
 
+/** The demo programmes' milestones: days after the incubation starts. */
+const DEMO_MILESTONES = [
+  {
+    en: "Company registered at the park address",
+    zh: "完成园区地址工商注册",
+    days: 30,
+    evidence: true,
+  },
+  { en: "Team moved into the park", zh: "团队入驻园区", days: 60, evidence: false },
+  { en: "First pilot customer signed", zh: "签约首家试点客户", days: 120, evidence: true },
+  { en: "Investor day pitch", zh: "参加投资人路演日", days: 150, evidence: false },
+];
+
 export async function seedIncubationDemo(db: DB, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const staff = await userId(trx, "staff@demo.zizhupark.example");
@@ -283,6 +296,30 @@ export async function seedIncubationDemo(db: DB, now = new Date()): Promise<void
             .executeTakeFirstOrThrow()
         ).id,
       );
+    }
+    // Issue 16: each programme's milestones, copied to an incubatee when both sides sign.
+    for (const programmeId of programmeIds.values()) {
+      const has = await trx
+        .selectFrom("incubation_milestone_template")
+        .select("id")
+        .where("programme_id", "=", programmeId)
+        .executeTakeFirst();
+      if (has) continue;
+      await trx
+        .insertInto("incubation_milestone_template")
+        .values(
+          DEMO_MILESTONES.map((m, i) => ({
+            programme_id: programmeId,
+            position: i + 1,
+            title_en: m.en,
+            title_zh: m.zh,
+            due_days: m.days,
+            due_on: null,
+            evidence_required: m.evidence,
+            created_by: staff ?? null,
+          })),
+        )
+        .execute();
     }
     const year = now.getUTCFullYear();
     const calls = [

@@ -126,7 +126,9 @@ test("autosave keeps what was typed: across a tab click, a closed tab, and with 
   );
   await again.close({ runBeforeUnload: true });
   expect(await asked).toBe("beforeunload");
-  await ctx.close();
+  // The dismissed dialog leaves the page closing under Chromium's own timing: closing the
+  // context may find it gone already (seen on a loaded machine), which is not a failure.
+  await ctx.close().catch(() => undefined);
 });
 
 test("Save and continue lists what the step still needs; submit lists every gap with a link", async ({
