@@ -721,31 +721,6 @@ export interface ProjectEvent {
   to_stage: string | null;
 }
 
-export interface ProjectVisit {
-  agenda: Generated<string>;
-  contact_email: string | null;
-  contact_locale: Generated<string>;
-  created_at: Generated<Timestamp>;
-  created_by: string | null;
-  duration_minutes: number;
-  id: Generated<string>;
-  outcome: Generated<string>;
-  place: string;
-  project_id: string;
-  sequence: Generated<number>;
-  starts_at: Timestamp;
-  state: Generated<string>;
-  uid: string;
-  updated_at: Generated<Timestamp>;
-  version: Generated<number>;
-  visitors: Generated<string>;
-}
-
-export interface ProjectVisitHost {
-  user_id: string;
-  visit_id: string;
-}
-
 export interface ProjectInvestor {
   created_at: Generated<Timestamp>;
   email: string;
@@ -803,6 +778,31 @@ export interface ProjectTranche {
   id: Generated<string>;
   note: Generated<string>;
   project_id: string;
+}
+
+export interface ProjectVisit {
+  agenda: Generated<string>;
+  contact_email: string | null;
+  contact_locale: Generated<string>;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  duration_minutes: number;
+  id: Generated<string>;
+  outcome: Generated<string>;
+  place: string;
+  project_id: string;
+  sequence: Generated<number>;
+  starts_at: Timestamp;
+  state: Generated<string>;
+  uid: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  visitors: Generated<string>;
+}
+
+export interface ProjectVisitHost {
+  user_id: string;
+  visit_id: string;
 }
 
 export interface ReplySnippet {
