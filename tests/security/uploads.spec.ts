@@ -166,8 +166,11 @@ test("oversize uploads: 413, nothing stored, and the server's memory stays flat"
   console.log(
     `server RSS ${before.toFixed(1)} MB before, ${middle.toFixed(1)} MB after 125 MB refused by length, ${after.toFixed(1)} MB after ${5 * 25 + 6 * 15} MB of oversize uploads`,
   );
-  // A 413, or the connection closed by the server after its 413 while we were still sending.
-  for (const s of statuses) expect([0, 413]).toContain(s);
+  // A 413, or the connection closed by the server after its 413 while we were still sending;
+  // on a machine at full load a body stream that breaks mid-part is the reader's 400
+  // ("malformed multipart body", seen once in CI with both test groups running). Each is a
+  // refusal; nothing stored and flat memory are asserted below either way.
+  for (const s of statuses) expect([0, 400, 413]).toContain(s);
   expect(statuses.filter((s) => s === 413).length).toBeGreaterThan(0);
   expect(await storedFileCount()).toBe(files);
   expect(after - before, "RSS growth (MB)").toBeLessThan(40);
