@@ -1,0 +1,237 @@
+/**
+ * Issue 16, incubation after the decision, end to end: staff release an acceptance (an offer);
+ * the company accepts it and uploads its signed copy without JavaScript (confirmation page,
+ * multipart form); staff sign; the programme's onboarding requests appear in the service desk
+ * and staff work one; the incubatee submits its quarterly report; the park comments on it and
+ * the company reads the comment; staff graduate the company at phone width and the cohort shows
+ * it. A programme, call, company and owner of its own, so no other spec's data is touched.
+ */
+import crypto from "node:crypto";
+import type { Page } from "@playwright/test";
+import {
+  contextFor,
+  createAccount,
+  expect,
+  PERSONAS,
+  query,
+  signInContext,
+  test,
+} from "../support/e2e";
+
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n",
+);
+const STATS = "stats@demo.zizhupark.example";
+
+async function noSidewaysScroll(page: Page) {
+  const wide = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(wide, "sideways scroll in px").toBeLessThanOrEqual(0);
+}
+
+/**
+ * A programme of its own (two onboarding types, two milestones, the demo statistics form as its
+ * report form), a call, a company with an owner, and its application in review.
+ */
+async function journeySetup(suffix: string) {
+  const owner = await createAccount({ prefix: "journey-owner", name: `Owner ${suffix}` });
+  const companyName = `Riverstone Robotics ${suffix}`;
+  const [company] = await query<{ id: string }>(
+    `INSERT INTO company (name_en, name_zh, industry, size, is_resident)
+     VALUES ($1, $2, 'digital-media', '1-9', false) RETURNING id`,
+    [companyName, `溪石机器人 ${suffix}`],
+  );
+  await query("INSERT INTO company_member (company_id, user_id, role) VALUES ($1, $2, 'owner')", [
+    company!.id,
+    owner.id,
+  ]);
+  const [programme] = await query<{ id: string }>(
+    `INSERT INTO incubation_programme (slug, name_en, name_zh, onboarding_types, report_form_id, report_cadence)
+     SELECT $1, $2, $3, '["business-registration","talent-housing"]', f.id, 'quarter'
+     FROM report_form f WHERE f.code = 'monthly-indicators' RETURNING id`,
+    [`journey-${suffix}`, `Journey programme ${suffix}`, `旅程计划 ${suffix}`],
+  );
+  await query(
+    `INSERT INTO incubation_milestone_template (programme_id, position, title_en, title_zh, due_days, evidence_required)
+     VALUES ($1, 1, 'Company registered at the park address', '完成园区地址工商注册', 30, false),
+            ($1, 2, 'First pilot customer signed', '签约首家试点客户', 120, true)`,
+    [programme!.id],
+  );
+  const rubric = [{ key: "team", labelEn: "Team", labelZh: "团队", weight: 1, max: 5 }];
+  const [call] = await query<{ id: string }>(
+    `INSERT INTO incubation_call (programme_id, slug, title_en, title_zh, opens_at, closes_at, places, rubric)
+     VALUES ($1, $2, $3, $3, now() - interval '20 days', now() - interval '1 day', 4, $4) RETURNING id`,
+    [programme!.id, `journey-${suffix}`, `Journey call ${suffix}`, JSON.stringify(rubric)],
+  );
+  const [application] = await query<{ id: string }>(
+    `INSERT INTO application (call_id, company_id, status, submitted_at, answers)
+     VALUES ($1, $2, 'in_review', now(), '{"team":"Two founders"}') RETURNING id`,
+    [call!.id, company!.id],
+  );
+  return {
+    owner,
+    companyName,
+    companyId: company!.id,
+    callId: call!.id,
+    applicationId: application!.id,
+  };
+}
+
+test("after the decision: offer, agreement, onboarding, a quarterly report, graduation", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const suffix = crypto.randomBytes(3).toString("hex");
+  const { owner, companyName, companyId, callId, applicationId } = await journeySetup(suffix);
+
+  // Staff accept the application as an offer and release it.
+  const staffCtx = await contextFor(browser, baseURL!, PERSONAS.staff);
+  const s = await staffCtx.newPage();
+  await s.goto(`/desk/incubation/applications/${applicationId}`);
+  await s.getByLabel("Outcome", { exact: true }).selectOption("accepted_with_conditions");
+  await s.getByLabel("Space (building, room)").fill("Building 5, room 512");
+  await s.getByLabel("Conditions", { exact: true }).fill("Move in within 30 days");
+  await s.getByRole("button", { name: "Save draft decision" }).click();
+  await expect(s.getByText("Draft decision saved.")).toBeVisible();
+  await s.goto(`/desk/incubation/calls/${callId}`);
+  await s.getByRole("link", { name: "Release 1 decision…" }).click();
+  await s.getByRole("dialog").getByRole("button", { name: "Release 1 decision" }).click();
+  await expect(s.getByText("1 decision released.")).toBeVisible();
+
+  // Without JavaScript: the company accepts on a confirmation page, downloads the agreement
+  // and uploads its signed copy.
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  await signInContext(noJs, baseURL!, owner.email);
+  const c = await noJs.newPage();
+  await c.goto(`/applications/${applicationId}`);
+  const offer = c.getByTestId("offer");
+  await expect(offer).toContainText("Building 5, room 512");
+  await expect(offer).toContainText("Move in within 30 days");
+  await offer.getByRole("link", { name: "Accept the offer…" }).click();
+  await expect(c).toHaveURL(/confirm=accept-offer/);
+  await c.getByRole("button", { name: "Yes, accept the offer" }).click();
+  await expect(c.getByText("Offer accepted.")).toBeVisible();
+  const pdf = await c.request.get(`/applications/${applicationId}/agreement/agreement`);
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  await c
+    .getByLabel("Upload your signed copy (PDF)")
+    .setInputFiles({ name: "signed.pdf", mimeType: "application/pdf", buffer: PDF });
+  await c.getByRole("button", { name: "Upload and mark signed" }).click();
+  await expect(c.getByText("Signed copy uploaded.")).toBeVisible();
+
+  // The park signs: the company is an incubatee and a resident; onboarding opens.
+  await s.goto(`/desk/incubation/applications/${applicationId}`);
+  await s
+    .getByLabel("Upload your signed copy (PDF)")
+    .setInputFiles({ name: "signed-park.pdf", mimeType: "application/pdf", buffer: PDF });
+  await s.getByRole("button", { name: "Upload and mark signed" }).click();
+  await expect(s.getByText("The agreement is signed by both sides.")).toBeVisible();
+  const [resident] = await query<{ is_resident: boolean }>(
+    "SELECT is_resident FROM company WHERE id = $1",
+    [companyId],
+  );
+  expect(resident?.is_resident).toBe(true);
+
+  // The onboarding requests are in the service desk queue; staff work one.
+  await s.goto(`/desk/incubation/cohort/${applicationId}`);
+  const onboarding = s.getByTestId("onboarding");
+  await expect(onboarding.getByRole("link")).toHaveCount(2);
+  const [first] = await query<{ ref: string }>(
+    `SELECT r.ref FROM application_onboarding o JOIN service_request r ON r.id = o.service_request_id
+     JOIN service_type t ON t.id = o.service_type_id WHERE o.application_id = $1 ORDER BY t.position LIMIT 1`,
+    [applicationId],
+  );
+  const ref = first!.ref;
+  await s.goto(`/desk/requests?state=all&q=${ref}`);
+  await s.getByRole("link", { name: ref }).click();
+  await expect(s).toHaveURL(new RegExp(`/desk/requests/${ref}$`));
+  await expect(s.getByText("Onboarding:").first()).toBeVisible();
+  const properties = s.locator("form#properties");
+  await properties.locator("select[name=state]").selectOption("in_progress");
+  await properties.getByRole("button", { name: "Save changes" }).click();
+  await expect(s.locator("header [data-state=in_progress]")).toBeVisible();
+  // The incubatee sees the progress on its application page.
+  await c.goto(`/applications/${applicationId}`);
+  const companyOnboarding = c.getByTestId("onboarding");
+  await expect(companyOnboarding.getByRole("link")).toHaveCount(2);
+  await expect(companyOnboarding.locator("li").filter({ hasText: ref })).toContainText(
+    "In progress",
+  );
+  await expect(c.getByTestId("milestones")).toContainText("Company registered at the park address");
+
+  // This quarter's reports are opened for the programme; the incubatee fills and submits its one.
+  const [period] = await query<{ id: string }>(
+    `INSERT INTO report_period (form_version_id, kind, label, starts_on, ends_on, due_on, audience)
+     SELECT v.id, 'quarter', $1, current_date - 30, current_date + 30, current_date + 45, 'incubatees'
+     FROM report_form_version v JOIN report_form f ON f.id = v.form_id
+     WHERE f.code = 'monthly-indicators' ORDER BY v.version DESC LIMIT 1 RETURNING id`,
+    [`Q-${suffix}`],
+  );
+  await query("INSERT INTO report (period_id, company_id) VALUES ($1, $2)", [
+    period!.id,
+    companyId,
+  ]);
+  const withJs = await browser.newContext();
+  await signInContext(withJs, baseURL!, owner.email);
+  const p = await withJs.newPage();
+  await p.goto(`/applications/${applicationId}`);
+  await p
+    .getByTestId("reports")
+    .getByRole("link", { name: `Q-${suffix}` })
+    .click();
+  await expect(p.getByRole("heading", { level: 1 })).toContainText(`Q-${suffix}`);
+  for (const [label, value] of Object.entries({
+    "Operating revenue": "800",
+    "Total cost": "700",
+    "R&D spending": "120",
+    "Export revenue": "0",
+    "Staff at the end of the period": "9",
+    "R&D staff": "6",
+    "Staff with a degree": "8",
+  }))
+    await p.getByLabel(label, { exact: false }).first().fill(value);
+  await p.getByRole("button", { name: "Submit to the park" }).click();
+  await expect(p.getByText("The report is submitted.")).toBeVisible();
+
+  // The park comments on a figure and returns it; the incubatee reads the comment.
+  const statsCtx = await contextFor(browser, baseURL!, STATS);
+  const st = await statsCtx.newPage();
+  await st.goto(`/desk/statistics/periods/${period!.id}`);
+  await st.getByRole("link", { name: companyName }).click();
+  await st.getByLabel("Comment on R&D spending").fill("Include the pilot's tooling, please.");
+  await st.getByRole("button", { name: "Return the report" }).click();
+  await expect(st.getByText("The report is returned to the company.")).toBeVisible();
+  await p.reload();
+  await expect(p.getByText("Park's comment: Include the pilot's tooling, please.")).toBeVisible();
+  await statsCtx.close();
+
+  // At phone width, staff graduate the company behind a confirmation; the cohort shows it.
+  await s.setViewportSize({ width: 390, height: 844 });
+  await s.goto(`/desk/incubation/cohort/${applicationId}`);
+  await expect(s.getByTestId("reports")).toContainText(`Q-${suffix}`);
+  await noSidewaysScroll(s);
+  await s.getByRole("link", { name: "Graduate…" }).click();
+  const dialog = s.getByRole("dialog", { name: `Graduate ${companyName}?` });
+  await dialog.getByLabel("A note for the company (optional)").fill("Well done.");
+  await dialog.getByRole("button", { name: "Yes, graduate" }).click();
+  await expect(s.getByText("Graduated. The company has been told.")).toBeVisible();
+  await s.goto("/desk/incubation/cohort");
+  const row = s.getByTestId("cohort-row").filter({ hasText: companyName });
+  await expect(row).toContainText("Graduated");
+  await noSidewaysScroll(s);
+  await c.goto(`/applications/${applicationId}`);
+  await expect(c.getByTestId("incubation-ended")).toContainText("Graduated");
+  const [after] = await query<{ is_resident: boolean; outcome: string }>(
+    `SELECT c.is_resident, o.outcome FROM company c JOIN incubation_offer o ON o.company_id = c.id
+     WHERE o.application_id = $1`,
+    [applicationId],
+  );
+  expect(after).toEqual({ is_resident: true, outcome: "graduated" });
+
+  await withJs.close();
+  await noJs.close();
+  await staffCtx.close();
+});
