@@ -354,6 +354,43 @@ export interface IncubationProgramme {
   summary_zh: Generated<string>;
 }
 
+export interface Indicator {
+  ability: string;
+  code: string;
+  created_at: Generated<Timestamp>;
+  field_a: string;
+  field_b: string | null;
+  id: Generated<string>;
+  kind: string;
+  name_en: string;
+  name_zh: string;
+  position: Generated<number>;
+  unit: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  weight: number;
+}
+
+export interface IndicatorCompany {
+  company_id: string;
+  den: number;
+  indicator_id: string;
+  industry: string;
+  num: number;
+  period_id: string;
+  starts_on: string;
+}
+
+export interface IndicatorValue {
+  den: number;
+  expected: number;
+  indicator_id: string;
+  industry: string;
+  known: number;
+  num: number;
+  period_id: string;
+}
+
 export interface Inquiry {
   assignee_id: string | null;
   country: Generated<string>;
@@ -1186,6 +1223,9 @@ export interface DB {
   incubation_milestone_template: IncubationMilestoneTemplate;
   incubation_offer: IncubationOffer;
   incubation_programme: IncubationProgramme;
+  indicator: Indicator;
+  indicator_company: IndicatorCompany;
+  indicator_value: IndicatorValue;
   inquiry: Inquiry;
   inquiry_event: InquiryEvent;
   job: Job;

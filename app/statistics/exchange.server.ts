@@ -11,6 +11,7 @@ import type { SessionUser } from "~/auth/session.server";
 import { isUuid } from "~/lib/ids";
 import { fail, ok, type Failure, type Success } from "~/lib/result";
 import { parseCsv } from "./csv";
+import { refreshCompanyIndicators } from "./indicators.server";
 import { checkFigures, type FigureError, type Figures, type FormDefinition } from "./forms";
 import { asDefinition, lastFigures } from "./reports.server";
 
@@ -228,6 +229,7 @@ export async function applyImport(
     if (!preview.ok) return preview;
     const now = meta.now ?? new Date();
     let imported = 0;
+    const companies: string[] = [];
     for (const row of preview.rows) {
       if (row.errors.length || Object.keys(row.fieldErrors).length || !row.reportId) continue;
       const figures = JSON.stringify(row.figures);
@@ -245,7 +247,7 @@ export async function applyImport(
         })
         .where("id", "=", row.reportId)
         .where("status", "!=", "accepted")
-        .returning("revision")
+        .returning(["revision", "company_id"])
         .executeTakeFirst();
       if (!r) continue;
       await trx
@@ -262,7 +264,9 @@ export async function applyImport(
         })
         .execute();
       imported++;
+      companies.push(r.company_id);
     }
+    await refreshCompanyIndicators(trx, periodId, companies);
     await audit(trx, {
       actorId: viewer.id,
       action: "statistics.period_import",

@@ -212,6 +212,17 @@ export const STANDARD_FORM: FormDefinition = {
       required: false,
     },
     {
+      key: "tech_contracts",
+      labelEn: "Technology contract turnover",
+      labelZh: "技术合同成交额",
+      unit: "CNY 10k",
+      type: "money",
+      min: 0,
+      required: false,
+      helpEn: "Registered technology contracts signed in the period, as seller.",
+      helpZh: "本期作为卖方登记的技术合同成交金额。",
+    },
+    {
       key: "staff_total",
       labelEn: "Staff at the end of the period",
       labelZh: "期末从业人员",
@@ -238,6 +249,15 @@ export const STANDARD_FORM: FormDefinition = {
       type: "integer",
       min: 0,
       required: true,
+    },
+    {
+      key: "foreign_experts",
+      labelEn: "Foreign experts employed",
+      labelZh: "聘用外籍专家",
+      unit: "people",
+      type: "integer",
+      min: 0,
+      required: false,
     },
     {
       key: "notes",

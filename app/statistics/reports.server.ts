@@ -25,6 +25,7 @@ import {
   type Figures,
   type FormDefinition,
 } from "./forms";
+import { refreshCompanyIndicators } from "./indicators.server";
 import { daysBetween } from "./reminders";
 
 type Viewer = Pick<SessionUser, "id" | "roles" | "company">;
@@ -792,6 +793,8 @@ export async function decideReport(
       .set({ status: decision.outcome, decided_at: now, version: sql<number>`version + 1` })
       .where("id", "=", reportId)
       .execute();
+    if (decision.outcome === "accepted")
+      await refreshCompanyIndicators(trx, r.period_id, [r.company_id]);
     for (const person of await reportersOf(trx, r.company_id)) {
       if (person.role !== "owner" && !person.designated) continue;
       await notify(

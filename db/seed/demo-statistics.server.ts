@@ -6,6 +6,7 @@
  * Idempotent: the form and the periods are made once.
  */
 import { STANDARD_FORM, type Figures } from "~/statistics/forms";
+import { rebuildIndicators } from "~/statistics/indicators.server";
 import type { DB } from "../client.server";
 
 export const DEMO_FORM_CODE = "monthly-indicators";
@@ -27,9 +28,11 @@ export function demoFigures(i: number, m: number): Figures {
     total_cost: totalCost,
     rd_spending: Math.round(totalCost * (0.08 + 0.02 * (i % 4)) * 10) / 10,
     exports: Math.round(revenue * 0.1 * (i % 3) * 10) / 10,
+    tech_contracts: Math.round(revenue * 0.05 * ((i + m) % 3) * 10) / 10,
     staff_total: staff + m,
     staff_rd: Math.round(staff * 0.3),
     staff_degree: Math.round(staff * 0.8),
+    foreign_experts: i % 4,
   };
 }
 
@@ -174,4 +177,5 @@ export async function seedStatisticsDemo(db: DB, today = new Date()): Promise<vo
       }
     }
   });
+  await rebuildIndicators(db);
 }
