@@ -469,6 +469,12 @@ export const ROUTES: Record<string, RouteSpec> = {
   // Investment pipeline (issue 13): the promotion permissions only; desk staff get 403. An
   // empty POST is a form error (400).
   "routes/desk.projects._index": { url: "/desk/projects", get: promotionOnly(200) },
+  // The promotion report (ADR 0046) and its CSV tables.
+  "routes/desk.projects.report": { url: "/desk/projects/report", get: promotionOnly(200) },
+  "routes/desk.projects.report[.]csv": {
+    url: "/desk/projects/report.csv?table=countries",
+    get: promotionOnly(200),
+  },
   "routes/desk.projects.board": {
     url: "/desk/projects/board",
     get: promotionOnly(200),

@@ -55,6 +55,9 @@ export default function Projects() {
           <Link to={`/desk/projects/board${query({})}`} className="button button-secondary">
             {t("board")}
           </Link>
+          <Link to="/desk/projects/report" className="button button-secondary">
+            {t("report.link")}
+          </Link>
           {canCreate ? (
             <Link to="/desk/projects/new" className="button">
               {t("newProject")}
