@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localTitle, pageTitle } from "./page-title";
+import { localTitle, pageDescription, pageTitle } from "./page-title";
 
 describe("page titles in the page's language", () => {
   it("keeps the reader's half and the site name in that language", () => {
@@ -32,5 +32,13 @@ describe("page titles in the page's language", () => {
       "园区新闻 | 紫竹园区门户",
     );
     expect(pageTitle([], "News · 园区新闻 | Zizhu Park Portal")).toBe("News | Zizhu Park Portal");
+  });
+  it("gives the description in the page's language", () => {
+    const zh = [{ id: "root", data: { locale: "zh-CN" } }];
+    expect(pageDescription(zh, "Space to rent", "可租空间")).toEqual({
+      name: "description",
+      content: "可租空间",
+    });
+    expect(pageDescription([], "Space to rent", "可租空间").content).toBe("Space to rent");
   });
 });

@@ -45,3 +45,12 @@ export function localTitle(title: string, locale: "en" | "zh-CN"): string {
 export function pageTitle(matches: readonly MetaMatch[], bilingual: string): string {
   return localTitle(bilingual, localeOf(matches));
 }
+
+/** A page's meta description in the language of the page (issue 18; Lighthouse's SEO audit). */
+export function pageDescription(
+  matches: readonly MetaMatch[],
+  en: string,
+  zh: string,
+): { name: "description"; content: string } {
+  return { name: "description", content: localeOf(matches) === "zh-CN" ? zh : en };
+}

@@ -9,14 +9,15 @@ import { listPublished } from "~/news/news.server";
 import { isoDay } from "~/lib/format";
 import { keyFacts } from "~/park/park.server";
 import { useRootData } from "~/lib/root-data";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Zizhu High-Tech Park Portal · 紫竹高新区门户") },
-  {
-    name: "description",
-    content: "News, facts, incubation and services of Zizhu High-Tech Park, Shanghai.",
-  },
+  pageDescription(
+    matches,
+    "News, facts, incubation and services of Zizhu High-Tech Park, Shanghai.",
+    "上海紫竹高新区的新闻、园区概况、孵化项目与企业服务。",
+  ),
   {
     tagName: "link",
     rel: "alternate",

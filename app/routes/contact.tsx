@@ -16,11 +16,15 @@ import { redirectToThanks } from "~/inquiries/thanks.server";
 import { INTERESTS, inquirySchema } from "~/inquiries/schema";
 import { requestMeta } from "~/lib/request.server";
 import { idempotent } from "~/forms/idempotency.server";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Contact the park · 联系园区 | Zizhu Park Portal") },
-  { name: "description", content: "Send an investment inquiry to Zizhu High-Tech Park." },
+  pageDescription(
+    matches,
+    "Send an investment inquiry to Zizhu High-Tech Park.",
+    "向紫竹高新区提交投资咨询，园区招商团队将尽快答复。",
+  ),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,15 +6,16 @@ import { pick } from "~/i18n/i18n";
 import { detectLocale } from "~/i18n/locale.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { kbTaxonomy, listPublishedKb, searchKb } from "~/kb/kb.server";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 import { field, parseQuery } from "~/lib/query.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Help centre · 帮助中心 | Zizhu Park Portal") },
-  {
-    name: "description",
-    content: "Answers from the Zizhu High-Tech Park service desk, in English and Chinese.",
-  },
+  pageDescription(
+    matches,
+    "Answers from the Zizhu High-Tech Park service desk, in English and Chinese.",
+    "紫竹高新区服务台常见问题解答，中英文双语。",
+  ),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

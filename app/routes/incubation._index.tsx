@@ -4,15 +4,15 @@ import { useTranslation } from "~/i18n/use-translation";
 import { db } from "~/db.server";
 import { listPublicProgrammes } from "~/incubation/incubation.server";
 import { useParkTime, usePick } from "~/incubation/hooks";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Incubation · 孵化项目 | Zizhu Park Portal") },
-  {
-    name: "description",
-    content:
-      "Incubation programmes of Zizhu High-Tech Park, Shanghai: open and upcoming calls, and how to apply.",
-  },
+  pageDescription(
+    matches,
+    "Incubation programmes of Zizhu High-Tech Park, Shanghai: open and upcoming calls, and how to apply.",
+    "上海紫竹高新区孵化项目：开放与即将开放的批次及申报方式。",
+  ),
 ];
 
 export async function loader(_: LoaderFunctionArgs) {

@@ -18,15 +18,15 @@ import { callPhase } from "~/incubation/workflow";
 import { redirectWithToast } from "~/lib/toast.server";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { idempotent } from "~/forms/idempotency.server";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Incubation call · 孵化批次 | Zizhu Park Portal") },
-  {
-    name: "description",
-    content:
-      "A call for applications to an incubation programme of Zizhu High-Tech Park, Shanghai: dates, places and how to apply.",
-  },
+  pageDescription(
+    matches,
+    "A call for applications to an incubation programme of Zizhu High-Tech Park, Shanghai: dates, places and how to apply.",
+    "上海紫竹高新区孵化项目申报批次：时间安排、名额与申报方式。",
+  ),
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

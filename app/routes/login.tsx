@@ -14,14 +14,15 @@ import { ErrorSummary, Field, SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Sign in · 登录 | Zizhu Park Portal") },
-  {
-    name: "description",
-    content: "Sign in to the Zizhu High-Tech Park portal: service requests, applications, company.",
-  },
+  pageDescription(
+    matches,
+    "Sign in to the Zizhu High-Tech Park portal: service requests, applications, company.",
+    "登录紫竹高新区门户：服务申请、孵化申报与企业信息。",
+  ),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,11 +8,15 @@ import { pick } from "~/i18n/i18n";
 import { detectLocale } from "~/i18n/locale.server";
 import { listCategories, listPublished, listTags } from "~/news/news.server";
 import { isoDay } from "~/lib/format";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "News · 园区新闻 | Zizhu Park Portal") },
-  { name: "description", content: "News and announcements of Zizhu High-Tech Park, Shanghai." },
+  pageDescription(
+    matches,
+    "News and announcements of Zizhu High-Tech Park, Shanghai.",
+    "上海紫竹高新区新闻与通知公告。",
+  ),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

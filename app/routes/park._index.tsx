@@ -7,15 +7,15 @@ import { detectLocale } from "~/i18n/locale.server";
 import { renderMarkdown } from "~/news/markdown.server";
 import { getProfile, keyFacts, listIndustries } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "The park · 园区概况 | Zizhu Park Portal") },
-  {
-    name: "description",
-    content:
-      "Zizhu High-Tech Park at a glance: a national-level high-tech park in Minhang District, Shanghai.",
-  },
+  pageDescription(
+    matches,
+    "Zizhu High-Tech Park at a glance: a national-level high-tech park in Minhang District, Shanghai.",
+    "紫竹高新区概览：位于上海市闵行区的国家级高新技术产业开发区。",
+  ),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,10 +6,15 @@ import { db } from "~/db.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { listIndustries } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Industries · 产业集群 | Zizhu Park Portal") },
+  pageDescription(
+    matches,
+    "The industries Zizhu High-Tech Park builds on: technology services, university-linked research, leading technology companies and incubated start-ups.",
+    "紫竹高新区的产业方向：技术服务与服务出口、校地协同研发、科技领军企业与孵化初创企业。",
+  ),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -6,10 +6,15 @@ import { db } from "~/db.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { listInvestSteps } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "How to invest · 投资指南 | Zizhu Park Portal") },
+  pageDescription(
+    matches,
+    "How to invest in Zizhu High-Tech Park: the steps from first contact to moving in, and who helps.",
+    "如何投资紫竹高新区：从首次接洽到入驻的各个步骤及对接团队。",
+  ),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,10 +8,15 @@ import { detectLocale } from "~/i18n/locale.server";
 import { listPolicies } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
 import { formatDate } from "~/lib/format";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Policies · 政策扶持 | Zizhu Park Portal") },
+  pageDescription(
+    matches,
+    "Support policies of Zizhu High-Tech Park: subsidies for R&D, rent, talent and certification, with who qualifies.",
+    "紫竹高新区扶持政策：研发、租金、人才与资质认定等补贴及申报条件。",
+  ),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,7 +4,7 @@ import { getUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 import { useLocale } from "~/lib/root-data";
 import { renderMarkdown } from "~/news/markdown.server";
 import { ParkNav } from "~/park/ui";
@@ -24,6 +24,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
       data ? `${data.policy.title_en} · ${data.policy.title_zh} | Zizhu Park Portal` : "Policy",
     ),
   },
+  ...(data ? [pageDescription(matches, data.policy.summary_en, data.policy.summary_zh)] : []),
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

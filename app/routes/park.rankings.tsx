@@ -7,10 +7,15 @@ import { detectLocale } from "~/i18n/locale.server";
 import { RankChart, type RankSeries } from "~/components/charts";
 import { listRankings } from "~/park/park.server";
 import { ParkNav, RankingTable } from "~/park/ui";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Rankings · 评价排名 | Zizhu Park Portal") },
+  pageDescription(
+    matches,
+    "How Zizhu High-Tech Park ranks among China's national high-tech parks, year by year.",
+    "紫竹高新区在国家高新区综合评价中的历年排名。",
+  ),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

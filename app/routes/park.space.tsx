@@ -6,10 +6,15 @@ import { db } from "~/db.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { listSpaces } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Space · 载体空间 | Zizhu Park Portal") },
+  pageDescription(
+    matches,
+    "Offices, labs and industrial space available now in Zizhu High-Tech Park, with area, price and dates.",
+    "紫竹高新区现可租用的办公、实验室与厂房空间：面积、价格与可入驻时间。",
+  ),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,14 +9,15 @@ import { useLocale } from "~/lib/root-data";
 import { committedTargets, getCatalogue } from "~/service-requests/catalogue.server";
 import { useDuration } from "~/service-requests/components";
 import { serviceLevels } from "~/service-requests/reports.server";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Park services · 园区服务 | Zizhu Park Portal") },
-  {
-    name: "description",
-    content: "The Zizhu park's platinum service desk: request types and live service levels.",
-  },
+  pageDescription(
+    matches,
+    "The Zizhu park's platinum service desk: request types and live service levels.",
+    "紫竹园区白金服务台：服务事项与实时服务时限。",
+  ),
 ];
 
 /** Public: the catalogue by category, and service levels from live data. */

@@ -17,15 +17,15 @@ import { db } from "~/db.server";
 import { useLocale } from "~/lib/root-data";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
-import { pageTitle } from "~/lib/page-title";
+import { pageDescription, pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Create account · 注册 | Zizhu Park Portal") },
-  {
-    name: "description",
-    content:
-      "Create an account on the Zizhu High-Tech Park portal to request services and apply for incubation.",
-  },
+  pageDescription(
+    matches,
+    "Create an account on the Zizhu High-Tech Park portal to request services and apply for incubation.",
+    "注册紫竹高新区门户账号，申请园区服务、申报孵化项目。",
+  ),
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
