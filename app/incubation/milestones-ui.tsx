@@ -175,10 +175,13 @@ export function ReportsSection({
   reports,
   hasForm,
   side,
+  staffLinks = false,
 }: {
   reports: ReportView[];
   hasForm: boolean;
   side: "company" | "staff";
+  /** Staff who may read company figures (ADR 0033) get a link to the report's desk page. */
+  staffLinks?: boolean;
 }) {
   const { t } = useTranslation("incubation");
   const { t: ts } = useTranslation("statistics");
@@ -194,6 +197,8 @@ export function ReportsSection({
             <li key={r.id}>
               {side === "company" ? (
                 <Link to={`/company/reports/${r.id}`}>{r.label}</Link>
+              ) : staffLinks ? (
+                <Link to={`/desk/statistics/reports/${r.id}`}>{r.label}</Link>
               ) : (
                 <strong>{r.label}</strong>
               )}{" "}

@@ -59,6 +59,18 @@ export interface TemplateInput {
   evidenceRequired: boolean;
 }
 
+/** A programme with what its incubatees do after signing: milestone templates, report plan. */
+export async function getProgrammePlan(db: Executor, programmeId: string) {
+  if (!isUuid(programmeId)) return undefined;
+  const programme = await db
+    .selectFrom("incubation_programme")
+    .select(["id", "slug", "name_en", "name_zh", "report_form_id", "report_cadence"])
+    .where("id", "=", programmeId)
+    .executeTakeFirst();
+  if (!programme) return undefined;
+  return { ...programme, templates: await listTemplates(db, programmeId) };
+}
+
 export async function listTemplates(db: Executor, programmeId: string) {
   if (!isUuid(programmeId)) return [];
   return db

@@ -22,6 +22,7 @@ import {
   completeMilestone,
   decideMilestone,
   dueDay,
+  getProgrammePlan,
   isOverdue,
   listMilestones,
   removeTemplate,
@@ -111,6 +112,17 @@ async function incubatee(opts: { locale?: "en" | "zh-CN" } = {}) {
 }
 
 describe("milestones", () => {
+  it("the programme's plan: its templates in order, its report form; unknown ids are undefined", async () => {
+    const plan = await getProgrammePlan(t.db, programmeId);
+    expect(plan?.templates.map((m) => m.title_en).slice(0, 2)).toEqual([
+      "Register the company in the park",
+      "First paying customer",
+    ]);
+    expect(plan?.templates[0]).toMatchObject({ due_days: 60, evidence_required: true });
+    expect(await getProgrammePlan(t.db, "not-a-uuid")).toBeUndefined();
+    expect(await getProgrammePlan(t.db, "00000000-0000-4000-8000-000000000000")).toBeUndefined();
+  });
+
   it("computes due days and overdue flags", () => {
     expect(dueDay({ due_days: 60, due_on: null }, "2026-01-01")).toBe("2026-03-02");
     expect(dueDay({ due_days: null, due_on: "2099-12-31" }, "2026-01-01")).toBe("2099-12-31");

@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     call: {
       id: call.id,
       slug: call.slug,
+      programme_id: call.programme_id,
       title_en: call.title_en,
       title_zh: call.title_zh,
       closes_at: call.closes_at,
@@ -89,6 +90,12 @@ export default function CallDesk() {
         <div className="row">
           <Link className="button button-secondary" to={`/desk/incubation/calls/${call.id}/edit`}>
             {t("callDesk.editCall")}
+          </Link>
+          <Link
+            className="button button-secondary"
+            to={`/desk/incubation/programmes/${call.programme_id}?call=${call.id}`}
+          >
+            {t("programme.manage")}
           </Link>
           <Link className="button button-secondary" to={`/incubation/calls/${call.slug}`}>
             {t("callDesk.publicPage")}

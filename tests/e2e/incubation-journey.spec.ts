@@ -7,6 +7,7 @@
  * it. A programme, call, company and owner of its own, so no other spec's data is touched.
  */
 import crypto from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import {
   contextFor,
@@ -162,28 +163,26 @@ test("after the decision: offer, agreement, onboarding, a quarterly report, grad
   );
   await expect(c.getByTestId("milestones")).toContainText("Company registered at the park address");
 
-  // This quarter's reports are opened for the programme; the incubatee fills and submits its one.
-  const [period] = await query<{ id: string }>(
-    `INSERT INTO report_period (form_version_id, kind, label, starts_on, ends_on, due_on, audience)
-     SELECT v.id, 'quarter', $1, current_date - 30, current_date + 30, current_date + 45, 'incubatees'
-     FROM report_form_version v JOIN report_form f ON f.id = v.form_id
-     WHERE f.code = 'monthly-indicators' ORDER BY v.version DESC LIMIT 1 RETURNING id`,
-    [`Q-${suffix}`],
+  // Staff open this quarter's reports from the programme's page (linked from the call).
+  await s.goto(`/desk/incubation/calls/${callId}`);
+  await s.getByRole("link", { name: "Milestones and reports" }).click();
+  await expect(s.getByRole("heading", { name: "Milestones and reports" })).toBeVisible();
+  await s.getByRole("link", { name: /^Open the .+ reports…$/ }).click();
+  await s.getByRole("dialog").getByRole("button", { name: "Yes, open them" }).click();
+  await expect(s.getByText(/1 company asked for its .+ report\./)).toBeVisible();
+  const [period] = await query<{ id: string; label: string }>(
+    `SELECT p.id, p.label FROM report r JOIN report_period p ON p.id = r.period_id
+     WHERE r.company_id = $1`,
+    [companyId],
   );
-  await query("INSERT INTO report (period_id, company_id) VALUES ($1, $2)", [
-    period!.id,
-    companyId,
-  ]);
+  const label = period!.label;
   const withJs = await browser.newContext();
   await signInContext(withJs, baseURL!, owner.email);
   const p = await withJs.newPage();
   await p.goto(`/applications/${applicationId}`);
-  await p
-    .getByTestId("reports")
-    .getByRole("link", { name: `Q-${suffix}` })
-    .click();
-  await expect(p.getByRole("heading", { level: 1 })).toContainText(`Q-${suffix}`);
-  for (const [label, value] of Object.entries({
+  await p.getByTestId("reports").getByRole("link", { name: label }).click();
+  await expect(p.getByRole("heading", { level: 1 })).toContainText(label);
+  for (const [field, value] of Object.entries({
     "Operating revenue": "800",
     "Total cost": "700",
     "R&D spending": "120",
@@ -192,7 +191,7 @@ test("after the decision: offer, agreement, onboarding, a quarterly report, grad
     "R&D staff": "6",
     "Staff with a degree": "8",
   }))
-    await p.getByLabel(label, { exact: false }).first().fill(value);
+    await p.getByLabel(field, { exact: false }).first().fill(value);
   await p.getByRole("button", { name: "Submit to the park" }).click();
   await expect(p.getByText("The report is submitted.")).toBeVisible();
 
@@ -211,7 +210,7 @@ test("after the decision: offer, agreement, onboarding, a quarterly report, grad
   // At phone width, staff graduate the company behind a confirmation; the cohort shows it.
   await s.setViewportSize({ width: 390, height: 844 });
   await s.goto(`/desk/incubation/cohort/${applicationId}`);
-  await expect(s.getByTestId("reports")).toContainText(`Q-${suffix}`);
+  await expect(s.getByTestId("reports")).toContainText(label);
   await noSidewaysScroll(s);
   await s.getByRole("link", { name: "Graduate…" }).click();
   const dialog = s.getByRole("dialog", { name: `Graduate ${companyName}?` });
@@ -234,4 +233,91 @@ test("after the decision: offer, agreement, onboarding, a quarterly report, grad
   await withJs.close();
   await noJs.close();
   await staffCtx.close();
+});
+
+test.describe("a programme's milestones and report plan", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("without JavaScript: add (a mistake keeps what was typed), remove after a confirmation page, the report plan", async ({
+    browser,
+    baseURL,
+  }) => {
+    const suffix = crypto.randomBytes(3).toString("hex");
+    const [programme] = await query<{ id: string }>(
+      `INSERT INTO incubation_programme (slug, name_en, name_zh) VALUES ($1, $2, $3) RETURNING id`,
+      [`plan-${suffix}`, `Plan programme ${suffix}`, `计划 ${suffix}`],
+    );
+    const ctx = await contextFor(browser, baseURL!, PERSONAS.staff, { javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`/desk/incubation/programmes/${programme!.id}`);
+    await expect(page.getByText("No milestones yet.")).toBeVisible();
+
+    // Neither days nor a day: refused, with the titles kept.
+    await page.getByLabel("Title (English)").fill("Pilot customer signed");
+    await page.getByLabel("Title (Chinese)").fill("签约试点客户");
+    await page.getByRole("button", { name: "Add milestone" }).click();
+    await expect(page.locator(".error-summary")).toContainText(
+      "Give either a number of days after the start or a fixed day.",
+    );
+    await expect(page.getByLabel("Title (English)")).toHaveValue("Pilot customer signed");
+    await page.getByLabel("Days after the start").fill("90");
+    await page.getByLabel("A document is required as evidence").check();
+    await page.getByRole("button", { name: "Add milestone" }).click();
+    await expect(page.getByText("Milestone added.")).toBeVisible();
+    const template = page.getByTestId("template");
+    await expect(template).toContainText("Pilot customer signed");
+    await expect(template).toContainText("90 days after the start");
+
+    // Removing asks first, on a page of its own.
+    await template.getByRole("link", { name: "Remove… Pilot customer signed" }).click();
+    await expect(page).toHaveURL(/confirm=remove-/);
+    await expect(
+      page.getByRole("heading", { name: "Remove “Pilot customer signed”?" }),
+    ).toBeVisible();
+    await page.getByRole("button", { name: "Yes, remove" }).click();
+    await expect(page.getByText("Milestone removed.")).toBeVisible();
+    await expect(page.getByTestId("template")).toHaveCount(0);
+
+    // The report plan, then opening reports for a programme with no incubatee yet.
+    await page.getByLabel("Report form (company statistics)").selectOption({
+      label: "Monthly key indicators",
+    });
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("Report plan saved.")).toBeVisible();
+    await page.getByRole("link", { name: /^Open the .+ reports…$/ }).click();
+    await page.getByRole("button", { name: "Yes, open them" }).click();
+    await expect(
+      page.getByText("No company is in incubation in this programme yet."),
+    ).toBeVisible();
+    await ctx.close();
+  });
+});
+
+test("the programme page and the cohort: no axe violations in English and Chinese, and 390 px wide", async ({
+  browser,
+  baseURL,
+}) => {
+  const [programme] = await query<{ id: string }>(
+    "SELECT id FROM incubation_programme WHERE slug = 'incubator'",
+  );
+  for (const lang of ["en", "zh-CN"] as const) {
+    const ctx = await contextFor(browser, baseURL!, PERSONAS.staff);
+    await ctx.addCookies([{ name: "lang", value: lang, url: baseURL!, sameSite: "Lax" }]);
+    const page = await ctx.newPage();
+    for (const url of [`/desk/incubation/programmes/${programme!.id}`, "/desk/incubation/cohort"]) {
+      for (const width of [1280, 390]) {
+        await page.setViewportSize({ width, height: 844 });
+        await page.goto(url);
+        const results = await new AxeBuilder({ page })
+          .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+          .setLegacyMode()
+          .analyze();
+        expect(results.violations.map((v) => `${url} ${lang} ${width}: ${v.id} ${v.help}`)).toEqual(
+          [],
+        );
+        await noSidewaysScroll(page);
+      }
+    }
+    await ctx.close();
+  }
 });

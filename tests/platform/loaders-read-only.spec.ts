@@ -65,6 +65,9 @@ async function loadIds(db: pg.Client): Promise<Ids> {
     [companyA],
   );
   return {
+    programmeDemo:
+      (await one("SELECT id::text AS v FROM incubation_programme WHERE slug = 'incubator'")) ??
+      NONE,
     reportA: reportA.rows[0]?.id ?? NONE,
     periodDemo: reportA.rows[0]?.period_id ?? NONE,
     companyA,

@@ -57,6 +57,8 @@ export interface Ids {
   unitDemo: string;
   /** Canned replies (ADR 0039): a shared demo snippet. */
   snippetDemo: string;
+  /** Incubation (ADR 0040): the demo incubator programme. */
+  programmeDemo: string;
 }
 
 export interface RouteSpec {
@@ -230,6 +232,12 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: (ids) => `/desk/incubation/cohort/${ids.applicationB}`,
     get: staffOnly(404),
     post: staffOnly(404),
+  },
+  // ADR 0040: a programme's milestones and report plan; an empty POST names no intent.
+  "routes/desk.incubation.programmes.$programmeId": {
+    url: (ids) => `/desk/incubation/programmes/${ids.programmeDemo}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
   },
   "routes/desk.incubation._index": {
     url: "/desk/incubation",

@@ -122,7 +122,11 @@ export async function loadIds(): Promise<Ids> {
     "SELECT id FROM policy_claim_document WHERE claim_id = $1 LIMIT 1",
     [claimA?.id ?? none],
   );
+  const [programme] = await query<{ id: string }>(
+    "SELECT id FROM incubation_programme WHERE slug = 'incubator'",
+  );
   return {
+    programmeDemo: programme?.id ?? none,
     claimA: claimA?.id ?? none,
     claimDocA: claimDocA?.id ?? none,
     reportA: reportA?.id ?? none,

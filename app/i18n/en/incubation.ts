@@ -523,6 +523,7 @@ const incubation = {
   },
   programme: {
     back: "← Incubation desk",
+    backToCall: "← The call",
     lead: "What each incubatee of this programme does after signing: milestones and periodic reports.",
     manage: "Milestones and reports",
     milestones: "Milestones",
@@ -540,6 +541,7 @@ const incubation = {
     dueKind: "Due",
     dueAfter: "Days after the start",
     dueFixed: "Or on a fixed day",
+    evidenceNeeded: "evidence required",
     evidence: "A document is required as evidence",
     addButton: "Add milestone",
     reports: "Periodic reports",
@@ -564,6 +566,7 @@ const incubation = {
       added: "Milestone added.",
       removed: "Milestone removed.",
       plan: "Report plan saved.",
+      opened_one: "{{count}} company asked for its {{label}} report.",
       opened: "{{count}} companies asked for their {{label}} report.",
     },
   },

@@ -504,6 +504,7 @@ const incubation: Translation<typeof en> = {
   },
   programme: {
     back: "← 孵化管理",
+    backToCall: "← 返回批次",
     lead: "本项目企业签约后的安排：里程碑与定期报告。",
     manage: "里程碑与报告",
     milestones: "里程碑",
@@ -521,6 +522,7 @@ const incubation: Translation<typeof en> = {
     dueKind: "截止",
     dueAfter: "孵化开始后天数",
     dueFixed: "或固定日期",
+    evidenceNeeded: "需提交证明文件",
     evidence: "需提交证明文件",
     addButton: "添加",
     reports: "定期报告",
@@ -545,6 +547,7 @@ const incubation: Translation<typeof en> = {
       added: "里程碑已添加。",
       removed: "里程碑已删除。",
       plan: "报告安排已保存。",
+      opened_one: "已通知 {{count}} 家企业填报 {{label}} 报告。",
       opened: "已通知 {{count}} 家企业填报 {{label}} 报告。",
     },
   },

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { useKeyText, useTranslation } from "~/i18n/use-translation";
 import { getIncubatee } from "~/incubation/cohort.server";
@@ -25,7 +26,7 @@ export const meta: MetaFunction = ({ matches }) => [
 
 /** Staff: one incubation in one place: dates, onboarding, milestones, reports, its end. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "read:application:any");
+  const user = await requirePermission(request, "read:application:any");
   const inc = await getIncubatee(db(), params.applicationId ?? "");
   invariantFound(inc);
   return {
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       milestones: inc.milestones.map((m) => ({ ...m, overdue: isOverdue(m) })),
     },
     onboarding: await listOnboarding(db(), inc.application_id),
+    reportLinks: can(user, "read:statistics:any"),
   };
 }
 
@@ -52,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Incubatee() {
-  const { inc, onboarding } = useLoaderData<typeof loader>();
+  const { inc, onboarding, reportLinks } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("incubation");
   const keyText = useKeyText();
@@ -109,7 +111,12 @@ export default function Incubatee() {
         side="staff"
         ended={!!inc.outcome}
       />
-      <ReportsSection reports={inc.reports} hasForm={!!inc.report_form_id} side="staff" />
+      <ReportsSection
+        reports={inc.reports}
+        hasForm={!!inc.report_form_id}
+        side="staff"
+        staffLinks={reportLinks}
+      />
       {inc.outcome ? null : <EndIncubation company={company} />}
     </div>
   );
