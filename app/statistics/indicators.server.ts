@@ -236,10 +236,8 @@ export async function refreshCompanyIndicators(
     await writeContributions(db, defs, after, later, mine, industries);
     touched.push(after);
   }
-  const affected = new Set(industries.values());
-  for (const p of touched)
-    if (affected.size > 3) await refreshPeriodValues(db, p.id);
-    else for (const industry of affected) await refreshPeriodValues(db, p.id, industry);
+  // Whole periods: each industry's row counts the companies asked, for the trend's totals.
+  for (const p of touched) await refreshPeriodValues(db, p.id);
 }
 
 /**

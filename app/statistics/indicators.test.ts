@@ -11,6 +11,7 @@ import {
   formulaErrors,
   type IndicatorFormula,
 } from "./indicators";
+import { parkDashboard } from "./dashboard.server";
 import { listIndicators, rebuildIndicators } from "./indicators.server";
 import {
   decideReport,
@@ -211,6 +212,51 @@ describe("indicators over accepted reports (database)", () => {
     expect(rd).toEqual({ expected: 3, known: 2, num: 123, den: 1500 });
     // The third has no year-ago figures: growth still counts one company.
     expect(await value(periodNow, "revenue_growth")).toMatchObject({ known: 1 });
+  });
+
+  it("shows the dashboard: the period against the last and a year ago, top contributors, and who leaves it unknown", async () => {
+    const period = await t.db
+      .selectFrom("report_period")
+      .innerJoin("report_form_version as v", "v.id", "report_period.form_version_id")
+      .select("report_period.id")
+      .where("v.id", "=", versionId)
+      .where("label", "=", "2026-03")
+      .executeTakeFirstOrThrow();
+    const desk = sessionUserOf(await insertUser(t.db, { roles: ["staff"] }));
+    expect(
+      await parkDashboard(t.db, desk, { periodId: period.id }, { today: "2026-04-10" }),
+    ).toEqual({ ok: false, error: "forbidden" });
+    const found = await parkDashboard(
+      t.db,
+      stats,
+      { periodId: period.id, indicator: "rd_intensity" },
+      { today: "2026-04-10" },
+    );
+    if (!found.ok) throw new Error(found.error);
+    const d = found.dashboard;
+    expect(d.period?.label).toBe("2026-03");
+    expect(d.yearAgo?.label).toBe("2025-03");
+    const rd = d.rows.find((r) => r.def.code === "rd_intensity")!;
+    expect(rd.now).toMatchObject({ known: 2, expected: 3, unknown: 1 });
+    expect(rd.now.value).toBeCloseTo(8.2);
+    expect(rd.yearAgo?.value).toBeCloseTo((100 / 1500) * 100);
+    expect(rd.flags).toContain("unknown");
+    expect(d.top.map((c) => c.num)).toEqual([120, 3]);
+    expect(d.top[0]!.part).toBeCloseTo(120 / 123);
+    // The one company not accepted this year: weighed by its revenue of a year ago.
+    expect(d.missingTotal).toBe(1);
+    const missing = d.missing[0]!;
+    expect([500, 1000]).toContain(missing.weight);
+    expect(missing.daysLate).toBe(10);
+    expect(missing.part).toBeCloseTo(missing.weight! / (1500 + missing.weight!));
+    expect(d.trend.map((p) => p.period.label)).toEqual(["2025-03", "2026-03"]);
+    const viewed = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("actor_id", "=", stats.id)
+      .where("action", "=", "statistics.dashboard_view")
+      .execute();
+    expect(viewed).toHaveLength(1);
   });
 
   it("rebuilds the same values from the accepted submissions", async () => {

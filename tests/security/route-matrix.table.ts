@@ -130,6 +130,12 @@ export const ROUTES: Record<string, RouteSpec> = {
   // (admins and the statistics role, never plain desk staff). A company's reports: its owners
   // and designated reporters (memberA is not one: 404), others without a company 403.
   "routes/desk.statistics._index": { url: "/desk/statistics", get: statisticsOnly(200) },
+  // The park's indicators (ADR 0043): statistics staff only; the POST recomputes them.
+  "routes/desk.statistics.indicators._index": {
+    url: "/desk/statistics/indicators",
+    get: statisticsOnly(200),
+    post: statisticsOnly(302),
+  },
   "routes/desk.statistics.forms.$formId": {
     url: "/desk/statistics/forms/new",
     get: statisticsOnly(200),

@@ -31,6 +31,11 @@ export default function DeskStatistics() {
       <header className="page-header">
         <h1>{t("desk.title")}</h1>
         <p className="lead">{t("desk.lead")}</p>
+        <p>
+          <Link className="button button-secondary" to="/desk/statistics/indicators">
+            {t("indicators.title")}
+          </Link>
+        </p>
       </header>
       <section className="card stack" aria-labelledby="stats-periods">
         <div className="row">
