@@ -86,6 +86,38 @@ describe("text measurement", () => {
     expect(textWidth(cut, 14)).toBeLessThanOrEqual(100);
     expect(fitText("short", 100, 14)).toBe("short");
   });
+  it("keeps the longest prefix that fits, the same as cutting one character at a time", () => {
+    // The straightforward cut, quadratic in the length: the reference for short texts.
+    const naive = (text: string, max: number, size: number, bold: boolean) => {
+      if (textWidth(text, size, bold) <= max) return text;
+      const chars = Array.from(text);
+      while (chars.length && textWidth(`${chars.join("").trimEnd()}…`, size, bold) > max)
+        chars.pop();
+      return chars.length ? `${chars.join("").trimEnd()}…` : "";
+    };
+    const alphabet = ["a", "W", " ", "  ", "排", "名", "1", ".", "😀", "\n", "é"];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let i = 0; i < 400; i++) {
+      const text = Array.from({ length: next() % 40 }, () => alphabet[next() % alphabet.length])
+        .join("")
+        .trimStart();
+      const max = 5 + (next() % 160);
+      const bold = next() % 2 === 0;
+      expect(fitText(text, max, 12, bold), JSON.stringify([text, max, bold])).toBe(
+        naive(text, max, 12, bold),
+      );
+    }
+  });
+  it("cuts a label of any length in one pass (a 200,000-character label)", () => {
+    const huge = `${"<b>payload</b> ".repeat(10_000)}${"排名".repeat(25_000)}`;
+    const cut = fitText(huge, 150, 14);
+    expect(cut.endsWith("…")).toBe(true);
+    expect(textWidth(cut, 14)).toBeLessThanOrEqual(150);
+    const lines = wrapText(huge, 150, 14, 2);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(textWidth(line, 14)).toBeLessThanOrEqual(150);
+  });
   it("wraps Latin at spaces and CJK anywhere, within the width", () => {
     for (const text of [longEn, longZh])
       for (const line of wrapText(text, 150, 14, 3))
