@@ -124,6 +124,7 @@ export interface BusinessCalendarDay {
 }
 
 export interface Company {
+  account_manager_id: string | null;
   capital_currency: string | null;
   capital_minor: number | null;
   created_at: Generated<Timestamp>;
@@ -678,6 +679,14 @@ export interface PolicyClaimEvent {
   note: Generated<string>;
   stage: number | null;
   to_status: string | null;
+}
+
+export interface PolicyOutreach {
+  company_id: string;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  policy_id: string;
+  request_id: string | null;
 }
 
 export interface PolicyPayment {
@@ -1248,6 +1257,7 @@ export interface DB {
   policy_claim: PolicyClaim;
   policy_claim_document: PolicyClaimDocument;
   policy_claim_event: PolicyClaimEvent;
+  policy_outreach: PolicyOutreach;
   policy_payment: PolicyPayment;
   project: Project;
   project_contact: ProjectContact;

@@ -33,6 +33,7 @@ export default function EditPolicy() {
   const { policy, defaults, preview, figuresHidden } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("policies");
+  const { t: tc } = useTranslation("claims");
   const locale = useLocale();
   const shown = actionData?.preview ?? preview;
   return (
@@ -42,11 +43,16 @@ export default function EditPolicy() {
       </p>
       <header className="page-header spread">
         <h1>{pick(locale, policy.title_en, policy.title_zh)}</h1>
-        {policy.status === "published" ? (
-          <Link className="button button-secondary" to={`/park/policies/${policy.id}`}>
-            {t("public.more")}
+        <p className="row">
+          <Link className="button button-secondary" to={`/desk/policies/${policy.id}/uptake`}>
+            {tc("uptake.link")}
           </Link>
-        ) : null}
+          {policy.status === "published" ? (
+            <Link className="button button-secondary" to={`/park/policies/${policy.id}`}>
+              {t("public.more")}
+            </Link>
+          ) : null}
+        </p>
       </header>
       <PolicyEditor
         key={String(defaults.version)}

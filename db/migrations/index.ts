@@ -27,6 +27,7 @@ import * as incubationMilestones from "./2026-12-06T0300_incubation_milestones";
 import * as projectVisits from "./2026-12-06T0400_project_visits";
 import * as reportReminders from "./2026-12-06T0500_report_reminders";
 import * as kbSearchSpeed from "./2026-12-06T0600_kb_search_speed";
+import * as policyOutreach from "./2026-12-07T0100_policy_outreach";
 import * as indicators from "./2026-12-07T0400_indicators";
 
 /**
@@ -62,5 +63,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T0400_project_visits": projectVisits,
   "2026-12-06T0500_report_reminders": reportReminders,
   "2026-12-06T0600_kb_search_speed": kbSearchSpeed,
+  "2026-12-07T0100_policy_outreach": policyOutreach,
   "2026-12-07T0400_indicators": indicators,
 };

@@ -217,6 +217,13 @@ async function idOf(trx: Executor, email: string) {
 export async function seedDemoClaims(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const staffId = await idOf(trx, "staff@demo.zizhupark.example");
+    // Account managers (ADR 0044): the demo desk member looks after every demo company, so a
+    // policy's proactive requests ("you may be eligible for ...") are assigned to someone.
+    await trx
+      .updateTable("company")
+      .set({ account_manager_id: staffId })
+      .where("account_manager_id", "is", null)
+      .execute();
     for (const c of CLAIMS) {
       const company = await trx
         .selectFrom("company")

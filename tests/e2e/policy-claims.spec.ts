@@ -3,8 +3,10 @@
  * which companies match and which nearly match (with what is missing); the company sees it
  * matched and a near miss with what is missing; its owner claims with the required document;
  * staff ask for more information; the owner answers; staff move it on, approve an amount and
- * record a payment; the company sees it paid. Once with JavaScript at phone width, once
- * without JavaScript at desktop width.
+ * record a payment; the company sees it paid. The uptake page counts the policy's reach, and
+ * staff tell an eligible company that has not claimed (a service request assigned to its
+ * account manager, behind a confirmation). Once with JavaScript at phone width, once without
+ * JavaScript at desktop width.
  */
 import crypto from "node:crypto";
 import type { Browser, Page } from "@playwright/test";
@@ -213,6 +215,51 @@ async function runJourney(browser: Browser, baseURL: string, js: boolean, width:
     [name],
   );
   expect(row).toEqual({ status: "paid", awarded_minor: "2500000" });
+
+  // Uptake: the reach of the policy, and a proactive request to an eligible company.
+  const other = await companyWithOwner();
+  await query(
+    `UPDATE company SET account_manager_id = (SELECT id FROM app_user WHERE email = $1) WHERE id = $2`,
+    [PERSONAS.staff, other.companyId],
+  );
+  await desk.goto("/desk/policies");
+  await desk.getByRole("link", { name: title }).click();
+  await desk.getByRole("link", { name: "Uptake" }).click();
+  await expect(desk.getByRole("heading", { level: 1 })).toContainText(`Uptake: ${title}`);
+  const figures = desk.locator("section", {
+    has: desk.getByRole("heading", { name: "Reach of the policy" }),
+  });
+  await expect(figures.locator("figure svg").first()).toBeAttached();
+  await expect(figures.getByRole("row", { name: /Paid/ })).toContainText("1");
+  await expect(
+    desk.locator("section", { has: desk.getByRole("heading", { name: /^Claims in/ }) }),
+  ).toContainText(name);
+  const toReach = desk.locator("section", {
+    has: desk.getByRole("heading", { name: /^Eligible, not claimed/ }),
+  });
+  const otherRow = toReach.getByRole("row", { name: new RegExp(other.name) });
+  await expect(otherRow).toContainText("Chen Jing");
+  await otherRow.getByRole("link", { name: /Tell the company/ }).click();
+  const reach = desk.getByRole("dialog", { name: `Tell ${other.name} it may be eligible` });
+  await expect(reach).toBeVisible();
+  await reach.getByRole("button", { name: "Open the request" }).click();
+  await expect(desk.getByText(/Request SR-\d{4}-\d+ opened for the company/)).toBeVisible();
+  await expect(otherRow.getByRole("link", { name: /SR-\d{4}-\d+ opened/ })).toBeVisible();
+  await noSideways(desk, width);
+  const [request] = await query<{ subject: string; assignee: string }>(
+    `SELECT r.subject, u.email AS assignee FROM service_request r JOIN app_user u ON u.id = r.assignee_id
+      WHERE r.company_id = $1`,
+    [other.companyId],
+  );
+  expect(request).toEqual({
+    subject: `You may be eligible for ${title}`,
+    assignee: PERSONAS.staff,
+  });
+  const csv = await desk.request.get(`${new URL(desk.url()).pathname}.csv`);
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text).toContain(name);
+  expect(text).toContain(other.name);
 
   await staff.context.close();
   await company.context.close();

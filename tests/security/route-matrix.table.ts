@@ -347,6 +347,17 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: staffOnly(200),
     post: staffOnly(400),
   },
+  // Uptake (ADR 0044): the policy office's; the POST opens a proactive request (an empty one
+  // has no intent: 400).
+  "routes/desk.policies.$policyId_.uptake": {
+    url: (ids) => `/desk/policies/${ids.policyDemo}/uptake`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
+  "routes/desk.policies.$policyId_.uptake[.]csv": {
+    url: (ids) => `/desk/policies/${ids.policyDemo}/uptake.csv`,
+    get: staffOnly(200),
+  },
   "routes/company.policies": {
     url: "/company/policies",
     get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 200 },
