@@ -302,6 +302,13 @@ export interface IncubationMilestone {
   version: Generated<number>;
 }
 
+export interface IncubationMilestoneReminder {
+  kind: string;
+  milestone_id: string;
+  recipients: Generated<number>;
+  sent_at: Generated<Timestamp>;
+}
+
 export interface IncubationMilestoneTemplate {
   created_at: Generated<Timestamp>;
   created_by: string | null;
@@ -1229,6 +1236,7 @@ export interface DB {
   inbound_email_answer: InboundEmailAnswer;
   incubation_call: IncubationCall;
   incubation_milestone: IncubationMilestone;
+  incubation_milestone_reminder: IncubationMilestoneReminder;
   incubation_milestone_template: IncubationMilestoneTemplate;
   incubation_offer: IncubationOffer;
   incubation_programme: IncubationProgramme;

@@ -16,6 +16,11 @@ import {
   reportRemindersTask,
   STATS_REMINDER_TASK,
 } from "~/statistics/reminders.server";
+import {
+  ensureMilestoneRemindersScheduled,
+  MILESTONE_REMINDER_TASK,
+  milestoneRemindersTask,
+} from "~/incubation/milestone-reminders.server";
 
 /** Every background task by name. Later areas add theirs here. */
 export const taskHandlers: Record<string, TaskHandler> = {
@@ -27,6 +32,7 @@ export const taskHandlers: Record<string, TaskHandler> = {
   [REMINDER_TASK]: projectRemindersTask,
   [INBOUND_TASK]: inboundMailTask,
   [STATS_REMINDER_TASK]: reportRemindersTask,
+  [MILESTONE_REMINDER_TASK]: milestoneRemindersTask,
 };
 
 /**
@@ -37,4 +43,5 @@ export async function scheduleRecurring(db: DB): Promise<void> {
   await ensureSweepScheduled(db);
   await ensureRemindersScheduled(db);
   await ensureReportRemindersScheduled(db);
+  await ensureMilestoneRemindersScheduled(db);
 }

@@ -23,6 +23,8 @@ export type EmailTemplate =
   | "incubationStatus"
   | "incubationDecision"
   | "incubationEnded"
+  | "milestoneReminder"
+  | "milestoneLate"
   // Service requests (issue 5)
   | "serviceRequestFiled"
   | "serviceRequestReply"

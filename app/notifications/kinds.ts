@@ -34,6 +34,10 @@ export const NOTIFICATION_KINDS = [
   "incubation_graduated",
   "incubation_exited",
   "staff_milestone_submitted",
+  // Milestone reminders (ADR 0045): before the due day and the day after, to the company; late ones to staff.
+  "milestone_reminder",
+  "milestone_late",
+  "staff_milestone_late",
   // Company statistics (issue 14): a report to fill, and staff's decision on it.
   "report_task",
   "report_returned",

@@ -29,6 +29,7 @@ import * as reportReminders from "./2026-12-06T0500_report_reminders";
 import * as kbSearchSpeed from "./2026-12-06T0600_kb_search_speed";
 import * as policyOutreach from "./2026-12-07T0100_policy_outreach";
 import * as indicators from "./2026-12-07T0400_indicators";
+import * as milestoneReminders from "./2026-12-07T0405_milestone_reminders";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-06T0600_kb_search_speed": kbSearchSpeed,
   "2026-12-07T0100_policy_outreach": policyOutreach,
   "2026-12-07T0400_indicators": indicators,
+  "2026-12-07T0405_milestone_reminders": milestoneReminders,
 };

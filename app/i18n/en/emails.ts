@@ -36,6 +36,14 @@ const emails = {
     subject: "{{call}}: {{status}}",
     body: "Hello {{name}},\n\nThe incubation of {{company}} in {{call}} has ended: {{status}}.{{message}}\n\n{{next}}\n\nSee the incubation here:\n{{link}}",
   },
+  milestoneReminder: {
+    subject: "Reminder: a milestone of your incubation is due on {{due}}",
+    body: "Hello,\n\nThe milestone “{{milestone}}” of {{company}}'s incubation in {{programme}} is due on {{due}}. When it is done, mark it done on the portal with a short note (and the evidence, where the milestone asks for a document).\n\nYour milestones: {{link}}",
+  },
+  milestoneLate: {
+    subject: "Overdue: a milestone of your incubation was due on {{due}}",
+    body: "Hello,\n\nThe milestone “{{milestone}}” of {{company}}'s incubation in {{programme}} was due on {{due}} and is not marked done yet. Please mark it done on the portal, or tell the incubation team what stands in the way.\n\nYour milestones: {{link}}",
+  },
   // Service requests (issue 5)
   serviceRequestFiled: {
     subject: "{{ref}}: we have received your request",

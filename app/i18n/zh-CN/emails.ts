@@ -39,6 +39,14 @@ const emails: Translation<typeof en> = {
     subject: "{{call}}：{{status}}",
     body: "{{name}}，您好：\n\n{{company}}在“{{call}}”的孵化已结束：{{status}}。{{message}}\n\n{{next}}\n\n查看详情：\n{{link}}",
   },
+  milestoneReminder: {
+    subject: "提醒：您的一项孵化里程碑将于 {{due}} 到期",
+    body: "您好：\n\n{{company}}在“{{programme}}”孵化期间的里程碑“{{milestone}}”将于 {{due}} 到期。完成后，请在门户中标记完成并附简要说明（如该里程碑要求证明文件，请一并上传）。\n\n查看里程碑：{{link}}",
+  },
+  milestoneLate: {
+    subject: "已逾期：您的一项孵化里程碑已于 {{due}} 到期",
+    body: "您好：\n\n{{company}}在“{{programme}}”孵化期间的里程碑“{{milestone}}”已于 {{due}} 到期，目前尚未标记完成。请尽快在门户中标记完成；如遇困难，请告知孵化团队。\n\n查看里程碑：{{link}}",
+  },
   // Service requests (issue 5)
   serviceRequestFiled: {
     subject: "{{ref}}：我们已收到您的服务申请",
