@@ -153,6 +153,9 @@ async function runJourney(browser: Browser, baseURL: string, js: boolean, width:
 
   // Staff find it in the queue and ask for more information.
   await desk.goto(`/desk/claims?q=${encodeURIComponent(name)}`);
+  // The queue fits the width: a table at 1280 px, cards at 390 px.
+  await expect(desk.getByRole("link", { name })).toBeVisible();
+  await noSideways(desk, width);
   await desk.getByRole("link", { name }).click();
   await expect(desk.getByRole("heading", { level: 1 })).toContainText(name);
   await desk.getByLabel("What the company must send").fill("Please send the bench quotation.");

@@ -65,10 +65,8 @@ export default function DeskClaims() {
             <thead>
               <tr>
                 <th scope="col">{t("fields.company")}</th>
-                <th scope="col">{t("fields.reference")}</th>
                 <th scope="col">{t("fields.policy")}</th>
                 <th scope="col">{t("fields.status")}</th>
-                <th scope="col">{t("fields.stage")}</th>
                 <th scope="col">{t("fields.requested")}</th>
                 <th scope="col">{t("fields.awarded")}</th>
                 <th scope="col">{t("fields.submittedOn")}</th>
@@ -77,22 +75,20 @@ export default function DeskClaims() {
             <tbody>
               {items.map((c) => (
                 <tr key={c.id}>
-                  <th scope="row" className="card-title">
+                  <th scope="row" className="card-title claim-company">
                     <Link to={`/desk/claims/${c.id}`}>{pick(locale, c.name_en, c.name_zh)}</Link>
+                    <span className="muted nowrap claim-ref">{claimRef(c.id)}</span>
                   </th>
-                  <td data-label={t("fields.reference")} className="nowrap card-inline">
-                    {claimRef(c.id)}
-                  </td>
                   <td data-label={t("fields.policy")}>{pick(locale, c.title_en, c.title_zh)}</td>
                   <td data-label={t("fields.status")} className="card-inline card-key">
                     <StatusBadge status={c.status} />
-                  </td>
-                  <td data-label={t("fields.stage")} className="card-inline">
                     {c.status === "submitted" || c.status === "info_requested" ? (
-                      <StageText stages={c.stages} stage={c.stage} />
-                    ) : (
-                      "–"
-                    )}
+                      <span className="claim-stage">
+                        {t("fields.stage")}
+                        {locale === "zh-CN" ? "：" : ": "}
+                        <StageText stages={c.stages} stage={c.stage} />
+                      </span>
+                    ) : null}
                   </td>
                   <td data-label={t("fields.requested")} className="card-inline">
                     {money(c.requested_minor)}
