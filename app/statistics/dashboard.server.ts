@@ -66,6 +66,7 @@ export interface MissingCompany {
 }
 
 export interface Dashboard {
+  definitions: IndicatorDef[];
   forms: { id: string; nameEn: string; nameZh: string }[];
   formId: string | null;
   periods: PeriodRef[];
@@ -165,6 +166,7 @@ export async function parkDashboard(
     periodQ = periodQ.where("v.form_id", "=", input.formId);
   const chosen = await periodQ.executeTakeFirst();
   const empty: Dashboard = {
+    definitions: defs,
     forms: forms.map((f) => ({ id: f.id, nameEn: f.name_en, nameZh: f.name_zh })),
     formId: chosen?.form_id ?? null,
     periods: [],

@@ -12,6 +12,7 @@ import {
   type IndicatorFormula,
 } from "./indicators";
 import { parkDashboard } from "./dashboard.server";
+import { previewIndicator, removeIndicator, saveIndicator } from "./indicator-defs.server";
 import { listIndicators, rebuildIndicators } from "./indicators.server";
 import {
   decideReport,
@@ -274,5 +275,75 @@ describe("indicators over accepted reports (database)", () => {
       .orderBy(["indicator_id", "period_id"])
       .execute();
     expect(after).toEqual(before);
+  });
+});
+
+describe("editing indicator definitions", () => {
+  const input = {
+    code: "rd_staff_share",
+    nameEn: "Share of R&D staff",
+    nameZh: "研发人员占比",
+    ability: "innovation" as const,
+    weight: 5,
+    kind: "share" as const,
+    a: "staff_rd",
+    b: "staff_total",
+    unit: "%",
+    position: 9,
+  };
+
+  it("saves a definition (audited), previews it, refuses a bad formula, a duplicate or a stale version, and removes it", async () => {
+    const stats = sessionUserOf(await insertUser(t.db, { roles: ["statistics"] }));
+    const desk = sessionUserOf(await insertUser(t.db, { roles: ["staff"] }));
+    expect(await saveIndicator(t.db, desk, null, input)).toEqual({
+      ok: false,
+      error: "forbidden",
+    });
+    expect(await saveIndicator(t.db, stats, null, { ...input, b: null })).toMatchObject({
+      ok: false,
+      error: "formula",
+      problems: ["bMissing"],
+    });
+    expect(
+      await saveIndicator(t.db, stats, null, { ...input, code: "rd_intensity" }),
+    ).toMatchObject({ ok: false, error: "duplicate" });
+    const saved = await saveIndicator(t.db, stats, null, input);
+    if (!saved.ok) throw new Error(saved.error);
+    const preview = await previewIndicator(t.db, input);
+    expect(preview?.result.known).toBeGreaterThan(0);
+    expect(preview?.result.value).toBeCloseTo(20);
+    expect(await saveIndicator(t.db, stats, saved.id, input, { version: 7 })).toMatchObject({
+      ok: false,
+      error: "conflict",
+    });
+    expect(
+      (await saveIndicator(t.db, stats, saved.id, { ...input, weight: 6 }, { version: 1 })).ok,
+    ).toBe(true);
+    const values = await t.db
+      .selectFrom("indicator_value")
+      .select("known")
+      .where("indicator_id", "=", saved.id)
+      .execute();
+    expect(values.length).toBeGreaterThan(0);
+    expect(await removeIndicator(t.db, desk, saved.id)).toEqual({ ok: false, error: "forbidden" });
+    expect(await removeIndicator(t.db, stats, saved.id)).toEqual({ ok: true });
+    const actions = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", saved.id)
+      .orderBy("id")
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      "statistics.indicator_create",
+      "statistics.indicator_update",
+      "statistics.indicator_remove",
+    ]);
+    expect(
+      await t.db
+        .selectFrom("indicator_value")
+        .select("known")
+        .where("indicator_id", "=", saved.id)
+        .execute(),
+    ).toEqual([]);
   });
 });

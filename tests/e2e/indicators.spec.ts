@@ -69,3 +69,31 @@ test("plain desk staff may not see the indicators", async ({ browser, baseURL })
   expect(response?.status()).toBe(403);
   await desk.close();
 });
+
+test("staff define an indicator, preview it, save it and remove it behind a confirmation (without JavaScript)", async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  const staff = await contextFor(browser, baseURL!, STATS, { javaScriptEnabled: false });
+  const page = await staff.newPage();
+  await page.goto("/desk/statistics/indicators/new");
+  await page.getByLabel("Code").fill("rd_staff_share");
+  await page.getByLabel("Name in English").fill("Share of R&D staff");
+  await page.getByLabel("Name in Chinese").fill("研发人员占比");
+  await page.getByLabel("Formula").selectOption("share");
+  await page.getByLabel("Field a").selectOption("staff_rd");
+  await page.getByLabel("Field b").selectOption("staff_total");
+  await page.getByLabel("Unit", { exact: true }).fill("%");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("preview-value")).toHaveText(/%$/);
+  // What was typed is still there after the preview.
+  await expect(page.getByLabel("Name in Chinese")).toHaveValue("研发人员占比");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Indicator saved; every period recomputed.")).toBeVisible();
+  await page.getByRole("link", { name: "Remove this indicator" }).click();
+  await page.getByRole("button", { name: "Remove it" }).click();
+  await expect(page.getByText("Indicator removed.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Share of R&D staff" })).toHaveCount(0);
+  await staff.close();
+});

@@ -136,6 +136,11 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: statisticsOnly(200),
     post: statisticsOnly(302),
   },
+  "routes/desk.statistics.indicators.$indicatorId": {
+    url: "/desk/statistics/indicators/new",
+    get: statisticsOnly(200),
+    post: statisticsOnly(400),
+  },
   "routes/desk.statistics.forms.$formId": {
     url: "/desk/statistics/forms/new",
     get: statisticsOnly(200),

@@ -107,6 +107,27 @@ export default function IndicatorDashboard() {
       ) : (
         <p className="card muted">{t("indicators.noPeriods")}</p>
       )}
+      <section className="card stack" aria-labelledby="ind-defs">
+        <h2 id="ind-defs">{t("indicatorEditor.definitions")}</h2>
+        <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
+          {d.definitions.map((def) => (
+            <li key={def.id}>
+              <Link to={`/desk/statistics/indicators/${def.id}`}>
+                {pick(locale, def.nameEn, def.nameZh)}
+              </Link>{" "}
+              <span className="muted">
+                {def.code} · {t(`indicators.kinds.${def.kind}`)} ·{" "}
+                {t("indicators.weightValue", { weight: def.weight })}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p>
+          <Link className="button button-secondary" to="/desk/statistics/indicators/new">
+            {t("indicatorEditor.newIndicator")}
+          </Link>
+        </p>
+      </section>
       <div className="row wrap">
         <Form method="post">
           <SubmitButton className="button button-secondary">{t("indicators.rebuild")}</SubmitButton>
