@@ -858,6 +858,12 @@ export interface ProjectVisitHost {
   visit_id: string;
 }
 
+export interface PromotionPublicFigure {
+  figure: string;
+  published_at: Generated<Timestamp>;
+  published_by: string | null;
+}
+
 export interface ReplySnippet {
   body_en: string;
   body_zh: string;
@@ -1279,6 +1285,7 @@ export interface DB {
   project_tranche: ProjectTranche;
   project_visit: ProjectVisit;
   project_visit_host: ProjectVisitHost;
+  promotion_public_figure: PromotionPublicFigure;
   reply_snippet: ReplySnippet;
   report: Report;
   report_comment: ReportComment;

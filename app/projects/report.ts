@@ -103,3 +103,40 @@ export function shortMoney(minor: number, currency: string, locale: string): str
 export function shortPercent(share: number | null): string {
   return share === null ? "–" : `${Math.round(share * 1000) / 10}%`;
 }
+
+/**
+ * Figures of the report that staff may make public on the invest page (ADR 0046): this year's
+ * signed investment and arrived capital in yuan, projects signed this year, projects landed.
+ */
+export const PUBLIC_FIGURES = [
+  "signed_investment_year",
+  "capital_arrived_year",
+  "projects_signed_year",
+  "projects_landed",
+] as const;
+export type PublicFigure = (typeof PUBLIC_FIGURES)[number];
+
+export function isPublicFigure(value: unknown): value is PublicFigure {
+  return typeof value === "string" && (PUBLIC_FIGURES as readonly string[]).includes(value);
+}
+
+export const figureSchema = z.object({
+  figure: z.enum(PUBLIC_FIGURES),
+  public: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+
+export interface FigureValue {
+  figure: PublicFigure;
+  /** The park year (Asia/Shanghai) the figure is of; projects landed is of all time. */
+  year: number;
+  /** Minor units of CNY for money, a count otherwise. */
+  value: number;
+  currency: "CNY" | null;
+}
+
+/** A figure as shown: "CNY 80M" / "8,000万元" for money, the count otherwise. */
+export function figureText(f: Pick<FigureValue, "value" | "currency">, locale: string): string {
+  if (!f.currency) return String(f.value);
+  const text = shortMoney(f.value, f.currency, locale);
+  return locale === "zh-CN" ? text.replace(/ CNY$/, "元") : text;
+}

@@ -101,7 +101,7 @@ async function stageDays(db: Executor, start: Date, end: Date) {
   return new Map(rows.map((r) => [r.stage, r]));
 }
 
-interface MoneyFact {
+export interface MoneyFact {
   quarter: string;
   industry_id: string | null;
   country: string | null;
@@ -111,7 +111,7 @@ interface MoneyFact {
 }
 
 /** Signed investment: a project's planned investment, in the quarter it was first signed. */
-async function signedFacts(db: Executor, start: Date, end: Date): Promise<MoneyFact[]> {
+export async function signedFacts(db: Executor, start: Date, end: Date): Promise<MoneyFact[]> {
   const { rows } = await sql<MoneyFact>`
     SELECT to_char(s.at AT TIME ZONE 'Asia/Shanghai', 'YYYY-"Q"Q') AS quarter,
       p.industry_id, p.country, coalesce(p.investment_currency, '') AS currency,
@@ -128,7 +128,7 @@ async function signedFacts(db: Executor, start: Date, end: Date): Promise<MoneyF
 }
 
 /** Arrived capital: the tranches that arrived in the period. */
-async function arrivedFacts(db: Executor, from: string, to: string): Promise<MoneyFact[]> {
+export async function arrivedFacts(db: Executor, from: string, to: string): Promise<MoneyFact[]> {
   const { rows } = await sql<MoneyFact>`
     SELECT to_char(t.arrived_on, 'YYYY-"Q"Q') AS quarter, p.industry_id, p.country, t.currency,
       sum(t.amount_minor)::float8 AS minor, count(*)::int AS n

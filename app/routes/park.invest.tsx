@@ -5,6 +5,8 @@ import { getUser } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { detectLocale } from "~/i18n/locale.server";
 import { listInvestSteps } from "~/park/park.server";
+import { publicFigures } from "~/projects/public-figures.server";
+import { figureText } from "~/projects/report";
 import { ParkNav } from "~/park/ui";
 import { pageDescription, pageTitle } from "~/lib/page-title";
 
@@ -19,11 +21,15 @@ export const meta: MetaFunction = ({ matches }) => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
-  return { locale: detectLocale(request, user?.locale), steps: await listInvestSteps(db()) };
+  return {
+    locale: detectLocale(request, user?.locale),
+    steps: await listInvestSteps(db()),
+    figures: await publicFigures(db()),
+  };
 }
 
 export default function Invest() {
-  const { locale, steps } = useLoaderData<typeof loader>();
+  const { locale, steps, figures } = useLoaderData<typeof loader>();
   const { t } = useTranslation("park");
   const zh = locale === "zh-CN";
   return (
@@ -33,6 +39,24 @@ export default function Invest() {
         <p className="lead">{t("invest.lead")}</p>
       </header>
       <ParkNav />
+      {figures.length ? (
+        <section className="section" aria-labelledby="invest-figures">
+          <h2 id="invest-figures">{t("invest.figures")}</h2>
+          <dl className="invest-figures" data-testid="invest-figures">
+            {figures.map((f) => (
+              <div key={f.figure} className="card">
+                <dt>
+                  {f.figure === "projects_landed"
+                    ? t("invest.figure.projects_landed")
+                    : t(`invest.figure.${f.figure}`, { year: String(f.year) })}
+                </dt>
+                <dd>{figureText(f, locale)}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="muted">{t("invest.figuresNote")}</p>
+        </section>
+      ) : null}
       {steps.length === 0 ? <p className="notice">{t("invest.empty")}</p> : null}
       <ol className="stack park-steps">
         {steps.map((s) => (

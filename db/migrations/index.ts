@@ -30,6 +30,7 @@ import * as kbSearchSpeed from "./2026-12-06T0600_kb_search_speed";
 import * as policyOutreach from "./2026-12-07T0100_policy_outreach";
 import * as indicators from "./2026-12-07T0400_indicators";
 import * as milestoneReminders from "./2026-12-07T0405_milestone_reminders";
+import * as promotionPublicFigures from "./2026-12-07T0455_promotion_public_figures";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T0100_policy_outreach": policyOutreach,
   "2026-12-07T0400_indicators": indicators,
   "2026-12-07T0405_milestone_reminders": milestoneReminders,
+  "2026-12-07T0455_promotion_public_figures": promotionPublicFigures,
 };

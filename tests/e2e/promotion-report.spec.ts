@@ -110,3 +110,66 @@ test("the period form and the CSV downloads", async ({ browser, baseURL }) => {
   );
   await context.close();
 });
+
+test("a figure made public shows live on the invest page in both languages", async ({
+  browser,
+  baseURL,
+}) => {
+  const landed = async () =>
+    (
+      await query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM project WHERE stage IN ('registered', 'moved_in', 'producing')",
+      )
+    )[0]!.n;
+  const staff = await contextFor(browser, baseURL!, PROMOTION_EN);
+  const page = await staff.newPage();
+  await page.goto("/desk/projects/report");
+  const figures = page.getByTestId("public-figures");
+  const row = figures.getByRole("row", { name: /Projects landed in the park/ });
+  await expect(row).toContainText("Not public");
+  await row.getByRole("button", { name: /Make public/ }).click();
+  await expect(page.getByText("The figure is now on the invest page.")).toBeVisible();
+  await expect(row).toContainText("Public");
+  await expect(row).toContainText(String(await landed()));
+  const [audit] = await query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM audit_log WHERE action = 'project_figure.published' AND entity_id = 'projects_landed'",
+  );
+  expect(audit!.n).toBe(1);
+
+  const visitor = await browser.newContext({ baseURL });
+  const pub = await visitor.newPage();
+  await pub.goto("/park/invest");
+  const box = pub.getByTestId("invest-figures");
+  await expect(box).toContainText("Projects landed in the park");
+  await expect(box).toContainText(String(await landed()));
+  await expect(box).not.toContainText("Investment signed");
+  // Live: a project registers, and the (cached) public page shows the new count.
+  const before = await landed();
+  await query(
+    "UPDATE project SET stage = 'registered' WHERE organisation = 'Kangaroo Valley Foods Pty Ltd'",
+  );
+  expect(await landed()).toBe(before + 1);
+  // The page cache hears of the change by a notification after the commit: reload until then.
+  await expect
+    .poll(async () => {
+      await pub.reload();
+      return box.locator("dd").textContent();
+    })
+    .toBe(String(before + 1));
+  await visitor.addCookies([{ name: "lang", value: "zh-CN", url: baseURL! }]);
+  await pub.reload();
+  await expect(box).toContainText("已落户园区的项目");
+  await expect(box.locator("dd")).toHaveText(String(before + 1));
+  await visitor.close();
+
+  // Withdrawn: gone from the public page.
+  await row.getByRole("button", { name: /Withdraw/ }).click();
+  await expect(page.getByText("The figure was taken off the invest page.")).toBeVisible();
+  const again = await browser.newContext({ baseURL });
+  const pub2 = await again.newPage();
+  await pub2.goto("/park/invest");
+  await expect(pub2.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(pub2.getByTestId("invest-figures")).toHaveCount(0);
+  await again.close();
+  await staff.close();
+});

@@ -500,7 +500,11 @@ export const ROUTES: Record<string, RouteSpec> = {
   // empty POST is a form error (400).
   "routes/desk.projects._index": { url: "/desk/projects", get: promotionOnly(200) },
   // The promotion report (ADR 0046) and its CSV tables.
-  "routes/desk.projects.report": { url: "/desk/projects/report", get: promotionOnly(200) },
+  "routes/desk.projects.report": {
+    url: "/desk/projects/report",
+    get: promotionOnly(200),
+    post: promotionOnly(400),
+  },
   "routes/desk.projects.report[.]csv": {
     url: "/desk/projects/report.csv?table=countries",
     get: promotionOnly(200),

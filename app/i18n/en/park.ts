@@ -59,6 +59,14 @@ const park = {
     duration: "Expected time",
     empty: "The investment guide has not been written yet.",
     cta: "Send us an inquiry",
+    figures: "The park's investment in figures",
+    figuresNote: "Live figures from the park's investment pipeline.",
+    figure: {
+      signed_investment_year: "Investment signed in {{year}}",
+      capital_arrived_year: "Capital arrived in {{year}}",
+      projects_signed_year: "Projects signed in {{year}}",
+      projects_landed: "Projects landed in the park",
+    },
   },
   home: {
     latestNews: "Latest news",

@@ -57,6 +57,14 @@ const park: Translation<typeof en> = {
     duration: "预计时间",
     empty: "投资指南尚未编写。",
     cta: "向我们咨询",
+    figures: "招商数据一览",
+    figuresNote: "数据实时来自园区招商项目库。",
+    figure: {
+      signed_investment_year: "{{year}}年签约投资额",
+      capital_arrived_year: "{{year}}年到位资金",
+      projects_signed_year: "{{year}}年签约项目",
+      projects_landed: "已落户园区的项目",
+    },
   },
   home: {
     latestNews: "最新动态",

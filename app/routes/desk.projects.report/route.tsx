@@ -1,14 +1,21 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { parseForm, readForm } from "~/lib/form.server";
+import { requestMeta } from "~/lib/request.server";
+import { redirectWithToast } from "~/lib/toast.server";
+import { setFigurePublic, staffFigures } from "~/projects/public-figures.server";
 import { db } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { pageTitle } from "~/lib/page-title";
 import { CURRENCIES, isCurrency, type Currency } from "~/projects/money";
-import { periodQuery, reportPeriod, shortMoney } from "~/projects/report";
+import { figureSchema, periodQuery, reportPeriod, shortMoney } from "~/projects/report";
 import { promotionReport } from "~/projects/reports.server";
 import { useLocale } from "~/lib/root-data";
 import { Breakdown, Funnel, Quarters, Sources, useBreakdownLabels } from "./charts";
+import { PublicFigures } from "./figures";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Promotion report · 招商报表 | Zizhu Park Portal") },
@@ -18,11 +25,29 @@ export const meta: MetaFunction = ({ matches }) => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:project:any");
   const period = reportPeriod(new URL(request.url).searchParams);
-  return { report: await promotionReport(db(), user, period) };
+  return {
+    report: await promotionReport(db(), user, period),
+    figures: await staffFigures(db(), user),
+    canChange: can(user, "update:project:any"),
+  };
+}
+
+/** Makes a figure public on the invest page, or withdraws it (ADR 0046). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "update:project:any");
+  const submission = parseForm(await readForm(request), { schema: figureSchema });
+  if (submission.status !== "success")
+    return data({ error: "projects:errors.unknownIntent" }, { status: 400 });
+  const { figure, public: makePublic } = submission.value;
+  await setFigurePublic(db(), user, figure, makePublic, { ip: requestMeta(request, context).ip });
+  return redirectWithToast(`/desk/projects/report${new URL(request.url).search}#report-figures`, {
+    type: "success",
+    key: makePublic ? "projects:report.figures.published" : "projects:report.figures.withdrawn",
+  });
 }
 
 export default function PromotionReportPage() {
-  const { report } = useLoaderData<typeof loader>();
+  const { report, figures, canChange } = useLoaderData<typeof loader>();
   const { t } = useTranslation("projects");
   const locale = useLocale();
   const labels = useBreakdownLabels();
@@ -104,6 +129,7 @@ export default function PromotionReportPage() {
         label={labels.industry}
       />
       <Breakdown report={report} table="countries" rows={report.countries} label={labels.country} />
+      <PublicFigures figures={figures} canChange={canChange} />
     </div>
   );
 }
