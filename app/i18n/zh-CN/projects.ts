@@ -314,7 +314,7 @@ const projects: Translation<typeof en> = {
     noCountry: "未填国家和地区",
     nothing: "本期没有以 {{currency}} 计的签约或到位金额。",
     csv: "下载 CSV",
-    csvOf: "将“{{table}}”下载为 CSV",
+    csvOf: "下载 CSV：{{table}}",
     figures: {
       title: "投资指南页上的公开数据",
       lead: "设为公开的数据会以中英文显示在园区投资指南页上，并实时更新。",
