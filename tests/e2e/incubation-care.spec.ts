@@ -197,6 +197,9 @@ test("an acceptance is an offer: the company accepts, both sign, onboarding requ
   const s = await staff.newPage();
   await s.goto(`/desk/incubation/applications/${applicationId}`);
   await s.getByLabel("Outcome", { exact: true }).selectOption("accepted_with_conditions");
+  // As a person would before the page hydrates: the button fills the letter either way.
+  await s.getByRole("button", { name: "Fill in the template" }).click();
+  await expect(s.getByLabel("Letter", { exact: true })).toHaveValue(/\S/);
   await s.getByLabel("Space (building, room)").fill("Building 3, room 301");
   await s.getByLabel("Conditions", { exact: true }).fill("Register in the park within 60 days");
   await s.getByRole("button", { name: "Save draft decision" }).click();

@@ -92,6 +92,10 @@ test("after the decision: offer, agreement, onboarding, a quarterly report, grad
   const s = await staffCtx.newPage();
   await s.goto(`/desk/incubation/applications/${applicationId}`);
   await s.getByLabel("Outcome", { exact: true }).selectOption("accepted_with_conditions");
+  // The letter fills itself on the change once the page has hydrated; the button does it with
+  // or without JavaScript (a choice made before hydration left it empty: "Write the letter").
+  await s.getByRole("button", { name: "Fill in the template" }).click();
+  await expect(s.getByLabel("Letter", { exact: true })).toHaveValue(/\S/);
   await s.getByLabel("Space (building, room)").fill("Building 5, room 512");
   await s.getByLabel("Conditions", { exact: true }).fill("Move in within 30 days");
   await s.getByRole("button", { name: "Save draft decision" }).click();
