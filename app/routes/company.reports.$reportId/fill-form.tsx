@@ -6,7 +6,7 @@
  * shows inline and nothing is sent); without, the server answers the same errors.
  */
 import { Form } from "@remix-run/react";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { SubmitButton } from "~/components/forms";
 import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
@@ -48,6 +48,19 @@ export function FillForm({
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState(serverErrors);
   const summary = useRef<HTMLDivElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  // The inputs are uncontrolled (`defaultValue`), so React never writes over what a person
+  // typed, also before the page hydrated; the state mirrors them for the change markers and
+  // the in-browser check, and takes in on mount whatever was typed before hydration.
+  useEffect(() => {
+    const el = form.current;
+    if (!el) return;
+    const typed: Record<string, string> = {};
+    for (const [key, value] of new FormData(el)) {
+      if (typeof value === "string" && key !== "version" && key !== "intent") typed[key] = value;
+    }
+    setValues((v) => ({ ...v, ...typed }));
+  }, []);
   const explain = explainable(definition);
   const percentOf = (key: string) => {
     for (const c of definition.checks) if (c.kind === "change" && c.field === key) return c.percent;
@@ -83,7 +96,14 @@ export function FillForm({
   }
   const errorEntries = Object.entries(errors);
   return (
-    <Form method="post" className="form-stack" id="report-form" noValidate onSubmit={onSubmit}>
+    <Form
+      method="post"
+      className="form-stack"
+      id="report-form"
+      noValidate
+      onSubmit={onSubmit}
+      ref={form}
+    >
       <input type="hidden" name="version" value={String(version)} />
       {errorEntries.length ? (
         <div className="error-summary" role="alert" tabIndex={-1} ref={summary}>
@@ -144,20 +164,20 @@ export function FillForm({
                 id={id}
                 name={f.key}
                 rows={3}
-                value={value}
+                defaultValue={initial[f.key] ?? ""}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={described || undefined}
-                onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+                onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
               />
             ) : (
               <input
                 id={id}
                 name={f.key}
                 inputMode={f.type === "integer" ? "numeric" : "decimal"}
-                value={value}
+                defaultValue={initial[f.key] ?? ""}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={described || undefined}
-                onChange={(e) => setValues({ ...values, [f.key]: e.target.value })}
+                onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
               />
             )}
             {last ? (
@@ -185,9 +205,11 @@ export function FillForm({
                   id={`explain-${f.key}`}
                   name={`explain.${f.key}`}
                   rows={2}
-                  value={values[`explain.${f.key}`] ?? ""}
+                  defaultValue={initial[`explain.${f.key}`] ?? ""}
                   aria-invalid={explainError ? true : undefined}
-                  onChange={(e) => setValues({ ...values, [`explain.${f.key}`]: e.target.value })}
+                  onChange={(e) =>
+                    setValues((v) => ({ ...v, [`explain.${f.key}`]: e.target.value }))
+                  }
                 />
                 <div className="field-errors" role={explainError ? "alert" : undefined}>
                   {explainError ? <p>{message(explainError)}</p> : null}

@@ -123,7 +123,7 @@ export default function ReportPage() {
       {editable ? (
         <section className="card">
           <FillForm
-            key={`${report.version}-${reply ? "reply" : "load"}`}
+            key={`${report.id}-${report.version}-${reply ? "reply" : "load"}`}
             definition={report.definition}
             values={reply?.values ?? values}
             errors={reply?.errors ?? {}}
