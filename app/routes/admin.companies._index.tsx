@@ -67,7 +67,7 @@ export default function AdminCompanies() {
         <p className="notice">{t("companies.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table admin-table">
+          <table className="table admin-table table-cards">
             <caption className="visually-hidden">{t("companies.results")}</caption>
             <thead>
               <tr>
@@ -82,29 +82,33 @@ export default function AdminCompanies() {
             <tbody>
               {items.map((c) => (
                 <tr key={c.id}>
-                  <td>
+                  <td className="card-title">
                     <Link to={`/admin/companies/${c.id}`}>{pick(locale, c.nameEn, c.nameZh)}</Link>
                     <div className="muted">{locale === "zh-CN" ? c.nameEn : c.nameZh}</div>
                   </td>
-                  <td>
+                  <td className="card-inline" data-label={t("companies.creditCode")}>
                     <code>{c.creditCode ?? "–"}</code>
                   </td>
-                  <td>
+                  <td className="card-inline" data-label={t("companies.owner")}>
                     {c.owner ? (
                       <Link to={`/admin/users/${c.owner.id}`}>{c.owner.name}</Link>
                     ) : (
                       <span className="muted">–</span>
                     )}
                   </td>
-                  <td>{c.memberCount}</td>
-                  <td>
+                  <td className="card-inline" data-label={t("companies.members")}>
+                    {c.memberCount}
+                  </td>
+                  <td className="card-inline card-first">
                     {c.isResident ? (
                       <span className="badge badge-success">{t("companies.isResident")}</span>
                     ) : (
                       <span className="badge badge-muted">{t("companies.notResident")}</span>
                     )}
                   </td>
-                  <td>{formatUtc(c.createdAt)}</td>
+                  <td className="card-inline" data-label={t("companies.created")}>
+                    {formatUtc(c.createdAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>

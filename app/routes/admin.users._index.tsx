@@ -88,7 +88,7 @@ export default function AdminUsers() {
         <p className="notice">{t("users.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table admin-table">
+          <table className="table admin-table table-cards">
             <caption className="visually-hidden">{t("users.results")}</caption>
             <thead>
               <tr>
@@ -103,18 +103,20 @@ export default function AdminUsers() {
             <tbody>
               {items.map((u) => (
                 <tr key={u.id}>
-                  <td>
+                  <td className="card-title">
                     <Link to={`/admin/users/${u.id}`}>{u.name}</Link>
                   </td>
-                  <td className="admin-break">{u.email}</td>
-                  <td>
+                  <td className="admin-break" data-label={t("users.email")}>
+                    {u.email}
+                  </td>
+                  <td data-label={t("users.roles")}>
                     {u.roles.length ? (
                       u.roles.map((r) => roleLabel(r)).join(locale === "zh-CN" ? "、" : ", ")
                     ) : (
                       <span className="muted">{t("users.none")}</span>
                     )}
                   </td>
-                  <td>
+                  <td data-label={t("users.company")}>
                     {u.company ? (
                       <Link to={`/admin/companies/${u.company.id}`}>
                         {pick(locale, u.company.nameEn, u.company.nameZh)}
@@ -123,10 +125,12 @@ export default function AdminUsers() {
                       <span className="muted">–</span>
                     )}
                   </td>
-                  <td>
+                  <td className="card-inline card-first">
                     <StatusBadge disabled={u.disabled} verified={u.emailVerified} />
                   </td>
-                  <td>{formatUtc(u.createdAt)}</td>
+                  <td className="card-inline" data-label={t("users.created")}>
+                    {formatUtc(u.createdAt)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -107,7 +107,7 @@ export default function DeskIncubation() {
         </div>
         {calls.length ? (
           <div className="table-wrap">
-            <table className="table">
+            <table className="table table-cards">
               <thead>
                 <tr>
                   <th>{t("desk.callColumn")}</th>
@@ -123,17 +123,24 @@ export default function DeskIncubation() {
                   const phase = callPhase(c);
                   return (
                     <tr key={c.id}>
-                      <td>
+                      <td className="card-title">
                         <Link to={`/desk/incubation/calls/${c.id}`}>
                           {pick(c.title_en, c.title_zh)}
                         </Link>
                       </td>
-                      <td>{pick(c.programme_en, c.programme_zh)}</td>
-                      <td>{time(c.closes_at)}</td>
-                      <td>
+                      <td data-label={t("public.programme")}>
+                        {pick(c.programme_en, c.programme_zh)}
+                      </td>
+                      <td className="card-inline card-key" data-label={t("callForm.closesAt")}>
+                        {time(c.closes_at)}
+                      </td>
+                      <td className="card-inline card-first">
                         <PhaseBadge phase={phase} />
                       </td>
-                      <td>
+                      <td
+                        className="card-inline card-key"
+                        data-label={t("desk.applicationsColumn")}
+                      >
                         {t("desk.applications", {
                           submitted: String(c.submitted_count),
                           total: String(c.total_count),

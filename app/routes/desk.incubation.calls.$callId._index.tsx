@@ -143,7 +143,7 @@ export default function CallDesk() {
 
       {applications.length ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th>{t("callDesk.company")}</th>
@@ -158,12 +158,12 @@ export default function CallDesk() {
             <tbody>
               {applications.map((a) => (
                 <tr key={a.id}>
-                  <td>
+                  <td className="card-title">
                     <Link to={`/desk/incubation/applications/${a.id}`}>
                       {pick(a.company_en, a.company_zh)}
                     </Link>
                   </td>
-                  <td>
+                  <td className="card-inline card-first">
                     <StatusBadge status={a.status} />
                     {a.decision_outcome && !a.decision_released_at ? (
                       <div className="muted">
@@ -171,11 +171,21 @@ export default function CallDesk() {
                       </div>
                     ) : null}
                   </td>
-                  <td>{a.submitted_at ? time(a.submitted_at) : "—"}</td>
-                  <td>{a.assigned}</td>
-                  <td>{a.reviews}</td>
-                  <td>{fmt(a.weightedMean)}</td>
-                  <td>{fmt(a.normalised)}</td>
+                  <td className="nowrap card-inline" data-label={t("callDesk.submitted")}>
+                    {a.submitted_at ? time(a.submitted_at) : "—"}
+                  </td>
+                  <td className="card-inline" data-label={t("callDesk.reviewers")}>
+                    {a.assigned}
+                  </td>
+                  <td className="card-inline" data-label={t("callDesk.reviews")}>
+                    {a.reviews}
+                  </td>
+                  <td className="card-inline card-key" data-label={t("callDesk.mean")}>
+                    {fmt(a.weightedMean)}
+                  </td>
+                  <td className="card-inline card-key" data-label={t("callDesk.normalised")}>
+                    {fmt(a.normalised)}
+                  </td>
                 </tr>
               ))}
             </tbody>

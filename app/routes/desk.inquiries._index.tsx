@@ -68,7 +68,7 @@ export default function InquiryInbox() {
         <p className="notice">{t("desk.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">{t("desk.columns.reference")}</th>
@@ -82,21 +82,30 @@ export default function InquiryInbox() {
             <tbody>
               {page.items.map((i) => (
                 <tr key={i.id}>
-                  <td>
+                  <td className="nowrap card-inline card-first">
                     <Link to={`/desk/inquiries/${i.id}`}>{i.reference}</Link>
                   </td>
-                  <td>
+                  <td className="card-title">
                     {i.name}
                     {i.organisation ? <div className="muted">{i.organisation}</div> : null}
                   </td>
-                  <td>{t(`form.interest.${i.interest as "other"}`)}</td>
-                  <td>
+                  <td className="card-inline" data-label={t("desk.columns.interest")}>
+                    {t(`form.interest.${i.interest as "other"}`)}
+                  </td>
+                  <td className="card-inline card-first">
                     <span className={`badge${badge(i.status)}`}>
                       {t(`desk.status.${i.status as "new"}`)}
                     </span>
                   </td>
-                  <td>{isoMinute(i.created_at)}</td>
-                  <td>{i.assignee_name ?? t("desk.unassigned")}</td>
+                  <td
+                    className="nowrap card-inline card-key"
+                    data-label={t("desk.columns.received")}
+                  >
+                    {isoMinute(i.created_at)}
+                  </td>
+                  <td className="card-inline" data-label={t("desk.columns.assignee")}>
+                    {i.assignee_name ?? t("desk.unassigned")}
+                  </td>
                 </tr>
               ))}
             </tbody>

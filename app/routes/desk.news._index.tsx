@@ -88,7 +88,7 @@ export default function NewsDesk() {
         <p className="notice">{t("desk.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">{t("desk.columns.title")}</th>
@@ -100,7 +100,7 @@ export default function NewsDesk() {
             <tbody>
               {page.items.map((a) => (
                 <tr key={a.id}>
-                  <td>
+                  <td className="card-title">
                     <Link to={`/desk/news/${a.id}`}>
                       {pick(locale, a.title_en, a.title_zh) || t("desk.untitled")}
                     </Link>
@@ -108,7 +108,7 @@ export default function NewsDesk() {
                       {a.title_en ? "EN" : ""} {a.title_zh ? "中文" : ""}
                     </div>
                   </td>
-                  <td>
+                  <td className="card-inline card-first">
                     <span
                       className={`badge${a.status === "published" ? " badge-success" : a.status === "scheduled" ? " badge-warning" : " badge-muted"}`}
                     >
@@ -118,8 +118,12 @@ export default function NewsDesk() {
                       <div className="muted">{isoMinute(a.publish_at)}</div>
                     ) : null}
                   </td>
-                  <td>{isoMinute(a.updated_at)}</td>
-                  <td>{a.updated_by_name ?? ""}</td>
+                  <td className="nowrap card-inline" data-label={t("desk.columns.updated")}>
+                    {isoMinute(a.updated_at)}
+                  </td>
+                  <td className="card-inline" data-label={t("desk.columns.by")}>
+                    {a.updated_by_name ?? ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -29,7 +29,7 @@ export default function ReviewIndex() {
       </header>
       {assignments.length ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th>{t("callDesk.company")}</th>
@@ -41,14 +41,14 @@ export default function ReviewIndex() {
             <tbody>
               {assignments.map((a) => (
                 <tr key={a.id}>
-                  <td>
+                  <td className="card-title">
                     <Link to={`/review/${a.id}`}>{pick(a.name_en, a.name_zh)}</Link>
                   </td>
-                  <td>{pick(a.title_en, a.title_zh)}</td>
-                  <td>
+                  <td data-label={t("public.programme")}>{pick(a.title_en, a.title_zh)}</td>
+                  <td className="card-inline card-first">
                     <StatusBadge status={a.status} />
                   </td>
-                  <td>
+                  <td className="card-inline card-key" data-label={t("review.scored")}>
                     {a.submitted_at ? (
                       time(a.submitted_at)
                     ) : (

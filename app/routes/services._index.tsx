@@ -122,7 +122,7 @@ export default function Services() {
         <h2 id="levels">{t("catalogue.levelsTitle")}</h2>
         <p className="muted">{t("catalogue.levelsLead")}</p>
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th>{t("catalogue.category")}</th>
@@ -135,15 +135,19 @@ export default function Services() {
             <tbody>
               {levels.map((l) => (
                 <tr key={l.id}>
-                  <td>{pick(locale, l.nameEn, l.nameZh)}</td>
-                  <td>{l.resolved}</td>
-                  <td>
+                  <td className="card-title">{pick(locale, l.nameEn, l.nameZh)}</td>
+                  <td className="card-inline" data-label={t("catalogue.resolvedCount")}>
+                    {l.resolved}
+                  </td>
+                  <td className="card-inline" data-label={t("catalogue.medianResolution")}>
                     {l.medianResolutionMinutes === null
                       ? t("catalogue.noData")
                       : duration(l.medianResolutionMinutes * 60_000)}
                   </td>
-                  <td>{committed(l.id)}</td>
-                  <td>
+                  <td className="card-inline" data-label={t("catalogue.committedResolution")}>
+                    {committed(l.id)}
+                  </td>
+                  <td data-label={t("catalogue.satisfaction")}>
                     {l.avgRating === null
                       ? t("catalogue.noData")
                       : `${formatNumber(l.avgRating, locale, 1)} / 5 (${formatNumber(l.ratings, locale)})`}

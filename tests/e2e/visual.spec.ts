@@ -24,6 +24,8 @@ const PAGES: Check[] = [
   { path: "/requests", persona: "ownerA", key: "table.sr-list td.card-key" },
   { path: "/desk/requests", persona: "staff", key: "table.sr-queue td.sr-due" },
   { path: "/desk/reports", persona: "staff" },
+  { path: "/desk/inquiries", persona: "staff", key: "table.table-cards td.card-first" },
+  { path: "/desk/projects", persona: "admin", key: "table.project-table td[data-label]" },
 ];
 
 async function measure(page: Page) {

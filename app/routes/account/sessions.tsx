@@ -21,7 +21,7 @@ export function SessionsCard({ sessions }: { sessions: SessionView[] }) {
       <h2 id="account-sessions">{t("account.sessions")}</h2>
       <p className="muted">{t("account.sessionsLead")}</p>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table-cards">
           <thead>
             <tr>
               <th scope="col">{t("account.device")}</th>
@@ -33,15 +33,19 @@ export function SessionsCard({ sessions }: { sessions: SessionView[] }) {
           <tbody>
             {sessions.map((s, i) => (
               <tr key={i}>
-                <td>
+                <td className="card-title">
                   {describeUserAgent(s.userAgent) ?? t("account.unknownDevice")}{" "}
                   {s.current ? (
                     <span className="badge badge-success">{t("account.thisDevice")}</span>
                   ) : null}
                 </td>
-                <td>{s.ip ?? "–"}</td>
-                <td>{formatDateTime(s.createdAt, locale)}</td>
-                <td>{formatDateTime(s.expiresAt, locale)}</td>
+                <td data-label={t("account.ipAddress")}>{s.ip ?? "–"}</td>
+                <td className="card-inline" data-label={t("account.signedInAt")}>
+                  {formatDateTime(s.createdAt, locale)}
+                </td>
+                <td className="card-inline" data-label={t("account.expiresAt")}>
+                  {formatDateTime(s.expiresAt, locale)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -84,7 +84,7 @@ export function MembersTable({
     <section className="card" aria-labelledby="company-members">
       <h2 id="company-members">{t("view.members")}</h2>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table-cards">
           <thead>
             <tr>
               <th scope="col">{t("view.name")}</th>
@@ -96,18 +96,20 @@ export function MembersTable({
           <tbody>
             {members.map((m) => (
               <tr key={m.userId}>
-                <td>
+                <td className="card-title">
                   {m.name}
                   {m.userId === userId ? <span className="muted"> ({t("view.you")})</span> : null}
                   <br />
                   <span className="muted">{m.email}</span>
                 </td>
-                <td>
+                <td className="card-inline card-first">
                   <span className={`badge ${m.role === "owner" ? "badge-success" : "badge-muted"}`}>
                     {roleLabel(m.role)}
                   </span>
                 </td>
-                <td>{formatDate(m.joinedAt, locale)}</td>
+                <td className="card-inline" data-label={t("view.joined")}>
+                  {formatDate(m.joinedAt, locale)}
+                </td>
                 {isOwner ? (
                   <td>
                     {m.userId !== userId ? (

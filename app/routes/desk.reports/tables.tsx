@@ -105,7 +105,7 @@ export function TypeTable({ types }: { types: TypeRow[] }) {
     m === null ? t("reports.none") : t("reports.hours", { value: formatNumber(m / 60, locale, 1) });
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table-cards">
         <thead>
           <tr>
             <th>{t("reports.type")}</th>
@@ -120,17 +120,25 @@ export function TypeTable({ types }: { types: TypeRow[] }) {
         <tbody>
           {types.map((r) => (
             <tr key={r.code}>
-              <td>{pick(locale, r.nameEn, r.nameZh)}</td>
-              <td>{r.filed}</td>
-              <td>{r.resolved}</td>
-              <td>{hours(r.medianFirstMinutes)}</td>
-              <td>{hours(r.medianResolutionMinutes)}</td>
-              <td>
+              <td className="card-title">{pick(locale, r.nameEn, r.nameZh)}</td>
+              <td className="card-inline" data-label={t("reports.filed")}>
+                {r.filed}
+              </td>
+              <td className="card-inline" data-label={t("reports.resolved")}>
+                {r.resolved}
+              </td>
+              <td className="card-inline" data-label={t("reports.medianFirst")}>
+                {hours(r.medianFirstMinutes)}
+              </td>
+              <td className="card-inline" data-label={t("reports.medianResolution")}>
+                {hours(r.medianResolutionMinutes)}
+              </td>
+              <td className="card-inline card-key" data-label={t("reports.slaMet")}>
                 {r.slaMetShare === null
                   ? t("reports.none")
                   : formatPercent(r.slaMetShare, locale, 0)}
               </td>
-              <td>
+              <td className="card-inline" data-label={t("reports.satisfaction")}>
                 {r.avgRating === null
                   ? t("reports.none")
                   : `${formatNumber(r.avgRating, locale, 1)} (${formatNumber(r.ratings, locale)})`}
