@@ -362,6 +362,16 @@ export interface IncubationProgramme {
   summary_zh: Generated<string>;
 }
 
+export interface IncubationReportComment {
+  application_id: string;
+  author_id: string | null;
+  author_role: string;
+  body: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  report_id: string;
+}
+
 export interface Indicator {
   ability: string;
   code: string;
@@ -1246,6 +1256,7 @@ export interface DB {
   incubation_milestone_template: IncubationMilestoneTemplate;
   incubation_offer: IncubationOffer;
   incubation_programme: IncubationProgramme;
+  incubation_report_comment: IncubationReportComment;
   indicator: Indicator;
   indicator_company: IndicatorCompany;
   indicator_value: IndicatorValue;

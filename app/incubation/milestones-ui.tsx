@@ -10,6 +10,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { formatDate } from "~/lib/format";
 import { useLocale } from "~/lib/root-data";
 import { usePick } from "./hooks";
+import { CommentList, type CommentView } from "./report-comments-ui";
 
 export interface MilestoneView {
   id: string;
@@ -172,20 +173,26 @@ export interface ReportView {
 }
 
 export function ReportsSection({
+  applicationId,
   reports,
   hasForm,
   side,
-  staffLinks = false,
+  comments = {},
+  readBase,
 }: {
+  applicationId: string;
   reports: ReportView[];
   hasForm: boolean;
   side: "company" | "staff";
-  /** Staff who may read company figures (ADR 0033) get a link to the report's desk page. */
-  staffLinks?: boolean;
+  /** The programme's comments by report: shown in full to the company, counted for staff. */
+  comments?: Record<string, CommentView[]>;
+  /** Where the programme reads a report (staff or mentor page); defaults to the desk's. */
+  readBase?: string;
 }) {
   const { t } = useTranslation("incubation");
   const { t: ts } = useTranslation("statistics");
   const locale = useLocale();
+  const base = readBase ?? `/desk/incubation/cohort/${applicationId}/reports`;
   return (
     <section className="card stack" aria-labelledby="reports-heading" data-testid="reports">
       <h2 id="reports-heading">{t("reports.title")}</h2>
@@ -193,19 +200,31 @@ export function ReportsSection({
         <p className="muted">{t("reports.noForm")}</p>
       ) : reports.length ? (
         <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
-          {reports.map((r) => (
-            <li key={r.id}>
-              {side === "company" ? (
-                <Link to={`/company/reports/${r.id}`}>{r.label}</Link>
-              ) : staffLinks ? (
-                <Link to={`/desk/statistics/reports/${r.id}`}>{r.label}</Link>
-              ) : (
-                <strong>{r.label}</strong>
-              )}{" "}
-              · {t("reports.due")} {formatDate(r.due_on, locale)} ·{" "}
-              <span className="badge">{ts(`statuses.${r.status as "open"}`)}</span>
-            </li>
-          ))}
+          {reports.map((r) => {
+            const said = comments[r.id] ?? [];
+            return (
+              <li key={r.id} className="stack" data-testid="report">
+                <p>
+                  {side === "company" ? (
+                    <Link to={`/company/reports/${r.id}`}>{r.label}</Link>
+                  ) : (
+                    <Link to={`${base}/${r.id}`}>{r.label}</Link>
+                  )}{" "}
+                  · {t("reports.due")} {formatDate(r.due_on, locale)} ·{" "}
+                  <span className="badge">{ts(`statuses.${r.status as "open"}`)}</span>
+                  {side === "staff" && said.length ? (
+                    <> · {t("reports.commentsCount", { count: said.length })}</>
+                  ) : null}
+                </p>
+                {side === "company" && said.length ? (
+                  <div className="stack">
+                    <h3>{t("reports.comments")}</h3>
+                    <CommentList comments={said} />
+                  </div>
+                ) : null}
+              </li>
+            );
+          })}
         </ul>
       ) : (
         <p className="muted">{t("reports.none")}</p>

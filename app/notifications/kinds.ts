@@ -38,6 +38,8 @@ export const NOTIFICATION_KINDS = [
   "milestone_reminder",
   "milestone_late",
   "staff_milestone_late",
+  // Comments on an incubatee's periodic reports (ADR 0049), to the company's reporters.
+  "incubation_report_comment",
   // Company statistics (issue 14): a report to fill, and staff's decision on it.
   "report_task",
   "report_returned",

@@ -17,6 +17,7 @@ import { getOffer, listOnboarding, replyClosed } from "~/incubation/offer.server
 import { OfferSection } from "~/incubation/offer-ui";
 import { offerIntent } from "~/incubation/offer-intents.server";
 import { getIncubatee } from "~/incubation/cohort.server";
+import { companyReportComments } from "~/incubation/report-comments.server";
 import { isOverdue, EVIDENCE_MAX_BYTES } from "~/incubation/milestones.server";
 import { milestoneIntent } from "~/incubation/milestone-intents.server";
 import { EndedNotice, MilestonesSection, ReportsSection } from "~/incubation/milestones-ui";
@@ -55,6 +56,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ended_on: incubatee.ended_on,
           hasReportForm: !!incubatee.report_form_id,
           reports: incubatee.reports,
+          comments: await companyReportComments(
+            db(),
+            user,
+            app.id,
+            incubatee.reports.map((r) => r.id),
+          ),
           milestones: incubatee.milestones.map((m) => ({ ...m, overdue: isOverdue(m) })),
         }
       : null,
@@ -170,9 +177,11 @@ export default function ApplicationOverview() {
             ended={!!incubatee.outcome}
           />
           <ReportsSection
+            applicationId={app.id}
             reports={incubatee.reports}
             hasForm={incubatee.hasReportForm}
             side="company"
+            comments={incubatee.comments}
           />
         </>
       ) : null}

@@ -211,10 +211,32 @@ test("after the decision: offer, agreement, onboarding, a quarterly report, grad
   await expect(p.getByText("Park's comment: Include the pilot's tooling, please.")).toBeVisible();
   await statsCtx.close();
 
-  // At phone width, staff graduate the company behind a confirmation; the cohort shows it.
+  // At phone width, incubation staff read the report from the incubatee's page and comment
+  // on it (ADR 0049); the owner is notified and reads the comment on the application page.
   await s.setViewportSize({ width: 390, height: 844 });
   await s.goto(`/desk/incubation/cohort/${applicationId}`);
+  await s.getByTestId("reports").getByRole("link", { name: label }).click();
+  await expect(s.getByRole("heading", { level: 1 })).toContainText(label);
+  await expect(s.locator("#report-figures")).toContainText("Operating revenue");
+  await noSidewaysScroll(s);
+  await s.getByLabel("Your comment to the company").fill("Strong quarter: keep the pilot going.");
+  await s.getByRole("button", { name: "Send the comment" }).click();
+  await expect(s.getByText("Comment sent: the company has been notified.")).toBeVisible();
+  await expect(s.getByTestId("report-comments")).toContainText("keep the pilot going");
+  await p.goto(`/applications/${applicationId}`);
+  await expect(p.getByTestId("report-comments")).toContainText(
+    "Strong quarter: keep the pilot going.",
+  );
+  const told = await query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND kind = 'incubation_report_comment'`,
+    [owner.id],
+  );
+  expect(told[0]!.n).toBe(1);
+
+  // At phone width, staff graduate the company behind a confirmation; the cohort shows it.
+  await s.goto(`/desk/incubation/cohort/${applicationId}`);
   await expect(s.getByTestId("reports")).toContainText(label);
+  await expect(s.getByTestId("reports")).toContainText("1 comment");
   await noSidewaysScroll(s);
   await s.getByRole("link", { name: "Graduate…" }).click();
   const dialog = s.getByRole("dialog", { name: `Graduate ${companyName}?` });
@@ -301,6 +323,8 @@ test("the programme page and the cohort: no axe violations in English and Chines
   browser,
   baseURL,
 }) => {
+  // Eight axe runs: more than the default minute on a loaded two-core machine.
+  test.setTimeout(180_000);
   const [programme] = await query<{ id: string }>(
     "SELECT id FROM incubation_programme WHERE slug = 'incubator'",
   );

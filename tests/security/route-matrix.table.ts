@@ -244,6 +244,14 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: staffOnly(404),
     post: staffOnly(404),
   },
+  // ADR 0049: an incubatee's report for its programme (company B's application is not a
+  // signed incubation: 404 for staff); an empty POST names no intent (400).
+  "routes/desk.incubation.cohort.$applicationId_.reports.$reportId": {
+    url: (ids) =>
+      `/desk/incubation/cohort/${ids.applicationB}/reports/00000000-0000-4000-8000-000000000000`,
+    get: staffOnly(404),
+    post: staffOnly(400),
+  },
   // ADR 0040: a programme's milestones and report plan; an empty POST names no intent.
   "routes/desk.incubation.programmes.$programmeId": {
     url: (ids) => `/desk/incubation/programmes/${ids.programmeDemo}`,

@@ -461,6 +461,36 @@ const incubation = {
     due: "Due",
     state: "State",
     open: "Fill in",
+    read: "Read and comment",
+    comments: "Comments from the programme",
+    commentsCount_one: "{{count}} comment",
+    commentsCount_other: "{{count}} comments",
+    by: {
+      staff: "{{name}}, park staff",
+      mentor: "{{name}}, mentor",
+    },
+    page: {
+      title: "{{company}}: report for {{label}}",
+      back: "← The incubatee",
+      lead: "The figures the company handed in for its programme, and the programme's comments on them. The company's reporters see every comment.",
+      notSubmitted:
+        "The company has not handed this report in yet: its figures show here once it does.",
+      statisticsLink: "Open it on the statistics desk",
+      noComments: "No comments yet.",
+      comment: "Your comment to the company",
+      commentHelp:
+        "The company's owners and reporters see it on their application page and are notified.",
+      send: "Send the comment",
+    },
+    errors: {
+      notFound: "This report is not there any more.",
+      notSubmitted: "Comments can be written once the company has handed the report in.",
+      bodyRequired: "Write the comment first.",
+      tooLong: "The comment is too long (4,000 characters at most).",
+    },
+    toast: {
+      commented: "Comment sent: the company has been notified.",
+    },
   },
   cohort: {
     application: "The application and its offer",

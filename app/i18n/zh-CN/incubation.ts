@@ -442,6 +442,33 @@ const incubation: Translation<typeof en> = {
     due: "截止日期",
     state: "状态",
     open: "填报",
+    read: "查看并评论",
+    comments: "项目方的评语",
+    commentsCount_other: "{{count}} 条评语",
+    by: {
+      staff: "{{name}}（园区工作人员）",
+      mentor: "{{name}}（创业导师）",
+    },
+    page: {
+      title: "{{company}}：{{label}} 报表",
+      back: "← 返回在孵企业",
+      lead: "企业为孵化项目报送的数据，以及项目方对此的评语。企业的负责人和填报人可以看到全部评语。",
+      notSubmitted: "企业尚未报送本期报表，报送后数据将显示在这里。",
+      statisticsLink: "在统计工作台中打开",
+      noComments: "暂无评语。",
+      comment: "给企业的评语",
+      commentHelp: "企业负责人和填报人会收到通知，并可在申请页面查看。",
+      send: "发送评语",
+    },
+    errors: {
+      notFound: "该报表已不存在。",
+      notSubmitted: "企业报送报表后才能发表评语。",
+      bodyRequired: "请先填写评语。",
+      tooLong: "评语过长（最多 4000 字）。",
+    },
+    toast: {
+      commented: "评语已发送，并已通知企业。",
+    },
   },
   cohort: {
     application: "申请与录取通知",

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { invariantFound, requirePermission } from "~/auth/guards.server";
-import { can } from "~/auth/permissions";
 import { db } from "~/db.server";
 import { useKeyText, useTranslation } from "~/i18n/use-translation";
 import { getIncubatee } from "~/incubation/cohort.server";
@@ -10,6 +9,7 @@ import { milestoneIntent } from "~/incubation/milestone-intents.server";
 import { isOverdue } from "~/incubation/milestones.server";
 import { EndedNotice, MilestonesSection, ReportsSection } from "~/incubation/milestones-ui";
 import { listOnboarding } from "~/incubation/offer.server";
+import { commentsByReport } from "~/incubation/report-comments.server";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import { usePick } from "~/incubation/ui";
 import { readForm } from "~/lib/form.server";
@@ -26,7 +26,7 @@ export const meta: MetaFunction = ({ matches }) => [
 
 /** Staff: one incubation in one place: dates, onboarding, milestones, reports, its end. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "read:application:any");
+  await requirePermission(request, "read:application:any");
   const inc = await getIncubatee(db(), params.applicationId ?? "");
   invariantFound(inc);
   return {
@@ -35,7 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       milestones: inc.milestones.map((m) => ({ ...m, overdue: isOverdue(m) })),
     },
     onboarding: await listOnboarding(db(), inc.application_id),
-    reportLinks: can(user, "read:statistics:any"),
+    comments: await commentsByReport(
+      db(),
+      inc.application_id,
+      inc.reports.map((r) => r.id),
+    ),
   };
 }
 
@@ -54,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Incubatee() {
-  const { inc, onboarding, reportLinks } = useLoaderData<typeof loader>();
+  const { inc, onboarding, comments } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("incubation");
   const keyText = useKeyText();
@@ -112,10 +116,11 @@ export default function Incubatee() {
         ended={!!inc.outcome}
       />
       <ReportsSection
+        applicationId={inc.application_id}
         reports={inc.reports}
         hasForm={!!inc.report_form_id}
         side="staff"
-        staffLinks={reportLinks}
+        comments={comments}
       />
       {inc.outcome ? null : <EndIncubation company={company} />}
     </div>
