@@ -676,6 +676,15 @@ export interface PolicyClaim {
   year: number;
 }
 
+export interface PolicyClaimPayee {
+  account_name: string;
+  account_number: string;
+  bank_name: string;
+  claim_id: string;
+  confirmed_at: Generated<Timestamp>;
+  confirmed_by: string | null;
+}
+
 export interface PolicyClaimDocument {
   claim_id: string;
   created_at: Generated<Timestamp>;
@@ -1282,6 +1291,7 @@ export interface DB {
   policy_claim: PolicyClaim;
   policy_claim_document: PolicyClaimDocument;
   policy_claim_event: PolicyClaimEvent;
+  policy_claim_payee: PolicyClaimPayee;
   policy_outreach: PolicyOutreach;
   policy_payment: PolicyPayment;
   project: Project;

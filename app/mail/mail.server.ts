@@ -58,6 +58,7 @@ export type EmailTemplate =
   | "inboundClosed"
   // Policies (issue 15, ADR 0036)
   | "policyClaim"
+  | "policyAward"
   // Site visits of investment projects (ADR 0041)
   | "projectVisitPlanned"
   | "projectVisitUpdated"

@@ -50,6 +50,7 @@ export const NOTIFICATION_KINDS = [
   "project_document",
   // Policies (issue 15): a claim's or award's new state.
   "policy_claim",
+  "policy_award",
   // Service desk (issue 17, ADR 0038): a request merged into another; a rule's escalation.
   "merged",
   "escalated",

@@ -80,3 +80,38 @@ export const CLAIM_STATUSES = [
   "withdrawn",
   "paid",
 ] as const;
+
+/**
+ * The payee of an award or approved claim (ADR 0048): the account holder's name, the bank
+ * (and branch) and the account number (digits, spaces allowed as written on a card, 8 to 34),
+ * with the owner's confirmation that the account is the company's.
+ */
+export const payeeSchema = z.object({
+  accountName: text(200, { ...TOO_LONG, min: 1 }),
+  bankName: text(200, { ...TOO_LONG, min: 1 }),
+  accountNumber: z
+    .string({ error: "claims:errors.required" })
+    .trim()
+    .min(1, { error: "claims:errors.required" })
+    .max(50, { error: "claims:errors.tooLong" })
+    .regex(/^[0-9 ]+$/, { error: "claims:awards.errors.account" })
+    .refine(
+      (v) => {
+        const n = v.replace(/\s+/g, "").length;
+        return n >= 8 && n <= 34;
+      },
+      { error: "claims:awards.errors.account" },
+    ),
+  confirm: z.literal("on", { error: "claims:awards.errors.confirm" }),
+  version,
+});
+export type PayeeInput = Pick<
+  z.infer<typeof payeeSchema>,
+  "accountName" | "bankName" | "accountNumber"
+>;
+
+/** The desk's bulk award: review the companies chosen, then grant them (confirmed). */
+export const awardsSchema = z.object({
+  intent: z.enum(["review", "grant", "change"]),
+  companyId: z.array(z.uuid()).max(500).default([]),
+});

@@ -2,7 +2,7 @@
  * Claims (issue 15, ADR 0036): a company claims a policy in one step, pre-filled from its
  * file and figures, with the documents the policy requires; staff work it through the policy's
  * stages, ask for more information, approve an amount or reject with a reason, and record
- * payments (several per award). Awards without applying are granted in bulk, never twice.
+ * payments (several per award). Awards without applying: awards.server.ts (ADR 0048).
  * Every change is one transaction: the claim, its history event, the audit entry, the
  * company's notifications and a queued email to its owners.
  *
@@ -83,7 +83,8 @@ async function tellCompany(
   }
 }
 
-async function event(
+/** A claim's history event with its audit entry (in the caller's transaction). */
+export async function claimEvent(
   trx: Executor,
   claimId: string,
   actorId: string | null,
@@ -194,7 +195,7 @@ export async function submitClaim(
               uploaded_by: actor.id,
             })
             .execute();
-      await event(trx, claim.id, actor.id, { kind: "submitted", to: "submitted", stage: 0 });
+      await claimEvent(trx, claim.id, actor.id, { kind: "submitted", to: "submitted", stage: 0 });
       await tellCompany(trx, claim, "submitted", "");
       return ok({ id: claim.id });
     });
@@ -211,7 +212,7 @@ export type StaffAction =
   | { kind: "reject"; reason: string }
   | { kind: "pay"; paidOn: string; amountYuan: number; reference: string };
 
-type ActError = "notFound" | "conflict" | "state" | "amount";
+type ActError = "notFound" | "conflict" | "state" | "amount" | "payee";
 
 /** Staff act on a claim, with the version they saw. */
 export async function actOnClaim(
@@ -234,6 +235,8 @@ export async function actOnClaim(
         "policy_claim.stage",
         "policy_claim.version",
         "policy_claim.awarded_minor",
+        "policy_claim.automatic",
+        "policy_claim.confirmed_at",
         "park_policy.stages",
         "park_policy.benefit_max_minor",
       ])
@@ -277,6 +280,8 @@ export async function actOnClaim(
         break;
       case "pay": {
         if (status !== "approved") return fail("state");
+        // An award without applying is paid once the company has confirmed its payee (ADR 0048).
+        if (claim.automatic && !claim.confirmed_at) return fail("payee");
         amount = yuanToMinor(action.amountYuan);
         const paid = await trx
           .selectFrom("policy_payment")
@@ -310,7 +315,7 @@ export async function actOnClaim(
       .set({ ...set, status: next, version: claim.version + 1, updated_at: sql`now()` })
       .where("id", "=", claimId)
       .execute();
-    await event(trx, claimId, actor.id, {
+    await claimEvent(trx, claimId, actor.id, {
       kind: action.kind,
       from: status,
       to: next,
@@ -359,7 +364,7 @@ export async function resubmitClaim(
         .insertInto("policy_claim_document")
         .values({ claim_id: claimId, doc_key: d.docKey, file_id: d.fileId, uploaded_by: actor.id })
         .execute();
-    await event(trx, claimId, actor.id, {
+    await claimEvent(trx, claimId, actor.id, {
       kind: "resubmitted",
       from: "info_requested",
       to: "submitted",
@@ -368,62 +373,6 @@ export async function resubmitClaim(
     });
     await tellCompany(trx, claim, "submitted", "");
     return ok();
-  });
-}
-
-/**
- * Awards without applying: every company matched now by an `auto_award` policy (or those of
- * `companyIds` among them) gets an approved claim for the policy's amount. A company that
- * already has a live claim this year is skipped by the unique index: running it twice grants
- * nothing the second time.
- */
-export async function grantAwards(
-  db: Executor,
-  actor: PolicyActor,
-  policyId: string,
-  options: { companyIds?: readonly string[]; now?: Date } = {},
-): Promise<Result<{ granted: number }, "notFound" | "notAuto">> {
-  if (!can(actor, "manage:policy:any")) throw new Forbidden();
-  if (!isUuid(policyId)) return fail("notFound");
-  const today = shanghaiDay(options.now ?? new Date());
-  return inTransaction(db, async (trx) => {
-    const policy = await trx
-      .selectFrom("park_policy")
-      .select(["id", "criteria", "auto_award", "benefit_max_minor", "status"])
-      .where("id", "=", policyId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!policy || policy.status !== "published") return fail("notFound");
-    if (!policy.auto_award) return fail("notAuto");
-    const criteria = policyCriteria(policy) ?? [];
-    const facts = await loadFacts(trx, { today, companyIds: options.companyIds });
-    let granted = 0;
-    for (const f of facts.values()) {
-      if (evaluate(criteria, f, policyId, today).outcome !== "matched") continue;
-      const row = await sql<{ id: string; company_id: string }>`
-        INSERT INTO policy_claim (policy_id, company_id, year, status, automatic, awarded_minor, prefill, created_by)
-        VALUES (${policyId}, ${f.companyId}, ${Number(today.slice(0, 4))}, 'approved', true,
-          ${policy.benefit_max_minor}, ${JSON.stringify({ ...f, liveClaimPolicyIds: undefined })}, ${actor.id})
-        ON CONFLICT (policy_id, company_id, year) WHERE status NOT IN ('rejected', 'withdrawn') DO NOTHING
-        RETURNING id, company_id`.execute(trx);
-      const claim = row.rows[0];
-      if (!claim) continue;
-      granted += 1;
-      await event(trx, claim.id, actor.id, {
-        kind: "awarded",
-        to: "approved",
-        amount: policy.benefit_max_minor,
-      });
-      await tellCompany(trx, claim, "approved", "");
-    }
-    await audit(trx, {
-      actorId: actor.id,
-      action: "policy.awards",
-      entityType: "park_policy",
-      entityId: policyId,
-      details: { granted },
-    });
-    return ok({ granted });
   });
 }
 

@@ -10,11 +10,11 @@ import {
   actOnClaim,
   claimHistory,
   getCompanyClaim,
-  grantAwards,
   listCompanyClaims,
   resubmitClaim,
   submitClaim,
 } from "./claims.server";
+import { grantAwards } from "./awards.server";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -94,6 +94,7 @@ export async function editorLoad(user: PolicyActor, id: string) {
       title_en: policy.title_en,
       title_zh: policy.title_zh,
       status: policy.status,
+      auto_award: policy.auto_award,
     },
     defaults: policyDefaults(policy),
     preview: { ...preview, today },

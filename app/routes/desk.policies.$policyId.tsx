@@ -44,6 +44,11 @@ export default function EditPolicy() {
       <header className="page-header spread">
         <h1>{pick(locale, policy.title_en, policy.title_zh)}</h1>
         <p className="row">
+          {policy.auto_award ? (
+            <Link className="button button-secondary" to={`/desk/policies/${policy.id}/awards`}>
+              {tc("awards.link")}
+            </Link>
+          ) : null}
           <Link className="button button-secondary" to={`/desk/policies/${policy.id}/uptake`}>
             {tc("uptake.link")}
           </Link>

@@ -367,6 +367,12 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: staffOnly(200),
     post: staffOnly(400),
   },
+  // Awards without applying (ADR 0048): the policy office's; an empty POST has no intent: 400.
+  "routes/desk.policies.$policyId_.awards": {
+    url: (ids) => `/desk/policies/${ids.policyDemo}/awards`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+  },
   "routes/desk.policies.$policyId_.uptake[.]csv": {
     url: (ids) => `/desk/policies/${ids.policyDemo}/uptake.csv`,
     get: staffOnly(200),
@@ -385,6 +391,12 @@ export const ROUTES: Record<string, RouteSpec> = {
   },
   "routes/company.claims.$claimId": {
     url: (ids) => `/company/claims/${ids.claimA}`,
+    get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 404 },
+    post: { default: 403, anonymous: 302, memberA: 403, ownerA: 400, memberB: 404 },
+  },
+  // The payee of an award or approved claim (ADR 0048): the company's own; owners post.
+  "routes/company.claims.$claimId_.payee": {
+    url: (ids) => `/company/claims/${ids.claimA}/payee`,
     get: { default: 403, anonymous: 302, memberA: 200, ownerA: 200, memberB: 404 },
     post: { default: 403, anonymous: 302, memberA: 403, ownerA: 400, memberB: 404 },
   },

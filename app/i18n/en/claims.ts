@@ -18,6 +18,7 @@ const claims = {
     reject: "Not approved",
     pay: "Payment recorded",
     awarded: "Awarded without applying",
+    payee_confirmed: "Payment details confirmed",
   },
   sides: { company: "Your company", park: "Park policy office", system: "Portal" },
   fields: {
@@ -189,6 +190,60 @@ const claims = {
       type: "The policy consulting service is not available in the catalogue: no request was opened.",
     },
   },
+  awards: {
+    link: "Award without applying",
+    title: "Award without applying: {{title}}",
+    lead: "Companies that match this policy today ({{today}}) and hold no award or claim of it this year. Choose them, check the list, then grant.",
+    notAuto:
+      "This policy is not marked for awards without applying. Tick “Awarded without applying” in the editor first.",
+    draft: "Publish the policy before granting awards.",
+    holding: "Already awarded or claimed this year: {{count}}",
+    amountEach: "Amount for each company: {{amount}}",
+    none: "No company that matches now is still to be awarded.",
+    selectAll: "Select all",
+    selectNone: "Clear the selection",
+    choose: "Award",
+    chooseCompany: "Award {{company}}",
+    review: "Review the selection",
+    confirmTitle: "Grant these awards? ({{count}})",
+    confirmBody:
+      "Each company is told and asked to confirm its payment details. An award cannot be taken back.",
+    grant: "Grant the awards",
+    granting: "Granting…",
+    change: "Change the selection",
+    noneChosen: "Choose at least one company.",
+    granted:
+      "Awards granted: {{granted}}. Skipped (already awarded or no longer matching): {{skipped}}.",
+    errors: {
+      notAuto: "This policy is not marked for awards without applying.",
+      tooMany: "Too many companies at once: at most 500.",
+      account: "Enter the account number: 8 to 34 digits",
+      confirm: "Confirm that the account is the company's",
+    },
+  },
+  payee: {
+    title: "Payment details",
+    pageTitle: "Payment details for {{ref}}",
+    lead: "The park pays the amount awarded into this account. Check it against the company's bank documents.",
+    needed:
+      "The park pays this award once an owner of the company confirms the account to pay into.",
+    open: "Confirm payment details",
+    change: "Correct payment details",
+    confirmedOn: "Confirmed on {{date}}",
+    accountName: "Account name",
+    accountNameHint: "As the bank holds it: normally the company's registered name.",
+    bankName: "Bank and branch",
+    accountNumber: "Account number",
+    accountNumberHint: "Digits only; spaces are allowed as on the bank's documents.",
+    confirm:
+      "I confirm this account belongs to the company and the park may pay the award into it.",
+    submit: "Confirm payment details",
+    submitting: "Saving…",
+    ownerOnly: "An owner of the company confirms the payment details.",
+    closed: "Payment details are asked for once a claim is approved, until its first payment.",
+    saved: "Payment details confirmed",
+    none: "Not confirmed yet",
+  },
   toast: {
     submitted: "Claim {{ref}} submitted",
     resubmitted: "Your answer was sent to the park",
@@ -211,6 +266,8 @@ const claims = {
     duplicate: "Your company has already claimed this policy this year.",
     conflict: "The claim changed in the meantime. Here it is as it is now: check and try again.",
     state: "This step is not possible in the claim's current state.",
+    payee:
+      "The company has not confirmed its payment details yet: an award without applying is paid after that.",
     amount:
       "The amount is not possible: it must be above zero and within what may still be awarded or paid.",
   },

@@ -143,6 +143,10 @@ const emails = {
     subject: "Your email to the Zizhu Park Portal",
     body: "Hello,\n\nThank you for your email. We could not add it to a service request: the portal takes replies by email only from the person who filed the request, sent to the reply address of that request’s emails. Park staff can still read your message.\n\nTo ask for a service or follow a request, please use the portal:\n{{link}}\n\nThis is an automatic answer; you will get at most one a day.",
   },
+  policyAward: {
+    subject: "Awarded without applying: {{reference}}",
+    body: "Hello,\n\nFrom the company file and figures the park holds, your company qualifies for {{policy}}, and the park has awarded it without an application ({{reference}}): {{amount}}.\n\nTo be paid, an owner of the company confirms the account the park pays into (account name, bank and account number) on the portal:\n{{link}}\n\nNothing else is needed.",
+  },
   policyClaim: {
     subject: "Your policy claim {{reference}}: {{status}}",
     body: "Hello,\n\nYour claim {{reference}} is now: {{status}}.\n\n{{message}}\n\nSee it on the portal: {{link}}",

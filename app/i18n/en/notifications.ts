@@ -47,6 +47,7 @@ const notifications = {
     project_message: "New message on the project {{ref}}",
     project_document: "New document on the project {{ref}}",
     policy_claim: "Your policy claim {{ref}}: {{status}}",
+    policy_award: "Awarded without applying: {{policy}} ({{amount}}). Confirm your payment details",
     merged: "Your request {{ref}} ({{subject}}) was merged into {{target}}",
     escalated: "Escalated by a rule: {{ref}} ({{subject}})",
   },

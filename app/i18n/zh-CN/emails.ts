@@ -145,6 +145,10 @@ const emails: Translation<typeof en> = {
     subject: "关于您发给紫竹园区门户的邮件",
     body: "您好：\n\n感谢来信。我们未能将这封邮件加入任何服务申请：门户只接收申请人本人、发往该申请邮件中回复地址的回复邮件。园区工作人员仍可以看到您的邮件。\n\n如需申请服务或跟进申请，请使用门户：\n{{link}}\n\n这是一封自动回复邮件，每天最多发送一次。",
   },
+  policyAward: {
+    subject: "免申即享：{{reference}}",
+    body: "您好：\n\n根据园区掌握的企业档案和报送数据，贵公司符合「{{policy}}」的条件，园区已为贵公司直接兑现，无需申请（{{reference}}）：{{amount}}。\n\n拨付前，请由公司负责人在门户中确认收款账户（户名、开户银行和账号）：\n{{link}}\n\n无需提交其他材料。",
+  },
   policyClaim: {
     subject: "您的政策申领 {{reference}}：{{status}}",
     body: "您好：\n\n您的申领 {{reference}} 当前状态：{{status}}。\n\n{{message}}\n\n在门户中查看：{{link}}",

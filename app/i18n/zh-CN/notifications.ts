@@ -49,6 +49,7 @@ const notifications: Translation<typeof en> = {
     project_message: "项目 {{ref}} 有新留言",
     project_document: "项目 {{ref}} 有新文件",
     policy_claim: "您的政策申领 {{ref}}：{{status}}",
+    policy_award: "免申即享：{{policy}}（{{amount}}），请确认收款信息",
     merged: "您的申请 {{ref}}（{{subject}}）已合并至 {{target}}",
     escalated: "规则已升级处理：{{ref}}（{{subject}}）",
   },

@@ -30,7 +30,9 @@ import {
   StatusBadge,
   useMoney,
 } from "~/policies/claim-ui";
+import { claimPayee } from "~/policies/awards.server";
 import { getCompanyClaim } from "~/policies/claims.server";
+import { PayeeCard } from "~/policies/payee-ui";
 import { AnswerForm } from "./answer-form";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -52,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     asked: claim.status === "info_requested" ? openRequest(record.events) : null,
     extras: await claimExtras(db(), claim),
     owner: user.company.role === "owner",
+    payee: await claimPayee(db(), claim.id),
+    payeeOpen: claim.status === "approved" && record.payments.length === 0,
   };
 }
 
@@ -89,7 +93,15 @@ async function post({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CompanyClaim() {
-  const { claim: c, record, extras, owner, asked } = useLoaderData<typeof loader>();
+  const {
+    claim: c,
+    record,
+    extras,
+    owner,
+    asked,
+    payee,
+    payeeOpen,
+  } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("claims");
   const locale = useLocale();
@@ -140,6 +152,7 @@ export default function CompanyClaim() {
               )}
             </section>
           ) : null}
+          <PayeeCard claimId={c.id} payee={payee} open={payeeOpen} owner={owner} />
           <section className="card stack" aria-labelledby="claim-payments">
             <h2 id="claim-payments">{t("detail.payments")}</h2>
             <PaymentTable payments={record.payments} />

@@ -19,7 +19,9 @@ import {
   StatusBadge,
   useMoney,
 } from "~/policies/claim-ui";
+import { claimPayee } from "~/policies/awards.server";
 import { getClaimForStaff } from "~/policies/claims.server";
+import { PayeeDetails } from "~/policies/payee-ui";
 import { StaffActions } from "./actions";
 import { isStaffIntent, runStaffIntent, type StaffReply } from "./intents.server";
 
@@ -36,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     claim: { ...rest, stages: stagesOf({ stages }) },
     record: await claimRecord(db(), claim.id, { names: true }),
     extras: await claimExtras(db(), claim),
+    payee: await claimPayee(db(), claim.id),
   };
 }
 
@@ -51,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DeskClaim() {
-  const { claim: c, record, extras } = useLoaderData<typeof loader>();
+  const { claim: c, record, extras, payee } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation("claims");
   const locale = useLocale();
@@ -114,6 +117,8 @@ export default function DeskClaim() {
           <section className="card stack" aria-labelledby="claim-payments">
             <h2 id="claim-payments">{t("detail.payments")}</h2>
             <PaymentTable payments={record.payments} />
+            <h3>{t("payee.title")}</h3>
+            <PayeeDetails payee={payee} />
           </section>
         </div>
         <aside className="card stack" aria-labelledby="claim-history">
