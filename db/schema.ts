@@ -676,15 +676,6 @@ export interface PolicyClaim {
   year: number;
 }
 
-export interface PolicyClaimPayee {
-  account_name: string;
-  account_number: string;
-  bank_name: string;
-  claim_id: string;
-  confirmed_at: Generated<Timestamp>;
-  confirmed_by: string | null;
-}
-
 export interface PolicyClaimDocument {
   claim_id: string;
   created_at: Generated<Timestamp>;
@@ -705,6 +696,15 @@ export interface PolicyClaimEvent {
   note: Generated<string>;
   stage: number | null;
   to_status: string | null;
+}
+
+export interface PolicyClaimPayee {
+  account_name: string;
+  account_number: string;
+  bank_name: string;
+  claim_id: string;
+  confirmed_at: Generated<Timestamp>;
+  confirmed_by: string | null;
 }
 
 export interface PolicyOutreach {
@@ -1056,6 +1056,7 @@ export interface ServiceRequest {
   sla_breached: Generated<boolean>;
   state: Generated<string>;
   subject: string;
+  tags: Generated<string[]>;
   team_id: string | null;
   type_id: string;
   updated_at: Generated<Timestamp>;
@@ -1104,6 +1105,40 @@ export interface ServiceRequestMessage {
   request_id: string;
   via: Generated<string>;
   visibility: string;
+}
+
+export interface ServiceRule {
+  add_tag: string | null;
+  changed_field: string | null;
+  cond_category_id: string | null;
+  cond_company_id: string | null;
+  cond_field_key: string | null;
+  cond_field_value: string | null;
+  cond_priority: string | null;
+  cond_type_id: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  enabled: Generated<boolean>;
+  event: string;
+  id: Generated<string>;
+  macro_id: string | null;
+  name: string;
+  notify_user_id: string | null;
+  position: Generated<number>;
+  set_assignee_id: string | null;
+  set_priority: string | null;
+  set_team_id: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  wait_hours: number | null;
+}
+
+export interface ServiceRuleRun {
+  at: Generated<Timestamp>;
+  depth: Generated<number>;
+  event_key: string;
+  request_id: string;
+  rule_id: string;
 }
 
 export interface ServiceSlaTarget {
@@ -1325,6 +1360,8 @@ export interface DB {
   service_request_file: ServiceRequestFile;
   service_request_link: ServiceRequestLink;
   service_request_message: ServiceRequestMessage;
+  service_rule: ServiceRule;
+  service_rule_run: ServiceRuleRun;
   service_sla_target: ServiceSlaTarget;
   service_team: ServiceTeam;
   service_team_member: ServiceTeamMember;

@@ -39,6 +39,8 @@ export type Permission =
   | "manage:service_catalogue:any"
   // The desk's toolkit (issue 17, ADR 0030): knowledge base, canned replies and macros
   | "manage:kb_article:any"
+  // The desk's rules (ADR 0050): desk admins only
+  | "manage:service_rule:any"
   // Promotion (issue 3)
   | "create:news:any"
   | "publish:news:any"
@@ -116,6 +118,7 @@ const PARK_ROLE_PERMISSIONS: Record<ParkRole, readonly Permission[]> = {
     ...PROMOTION_STAFF,
     ...POLICY_STAFF,
     "manage:service_catalogue:any",
+    "manage:service_rule:any",
     "read:company:any",
     "read:user:any",
     "update:user_role:any",

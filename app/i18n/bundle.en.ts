@@ -18,6 +18,7 @@ import enNotifications from "./en/notifications";
 import enStatistics from "./en/statistics";
 import enInbound from "./en/inbound";
 import enSnippets from "./en/snippets";
+import enRules from "./en/rules";
 import enSpace from "./en/space";
 import enPolicies from "./en/policies";
 import enClaims from "./en/claims";
@@ -44,6 +45,7 @@ const en = {
   statistics: enStatistics,
   inbound: enInbound,
   snippets: enSnippets,
+  rules: enRules,
   space: enSpace,
   policies: enPolicies,
   claims: enClaims,

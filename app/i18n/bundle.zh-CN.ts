@@ -18,6 +18,7 @@ import zhNotifications from "./zh-CN/notifications";
 import zhStatistics from "./zh-CN/statistics";
 import zhInbound from "./zh-CN/inbound";
 import zhSnippets from "./zh-CN/snippets";
+import zhRules from "./zh-CN/rules";
 import zhSpace from "./zh-CN/space";
 import zhPolicies from "./zh-CN/policies";
 import zhClaims from "./zh-CN/claims";
@@ -44,6 +45,7 @@ const zhCN = {
   statistics: zhStatistics,
   inbound: zhInbound,
   snippets: zhSnippets,
+  rules: zhRules,
   space: zhSpace,
   policies: zhPolicies,
   claims: zhClaims,

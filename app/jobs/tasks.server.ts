@@ -2,7 +2,10 @@ import type { DB } from "#db/client.server";
 import { passwordResetTask, RESET_TASK } from "~/accounts/accounts.server";
 import { sendEmailTask } from "~/mail/mail.server";
 import { ensureSweepScheduled, slaSweepTask, SWEEP_TASK } from "~/service-requests/jobs.server";
-import type { TaskHandler } from "./queue.server";
+import { holdsLease, type TaskHandler } from "./queue.server";
+import { env } from "~/env.server";
+import { RULES_TASK } from "~/service-requests/rule-jobs.server";
+import { runRules } from "~/service-requests/rules.server";
 import { publishScheduledTask } from "~/news/news.server";
 import { PRUNE_TASK, pruneTask } from "./prune.server";
 import { INBOUND_TASK, inboundMailTask } from "~/service-requests/inbound-mail.server";
@@ -33,6 +36,12 @@ export const taskHandlers: Record<string, TaskHandler> = {
   [INBOUND_TASK]: inboundMailTask,
   [STATS_REMINDER_TASK]: reportRemindersTask,
   [MILESTONE_REMINDER_TASK]: milestoneRemindersTask,
+  [RULES_TASK]: async (db, payload, run) => {
+    await runRules(db, payload, {
+      origin: env().PUBLIC_URL.replace(/\/$/, ""),
+      beforeCommit: (trx) => holdsLease(trx, run.job),
+    });
+  },
 };
 
 /**

@@ -34,6 +34,7 @@ export type EmailTemplate =
   | "serviceRequestBreach"
   | "serviceRequestWarning"
   | "serviceRequestMerged"
+  | "serviceRequestEscalated"
   // Promotion (issue 3)
   | "inquiryReceived"
   | "inquiryReply"

@@ -30,6 +30,7 @@ const TOOLS = [
   { to: "/desk/requests", key: "requests", roles: ["staff", "admin"] },
   { to: "/desk/mail", key: "mail", roles: ["staff", "admin"] },
   { to: "/desk/snippets", key: "snippets", roles: ["staff", "admin"] },
+  { to: "/desk/rules", key: "rules", roles: ["admin"] },
   { to: "/desk/reports", key: "reports", roles: ["staff", "admin"] },
   { to: "/desk/companies", key: "companies", roles: ["staff", "admin", "statistics"] },
   { to: "/desk/statistics", key: "statistics", roles: ["statistics", "admin"] },

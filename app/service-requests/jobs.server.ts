@@ -12,6 +12,7 @@ import type { DB } from "#db/client.server";
 import type { Executor } from "#db/executor";
 import { env } from "~/env.server";
 import { enqueue } from "~/jobs/queue.server";
+import { queueWaitingRules } from "./rules.server";
 import { autoClose, slaSweep } from "./service-requests.server";
 
 export const SWEEP_TASK = "service-sla-sweep";
@@ -36,6 +37,7 @@ export async function slaSweepTask(db: DB): Promise<void> {
   try {
     await slaSweep(db, origin, now);
     await autoClose(db, origin, now);
+    await queueWaitingRules(db, now);
   } finally {
     const next = new Date(+now + INTERVAL_MS);
     await enqueue(

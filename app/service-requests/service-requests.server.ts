@@ -35,6 +35,7 @@ import type { NotificationKind } from "~/notifications/kinds";
 import { notify } from "~/notifications/notifications.server";
 import { getTarget, listFields, loadCalendar, type TypeField } from "./catalogue.server";
 import { threadOf } from "./mail-thread.server";
+import { enqueueRuleEvent } from "./rule-jobs.server";
 import {
   canTransition,
   isPriority,
@@ -288,6 +289,7 @@ async function fileRequestTx(
       .insertInto("service_request_event")
       .values({ request_id: row.id, actor_id: actor.id, kind: "created", to_value: "new", at: now })
       .execute();
+    await enqueueRuleEvent(trx, { requestId: row.id, event: "created", key: "created" });
     for (const f of input.store ? await input.store(trx) : [])
       await insertFile(trx, row.id, null, f, actor.id, "public", f.fieldKey ?? null);
     const requester = await trx
@@ -398,6 +400,7 @@ const REQUEST_COLUMNS = [
   "service_request.rating_comment",
   "service_request.rated_at",
   "service_request.merged_into_id",
+  "service_request.tags",
 ] as const;
 
 async function baseRequest(db: Executor, ref: string) {
@@ -815,6 +818,40 @@ export async function staffChange(
   );
 }
 
+/**
+ * A change made by one of the desk's rules (ADR 0050) on a request the caller has locked, in
+ * the caller's transaction: as the desk would make it (the same transitions, history, emails
+ * and notifications) but with nobody as its author, and without queueing the rules again (the
+ * rule runner queues the chain's next step itself). `changed`: the fields that really changed.
+ */
+export async function ruleChange(
+  trx: Executor,
+  ref: string,
+  change: Omit<StaffChange, "version" | "store">,
+  origin: string,
+  now: Date,
+): Promise<{ ok: true; changed: string[] } | { ok: false; error: ChangeError }> {
+  const r = await loadForChange(trx, ref);
+  if (!r) return { ok: false, error: "notFound" };
+  if (r.merged_into_id) return { ok: false, error: "transition" };
+  const c = { ...change };
+  if (c.state && (c.state === r.state || !canTransition(r.state, c.state, "staff"))) delete c.state;
+  if (c.assigneeId && !(await isStaffUser(trx, c.assigneeId))) delete c.assigneeId;
+  const changed = [
+    c.state ? "state" : null,
+    c.teamId !== undefined && c.teamId !== r.team_id ? "team" : null,
+    c.assigneeId !== undefined && c.assigneeId !== r.assignee_id ? "assignee" : null,
+    c.priority && c.priority !== r.priority ? "priority" : null,
+  ].filter((x): x is string => !!x);
+  if (!changed.length && !c.message?.body.trim()) return { ok: true, changed: [] };
+  const calendar = await loadCalendar(trx);
+  const result = await applyChange(trx, r, null, "staff", c, origin, now, calendar, {
+    rules: false,
+    automatic: true,
+  });
+  return result.ok ? { ok: true, changed } : { ok: false, error: result.error };
+}
+
 async function isStaffUser(trx: Executor, userId: string) {
   if (!isUuid(userId)) return false;
   return !!(await trx
@@ -824,6 +861,17 @@ async function isStaffUser(trx: Executor, userId: string) {
     .where("role", "in", ["staff", "admin"])
     .executeTakeFirst());
 }
+
+/** How a change reaches the desk's rules (ADR 0050). */
+interface ChangeOptions {
+  /** The chain a rule's change belongs to; `false`: the caller queues the rules itself. */
+  rules?: { depth: number; chain: string[] } | false;
+  /** Made by a rule: a public reply then is not the first response of a person. */
+  automatic?: boolean;
+}
+
+/** Fields of a change the desk's rules may wait for (a `changed` event). */
+const RULE_FIELD_KINDS = new Set(["state", "team", "assignee", "priority"]);
 
 /** Applies a change to a locked request; writes history, messages, notifications and emails. */
 async function applyChange(
@@ -835,6 +883,7 @@ async function applyChange(
   origin: string,
   now: Date,
   calendar: BusinessCalendar,
+  opts: ChangeOptions = {},
 ): Promise<ChangeResult> {
   const events: {
     kind: "state" | "team" | "assignee" | "priority" | "sla";
@@ -872,7 +921,7 @@ async function applyChange(
     if (kept.restarted) events.push({ kind: "sla", from: null, to: "restarted" });
   }
   const isPublicStaffReply = by === "staff" && change.message?.visibility === "public";
-  if (isPublicStaffReply && !r.first_responded_at) set.first_responded_at = now;
+  if (isPublicStaffReply && !r.first_responded_at && !opts.automatic) set.first_responded_at = now;
   if (!events.length && !change.message?.body.trim()) return { ok: false, error: "invalid" };
 
   const updated = await trx
@@ -905,8 +954,9 @@ async function applyChange(
     for (const f of await change.store(trx))
       await insertFile(trx, r.id, messageId, f, actorId, change.message?.visibility ?? "public");
   }
+  let lastEventId: string | null = null;
   for (const e of events) {
-    await trx
+    const inserted = await trx
       .insertInto("service_request_event")
       .values({
         request_id: r.id,
@@ -916,9 +966,21 @@ async function applyChange(
         to_value: e.to,
         at: now,
       })
-      .execute();
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    lastEventId = String(inserted.id);
   }
   await refreshSla(trx, r.id, now, calendar);
+  const changedFields = events.map((e) => e.kind).filter((k) => RULE_FIELD_KINDS.has(k));
+  if (opts.rules !== false && changedFields.length && lastEventId)
+    await enqueueRuleEvent(trx, {
+      requestId: r.id,
+      event: "changed",
+      key: `changed:${lastEventId}`,
+      fields: changedFields,
+      depth: opts.rules?.depth ?? 0,
+      chain: opts.rules?.chain ?? [],
+    });
 
   // Who hears about it.
   const link = `/requests/${r.ref}`;
@@ -1390,6 +1452,7 @@ export async function slaSweep(db: Executor, origin: string, now = new Date()) {
         .insertInto("service_request_event")
         .values({ request_id: r.id, kind: "sla", to_value: "breached", at: now })
         .execute();
+      await enqueueRuleEvent(trx, { requestId: r.id, event: "breached", key: "breached" });
       for (const userId of await responsibleUsers(trx, r.assignee_id, r.team_id)) {
         await notify(trx, userId, "breach", `/desk/requests/${r.ref}`, {
           ref: r.ref,
@@ -1427,6 +1490,7 @@ export async function slaSweep(db: Executor, origin: string, now = new Date()) {
         .returning("id")
         .executeTakeFirst();
       if (!updated) return;
+      await enqueueRuleEvent(trx, { requestId: r.id, event: "breach_near", key: "breach_near" });
       for (const userId of await responsibleUsers(trx, r.assignee_id, r.team_id)) {
         await notify(trx, userId, "breach_warning", `/desk/requests/${r.ref}`, {
           ref: r.ref,

@@ -33,6 +33,7 @@ import * as milestoneReminders from "./2026-12-07T0405_milestone_reminders";
 import * as promotionPublicFigures from "./2026-12-07T0455_promotion_public_figures";
 import * as policyAwardPayee from "./2026-12-07T0520_policy_award_payee";
 import * as incubationReportComments from "./2026-12-07T0540_incubation_report_comments";
+import * as serviceRules from "./2026-12-07T0600_service_rules";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -73,4 +74,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T0455_promotion_public_figures": promotionPublicFigures,
   "2026-12-07T0520_policy_award_payee": policyAwardPayee,
   "2026-12-07T0540_incubation_report_comments": incubationReportComments,
+  "2026-12-07T0600_service_rules": serviceRules,
 };

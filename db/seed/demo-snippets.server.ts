@@ -3,6 +3,7 @@
  * on a fresh demo; idempotent by title.
  */
 import type { DB } from "#db/client.server";
+import { seedDemoRules } from "./demo-rules.server";
 
 const SNIPPETS = [
   {
@@ -33,4 +34,6 @@ export async function seedDemoSnippets(db: DB): Promise<void> {
       .executeTakeFirst();
     if (!exists) await db.insertInto("reply_snippet").values(s).execute();
   }
+  // The desk's other toolkit demo: a rule, off (ADR 0050).
+  await seedDemoRules(db);
 }

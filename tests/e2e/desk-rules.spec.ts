@@ -2,7 +2,7 @@
  * The desk's toolkit (issue 17, ADR 0038): staff merge a duplicate into another request (asked
  * first) and link a related one, at phone width without JavaScript and at desk width with it;
  * the requester sees the duplicate merged and is told; a routing rule sends a new request to
- * its team.
+ * its team (a desk admin writes the rule without JavaScript at phone width).
  */
 import type { Page } from "@playwright/test";
 import { contextFor, expect, PERSONAS, query, test } from "../support/e2e";
@@ -121,3 +121,92 @@ for (const js of [false, true]) {
     await member.close();
   });
 }
+
+test("a desk admin writes a rule without JavaScript at phone width; it routes a new request, on its history; then turned off and deleted", async ({
+  browser,
+  baseURL,
+}) => {
+  const marker = `${Date.now()}`;
+  const name = `Rent questions to talent ${marker}`;
+  const adminContext = await contextFor(browser, baseURL!, PERSONAS.admin, {
+    javaScriptEnabled: false,
+  });
+  const admin = await adminContext.newPage();
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.goto("/desk");
+  await admin.getByRole("link", { name: "Rules" }).click();
+  await expect(admin).toHaveURL(/\/desk\/rules$/);
+  await admin.getByRole("link", { name: "New rule" }).click();
+
+  // An incomplete rule is refused with what was typed kept.
+  await admin.getByLabel("Name", { exact: true }).fill(name);
+  await admin.getByRole("button", { name: "Save rule" }).click();
+  await expect(admin.getByText("Choose at least one action.").first()).toBeVisible();
+  await expect(admin.getByLabel("Name", { exact: true })).toHaveValue(name);
+
+  await admin.getByLabel("When").selectOption({ label: "A request is filed" });
+  await admin
+    .getByLabel("Type", { exact: true })
+    .selectOption({ label: "Policy and subsidy consulting" });
+  await admin.getByLabel("Field key").fill("topic");
+  await admin.getByLabel("Field value").fill("Rent");
+  await admin.getByLabel("Send to team").selectOption({ label: "Talent services" });
+  await admin.getByLabel("Set priority").selectOption({ label: "High" });
+  await admin.getByLabel("Add a tag").fill(`rent${marker}`);
+  await noSidewaysScroll(admin);
+  await admin.getByRole("button", { name: "Save rule" }).click();
+  await expect(admin).toHaveURL(/\/desk\/rules$/);
+  await expect(admin.getByText("Rule saved")).toBeVisible();
+  const card = admin.getByTestId("rule").filter({ hasText: name });
+  await expect(card).toContainText("type is Policy and subsidy consulting");
+  await expect(card).toContainText("send to Talent services");
+  await noSidewaysScroll(admin);
+
+  // A company files a matching request; the job queue runs the rule.
+  const member = await contextFor(browser, baseURL!, PERSONAS.memberA);
+  const requester = await member.newPage();
+  await requester.goto("/requests/new?type=policy-subsidy");
+  await requester.getByLabel("Subject").fill(`Office rent support ${marker}`);
+  await requester.getByLabel("Describe what you need").fill("Is there a rent subsidy for us?");
+  await requester.getByLabel("Policy or subsidy you are asking about").fill("rent");
+  await requester.getByRole("button", { name: "Submit request" }).click();
+  await expect(requester).toHaveURL(/\/requests\/SR-\d{4}-\d+$/);
+  const ref = new URL(requester.url()).pathname.split("/").pop()!;
+
+  await expect
+    .poll(
+      async () =>
+        (
+          await query<{ n: string }>(
+            `SELECT count(*)::text AS n FROM service_request_event e JOIN service_request r
+             ON r.id = e.request_id WHERE r.ref = $1 AND e.kind = 'rule'`,
+            [ref],
+          )
+        )[0]?.n,
+      { timeout: 20_000 },
+    )
+    .toBe("1");
+  await admin.goto(`/desk/requests/${ref}`);
+  await expect(admin.getByText(`Rule “${name}” ran`)).toBeVisible();
+  await expect(admin.getByTestId("request-tag")).toHaveText(`#rent${marker}`);
+  await expect(admin.locator("select[name=teamId] option:checked")).toHaveText("Talent services");
+  await expect(admin.locator("select[name=priority] option:checked")).toHaveText("High");
+  // The company sees neither the rule nor the tag.
+  await requester.reload();
+  await expect(requester.getByText(`Rule “${name}” ran`)).toHaveCount(0);
+  await expect(requester.getByText(`#rent${marker}`)).toHaveCount(0);
+
+  // Turned off, then deleted (asked first).
+  await admin.goto("/desk/rules");
+  await admin.getByRole("button", { name: `Turn off “${name}”` }).click();
+  await expect(admin.getByText("Rule turned off")).toBeVisible();
+  await expect(admin.getByTestId("rule").filter({ hasText: name })).toContainText("Off");
+  await admin.getByRole("link", { name }).click();
+  await admin.getByRole("link", { name: "Delete rule" }).click();
+  await expect(admin.getByRole("heading", { name: `Delete the rule “${name}”?` })).toBeVisible();
+  await admin.getByRole("button", { name: "Delete rule" }).click();
+  await expect(admin.getByText("Rule deleted")).toBeVisible();
+  await expect(admin.getByTestId("rule").filter({ hasText: name })).toHaveCount(0);
+  await adminContext.close();
+  await member.close();
+});

@@ -83,6 +83,9 @@ async function loadIds(db: pg.Client): Promise<Ids> {
       (await one(
         "SELECT id::text AS v FROM reply_snippet WHERE owner_id IS NULL ORDER BY title LIMIT 1",
       )) ?? NONE,
+    ruleDemo:
+      (await one("SELECT id::text AS v FROM service_rule ORDER BY position, created_at LIMIT 1")) ??
+      NONE,
     inboundDemo:
       (await one(
         "SELECT id::text AS v FROM inbound_email WHERE status = 'unmatched' ORDER BY received_at LIMIT 1",

@@ -57,6 +57,8 @@ export interface Ids {
   unitDemo: string;
   /** Canned replies (ADR 0039): a shared demo snippet. */
   snippetDemo: string;
+  /** The desk's rules (ADR 0050): the demo rule (off). */
+  ruleDemo: string;
   /** Incubation (ADR 0040): the demo incubator programme. */
   programmeDemo: string;
 }
@@ -339,6 +341,15 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: (ids) => `/desk/snippets/${ids.snippetDemo}`,
     get: staffOnly(200),
     post: staffOnly(400),
+  },
+  // The desk's rules (ADR 0050): desk admins only (manage:service_rule:any); the list's POST
+  // turns a rule on or off or moves it (an empty form is refused).
+  "routes/desk.rules._index": { url: "/desk/rules", get: adminOnly(200), post: adminOnly(400) },
+  "routes/desk.rules.new": { url: "/desk/rules/new", get: adminOnly(200), post: adminOnly(400) },
+  "routes/desk.rules.$ruleId": {
+    url: (ids) => `/desk/rules/${ids.ruleDemo}`,
+    get: adminOnly(200),
+    post: adminOnly(400),
   },
   "routes/desk.kb.new": { url: "/desk/kb/new", get: staffOnly(200), post: staffOnly(400) },
   "routes/desk.kb.$articleId": {

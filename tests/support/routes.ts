@@ -111,6 +111,9 @@ export async function loadIds(): Promise<Ids> {
   const [snippet] = await query<{ id: string }>(
     "SELECT id FROM reply_snippet WHERE owner_id IS NULL ORDER BY title LIMIT 1",
   );
+  const [rule] = await query<{ id: string }>(
+    "SELECT id FROM service_rule ORDER BY position, created_at LIMIT 1",
+  );
   const [policy] = await query<{ id: string }>(
     "SELECT id FROM park_policy WHERE title_en = 'R&D spending bonus for resident companies'",
   );
@@ -132,6 +135,7 @@ export async function loadIds(): Promise<Ids> {
     reportA: reportA?.id ?? none,
     periodDemo: reportA?.period_id ?? none,
     snippetDemo: snippet?.id ?? none,
+    ruleDemo: rule?.id ?? none,
     policyDemo: policy?.id ?? none,
     kbDemo: kb?.id ?? none,
     projectOfInvestor: investorProject?.project_id ?? none,

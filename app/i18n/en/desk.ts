@@ -36,6 +36,10 @@ const desk = {
       title: "Canned replies",
       body: "Bilingual replies and macros for the composer, yours and the desk's.",
     },
+    rules: {
+      title: "Rules",
+      body: "Route new requests, escalate late ones and chase those waiting too long, automatically.",
+    },
     mail: {
       title: "Incoming mail",
       body: "Emails to the portal that need a person: unknown senders, closed requests.",

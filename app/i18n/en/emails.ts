@@ -77,6 +77,10 @@ const emails = {
     subject: "SLA due soon: {{ref}}",
     body: "Hello {{name}},\n\nService request {{ref}} ({{subject}}) falls due within two working hours.\n\nOpen the request:\n{{link}}",
   },
+  serviceRequestEscalated: {
+    subject: "A desk rule asks you to look at {{ref}}",
+    body: "Hello {{name}},\n\nThe desk rule “{{rule}}” asks you to look at service request {{ref}} ({{subject}}).\n\nOpen the request:\n{{link}}",
+  },
   // Promotion (issue 3)
   inquiryReceived: {
     subject: "{{reference}}: we have received your inquiry",

@@ -118,6 +118,7 @@ const services = {
     merged_from: "{{ref}} was merged into this request",
     linked: "Linked to {{ref}} as related",
     unlinked: "Link to {{ref}} removed",
+    rule: "Rule “{{name}}” ran",
   },
   relations: {
     title: "Merge and link",

@@ -15,6 +15,7 @@ const desk: Translation<typeof en> = {
     requests: { title: "服务需求", body: "白金服务队列：分诊、分派、回复与办结。" },
     kb: { title: "知识库", body: "帮助文章、企业新建申请时看到的推荐，以及因此省下的申请数量。" },
     snippets: { title: "常用回复", body: "回复框中可用的中英文常用回复与宏，自用或共享。" },
+    rules: { title: "规则", body: "自动分派新申请、升级逾期申请、跟进等待过久的申请。" },
     mail: {
       title: "收到的邮件",
       body: "需要人工查看的来信：未知发件人、已关闭申请的回复。",

@@ -80,6 +80,10 @@ const emails: Translation<typeof en> = {
     subject: "即将到期：{{ref}}",
     body: "{{name}}，您好：\n\n服务申请 {{ref}}（{{subject}}）将在两个工作小时内到期。\n\n打开申请：\n{{link}}",
   },
+  serviceRequestEscalated: {
+    subject: "服务台规则提醒：请关注 {{ref}}",
+    body: "{{name}}，您好：\n\n服务台规则“{{rule}}”请您关注服务申请 {{ref}}（{{subject}}）。\n\n打开申请：\n{{link}}",
+  },
   // 招商推介（议题 3）
   inquiryReceived: {
     subject: "{{reference}}：我们已收到您的咨询",

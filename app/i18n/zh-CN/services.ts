@@ -117,6 +117,7 @@ const services: Translation<typeof en> = {
     merged_from: "{{ref}} 已合并至本申请",
     linked: "与 {{ref}} 关联为相关申请",
     unlinked: "已取消与 {{ref}} 的关联",
+    rule: "规则“{{name}}”已运行",
   },
   relations: {
     title: "合并与关联",

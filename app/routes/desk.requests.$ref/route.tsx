@@ -110,9 +110,11 @@ export default function StaffRequest() {
         ? `${t("history.assignee")}: ${personName(h.from_value)} → ${personName(h.to_value)}`
         : h.kind === "linked" || h.kind === "unlinked"
           ? t(`history.${h.kind}`, { ref: h.to_value ?? "" })
-          : h.to_value === "restarted"
-            ? t("history.slaRestarted")
-            : t("history.sla");
+          : h.kind === "rule"
+            ? t("history.rule", { name: h.to_value ?? "" })
+            : h.to_value === "restarted"
+              ? t("history.slaRestarted")
+              : t("history.sla");
   const resultOf = (intent: DeskReply["intent"]) =>
     actionData?.intent === intent ? actionData.result : undefined;
   return (
@@ -126,6 +128,11 @@ export default function StaffRequest() {
           <StateBadge state={r.state} staff />{" "}
           <span className="badge badge-muted">{t(`priorities.${r.priority}`)}</span>{" "}
           {sla.breached ? <span className="badge badge-danger">{t("sla.breached")}</span> : null}
+          {r.tags.map((tag) => (
+            <span key={tag} className="badge badge-muted" data-testid="request-tag">
+              #{tag}
+            </span>
+          ))}
         </p>
       </header>
       {relations.mergedInto ? (
