@@ -852,6 +852,16 @@ export interface ProjectTranche {
   project_id: string;
 }
 
+export interface ProjectView {
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  name: string;
+  owner_id: string;
+  query: string;
+  shared: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface ProjectVisit {
   agenda: Generated<string>;
   contact_email: string | null;
@@ -1339,6 +1349,7 @@ export interface DB {
   project_reminder: ProjectReminder;
   project_space_need: ProjectSpaceNeed;
   project_tranche: ProjectTranche;
+  project_view: ProjectView;
   project_visit: ProjectVisit;
   project_visit_host: ProjectVisitHost;
   promotion_public_figure: PromotionPublicFigure;

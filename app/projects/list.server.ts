@@ -281,14 +281,15 @@ export async function projectBoard(
   }));
 }
 
-/** The choices of the filters: owners, the park's industries, the countries in use. */
-export async function filterChoices(db: Executor) {
+/** The choices of the filters: the park's industries and the countries in use (`countries: false` skips them). */
+export async function filterChoices(db: Executor, opts: { countries?: boolean } = {}) {
   const industries = await db
     .selectFrom("park_industry")
     .select(["id", "name_en", "name_zh"])
     .orderBy("position")
     .orderBy("name_en")
     .execute();
+  if (opts.countries === false) return { industries, countries: [] as string[] };
   const countries = await db
     .selectFrom("project")
     .select("country")

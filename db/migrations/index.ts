@@ -31,6 +31,7 @@ import * as policyOutreach from "./2026-12-07T0100_policy_outreach";
 import * as indicators from "./2026-12-07T0400_indicators";
 import * as milestoneReminders from "./2026-12-07T0405_milestone_reminders";
 import * as promotionPublicFigures from "./2026-12-07T0455_promotion_public_figures";
+import * as projectViews from "./2026-12-07T0500_project_views";
 import * as policyAwardPayee from "./2026-12-07T0520_policy_award_payee";
 import * as incubationReportComments from "./2026-12-07T0540_incubation_report_comments";
 import * as serviceRules from "./2026-12-07T0600_service_rules";
@@ -72,6 +73,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T0400_indicators": indicators,
   "2026-12-07T0405_milestone_reminders": milestoneReminders,
   "2026-12-07T0455_promotion_public_figures": promotionPublicFigures,
+  "2026-12-07T0500_project_views": projectViews,
   "2026-12-07T0520_policy_award_payee": policyAwardPayee,
   "2026-12-07T0540_incubation_report_comments": incubationReportComments,
   "2026-12-07T0600_service_rules": serviceRules,

@@ -550,6 +550,12 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: promotionOnly(200),
     post: promotionOnly(400),
   },
+  // Saved views of the table (ADR 0047): an empty POST names no action (400).
+  "routes/desk.projects.views": {
+    url: "/desk/projects/views",
+    get: promotionOnly(200),
+    post: promotionOnly(400),
+  },
   "routes/desk.projects.$projectId": {
     url: (ids) => `/desk/projects/${ids.projectDemo}`,
     get: promotionOnly(200),

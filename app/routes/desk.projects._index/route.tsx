@@ -12,8 +12,10 @@ import {
   projectParams,
 } from "~/projects/list.server";
 import { listOwners } from "~/projects/projects.server";
+import { listProjectViews, viewQuery } from "~/projects/views.server";
 import { ProjectFilters } from "./filters";
 import { ProjectTable } from "./project-table";
+import { SavedViews } from "./saved-views";
 import { pageTitle } from "~/lib/page-title";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -33,12 +35,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     ...choices,
     owners: await listOwners(db()),
     params: projectParams(url.searchParams),
+    views: await listProjectViews(db(), user),
+    current: viewQuery(url.searchParams),
     canCreate: can(user, "update:project:any"),
   };
 }
 
 export default function Projects() {
-  const { items, next, params, owners, industries, countries, canCreate } =
+  const { items, next, params, owners, industries, countries, canCreate, views, current } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation("projects");
   const { after, ...filters } = params;
@@ -65,6 +69,7 @@ export default function Projects() {
           ) : null}
         </div>
       </header>
+      <SavedViews views={views} current={current} />
       <ProjectFilters
         params={params}
         owners={owners}
