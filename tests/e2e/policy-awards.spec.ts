@@ -155,6 +155,19 @@ test.describe("without JavaScript", () => {
     await confirmPayee(owner.page, false, width);
     await desk.goto(`/desk/claims/${claim!.id}`);
     await expect(desk.getByTestId("payee")).toContainText("ICBC Minhang branch");
+
+    // The company's file on the desk: staff set its account manager.
+    await desk.goto(`/desk/companies/${first.id}`);
+    await desk
+      .getByRole("combobox", { name: "Account manager" })
+      .selectOption({ label: "Chen Jing (staff@demo.zizhupark.example)" });
+    await desk.getByRole("button", { name: "Save the account manager" }).click();
+    await expect(desk.getByText("Account manager saved")).toBeVisible();
+    const [co] = await query<{ account_manager_id: string | null }>(
+      `SELECT account_manager_id FROM company WHERE id = $1`,
+      [first.id],
+    );
+    expect(co!.account_manager_id).not.toBeNull();
     await owner.context.close();
     await staff.context.close();
   });

@@ -127,6 +127,8 @@ export const ROUTES: Record<string, RouteSpec> = {
   "routes/desk.companies.$companyId": {
     url: (ids) => `/desk/companies/${ids.companyA}`,
     get: staffOnly(200),
+    // The account manager (ADR 0048): an empty POST has no intent.
+    post: staffOnly(400),
   },
   // Company statistics (issue 14, ADR 0035): the desk pages need the statistics permission
   // (admins and the statistics role, never plain desk staff). A company's reports: its owners

@@ -107,6 +107,15 @@ const companyFile = {
     expiresBeforeIssued: "The expiry date is before the issue date.",
     notFound: "That designation no longer exists.",
   },
+  manager: {
+    title: "Account manager",
+    label: "Account manager",
+    hint: "The member of park staff who looks after this company; proactive policy requests are assigned to them.",
+    none: "No account manager",
+    save: "Save the account manager",
+    saved: "Account manager saved",
+    invalid: "Choose a member of park staff",
+  },
 };
 
 export default companyFile;

@@ -110,6 +110,15 @@ const companyFile: Translation<typeof en> = {
     expiresBeforeIssued: "有效期早于认定日期。",
     notFound: "该资质认定已不存在。",
   },
+  manager: {
+    title: "客户经理",
+    label: "客户经理",
+    hint: "负责联系服务本企业的园区工作人员；主动推送的政策服务请求将指派给此人。",
+    none: "暂无客户经理",
+    save: "保存客户经理",
+    saved: "客户经理已保存",
+    invalid: "请选择一位园区工作人员",
+  },
 };
 
 export default companyFile;

@@ -1,6 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/permissions";
+import { AccountManagerForm, accountManagerSchema } from "~/companies/account-manager-form";
+import {
+  accountManagerChoices,
+  ACCOUNT_MANAGER_PERMISSION,
+  setAccountManager,
+} from "~/companies/account-manager.server";
 import { companyTimeline, getCompanyFile, listChanges } from "~/companies/file.server";
 import { ChangeList, CompanyFileFacts, DesignationTable } from "~/companies/file-ui";
 import { industryLabel } from "~/companies/schema";
@@ -9,7 +17,10 @@ import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { decodeCursor } from "~/lib/cursor.server";
 import { formatDateTime, isoDay } from "~/lib/format";
+import { idempotent } from "~/forms/idempotency.server";
+import { parseForm, readForm } from "~/lib/form.server";
 import { notFound } from "~/lib/http.server";
+import { redirectWithToast } from "~/lib/toast.server";
 import { useLocale } from "~/lib/root-data";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [
@@ -39,11 +50,33 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     timelineNext: timeline.next,
     paged: !!cursor,
     today: isoDay(new Date()),
+    manager: can(user, ACCOUNT_MANAGER_PERMISSION) ? await accountManagerChoices(db(), id) : null,
   };
+}
+
+/** Desk staff set or clear the company's account manager (ADR 0048). */
+export const action = (args: ActionFunctionArgs) => idempotent(post, args);
+async function post({ request, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, ACCOUNT_MANAGER_PERMISSION);
+  const id = params.companyId ?? "";
+  const submission = parseForm(await readForm(request), { schema: accountManagerSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await setAccountManager(db(), user, id, submission.value.managerId ?? null);
+  if (!result.ok) {
+    if (result.error === "notFound") notFound();
+    return data(submission.reply({ fieldErrors: { managerId: ["companyFile:manager.invalid"] } }), {
+      status: 422,
+    });
+  }
+  return redirectWithToast(`/desk/companies/${id}`, {
+    type: "success",
+    key: "companyFile:manager.saved",
+  });
 }
 
 export default function DeskCompany() {
   const d = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("companyFile");
   const tc = useTranslation("company").t as unknown as (k: string) => string;
   const tt = t as unknown as (k: string) => string;
@@ -73,6 +106,16 @@ export default function DeskCompany() {
             <h2 id="file-title">{t("title")}</h2>
             <CompanyFileFacts file={f} />
           </section>
+          {d.manager ? (
+            <section className="card" aria-labelledby="manager-title">
+              <h2 id="manager-title">{t("manager.title")}</h2>
+              <AccountManagerForm
+                managerId={d.manager.managerId}
+                staff={d.manager.staff}
+                lastResult={lastResult}
+              />
+            </section>
+          ) : null}
           <section className="card" aria-labelledby="designations-title">
             <h2 id="designations-title">{t("designations.title")}</h2>
             <DesignationTable designations={d.designations} today={d.today} />
