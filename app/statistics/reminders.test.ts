@@ -120,6 +120,7 @@ describe("report reminders", () => {
     expect(audited).toHaveLength(3);
 
     const page = await periodReports(t.db, stats, opened.periodId, "2026-11-24");
+    expect(page.ok && page.counts).toMatchObject({ late: 1 });
     if (!page.ok) throw new Error("period");
     const rowA = page.reports.find((r) => r.company_id === a.id)!;
     const rowB = page.reports.find((r) => r.company_id === b.id)!;

@@ -11,6 +11,7 @@
  */
 import { sql } from "kysely";
 import { inTransaction, type Executor } from "#db/executor";
+import { containsPattern } from "~/admin/users.server";
 import { audit } from "~/audit/audit.server";
 import { can } from "~/auth/permissions";
 import type { SessionUser } from "~/auth/session.server";
@@ -26,6 +27,7 @@ import {
   type FormDefinition,
 } from "./forms";
 import { refreshCompanyIndicators } from "./indicators.server";
+import type { PeriodShow } from "./schema";
 import { daysBetween } from "./reminders";
 
 type Viewer = Pick<SessionUser, "id" | "roles" | "company">;
@@ -425,8 +427,36 @@ export async function listPeriods(db: Executor, limit = 50): Promise<PeriodRow[]
   }));
 }
 
-/** A period's reports with their company and state; late ones first (not in by the due date). */
-export async function periodReports(db: Executor, viewer: Viewer, periodId: string, today: string) {
+const SHOW_STATUSES: Record<PeriodShow, ReportStatus[] | null> = {
+  all: null,
+  waiting: ["open", "draft", "returned"],
+  submitted: ["submitted"],
+  accepted: ["accepted"],
+};
+export const PERIOD_PAGE_SIZE = 50;
+
+export interface PeriodListOptions {
+  show?: PeriodShow;
+  /** Part of the company's name, English or Chinese. */
+  q?: string;
+  /** 1-based; a period lists at most a few thousand companies, so pages are numbered. */
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * A period's reports with their company and state, a page at a time (those still to come in
+ * first, then by name), and the count of each state over the whole period. Late: not in (open,
+ * draft or returned) after the due date. Numbered pages rather than a keyset: the list is one
+ * period's companies (thousands at most), sorted by name, and staff want "page 3 of 12".
+ */
+export async function periodReports(
+  db: Executor,
+  viewer: Viewer,
+  periodId: string,
+  today: string,
+  options: PeriodListOptions = {},
+) {
   if (!can(viewer, "read:statistics:any") || !isUuid(periodId)) return fail("notFound");
   const period = await db
     .selectFrom("report_period as p")
@@ -445,9 +475,44 @@ export async function periodReports(db: Executor, viewer: Viewer, periodId: stri
     .where("p.id", "=", periodId)
     .executeTakeFirst();
   if (!period) return fail("notFound");
-  const rows = await db
+  const daysLate = Math.max(0, daysBetween(period.due_on, today));
+  const byStatus = await db
+    .selectFrom("report")
+    .select(["status", sql<number>`count(*)::int`.as("n")])
+    .where("period_id", "=", periodId)
+    .groupBy("status")
+    .execute();
+  const n = (s: ReportStatus) => byStatus.find((r) => r.status === s)?.n ?? 0;
+  const counts = {
+    total: byStatus.reduce((a, r) => a + r.n, 0),
+    open: n("open"),
+    draft: n("draft"),
+    submitted: n("submitted"),
+    returned: n("returned"),
+    accepted: n("accepted"),
+    late: daysLate > 0 ? n("open") + n("draft") + n("returned") : 0,
+  };
+  const show = options.show ?? "all";
+  const size = Math.min(Math.max(options.pageSize ?? PERIOD_PAGE_SIZE, 1), 200);
+  const page = Math.min(Math.max(Math.trunc(options.page ?? 1), 1), 10_000);
+  const q = options.q?.trim().slice(0, 100) ?? "";
+  let list = db
     .selectFrom("report")
     .innerJoin("company", "company.id", "report.company_id")
+    .where("report.period_id", "=", periodId);
+  const statuses = SHOW_STATUSES[show];
+  if (statuses) list = list.where("report.status", "in", statuses);
+  if (q) {
+    const like = containsPattern(q);
+    list = list.where((eb) =>
+      eb.or([eb("company.name_en", "ilike", like), eb("company.name_zh", "ilike", like)]),
+    );
+  }
+  const matched =
+    statuses || q
+      ? (await list.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow()).n
+      : counts.total;
+  const rows = await list
     .select([
       "report.id",
       "report.status",
@@ -473,13 +538,20 @@ export async function periodReports(db: Executor, viewer: Viewer, periodId: stri
           .limit(1)
           .as("last_reminder"),
     ])
-    .where("report.period_id", "=", periodId)
     .orderBy(sql`report.status IN ('open', 'draft', 'returned')`, "desc")
     .orderBy("company.name_en")
+    .orderBy("report.id")
+    .limit(size)
+    .offset((page - 1) * size)
     .execute();
-  const daysLate = Math.max(0, daysBetween(period.due_on, today));
   return ok({
     period,
+    counts,
+    show,
+    q,
+    page,
+    pages: Math.max(1, Math.ceil(matched / size)),
+    matched,
     reports: rows.map((r) => {
       const late = daysLate > 0 && ["open", "draft", "returned"].includes(r.status);
       return { ...r, late, days_late: late ? daysLate : 0 };

@@ -50,6 +50,10 @@ export const openPeriodSchema = z
 export type OpenPeriodInput = z.infer<typeof openPeriodSchema>;
 
 /** The usual label of a period that starts on `startsOn` ("2026-11", "2026-Q4", "2026"). */
+/** What a period's page lists: every report, those still to chase, to review, or accepted. */
+export const PERIOD_SHOWS = ["all", "waiting", "submitted", "accepted"] as const;
+export type PeriodShow = (typeof PERIOD_SHOWS)[number];
+
 export function periodLabel(kind: (typeof PERIOD_KINDS)[number], startsOn: string): string {
   const [y, m] = startsOn.split("-");
   if (kind === "year") return y!;

@@ -198,3 +198,40 @@ test("staff export a period and import figures with a bad row (no JavaScript)", 
   await expect(page.locator("#period-reports")).toContainText("Accepted");
   await staff.close();
 });
+
+test("a period of the whole park: a page at a time, those to chase, a company found by name (390 px)", async ({
+  browser,
+  baseURL,
+}) => {
+  const [latest] = await query<{ id: string; total: number; waiting: number }>(
+    `SELECT p.id, count(*)::int AS total,
+            count(*) FILTER (WHERE r.status IN ('open', 'draft', 'returned'))::int AS waiting
+       FROM report_period p JOIN report_form_version v ON v.id = p.form_version_id
+       JOIN report_form f ON f.id = v.form_id JOIN report r ON r.period_id = p.id
+      WHERE f.code = 'monthly-indicators' AND p.label NOT LIKE 'T-%' AND p.label NOT LIKE 'IMP-%'
+      GROUP BY p.id, p.starts_on ORDER BY p.starts_on DESC LIMIT 1`,
+  );
+  expect(latest!.total).toBeGreaterThan(50);
+  const staff = await contextFor(browser, baseURL!, STATS, { javaScriptEnabled: false });
+  const page = await staff.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/desk/statistics/periods/${latest!.id}`);
+  const pages = Math.ceil(latest!.total / 50);
+  await expect(page.getByText(`Page 1 of ${pages} (${latest!.total} companies)`)).toBeVisible();
+  await expect(page.locator("#period-reports tbody tr")).toHaveCount(50);
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page.getByText(`Page 2 of ${pages}`)).toBeVisible();
+  await page.getByLabel("Find a company").fill("Aurora Microsystems");
+  await page.getByRole("button", { name: "Find a company" }).click();
+  await expect(page.locator("#period-reports tbody tr")).toHaveCount(1);
+  await expect(page.locator("#period-reports")).toContainText("Aurora Microsystems");
+  await page.goto(`/desk/statistics/periods/${latest!.id}`);
+  await page.getByRole("link", { name: `To chase (${latest!.waiting})` }).click();
+  await expect(page.getByRole("link", { name: /^To chase/ })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await expect(page.locator("#period-reports")).not.toContainText("Accepted");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await staff.close();
+});

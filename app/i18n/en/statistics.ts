@@ -130,6 +130,18 @@ const statistics = {
     notReminded: "Not reminded",
     remindersNote:
       "Reminders go out by themselves at 09:00: {{before}} days before the due date to the company's reporters, the day after it to its reporters and owners, and {{after}} days after it to the owners again.",
+    shows: {
+      all: "All",
+      waiting: "To chase",
+      submitted: "To review",
+      accepted: "Accepted",
+    },
+    search: "Find a company",
+    noneMatch: "No company matches.",
+    pages: "Pages",
+    previous: "Previous page",
+    next: "Next page",
+    pageOf: "Page {{page}} of {{pages}} ({{count}} companies)",
     summary:
       "{{total}} companies: {{accepted}} accepted, {{submitted}} to review, {{returned}} returned, {{waiting}} not in yet",
   },

@@ -132,6 +132,18 @@ const statistics: Translation<typeof en> = {
     notReminded: "尚未催报",
     remindersNote:
       "系统每天 09:00 自动催报：截止前 {{before}} 天提醒企业填报人，截止次日提醒填报人和企业负责人，逾期 {{after}} 天再次提醒企业负责人。",
+    shows: {
+      all: "全部",
+      waiting: "待催报",
+      submitted: "待审核",
+      accepted: "已通过",
+    },
+    search: "查找企业",
+    noneMatch: "没有符合条件的企业。",
+    pages: "分页",
+    previous: "上一页",
+    next: "下一页",
+    pageOf: "第 {{page}} / {{pages}} 页（共 {{count}} 家）",
     summary:
       "共 {{total}} 家：{{accepted}} 家已通过，{{submitted}} 家待审核，{{returned}} 家已退回，{{waiting}} 家尚未报送",
   },

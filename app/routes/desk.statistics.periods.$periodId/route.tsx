@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { formatDate, formatDateTime, isoDay } from "~/lib/format";
 import { throwIfMissing } from "~/lib/http.server";
+import { field, parseQuery } from "~/lib/query.server";
 import { useLocale } from "~/lib/root-data";
 import { periodReports } from "~/statistics/reports.server";
+import { PERIOD_SHOWS, type PeriodShow } from "~/statistics/schema";
 import { AudienceLabel, StatusBadge } from "~/statistics/ui";
 import { ESCALATE_AFTER_DAYS, REMIND_BEFORE_DAYS, type ReminderKind } from "~/statistics/reminders";
 
@@ -18,7 +20,12 @@ export const meta: MetaFunction = () => [
 /** Statistics staff: who has submitted, who is late (first), and a link to review each report. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:statistics:any");
-  const found = await periodReports(db(), user, params.periodId ?? "", isoDay(new Date()));
+  const query = parseQuery(request, {
+    show: field.oneOf(PERIOD_SHOWS),
+    q: field.text(100),
+    page: field.int(1, 10_000),
+  });
+  const found = await periodReports(db(), user, params.periodId ?? "", isoDay(new Date()), query);
   if (!found.ok) {
     throwIfMissing(found);
     throw new Response("Not found", { status: 404 });
@@ -35,15 +42,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lastReminder: r.last_reminder as ReminderKind | null,
     lastRemindedAt: r.last_reminded_at ? new Date(r.last_reminded_at).toISOString() : null,
   }));
-  return { period: found.period, reports };
+  const { period, counts, show, q, page, pages, matched } = found;
+  return { period, counts, show, q, page, pages, matched, reports };
+}
+
+/** The period page's address for a tab, a search and a page (defaults left out). */
+function listUrl(periodId: string, show: PeriodShow, q: string, page = 1) {
+  const params = new URLSearchParams();
+  if (show !== "all") params.set("show", show);
+  if (q) params.set("q", q);
+  if (page > 1) params.set("page", String(page));
+  const search = params.toString();
+  return `/desk/statistics/periods/${periodId}${search ? `?${search}` : ""}`;
 }
 
 export default function PeriodPage() {
-  const { period, reports } = useLoaderData<typeof loader>();
+  const { period, counts, show, q, page, pages, matched, reports } = useLoaderData<typeof loader>();
   const { t } = useTranslation("statistics");
   const locale = useLocale();
-  const count = (s: string) => reports.filter((r) => r.status === s).length;
-  const late = reports.filter((r) => r.late).length;
+  const tabCount: Record<PeriodShow, number> = {
+    all: counts.total,
+    waiting: counts.open + counts.draft + counts.returned,
+    submitted: counts.submitted,
+    accepted: counts.accepted,
+  };
   const form = pick(locale, period.form_en, period.form_zh);
   return (
     <div className="container stack">
@@ -81,22 +103,45 @@ export default function PeriodPage() {
       </p>
       <p>
         {t("period.summary", {
-          total: reports.length,
-          accepted: count("accepted"),
-          submitted: count("submitted"),
-          returned: count("returned"),
-          waiting: count("open") + count("draft"),
+          total: counts.total,
+          accepted: counts.accepted,
+          submitted: counts.submitted,
+          returned: counts.returned,
+          waiting: counts.open + counts.draft,
         })}
-        {late ? (
+        {counts.late ? (
           <>
             {" "}
-            <span className="badge badge-danger">{t("period.lateCount", { count: late })}</span>
+            <span className="badge badge-danger">
+              {t("period.lateCount", { count: counts.late })}
+            </span>
           </>
         ) : null}
       </p>
       <p className="muted">
         {t("period.remindersNote", { before: REMIND_BEFORE_DAYS, after: ESCALATE_AFTER_DAYS })}
       </p>
+      <nav className="tabs" aria-label={t("period.status")}>
+        {PERIOD_SHOWS.map((s) => (
+          <Link
+            key={s}
+            to={listUrl(period.id, s, q)}
+            aria-current={show === s ? "page" : undefined}
+          >
+            {t(`period.shows.${s}`)} ({tabCount[s]})
+          </Link>
+        ))}
+      </nav>
+      <Form method="get" className="row" role="search">
+        {show !== "all" ? <input type="hidden" name="show" value={show} /> : null}
+        <label htmlFor="period-q" className="visually-hidden">
+          {t("period.search")}
+        </label>
+        <input id="period-q" name="q" type="search" maxLength={100} defaultValue={q} />
+        <button type="submit" className="button button-secondary">
+          {t("period.search")}
+        </button>
+      </Form>
       {reports.length ? (
         <div className="table-wrap">
           <table className="table table-cards" id="period-reports">
@@ -144,8 +189,23 @@ export default function PeriodPage() {
           </table>
         </div>
       ) : (
-        <p className="muted">{t("period.none")}</p>
+        <p className="muted">{q || show !== "all" ? t("period.noneMatch") : t("period.none")}</p>
       )}
+      {pages > 1 ? (
+        <nav className="row sr-pager" aria-label={t("period.pages")}>
+          {page > 1 ? (
+            <Link to={listUrl(period.id, show, q, page - 1)} rel="prev">
+              ← {t("period.previous")}
+            </Link>
+          ) : null}
+          <span className="muted">{t("period.pageOf", { page, pages, count: matched })}</span>
+          {page < pages ? (
+            <Link to={listUrl(period.id, show, q, page + 1)} rel="next">
+              {t("period.next")} →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }
