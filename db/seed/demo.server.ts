@@ -211,5 +211,5 @@ export async function seedDemoData(db: DB): Promise<string> {
   await (await import("./demo-snippets.server")).seedDemoSnippets(db);
   await (await import("./demo-policies.server")).seedDemoPolicies(db);
   await (await import("./demo-claims.server")).seedDemoClaims(db);
-  return `Demo data: ${USERS.length} people, ${COMPANIES.length} companies.`;
+  return `Demo data: ${USERS.length} people, ${COMPANIES.length} companies with people, 200 more residents that report statistics.`;
 }
