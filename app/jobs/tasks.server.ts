@@ -25,6 +25,8 @@ import {
   milestoneRemindersTask,
 } from "~/incubation/milestone-reminders.server";
 
+import { INDICATOR_REBUILD_TASK, indicatorRebuildTask } from "~/statistics/indicators.server";
+
 /** Every background task by name. Later areas add theirs here. */
 export const taskHandlers: Record<string, TaskHandler> = {
   "send-email": sendEmailTask,
@@ -36,6 +38,7 @@ export const taskHandlers: Record<string, TaskHandler> = {
   [INBOUND_TASK]: inboundMailTask,
   [STATS_REMINDER_TASK]: reportRemindersTask,
   [MILESTONE_REMINDER_TASK]: milestoneRemindersTask,
+  [INDICATOR_REBUILD_TASK]: indicatorRebuildTask,
   [RULES_TASK]: async (db, payload, run) => {
     await runRules(db, payload, {
       origin: env().PUBLIC_URL.replace(/\/$/, ""),

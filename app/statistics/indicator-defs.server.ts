@@ -22,7 +22,7 @@ import {
 import {
   acceptedFigures,
   listIndicators,
-  rebuildIndicators,
+  queueIndicatorRebuild,
   shiftedPeriod,
 } from "./indicators.server";
 import { asDefinition } from "./reports.server";
@@ -163,7 +163,7 @@ export async function saveIndicator(
         await trx.insertInto("indicator").values(values).returning("id").executeTakeFirstOrThrow()
       ).id;
     }
-    await rebuildIndicators(trx);
+    await queueIndicatorRebuild(trx);
     await audit(trx, {
       actorId: actor.id,
       action: id ? "statistics.indicator_update" : "statistics.indicator_create",

@@ -7,7 +7,11 @@
  * correction in progress keeps the accepted figures until it is accepted in turn.
  */
 import { sql } from "kysely";
-import type { Executor } from "#db/executor";
+import { inTransaction, type Executor } from "#db/executor";
+import { audit } from "~/audit/audit.server";
+import { can } from "~/auth/permissions";
+import type { SessionUser } from "~/auth/session.server";
+import { enqueue, holdsLease, type TaskHandler } from "~/jobs/queue.server";
 import type { Figures } from "./forms";
 import {
   contribution,
@@ -281,3 +285,64 @@ export async function rebuildIndicators(
     onPeriod?.(++done, periods.length);
   }
 }
+
+/** The background task that recomputes every indicator (`queueIndicatorRebuild`). */
+export const INDICATOR_REBUILD_TASK = "statistics-indicators-rebuild";
+
+/**
+ * Queues a recomputation of every indicator, in the caller's transaction, unless one is queued
+ * and not yet started (a started one may have read the definitions before this change, so then
+ * another is queued). At the benchmark's scale a rebuild takes minutes: too long for a request.
+ */
+export async function queueIndicatorRebuild(db: Executor): Promise<void> {
+  const waiting = await db
+    .selectFrom("job")
+    .select("id")
+    .where("task", "=", INDICATOR_REBUILD_TASK)
+    .where("completed_at", "is", null)
+    .where("failed_at", "is", null)
+    .where("attempts", "=", 0)
+    .executeTakeFirst();
+  if (!waiting) await enqueue(db, INDICATOR_REBUILD_TASK, {});
+}
+
+/** True while a queued or running recomputation has not finished (the dashboard says so). */
+export async function indicatorRebuildPending(db: Executor): Promise<boolean> {
+  const row = await db
+    .selectFrom("job")
+    .select("id")
+    .where("task", "=", INDICATOR_REBUILD_TASK)
+    .where("completed_at", "is", null)
+    .where("failed_at", "is", null)
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Staff ask for a recomputation: queued with its audit entry in one transaction. */
+export async function requestIndicatorRebuild(
+  db: Executor,
+  actor: Pick<SessionUser, "id" | "roles" | "company">,
+  ip: string | null,
+): Promise<boolean> {
+  if (!can(actor, "manage:statistics:any")) return false;
+  await inTransaction(db, async (trx) => {
+    await queueIndicatorRebuild(trx);
+    await audit(trx, {
+      actorId: actor.id,
+      action: "statistics.indicators_rebuild",
+      entityType: "indicator",
+      entityId: null,
+      details: {},
+      ip,
+    });
+  });
+  return true;
+}
+
+/** The job: every indicator recomputed in one transaction, committed only while the job's lease holds. */
+export const indicatorRebuildTask: TaskHandler = async (db, _payload, run) => {
+  await inTransaction(db, async (trx) => {
+    await rebuildIndicators(trx);
+    if (!(await holdsLease(trx, run.job))) throw new Error("indicator rebuild: lease lost");
+  });
+};

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../tests/support/db";
 import { insertCompany, insertUser, sessionUserOf } from "../../tests/support/factories";
@@ -13,7 +14,13 @@ import {
 } from "./indicators";
 import { parkDashboard } from "./dashboard.server";
 import { previewIndicator, removeIndicator, saveIndicator } from "./indicator-defs.server";
-import { listIndicators, rebuildIndicators } from "./indicators.server";
+import {
+  INDICATOR_REBUILD_TASK,
+  indicatorRebuildPending,
+  indicatorRebuildTask,
+  listIndicators,
+  rebuildIndicators,
+} from "./indicators.server";
 import {
   decideReport,
   fillReport,
@@ -319,6 +326,40 @@ describe("editing indicator definitions", () => {
     expect(
       (await saveIndicator(t.db, stats, saved.id, { ...input, weight: 6 }, { version: 1 })).ok,
     ).toBe(true);
+    // Saving queues one recomputation (two saves, one job not yet started), which the job
+    // queue runs; the dashboard says it is pending until then.
+    const jobs = await t.db
+      .selectFrom("job")
+      .select("id")
+      .where("task", "=", INDICATOR_REBUILD_TASK)
+      .where("completed_at", "is", null)
+      .execute();
+    expect(jobs).toHaveLength(1);
+    expect(await indicatorRebuildPending(t.db)).toBe(true);
+    const job = await t.db
+      .updateTable("job")
+      .set({
+        locked_by: "test-worker",
+        locked_until: sql`now() + interval '1 minute'`,
+        attempts: 1,
+      })
+      .where("id", "=", jobs[0]!.id)
+      .returning(["id", "task", "payload", "attempts", "max_attempts", "locked_by"])
+      .executeTakeFirstOrThrow();
+    await indicatorRebuildTask(
+      t.db,
+      {},
+      {
+        job: { ...job, locked_by: "test-worker", payload: {} },
+        signal: new AbortController().signal,
+      },
+    );
+    await t.db
+      .updateTable("job")
+      .set({ completed_at: new Date() })
+      .where("id", "=", job.id)
+      .execute();
+    expect(await indicatorRebuildPending(t.db)).toBe(false);
     const values = await t.db
       .selectFrom("indicator_value")
       .select("known")

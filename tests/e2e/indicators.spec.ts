@@ -90,7 +90,7 @@ test("staff define an indicator, preview it, save it and remove it behind a conf
   // What was typed is still there after the preview.
   await expect(page.getByLabel("Name in Chinese")).toHaveValue("研发人员占比");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Indicator saved; every period recomputed.")).toBeVisible();
+  await expect(page.getByText("Indicator saved; every period is being recomputed.")).toBeVisible();
   await page.getByRole("link", { name: "Remove this indicator" }).click();
   await page.getByRole("button", { name: "Remove it" }).click();
   await expect(page.getByText("Indicator removed.")).toBeVisible();

@@ -1,7 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { inTransaction } from "#db/executor";
-import { audit } from "~/audit/audit.server";
 import { requirePermission } from "~/auth/guards.server";
 import { SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
@@ -12,7 +10,10 @@ import { requestMeta } from "~/lib/request.server";
 import { useLocale } from "~/lib/root-data";
 import { redirectWithToast } from "~/lib/toast.server";
 import { parkDashboard } from "~/statistics/dashboard.server";
-import { rebuildIndicators } from "~/statistics/indicators.server";
+import {
+  indicatorRebuildPending,
+  requestIndicatorRebuild,
+} from "~/statistics/indicators.server";
 import { IndicatorDetail } from "./detail";
 import { IndicatorTable } from "./table";
 
@@ -35,32 +36,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     { ip: requestMeta(request, context).ip ?? null, today: isoDay(new Date()) },
   );
   if (!found.ok) throw new Response("Forbidden", { status: 403 });
-  return { dashboard: found.dashboard };
+  return { dashboard: found.dashboard, rebuilding: await indicatorRebuildPending(db()) };
 }
 
 /** Recomputes every indicator from the accepted submissions (after a definition changed). */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, "manage:statistics:any");
-  const { ip } = requestMeta(request, context);
-  await inTransaction(db(), async (trx) => {
-    await rebuildIndicators(trx);
-    await audit(trx, {
-      actorId: user.id,
-      action: "statistics.indicators_rebuild",
-      entityType: "indicator",
-      entityId: null,
-      details: {},
-      ip: ip ?? null,
-    });
-  });
-  return redirectWithToast(new URL(request.url).pathname + new URL(request.url).search, {
+  await requestIndicatorRebuild(db(), user, requestMeta(request, context).ip ?? null);
+  const url = new URL(request.url);
+  return redirectWithToast(url.pathname + url.search, {
     type: "success",
     key: "statistics:indicators.rebuilt",
   });
 }
 
 export default function IndicatorDashboard() {
-  const { dashboard: d } = useLoaderData<typeof loader>();
+  const { dashboard: d, rebuilding } = useLoaderData<typeof loader>();
   const { t } = useTranslation("statistics");
   const locale = useLocale();
   return (
@@ -72,6 +63,11 @@ export default function IndicatorDashboard() {
         <h1>{t("indicators.title")}</h1>
         <p className="lead">{t("indicators.lead")}</p>
       </header>
+      {rebuilding ? (
+        <p className="notice" role="status">
+          {t("indicators.rebuilding")}
+        </p>
+      ) : null}
       {d.period ? (
         <>
           <Form method="get" className="card admin-filters" aria-label={t("indicators.show")}>
