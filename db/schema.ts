@@ -513,6 +513,7 @@ export interface NewsArticle {
   cover_alt_en: string | null;
   cover_alt_zh: string | null;
   cover_file_id: string | null;
+  cover_thumb_file_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
   id: Generated<string>;

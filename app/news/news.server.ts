@@ -10,7 +10,8 @@ import type { DB } from "#db/client.server";
 import { audit } from "~/audit/audit.server";
 import { can, type Actor } from "~/auth/permissions";
 import { enqueue } from "~/jobs/queue.server";
-import { storeUpload, IMAGE_TYPES } from "~/uploads/uploads.server";
+import { storeUpload, IMAGE_TYPES, sniffContentType } from "~/uploads/uploads.server";
+import { coverVariants } from "./cover-image.server";
 import { articleSlug, isValidSlug } from "./slug";
 import type { ArticleFields } from "./schema";
 import {
@@ -113,6 +114,7 @@ const LIST_COLUMNS = [
   "news_article.summary_zh",
   "news_article.published_at",
   "news_article.cover_file_id",
+  "news_article.cover_thumb_file_id",
   "news_article.cover_alt_en",
   "news_article.cover_alt_zh",
   "news_article.category_id",
@@ -683,6 +685,13 @@ export async function setCover(
   file: { bytes: Uint8Array; filename: string; declaredType?: string },
 ): Promise<CoverResult> {
   requireCan(actor, "create:news:any");
+  if (file.bytes.byteLength === 0) return { ok: false, error: "empty" };
+  if (file.bytes.byteLength > MAX_COVER_BYTES) return { ok: false, error: "tooLarge" };
+  const type = sniffContentType(file.bytes);
+  if (!type || !IMAGE_TYPES.includes(type)) return { ok: false, error: "type" };
+  // Resized before the transaction opens: decoding an image is CPU work, not a database wait.
+  const variants = await coverVariants(file.bytes);
+  if (!variants) return { ok: false, error: "type" };
   return inTransaction(db, async (trx) => {
     const row = await trx
       .selectFrom("news_article")
@@ -690,29 +699,57 @@ export async function setCover(
       .where("id", "=", id)
       .executeTakeFirst();
     if (!row) return { ok: false, error: "notFound" } as const;
-    const stored = await storeUpload(trx, {
-      ...file,
-      allowedTypes: IMAGE_TYPES,
-      maxBytes: MAX_COVER_BYTES,
-      uploadedBy: actor.id,
-      context: "news",
-      ownerId: id,
-    });
+    const stored = await storeCoverFiles(trx, actor.id, id, file.filename, variants);
     if (!stored.ok) return stored;
-    await trx
-      .updateTable("news_article")
-      .set({ cover_file_id: stored.file.id, updated_at: new Date() })
-      .where("id", "=", id)
-      .execute();
     await audit(trx, {
       actorId: actor.id,
       action: "news.cover",
       entityType: "news_article",
       entityId: id,
-      details: { fileId: stored.file.id },
+      details: { fileId: stored.coverId, thumbId: stored.thumbId },
     });
     return { ok: true } as const;
   });
+}
+
+/** Stores a cover and its thumbnail (made by coverVariants) and links them to the article. */
+export async function storeCoverFiles(
+  trx: Executor,
+  actorId: string | null,
+  articleId: string,
+  filename: string,
+  variants: { cover: Uint8Array; thumb: Uint8Array },
+) {
+  const base = filename.replace(/\.[A-Za-z0-9]{1,5}$/, "") || "cover";
+  const common = {
+    allowedTypes: ["image/webp"],
+    maxBytes: MAX_COVER_BYTES,
+    uploadedBy: actorId,
+    context: "news",
+    ownerId: articleId,
+  };
+  const cover = await storeUpload(trx, {
+    ...common,
+    bytes: variants.cover,
+    filename: `${base}.webp`,
+  });
+  if (!cover.ok) return cover;
+  const thumb = await storeUpload(trx, {
+    ...common,
+    bytes: variants.thumb,
+    filename: `${base}-thumb.webp`,
+  });
+  if (!thumb.ok) return thumb;
+  await trx
+    .updateTable("news_article")
+    .set({
+      cover_file_id: cover.file.id,
+      cover_thumb_file_id: thumb.file.id,
+      updated_at: new Date(),
+    })
+    .where("id", "=", articleId)
+    .execute();
+  return { ok: true, coverId: cover.file.id, thumbId: thumb.file.id } as const;
 }
 
 /** May this stored file be shown to anyone? Covers of published articles and space photos. */
@@ -721,7 +758,9 @@ export async function isPublicImage(db: Executor, fileId: string): Promise<boole
   const cover = await db
     .selectFrom("news_article")
     .select("id")
-    .where("cover_file_id", "=", fileId)
+    .where((eb) =>
+      eb.or([eb("cover_file_id", "=", fileId), eb("cover_thumb_file_id", "=", fileId)]),
+    )
     .where("status", "=", "published")
     .executeTakeFirst();
   if (cover) return true;

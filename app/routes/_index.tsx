@@ -6,6 +6,7 @@ import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { detectLocale } from "~/i18n/locale.server";
 import { listPublished } from "~/news/news.server";
+import { NewsThumb } from "~/news/ui";
 import { isoDay } from "~/lib/format";
 import { keyFacts } from "~/park/park.server";
 import { useRootData } from "~/lib/root-data";
@@ -94,7 +95,8 @@ export default function Index() {
           </div>
           <ul className="card-grid home-news">
             {news.map((a) => (
-              <li key={a.id} className="card">
+              <li key={a.id} className="card home-news-item">
+                <NewsThumb article={a} locale={locale} />
                 <p className="muted">{isoDay(a.published_at)}</p>
                 <h3>
                   <Link to={`/news/${a.slug}`}>{pick(locale, a.title_en, a.title_zh)}</Link>

@@ -66,6 +66,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
               (zh ? a.cover_alt_zh : a.cover_alt_en) || pick(shown, a.cover_alt_en, a.cover_alt_zh),
             width: a.cover_width,
             height: a.cover_height,
+            // The 640 px thumbnail serves phones; the cover itself wider screens (ADR 0051).
+            srcSet:
+              a.cover_thumb_file_id &&
+              a.cover_width &&
+              a.cover_height &&
+              a.cover_width > 640 &&
+              Math.abs(a.cover_width / a.cover_height - 16 / 9) < 0.02
+                ? `/news/media/${a.cover_thumb_file_id} 640w, /news/media/${a.cover_file_id} ${a.cover_width}w`
+                : undefined,
           }
         : null,
     },
@@ -168,6 +177,8 @@ export default function NewsArticle() {
             <img
               src={article.cover.src}
               alt={article.cover.alt}
+              srcSet={article.cover.srcSet}
+              sizes={article.cover.srcSet ? "(max-width: 60rem) 100vw, 56rem" : undefined}
               width={article.cover.width ?? undefined}
               height={article.cover.height ?? undefined}
             />

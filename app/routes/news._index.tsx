@@ -7,6 +7,7 @@ import { field, parseQuery } from "~/lib/query.server";
 import { pick } from "~/i18n/i18n";
 import { detectLocale } from "~/i18n/locale.server";
 import { listCategories, listPublished, listTags } from "~/news/news.server";
+import { NewsThumb } from "~/news/ui";
 import { isoDay } from "~/lib/format";
 import { pageDescription, pageTitle } from "~/lib/page-title";
 
@@ -116,36 +117,42 @@ export default function NewsIndex() {
         <p className="notice">{t("empty")}</p>
       ) : (
         <ul className="news-list">
-          {page.items.map((a) => {
+          {page.items.map((a, i) => {
             const title = pick(locale, a.title_en, a.title_zh);
             const summary = pick(locale, a.summary_en, a.summary_zh);
             const otherLang = locale === "zh-CN" ? !a.title_zh : !a.title_en;
             return (
-              <li key={a.id} className="card news-item">
-                <p className="muted news-meta">
-                  <time
-                    dateTime={a.published_at ? new Date(a.published_at).toISOString() : undefined}
-                  >
-                    {isoDay(a.published_at)}
-                  </time>
-                  {a.category_slug ? (
-                    <>
-                      {" · "}
-                      <Link to={`/news?category=${a.category_slug}`}>
-                        {pick(locale, a.category_en, a.category_zh)}
-                      </Link>
-                    </>
-                  ) : null}
-                  {otherLang ? (
-                    <span className="badge badge-muted">
-                      {locale === "zh-CN" ? "English" : "中文"}
-                    </span>
-                  ) : null}
-                </p>
-                <h2 lang={otherLang ? (locale === "zh-CN" ? "en" : "zh-CN") : undefined}>
-                  <Link to={`/news/${a.slug}`}>{title}</Link>
-                </h2>
-                {summary ? <p>{summary}</p> : null}
+              <li
+                key={a.id}
+                className={`card news-item${a.cover_thumb_file_id ? " news-item-with-thumb" : ""}`}
+              >
+                <NewsThumb article={a} locale={locale} eager={i < 2} />
+                <div className="news-item-text">
+                  <p className="muted news-meta">
+                    <time
+                      dateTime={a.published_at ? new Date(a.published_at).toISOString() : undefined}
+                    >
+                      {isoDay(a.published_at)}
+                    </time>
+                    {a.category_slug ? (
+                      <>
+                        {" · "}
+                        <Link to={`/news?category=${a.category_slug}`}>
+                          {pick(locale, a.category_en, a.category_zh)}
+                        </Link>
+                      </>
+                    ) : null}
+                    {otherLang ? (
+                      <span className="badge badge-muted">
+                        {locale === "zh-CN" ? "English" : "中文"}
+                      </span>
+                    ) : null}
+                  </p>
+                  <h2 lang={otherLang ? (locale === "zh-CN" ? "en" : "zh-CN") : undefined}>
+                    <Link to={`/news/${a.slug}`}>{title}</Link>
+                  </h2>
+                  {summary ? <p>{summary}</p> : null}
+                </div>
               </li>
             );
           })}

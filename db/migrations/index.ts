@@ -35,6 +35,7 @@ import * as projectViews from "./2026-12-07T0500_project_views";
 import * as policyAwardPayee from "./2026-12-07T0520_policy_award_payee";
 import * as incubationReportComments from "./2026-12-07T0540_incubation_report_comments";
 import * as serviceRules from "./2026-12-07T0600_service_rules";
+import * as newsCoverThumb from "./2026-12-07T0620_news_cover_thumb";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -77,4 +78,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T0520_policy_award_payee": policyAwardPayee,
   "2026-12-07T0540_incubation_report_comments": incubationReportComments,
   "2026-12-07T0600_service_rules": serviceRules,
+  "2026-12-07T0620_news_cover_thumb": newsCoverThumb,
 };

@@ -194,11 +194,12 @@ test("staff write, preview, schedule and publish an article, and it appears", as
   );
 });
 
-// A 3 x 2 PNG (header and IHDR are enough for the server's sniffing and size).
-const PNG = Buffer.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 3,
-  0, 0, 0, 2, 8, 2, 0, 0, 0, 0, 0, 0, 0,
-]);
+// A real 3x2 PNG: covers are decoded and resized at upload (ADR 0051), so a header alone is
+// refused.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAMAAAACCAIAAAASFvFNAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEElEQVR4nGPg94mBIAY4CwApKgRLWlgVbQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 test("two editors: the second save is told of the conflict and keeps its text; covers and space photos are checked by content", async ({
   browser,
