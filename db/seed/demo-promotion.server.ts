@@ -486,6 +486,12 @@ const STEPS = [
 ];
 
 export async function seedDemoPromotion(db: DB): Promise<void> {
+  await seedDemoArticles(db);
+  // Drawn covers for the articles (ADR 0051), each in its own transaction after the articles.
+  await (await import("./demo-covers.server")).seedDemoCovers(db);
+}
+
+async function seedDemoArticles(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("park_profile")

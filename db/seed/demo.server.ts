@@ -203,7 +203,6 @@ export async function seedDemoData(db: DB): Promise<string> {
   await (await import("./demo-statistics.server")).seedStatisticsDemo(db);
   await (await import("./demo-services.server")).seedDemoServices(db);
   await (await import("./demo-promotion.server")).seedDemoPromotion(db);
-  await (await import("./demo-covers.server")).seedDemoCovers(db);
   await (await import("./demo-projects.server")).seedDemoProjects(db);
   await (await import("./demo-kb.server")).seedDemoKb(db);
   await (await import("./demo-investor.server")).seedDemoInvestor(db);
