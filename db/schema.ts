@@ -281,6 +281,13 @@ export interface IncubationCall {
   updated_at: Generated<Timestamp>;
 }
 
+export interface IncubationMentor {
+  application_id: string;
+  assigned_at: Generated<Timestamp>;
+  assigned_by: string | null;
+  user_id: string;
+}
+
 export interface IncubationMilestone {
   application_id: string;
   company_id: string;
@@ -1306,6 +1313,7 @@ export interface DB {
   inbound_email: InboundEmail;
   inbound_email_answer: InboundEmailAnswer;
   incubation_call: IncubationCall;
+  incubation_mentor: IncubationMentor;
   incubation_milestone: IncubationMilestone;
   incubation_milestone_reminder: IncubationMilestoneReminder;
   incubation_milestone_template: IncubationMilestoneTemplate;

@@ -6,7 +6,14 @@ import * as z from "zod";
 import { uuidSchema } from "~/lib/ids";
 import { hasControlChars, multilineText } from "~/lib/text";
 
-export const PARK_ROLE_NAMES = ["staff", "reviewer", "admin", "promotion", "statistics"] as const;
+export const PARK_ROLE_NAMES = [
+  "staff",
+  "reviewer",
+  "admin",
+  "promotion",
+  "statistics",
+  "mentor",
+] as const;
 export const USER_STATUSES = ["active", "disabled", "unverified"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 

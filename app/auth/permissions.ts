@@ -2,7 +2,7 @@
  * Typed permissions `action:entity:access` (ADR 0004). `any` reaches every record; `own` only
  * the records of the actor's own company. Shared by server (enforcing) and UI (offering).
  */
-export type ParkRole = "staff" | "reviewer" | "admin" | "promotion" | "statistics";
+export type ParkRole = "staff" | "reviewer" | "admin" | "promotion" | "statistics" | "mentor";
 export type CompanyRole = "owner" | "member";
 
 export const PARK_ROLES: readonly ParkRole[] = [
@@ -11,6 +11,7 @@ export const PARK_ROLES: readonly ParkRole[] = [
   "admin",
   "promotion",
   "statistics",
+  "mentor",
 ];
 
 export type Permission =
@@ -31,6 +32,8 @@ export type Permission =
   | "decide:application:any"
   | "manage:incubation_call:any"
   | "review:application:assigned"
+  // Mentors (ADR 0049): the incubatees staff assigned to them, read-only plus report comments
+  | "read:incubatee:assigned"
   // Service requests (issue 5)
   | "create:service_request:own"
   | "read:service_request:own"
@@ -108,6 +111,7 @@ const PARK_ROLE_PERMISSIONS: Record<ParkRole, readonly Permission[]> = {
     ...POLICY_STAFF,
   ],
   reviewer: ["review:application:assigned"],
+  mentor: ["read:incubatee:assigned"],
   promotion: PIPELINE,
   statistics: STATISTICS,
   admin: [

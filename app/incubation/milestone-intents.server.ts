@@ -1,7 +1,8 @@
 /**
  * The forms of an incubation after signing (ADR 0040), for the company's application page and
  * the desk's incubatee page: mark a milestone done (company, multipart), accept or send one
- * back (staff), graduate or end early (staff, after a confirmation). Answers a redirect with a
+ * back (staff), assign or remove a mentor (staff, ADR 0049), graduate or end early (staff,
+ * after a confirmation). Answers a redirect with a
  * toast, an error for the page, or null when the post is not one of these.
  */
 import { data } from "@remix-run/node";
@@ -10,6 +11,7 @@ import { textError } from "~/lib/text";
 import { redirectWithToast } from "~/lib/toast.server";
 import { endIncubation, OUTCOMES, type Outcome } from "./cohort.server";
 import type { Ctx } from "./incubation.server";
+import { assignMentor, removeMentor } from "./mentors.server";
 import { completeMilestone, decideMilestone } from "./milestones.server";
 
 export const MILESTONE_INTENTS = [
@@ -17,6 +19,8 @@ export const MILESTONE_INTENTS = [
   "accept_milestone",
   "return_milestone",
   "end_incubation",
+  "assign_mentor",
+  "remove_mentor",
 ];
 
 const str = (form: FormData, key: string) => {
@@ -76,6 +80,23 @@ export async function milestoneIntent(
     return redirectWithToast(back, {
       type: "success",
       key: accept ? "incubation:milestones.toast.accepted" : "incubation:milestones.toast.returned",
+    });
+  }
+
+  if (intent === "assign_mentor" || intent === "remove_mentor") {
+    const mentorId = str(form, "mentorId");
+    const result =
+      intent === "assign_mentor"
+        ? await assignMentor(db(), ctx, app.id, mentorId)
+        : await removeMentor(db(), ctx, app.id, mentorId);
+    if (!result.ok)
+      return failWith(`incubation:mentors.errors.${result.error}`, statusOf(result.error));
+    return redirectWithToast(back, {
+      type: "success",
+      key:
+        intent === "assign_mentor"
+          ? "incubation:mentors.toast.assigned"
+          : "incubation:mentors.toast.removed",
     });
   }
 

@@ -52,7 +52,7 @@ export function MilestonesSection({
 }: {
   applicationId: string;
   milestones: MilestoneView[];
-  side: "company" | "staff";
+  side: "company" | "staff" | "mentor";
   ended: boolean;
   error?: string | null;
 }) {
@@ -183,7 +183,7 @@ export function ReportsSection({
   applicationId: string;
   reports: ReportView[];
   hasForm: boolean;
-  side: "company" | "staff";
+  side: "company" | "staff" | "mentor";
   /** The programme's comments by report: shown in full to the company, counted for staff. */
   comments?: Record<string, CommentView[]>;
   /** Where the programme reads a report (staff or mentor page); defaults to the desk's. */
@@ -212,7 +212,7 @@ export function ReportsSection({
                   )}{" "}
                   · {t("reports.due")} {formatDate(r.due_on, locale)} ·{" "}
                   <span className="badge">{ts(`statuses.${r.status as "open"}`)}</span>
-                  {side === "staff" && said.length ? (
+                  {side !== "company" && said.length ? (
                     <> · {t("reports.commentsCount", { count: said.length })}</>
                   ) : null}
                 </p>

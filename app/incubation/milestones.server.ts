@@ -17,6 +17,7 @@ import { isUuid } from "~/lib/ids";
 import { fail, ok, type Failure, type Success } from "~/lib/result";
 import { storeUpload } from "~/uploads/uploads.server";
 import type { Ctx } from "./incubation.server";
+import { isMentorOf } from "./mentors.server";
 import { notifyCompany, notifyStaff } from "./notify.server";
 
 export const MILESTONE_STATUSES = ["open", "submitted", "accepted", "returned"] as const;
@@ -369,11 +370,11 @@ export async function decideMilestone(
 
 /**
  * The stored evidence of a milestone, or undefined (404) unless the user is a member of its
- * company or park staff.
+ * company, park staff or the incubatee's mentor (ADR 0049).
  */
 export async function evidenceFileFor(
   db: Executor,
-  user: { roles: readonly string[]; company: { id: string } | null },
+  user: { id: string; roles: readonly string[]; company: { id: string } | null },
   applicationId: string,
   milestoneId: string,
 ): Promise<string | undefined> {
@@ -386,6 +387,9 @@ export async function evidenceFileFor(
     .executeTakeFirst();
   if (!m) return undefined;
   const staff = user.roles.includes("staff") || user.roles.includes("admin");
-  if (!staff && user.company?.id !== m.company_id) return undefined;
+  if (!staff && user.company?.id !== m.company_id) {
+    const mentor = user.roles.includes("mentor") && (await isMentorOf(db, user.id, applicationId));
+    if (!mentor) return undefined;
+  }
   return m.evidence_file_id ?? undefined;
 }

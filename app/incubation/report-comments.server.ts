@@ -1,7 +1,8 @@
 /**
  * An incubatee's periodic reports as its programme reads them (issue 16, ADR 0049). The
  * programme names a statistics report form (ADR 0040); the incubatee's reports on that form are
- * shared with incubation staff, who read the figures once submitted and comment on them. The
+ * shared with incubation staff and the incubatee's mentors, who read the figures once submitted
+ * and comment on them. The
  * company's reporters (its owners and designated members, who alone see its reports, ADR 0033)
  * read the comments on their application page and are notified of each. Reading the figures is
  * audited like a statistics view; a comment is one transaction with its audit entry and the
@@ -18,9 +19,10 @@ import { notify } from "~/notifications/notifications.server";
 import type { Figures, FormDefinition } from "~/statistics/forms";
 import { asDefinition, isReporter, lastFigures, reportersOf } from "~/statistics/reports.server";
 import type { Ctx } from "./incubation.server";
+import { isMentorOf } from "./mentors.server";
 
 type Viewer = Pick<SessionUser, "id" | "roles" | "company">;
-export type ProgrammeReader = "staff";
+export type ProgrammeReader = "staff" | "mentor";
 
 /** Statuses in which the company has handed its figures in. */
 export const SUBMITTED_STATUSES = ["submitted", "returned", "accepted"];
@@ -29,7 +31,11 @@ export const COMMENT_MAX = 4000;
 /** The signed incubation and how the viewer may read it, or undefined (404). */
 async function incubationFor(db: Executor, viewer: Viewer, applicationId: string) {
   if (!isUuid(applicationId)) return undefined;
-  const reader: ProgrammeReader | null = can(viewer, "read:application:any") ? "staff" : null;
+  const reader: ProgrammeReader | null = can(viewer, "read:application:any")
+    ? "staff"
+    : can(viewer, "read:incubatee:assigned") && (await isMentorOf(db, viewer.id, applicationId))
+      ? "mentor"
+      : null;
   if (!reader) return undefined;
   const inc = await db
     .selectFrom("incubation_offer as o")
@@ -195,7 +201,7 @@ export async function programmeReport(
 export type CommentError = "notFound" | "notSubmitted" | "bodyRequired" | "tooLong";
 
 /**
- * Incubation staff comment on a submitted report: the comment, its audit entry and a
+ * Incubation staff or the incubatee's mentor comment on a submitted report: the comment, its audit entry and a
  * notification to each of the company's reporters, in one transaction.
  */
 export async function addReportComment(

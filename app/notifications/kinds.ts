@@ -40,6 +40,8 @@ export const NOTIFICATION_KINDS = [
   "staff_milestone_late",
   // Comments on an incubatee's periodic reports (ADR 0049), to the company's reporters.
   "incubation_report_comment",
+  // Mentors (ADR 0049): an incubatee assigned to a mentor.
+  "mentor_assigned",
   // Company statistics (issue 14): a report to fill, and staff's decision on it.
   "report_task",
   "report_returned",

@@ -16,6 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     "admin",
     "promotion",
     "statistics",
+    "mentor",
   ]);
   return { roles: user.roles, name: user.name };
 }
@@ -27,6 +28,7 @@ const TOOLS = [
   { to: "/desk/inquiries", key: "inquiries", roles: ["staff", "admin", "promotion"] },
   { to: "/desk/incubation", key: "incubation", roles: ["staff", "admin"] },
   { to: "/review", key: "review", roles: ["reviewer"] },
+  { to: "/mentoring", key: "mentoring", roles: ["mentor"] },
   { to: "/desk/requests", key: "requests", roles: ["staff", "admin"] },
   { to: "/desk/mail", key: "mail", roles: ["staff", "admin"] },
   { to: "/desk/snippets", key: "snippets", roles: ["staff", "admin"] },

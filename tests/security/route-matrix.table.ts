@@ -291,6 +291,18 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: staffOnly(200),
     post: staffOnly(400),
   },
+  // ADR 0049: mentors only (no persona holds the role: 403 for every signed-in one); a
+  // mentor's access to one incubatee is held by app/incubation/mentors.test.ts and the e2e.
+  "routes/mentoring._index": { url: "/mentoring", get: { default: 403, anonymous: 302 } },
+  "routes/mentoring.$applicationId._index": {
+    url: (ids) => `/mentoring/${ids.applicationB}`,
+    get: { default: 403, anonymous: 302 },
+  },
+  "routes/mentoring.$applicationId.reports.$reportId": {
+    url: (ids) => `/mentoring/${ids.applicationB}/reports/00000000-0000-4000-8000-000000000000`,
+    get: { default: 403, anonymous: 302 },
+    post: { default: 403, anonymous: 302 },
+  },
   "routes/review._index": { url: "/review", get: { default: 403, anonymous: 302, reviewer: 200 } },
   "routes/review.$applicationId": {
     url: (ids) => `/review/${ids.applicationB}`,

@@ -24,6 +24,10 @@ const desk = {
       body: "Programmes, calls, screening, reviewers and decisions.",
     },
     review: { title: "My reviews", body: "Applications assigned to you for scoring." },
+    mentoring: {
+      title: "My incubatees",
+      body: "The companies you mentor: milestones, periodic reports and your comments.",
+    },
     requests: {
       title: "Service requests",
       body: "The platinum-service queue: triage, assign, reply and resolve.",

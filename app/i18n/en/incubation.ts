@@ -492,6 +492,31 @@ const incubation = {
       commented: "Comment sent: the company has been notified.",
     },
   },
+  mentors: {
+    title: "Mentors",
+    lead: "A mentor reads this incubatee's milestones and periodic reports and may comment on the reports; nothing of other incubatees.",
+    none: "No mentor yet.",
+    noCandidates:
+      "Nobody holds the mentor role yet: an administrator grants it on the person's account page.",
+    choose: "Mentor",
+    assign: "Assign",
+    remove: "Remove {{name}}",
+    errors: {
+      notFound: "This mentor is not assigned here.",
+      notMentor: "Choose a person with the mentor role.",
+    },
+    toast: {
+      assigned: "Mentor assigned: they have been notified.",
+      removed: "Mentor removed.",
+    },
+    my: {
+      title: "My incubatees",
+      lead: "The companies the park asked you to mentor: their milestones and periodic reports. Comment on a report from its page.",
+      empty: "No incubatee is assigned to you yet.",
+      back: "← My incubatees",
+      readOnly: "You read this incubation; the company and park staff act on it.",
+    },
+  },
   cohort: {
     application: "The application and its offer",
     title: "Cohort",

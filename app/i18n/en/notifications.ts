@@ -39,6 +39,7 @@ const notifications = {
     milestone_late: "The milestone “{{subject}}” was due on {{ref}} and is not marked done",
     staff_milestone_late: "{{ref}}: the milestone “{{subject}}” is overdue",
     incubation_report_comment: "{{subject}} commented on your report for {{ref}}",
+    mentor_assigned: "You are now the mentor of {{subject}}",
     report_task: "Please report {{subject}} for {{ref}}",
     report_returned: "Your report {{subject}} for {{ref}} was returned: please see the comments",
     report_accepted: "Your report {{subject}} for {{ref}} was accepted",

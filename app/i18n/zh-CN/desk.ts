@@ -12,6 +12,7 @@ const desk: Translation<typeof en> = {
     inquiries: { title: "投资咨询", body: "回复访客与投资人，分派并跟进。" },
     incubation: { title: "孵化管理", body: "项目、批次、初审、评审专家与评审决定。" },
     review: { title: "我的评审", body: "分配给您评分的申请。" },
+    mentoring: { title: "我辅导的企业", body: "您辅导的企业：里程碑、定期报告及您的评语。" },
     requests: { title: "服务需求", body: "白金服务队列：分诊、分派、回复与办结。" },
     kb: { title: "知识库", body: "帮助文章、企业新建申请时看到的推荐，以及因此省下的申请数量。" },
     snippets: { title: "常用回复", body: "回复框中可用的中英文常用回复与宏，自用或共享。" },

@@ -470,6 +470,30 @@ const incubation: Translation<typeof en> = {
       commented: "评语已发送，并已通知企业。",
     },
   },
+  mentors: {
+    title: "创业导师",
+    lead: "导师可以查看该在孵企业的里程碑和定期报告，并对报告发表评语；看不到其他在孵企业。",
+    none: "尚未指派导师。",
+    noCandidates: "目前没有人拥有“创业导师”角色：管理员可在该用户的账号页面授予。",
+    choose: "导师",
+    assign: "指派",
+    remove: "移除 {{name}}",
+    errors: {
+      notFound: "该导师未被指派到此企业。",
+      notMentor: "请选择拥有“创业导师”角色的人员。",
+    },
+    toast: {
+      assigned: "导师已指派，并已通知本人。",
+      removed: "已移除导师。",
+    },
+    my: {
+      title: "我辅导的企业",
+      lead: "园区请您辅导的企业：查看其里程碑和定期报告，并可在报告页面发表评语。",
+      empty: "目前还没有指派给您的在孵企业。",
+      back: "← 我辅导的企业",
+      readOnly: "您可以查看本次孵化的情况，具体事项由企业和园区工作人员处理。",
+    },
+  },
   cohort: {
     application: "申请与录取通知",
     title: "在孵企业",

@@ -41,6 +41,7 @@ const notifications: Translation<typeof en> = {
     milestone_late: "里程碑“{{subject}}”已于 {{ref}} 到期，尚未标记完成",
     staff_milestone_late: "{{ref}}：里程碑“{{subject}}”已逾期",
     incubation_report_comment: "{{subject}}对您 {{ref}} 的报表留下了评语",
+    mentor_assigned: "您已被指派为{{subject}}的创业导师",
     report_task: "请填报{{ref}}的{{subject}}",
     report_returned: "您的{{ref}}{{subject}}已被退回，请查看意见",
     report_accepted: "您的{{ref}}{{subject}}已审核通过",

@@ -9,6 +9,8 @@ import { milestoneIntent } from "~/incubation/milestone-intents.server";
 import { isOverdue } from "~/incubation/milestones.server";
 import { EndedNotice, MilestonesSection, ReportsSection } from "~/incubation/milestones-ui";
 import { listOnboarding } from "~/incubation/offer.server";
+import { listMentors, mentorCandidates } from "~/incubation/mentors.server";
+import { MentorsSection } from "~/incubation/mentors-ui";
 import { commentsByReport } from "~/incubation/report-comments.server";
 import { ctxOf } from "~/incubation/route-helpers.server";
 import { usePick } from "~/incubation/ui";
@@ -35,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       milestones: inc.milestones.map((m) => ({ ...m, overdue: isOverdue(m) })),
     },
     onboarding: await listOnboarding(db(), inc.application_id),
+    mentors: await listMentors(db(), inc.application_id),
+    candidates: await mentorCandidates(db()),
     comments: await commentsByReport(
       db(),
       inc.application_id,
@@ -58,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Incubatee() {
-  const { inc, onboarding, comments } = useLoaderData<typeof loader>();
+  const { inc, onboarding, comments, mentors, candidates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("incubation");
   const keyText = useKeyText();
@@ -109,6 +113,7 @@ export default function Incubatee() {
           <p className="muted">{t("offer.noOnboarding")}</p>
         )}
       </section>
+      <MentorsSection mentors={mentors} candidates={candidates} />
       <MilestonesSection
         applicationId={inc.application_id}
         milestones={inc.milestones}
