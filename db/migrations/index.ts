@@ -34,9 +34,9 @@ import * as promotionPublicFigures from "./2026-12-07T0455_promotion_public_figu
 import * as projectViews from "./2026-12-07T0500_project_views";
 import * as policyAwardPayee from "./2026-12-07T0520_policy_award_payee";
 import * as incubationReportComments from "./2026-12-07T0540_incubation_report_comments";
-import * as incubationMentors from "./2026-12-07T0545_incubation_mentors";
 import * as serviceRules from "./2026-12-07T0600_service_rules";
 import * as newsCoverThumb from "./2026-12-07T0620_news_cover_thumb";
+import * as incubationMentors from "./2026-12-07T0700_incubation_mentors";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -78,7 +78,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T0500_project_views": projectViews,
   "2026-12-07T0520_policy_award_payee": policyAwardPayee,
   "2026-12-07T0540_incubation_report_comments": incubationReportComments,
-  "2026-12-07T0545_incubation_mentors": incubationMentors,
   "2026-12-07T0600_service_rules": serviceRules,
   "2026-12-07T0620_news_cover_thumb": newsCoverThumb,
+  "2026-12-07T0700_incubation_mentors": incubationMentors,
 };
