@@ -19,13 +19,13 @@ export function MentorsSection({
   mentors: readonly Person[];
   candidates: readonly Person[];
 }) {
-  const { t } = useTranslation("incubation");
+  const { t: td } = useTranslation("desk");
   const assigned = new Set(mentors.map((m) => m.id));
   const free = candidates.filter((c) => !assigned.has(c.id));
   return (
     <section className="card stack" aria-labelledby="mentors-heading" data-testid="mentors">
-      <h2 id="mentors-heading">{t("mentors.title")}</h2>
-      <p className="muted">{t("mentors.lead")}</p>
+      <h2 id="mentors-heading">{td("mentors.title")}</h2>
+      <p className="muted">{td("mentors.lead")}</p>
       {mentors.length ? (
         <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
           {mentors.map((m) => (
@@ -37,21 +37,21 @@ export function MentorsSection({
                 <input type="hidden" name="intent" value="remove_mentor" />
                 <input type="hidden" name="mentorId" value={m.id} />
                 <SubmitButton className="button button-secondary">
-                  {t("mentors.remove", { name: m.name })}
+                  {td("mentors.remove", { name: m.name })}
                 </SubmitButton>
               </Form>
             </li>
           ))}
         </ul>
       ) : (
-        <p>{t("mentors.none")}</p>
+        <p>{td("mentors.none")}</p>
       )}
       {candidates.length ? (
         free.length ? (
           <Form method="post" className="form-stack">
             <input type="hidden" name="intent" value="assign_mentor" />
             <div className="field">
-              <label htmlFor="mentor-id">{t("mentors.choose")}</label>
+              <label htmlFor="mentor-id">{td("mentors.choose")}</label>
               <select id="mentor-id" name="mentorId" required>
                 {free.map((c) => (
                   <option key={c.id} value={c.id}>
@@ -60,11 +60,11 @@ export function MentorsSection({
                 ))}
               </select>
             </div>
-            <SubmitButton className="button">{t("mentors.assign")}</SubmitButton>
+            <SubmitButton className="button">{td("mentors.assign")}</SubmitButton>
           </Form>
         ) : null
       ) : (
-        <p className="muted">{t("mentors.noCandidates")}</p>
+        <p className="muted">{td("mentors.noCandidates")}</p>
       )}
     </section>
   );

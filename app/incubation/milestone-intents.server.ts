@@ -90,13 +90,13 @@ export async function milestoneIntent(
         ? await assignMentor(db(), ctx, app.id, mentorId)
         : await removeMentor(db(), ctx, app.id, mentorId);
     if (!result.ok)
-      return failWith(`incubation:mentors.errors.${result.error}`, statusOf(result.error));
+      return failWith(`desk:mentors.errors.${result.error}`, statusOf(result.error));
     return redirectWithToast(back, {
       type: "success",
       key:
         intent === "assign_mentor"
-          ? "incubation:mentors.toast.assigned"
-          : "incubation:mentors.toast.removed",
+          ? "desk:mentors.toast.assigned"
+          : "desk:mentors.toast.removed",
     });
   }
 

@@ -73,21 +73,22 @@ export function ProgrammeReport({
   typed: string;
 }) {
   const { t } = useTranslation("incubation");
+  const { t: td } = useTranslation("desk");
   const locale = useLocale();
   const company = locale === "zh-CN" ? view.incubatee.companyZh : view.incubatee.companyEn;
   const submitted = !!view.report;
   return (
     <div className="container medium stack">
       <p>
-        <Link to={back}>{t("reports.page.back")}</Link>
+        <Link to={back}>{td("incubateeReport.page.back")}</Link>
       </p>
       <header className="page-header">
         <p className="muted">{locale === "zh-CN" ? view.programme.zh : view.programme.en}</p>
-        <h1>{t("reports.page.title", { company, label: view.label })}</h1>
+        <h1>{td("incubateeReport.page.title", { company, label: view.label })}</h1>
         <p>
           <StatusBadge status={view.status} />
         </p>
-        <p className="lead">{t("reports.page.lead")}</p>
+        <p className="lead">{td("incubateeReport.page.lead")}</p>
       </header>
       {view.report ? (
         <section className="card stack" aria-labelledby="figures-heading">
@@ -101,19 +102,19 @@ export function ProgrammeReport({
           />
           {statisticsLink ? (
             <p>
-              <Link to={statisticsLink}>{t("reports.page.statisticsLink")}</Link>
+              <Link to={statisticsLink}>{td("incubateeReport.page.statisticsLink")}</Link>
             </p>
           ) : null}
         </section>
       ) : (
-        <p className="notice">{t("reports.page.notSubmitted")}</p>
+        <p className="notice">{td("incubateeReport.page.notSubmitted")}</p>
       )}
       <section className="card stack" aria-labelledby="comments-heading">
         <h2 id="comments-heading">{t("reports.comments")}</h2>
         {view.comments.length ? (
           <CommentList comments={view.comments} />
         ) : (
-          <p className="muted">{t("reports.page.noComments")}</p>
+          <p className="muted">{td("incubateeReport.page.noComments")}</p>
         )}
         {submitted ? (
           <Form method="post" className="form-stack">
@@ -124,9 +125,9 @@ export function ProgrammeReport({
               </p>
             ) : null}
             <div className="field">
-              <label htmlFor="comment-body">{t("reports.page.comment")}</label>
+              <label htmlFor="comment-body">{td("incubateeReport.page.comment")}</label>
               <p className="muted" id="comment-help">
-                {t("reports.page.commentHelp")}
+                {td("incubateeReport.page.commentHelp")}
               </p>
               <textarea
                 id="comment-body"
@@ -138,7 +139,7 @@ export function ProgrammeReport({
                 aria-describedby={error ? "comment-help comment-error" : "comment-help"}
               />
             </div>
-            <SubmitButton className="button">{t("reports.page.send")}</SubmitButton>
+            <SubmitButton className="button">{td("incubateeReport.page.send")}</SubmitButton>
           </Form>
         ) : null}
       </section>

@@ -51,12 +51,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Mentee() {
   const { inc, comments } = useLoaderData<typeof loader>();
   const { t } = useTranslation("incubation");
+  const { t: td } = useTranslation("desk");
   const pick = usePick();
   const locale = useLocale();
   return (
     <div className="container medium stack">
       <p>
-        <Link to="/mentoring">{t("mentors.my.back")}</Link>
+        <Link to="/mentoring">{td("mentors.my.back")}</Link>
       </p>
       <header className="page-header">
         <p className="muted">{pick(inc.programme_en, inc.programme_zh)}</p>
@@ -65,7 +66,7 @@ export default function Mentee() {
           {t("cohort.dates")}: {formatDate(inc.start_date, locale)} –{" "}
           {formatDate(inc.planned_end_date, locale)}
         </p>
-        <p className="muted">{t("mentors.my.readOnly")}</p>
+        <p className="muted">{td("mentors.my.readOnly")}</p>
       </header>
       {inc.outcome ? (
         <EndedNotice outcome={inc.outcome} endedOn={inc.ended_on} reason={inc.outcome_reason} />

@@ -47,11 +47,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   );
   if (!result.ok) {
     const status = result.error === "notFound" ? 404 : result.error === "notSubmitted" ? 409 : 400;
-    return data({ error: `incubation:reports.errors.${result.error}`, body }, { status });
+    return data({ error: `desk:incubateeReport.errors.${result.error}`, body }, { status });
   }
   return redirectWithToast(`/mentoring/${applicationId}/reports/${params.reportId}`, {
     type: "success",
-    key: "incubation:reports.toast.commented",
+    key: "desk:incubateeReport.toast.commented",
   });
 }
 

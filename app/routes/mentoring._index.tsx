@@ -22,13 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Mentoring() {
   const { incubatees } = useLoaderData<typeof loader>();
   const { t } = useTranslation("incubation");
+  const { t: td } = useTranslation("desk");
   const pick = usePick();
   const locale = useLocale();
   return (
     <div className="container medium stack">
       <header className="page-header">
-        <h1>{t("mentors.my.title")}</h1>
-        <p className="lead">{t("mentors.my.lead")}</p>
+        <h1>{td("mentors.my.title")}</h1>
+        <p className="lead">{td("mentors.my.lead")}</p>
       </header>
       {incubatees.length ? (
         <ul className="stack" style={{ listStyle: "none", padding: 0 }}>
@@ -48,7 +49,7 @@ export default function Mentoring() {
           ))}
         </ul>
       ) : (
-        <p className="muted">{t("mentors.my.empty")}</p>
+        <p className="muted">{td("mentors.my.empty")}</p>
       )}
     </div>
   );

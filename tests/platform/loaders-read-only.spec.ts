@@ -202,7 +202,12 @@ test("no loader writes: every route fetched with GET as every persona leaves the
     const after = await snapshot(db);
     // The one write a GET may make: the audit entry of a read that is audited by design
     // (ADR 0033: each statistics view of a company's figures, and each export of a period).
-    const auditedReads = ["statistics.report_view", "statistics.period_export"];
+    const auditedReads = [
+      "statistics.report_view",
+      "statistics.period_export",
+      "statistics.dashboard_view",
+      "incubation.report_view",
+    ];
     const audits = (
       await db.query<{ action: string }>("SELECT DISTINCT action FROM audit_log WHERE at >= $1", [
         startedAt,

@@ -66,5 +66,54 @@ const desk = {
     },
     admin: { title: "Administration", body: "Accounts, roles, companies and the audit log." },
   },
+  mentors: {
+    title: "Mentors",
+    lead: "A mentor reads this incubatee's milestones and periodic reports and may comment on the reports; nothing of other incubatees.",
+    none: "No mentor yet.",
+    noCandidates:
+      "Nobody holds the mentor role yet: an administrator grants it on the person's account page.",
+    choose: "Mentor",
+    assign: "Assign",
+    remove: "Remove {{name}}",
+    errors: {
+      notFound: "This mentor is not assigned here.",
+      notMentor: "Choose a person with the mentor role.",
+    },
+    toast: {
+      assigned: "Mentor assigned: they have been notified.",
+      removed: "Mentor removed.",
+    },
+    my: {
+      title: "My incubatees",
+      lead: "The companies the park asked you to mentor: their milestones and periodic reports. Comment on a report from its page.",
+      empty: "No incubatee is assigned to you yet.",
+      back: "← My incubatees",
+      readOnly: "You read this incubation; the company and park staff act on it.",
+    },
+  },
+  incubateeReport: {
+    page: {
+      title: "{{company}}: report for {{label}}",
+      back: "← The incubatee",
+      lead: "The figures the company handed in for its programme, and the programme's comments on them. The company's reporters see every comment.",
+      notSubmitted:
+        "The company has not handed this report in yet: its figures show here once it does.",
+      statisticsLink: "Open it on the statistics desk",
+      noComments: "No comments yet.",
+      comment: "Your comment to the company",
+      commentHelp:
+        "The company's owners and reporters see it on their application page and are notified.",
+      send: "Send the comment",
+    },
+    errors: {
+      notFound: "This report is not there any more.",
+      notSubmitted: "Comments can be written once the company has handed the report in.",
+      bodyRequired: "Write the comment first.",
+      tooLong: "The comment is too long (4,000 characters at most).",
+    },
+    toast: {
+      commented: "Comment sent: the company has been notified.",
+    },
+  },
 } as const;
 export default desk;

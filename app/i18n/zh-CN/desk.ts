@@ -36,5 +36,51 @@ const desk: Translation<typeof en> = {
     },
     admin: { title: "系统管理", body: "账户、角色、企业与审计日志。" },
   },
+  mentors: {
+    title: "创业导师",
+    lead: "导师可以查看该在孵企业的里程碑和定期报告，并对报告发表评语；看不到其他在孵企业。",
+    none: "尚未指派导师。",
+    noCandidates: "目前没有人拥有“创业导师”角色：管理员可在该用户的账号页面授予。",
+    choose: "导师",
+    assign: "指派",
+    remove: "移除 {{name}}",
+    errors: {
+      notFound: "该导师未被指派到此企业。",
+      notMentor: "请选择拥有“创业导师”角色的人员。",
+    },
+    toast: {
+      assigned: "导师已指派，并已通知本人。",
+      removed: "已移除导师。",
+    },
+    my: {
+      title: "我辅导的企业",
+      lead: "园区请您辅导的企业：查看其里程碑和定期报告，并可在报告页面发表评语。",
+      empty: "目前还没有指派给您的在孵企业。",
+      back: "← 我辅导的企业",
+      readOnly: "您可以查看本次孵化的情况，具体事项由企业和园区工作人员处理。",
+    },
+  },
+  incubateeReport: {
+    page: {
+      title: "{{company}}：{{label}} 报表",
+      back: "← 返回在孵企业",
+      lead: "企业为孵化项目报送的数据，以及项目方对此的评语。企业的负责人和填报人可以看到全部评语。",
+      notSubmitted: "企业尚未报送本期报表，报送后数据将显示在这里。",
+      statisticsLink: "在统计工作台中打开",
+      noComments: "暂无评语。",
+      comment: "给企业的评语",
+      commentHelp: "企业负责人和填报人会收到通知，并可在申请页面查看。",
+      send: "发送评语",
+    },
+    errors: {
+      notFound: "该报表已不存在。",
+      notSubmitted: "企业报送报表后才能发表评语。",
+      bodyRequired: "请先填写评语。",
+      tooLong: "评语过长（最多 4000 字）。",
+    },
+    toast: {
+      commented: "评语已发送，并已通知企业。",
+    },
+  },
 };
 export default desk;
