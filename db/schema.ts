@@ -1133,6 +1133,8 @@ export interface ServiceRule {
   cond_field_key: string | null;
   cond_field_value: string | null;
   cond_priority: string | null;
+  cond_state: string | null;
+  cond_subject: string | null;
   cond_type_id: string | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;

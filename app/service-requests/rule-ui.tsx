@@ -19,7 +19,8 @@ import {
   type RuleInput,
   type RuleOptions,
 } from "./rules";
-import { PRIORITIES } from "./workflow";
+import { useStateLabel } from "./components";
+import { PRIORITIES, STATES, type RequestState } from "./workflow";
 
 export type RuleDefaults = Partial<Record<keyof RuleInput, string | number | null>>;
 
@@ -34,6 +35,8 @@ export function ruleDefaults(r: {
   cond_category_id: string | null;
   cond_company_id: string | null;
   cond_priority: string | null;
+  cond_state: string | null;
+  cond_subject: string | null;
   cond_field_key: string | null;
   cond_field_value: string | null;
   set_team_id: string | null;
@@ -54,6 +57,8 @@ export function ruleDefaults(r: {
     condCategoryId: r.cond_category_id,
     condCompanyId: r.cond_company_id,
     condPriority: r.cond_priority,
+    condState: r.cond_state,
+    condSubject: r.cond_subject,
     condFieldKey: r.cond_field_key,
     condFieldValue: r.cond_field_value,
     setTeamId: r.set_team_id,
@@ -81,6 +86,7 @@ export function RuleForm({
 }) {
   const { t } = useTranslation("rules");
   const { t: ts } = useTranslation("services");
+  const stateLabel = useStateLabel(true);
   const [form, fields] = useForm<RuleInput>({
     id: "rule",
     lastResult,
@@ -108,6 +114,7 @@ export function RuleForm({
           name: fields.name,
           event: fields.event,
           waitHours: fields.waitHours,
+          condSubject: fields.condSubject,
           condFieldKey: fields.condFieldKey,
           condFieldValue: fields.condFieldValue,
           setTeamId: fields.setTeamId,
@@ -117,6 +124,7 @@ export function RuleForm({
           name: t("fields.name"),
           event: t("fields.event"),
           waitHours: t("fields.waitHours"),
+          condSubject: t("fields.condSubject"),
           condFieldKey: t("fields.condFieldKey"),
           condFieldValue: t("fields.condFieldValue"),
           setTeamId: t("fields.actions"),
@@ -169,6 +177,19 @@ export function RuleForm({
           label={t("fields.condPriority")}
           placeholder={t("fields.any")}
           options={priorities}
+        />
+        <SelectField
+          field={asField(fields.condState)}
+          label={t("fields.condState")}
+          placeholder={t("fields.any")}
+          hint={t("fields.condStateHint")}
+          options={STATES.map((s) => ({ value: s, label: stateLabel(s) }))}
+        />
+        <Field
+          field={fields.condSubject}
+          label={t("fields.condSubject")}
+          hint={t("fields.condSubjectHint")}
+          optional
         />
         <Field
           field={fields.condFieldKey}
@@ -242,6 +263,8 @@ export interface RuleSummaryRow {
   cond_category_id: string | null;
   cond_company_id: string | null;
   cond_priority: string | null;
+  cond_state: string | null;
+  cond_subject: string | null;
   cond_field_key: string | null;
   cond_field_value: string | null;
   set_team_id: string | null;
@@ -268,6 +291,7 @@ export function RuleSummary({
     const x = list.find((y) => y.id === id);
     return x ? pick(locale, x.name_en, x.name_zh) : "–";
   };
+  const stateLabel = useStateLabel(true);
   const person = (id: string) => options.staff.find((s) => s.id === id)?.name ?? "–";
   const priority = (p: string) =>
     (PRIORITIES as readonly string[]).includes(p)
@@ -295,6 +319,14 @@ export function RuleSummary({
       ? t("summary.company", { name: nameIn(options.companies, r.cond_company_id) })
       : null,
     r.cond_priority ? t("summary.condPriority", { name: priority(r.cond_priority) }) : null,
+    r.cond_state
+      ? t("summary.state", {
+          name: (STATES as readonly string[]).includes(r.cond_state)
+            ? stateLabel(r.cond_state as RequestState)
+            : r.cond_state,
+        })
+      : null,
+    r.cond_subject ? t("summary.subject", { text: r.cond_subject }) : null,
     r.cond_field_key
       ? t("summary.field", { key: r.cond_field_key, value: r.cond_field_value ?? "" })
       : null,

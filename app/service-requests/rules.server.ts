@@ -1,7 +1,8 @@
 /**
  * The desk's rules (issue 17, ADR 0050). Desk admins keep an ordered list of rules; each
  * listens to one request event (created, a field changed, breach near, breached, waiting too
- * long), checks its conditions (type, category, company, priority, a field's value) and acts
+ * long), checks its conditions (type, category, company, priority, state, words in the subject,
+ * a field's value) and acts
  * (assign a team or a person, set the priority, add a tag, notify a colleague, apply a macro).
  *
  * The event is queued in the transaction that causes it (./rule-jobs.server.ts) and the job
@@ -114,6 +115,8 @@ function valuesOf(input: RuleInput) {
     cond_category_id: input.condCategoryId ?? null,
     cond_company_id: input.condCompanyId ?? null,
     cond_priority: input.condPriority ?? null,
+    cond_state: input.condState ?? null,
+    cond_subject: input.condSubject || null,
     cond_field_key: input.condFieldKey || null,
     cond_field_value: input.condFieldKey ? (input.condFieldValue ?? null) : null,
     set_team_id: input.setTeamId ?? null,

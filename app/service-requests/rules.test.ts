@@ -72,13 +72,18 @@ beforeEach(async () => {
   await t.db.deleteFrom("job").where("task", "=", RULES_TASK).execute();
 });
 
-async function file(who: SessionUser, type = typeId, fields: Record<string, string> = {}) {
+async function file(
+  who: SessionUser,
+  type = typeId,
+  fields: Record<string, string> = {},
+  subject = "Work permit",
+) {
   const r = await fileRequest(
     t.db,
     who,
     {
       typeId: type,
-      subject: "Work permit",
+      subject,
       description: "How do we apply?",
       idempotencyKey: crypto.randomUUID(),
       fields,
@@ -153,6 +158,8 @@ describe("rule conditions", () => {
     cond_category_id: null,
     cond_company_id: null,
     cond_priority: null,
+    cond_state: null,
+    cond_subject: null,
     cond_field_key: null,
     cond_field_value: null,
   };
@@ -161,6 +168,8 @@ describe("rule conditions", () => {
     category_id: "c1",
     company_id: "co1",
     priority: "normal",
+    state: "new",
+    subject: "工作签证  延期 for ＡＤＡ Lovelace",
     field_values: { nationality: " Germany " },
   };
   it("holds when every set condition holds, and only for its event", () => {
@@ -193,6 +202,21 @@ describe("rule conditions", () => {
       ),
     ).toBe(false);
   });
+  it("checks the state and words in the subject (any case, full width, Chinese)", () => {
+    expect(ruleMatches({ ...base, cond_state: "new" }, request, "created")).toBe(true);
+    expect(ruleMatches({ ...base, cond_state: "triaged" }, request, "created")).toBe(false);
+    const subject = (text: string) =>
+      ruleMatches({ ...base, cond_subject: text }, request, "created");
+    expect(subject("签证")).toBe(true);
+    expect(subject("签证 延期")).toBe(true); // runs of spaces are one
+    expect(subject("ada lovelace")).toBe(true); // full-width ＡＤＡ reads as ada
+    expect(subject("ＬＯＶＥＬＡＣＥ")).toBe(true);
+    expect(subject("护照")).toBe(false);
+    expect(subject("Lovelace Ada")).toBe(false); // contains, not any order
+    expect(
+      ruleMatches({ ...base, cond_state: "new", cond_subject: "护照" }, request, "created"),
+    ).toBe(false);
+  });
   it("a changed rule with a field waits for that field", () => {
     const changed = { ...base, event: "changed", changed_field: "team" };
     expect(ruleMatches(changed, request, "changed", ["priority"])).toBe(false);
@@ -216,6 +240,20 @@ describe("rule conditions", () => {
     expect(ruleSchema.safeParse({ name: "x", event: "created", addTag: "two words" }).success).toBe(
       false,
     );
+    expect(
+      ruleSchema.safeParse({ name: "x", event: "created", addTag: "a", condState: "gone" }).success,
+    ).toBe(false);
+    const long = ruleSchema.safeParse({
+      name: "x",
+      event: "created",
+      addTag: "a",
+      condSubject: "签".repeat(201),
+    });
+    expect(long.success).toBe(false);
+    expect(
+      ruleSchema.parse({ name: "x", event: "created", addTag: "a", condSubject: "  签证  " })
+        .condSubject,
+    ).toBe("签证");
   });
 });
 
@@ -256,6 +294,58 @@ describe("editing rules", () => {
 });
 
 describe("running rules", () => {
+  it("routes by words in the subject and by state, as stored and edited", async () => {
+    const id = await make({
+      name: "Visa by subject",
+      condSubject: "签证",
+      condState: "new",
+      setTeamId: visa,
+      addTag: "visa",
+    });
+    expect((await listRules(t.db, admin))[0]).toMatchObject({
+      cond_subject: "签证",
+      cond_state: "new",
+    });
+    const hit = await file(member, typeId, {}, "工作签证延期");
+    const miss = await file(member, typeId, {}, "Parking card");
+    await drain();
+    expect(await current(hit.id)).toMatchObject({ team_id: visa, tags: ["visa"] });
+    expect(await current(miss.id)).toMatchObject({ team_id: null, tags: [] });
+    // Edited to an English word and another state: a new request in "new" no longer matches.
+    const edited = await updateRule(
+      t.db,
+      admin,
+      id,
+      rule({
+        name: "Visa by subject",
+        condSubject: "PARKING",
+        condState: "triaged",
+        setTeamId: tax,
+      }),
+    );
+    expect(edited.ok).toBe(true);
+    const later = await file(member, typeId, {}, "parking for visitors");
+    await drain();
+    expect(await current(later.id)).toMatchObject({ team_id: null });
+    // A changed rule on state: triaging the parking request now routes it.
+    await updateRule(
+      t.db,
+      admin,
+      id,
+      rule({
+        name: "Visa by subject",
+        event: "changed",
+        changedField: "state",
+        condSubject: "parking",
+        condState: "triaged",
+        setTeamId: tax,
+      }),
+    );
+    const fresh = await current(later.id);
+    await staffChange(t.db, staff, later.ref, { version: fresh.version, state: "triaged" }, ORIGIN);
+    await drain();
+    expect(await current(later.id)).toMatchObject({ team_id: tax, state: "triaged" });
+  });
   it("routes a new request: team, person, priority, tag, once, on the history and audited", async () => {
     await make({
       name: "Permits to visa",

@@ -4,7 +4,7 @@
  */
 import * as z from "zod";
 import { text as textField } from "~/lib/text";
-import { PRIORITIES } from "./workflow";
+import { PRIORITIES, STATES } from "./workflow";
 
 export const RULE_EVENTS = ["created", "changed", "breach_near", "breached", "waiting"] as const;
 export type RuleEvent = (typeof RULE_EVENTS)[number];
@@ -42,6 +42,8 @@ export const ruleSchema = z
     condCategoryId: optionalId,
     condCompanyId: optionalId,
     condPriority: z.enum(PRIORITIES).optional(),
+    condState: z.enum(STATES).optional(),
+    condSubject: textField(200, { tooLong: "rules:errors.tooLong" }).optional(),
     condFieldKey: z
       .string()
       .trim()
@@ -92,6 +94,8 @@ export interface RuleConditions {
   cond_category_id: string | null;
   cond_company_id: string | null;
   cond_priority: string | null;
+  cond_state: string | null;
+  cond_subject: string | null;
   cond_field_key: string | null;
   cond_field_value: string | null;
 }
@@ -102,13 +106,24 @@ export interface RuleSubject {
   category_id: string;
   company_id: string;
   priority: string;
+  state: string;
+  subject: string;
   field_values: Record<string, string>;
 }
 
 /**
+ * Text as a "contains" condition compares it: compatibility-normalised (full-width Latin and
+ * digits, as Chinese input methods type them, read as ASCII), lower case, runs of spaces as one.
+ */
+export function foldText(s: string): string {
+  return s.normalize("NFKC").toLowerCase().replace(/\s+/gu, " ").trim();
+}
+
+/**
  * Whether a rule applies to a request for an event: every condition set must hold (a field's
- * value compared without case or surrounding spaces); a `changed` rule with a field applies
- * only when that field is among the changed ones.
+ * value compared without case or surrounding spaces; the subject must contain the text, see
+ * `foldText`; the state is the request's state when the rule runs); a `changed` rule with a
+ * field applies only when that field is among the changed ones.
  */
 export function ruleMatches(
   rule: RuleConditions,
@@ -123,6 +138,9 @@ export function ruleMatches(
   if (rule.cond_category_id && rule.cond_category_id !== request.category_id) return false;
   if (rule.cond_company_id && rule.cond_company_id !== request.company_id) return false;
   if (rule.cond_priority && rule.cond_priority !== request.priority) return false;
+  if (rule.cond_state && rule.cond_state !== request.state) return false;
+  if (rule.cond_subject && !foldText(request.subject).includes(foldText(rule.cond_subject)))
+    return false;
   if (rule.cond_field_key) {
     const value = request.field_values[rule.cond_field_key];
     const norm = (s: string) => s.trim().toLowerCase();

@@ -37,6 +37,7 @@ import * as incubationReportComments from "./2026-12-07T0540_incubation_report_c
 import * as serviceRules from "./2026-12-07T0600_service_rules";
 import * as newsCoverThumb from "./2026-12-07T0620_news_cover_thumb";
 import * as incubationMentors from "./2026-12-07T0700_incubation_mentors";
+import * as ruleStateSubject from "./2026-12-08T0300_rule_state_subject";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -81,4 +82,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T0600_service_rules": serviceRules,
   "2026-12-07T0620_news_cover_thumb": newsCoverThumb,
   "2026-12-07T0700_incubation_mentors": incubationMentors,
+  "2026-12-08T0300_rule_state_subject": ruleStateSubject,
 };

@@ -150,6 +150,8 @@ test("a desk admin writes a rule without JavaScript at phone width; it routes a 
     .selectOption({ label: "Policy and subsidy consulting" });
   await admin.getByLabel("Field key").fill("topic");
   await admin.getByLabel("Field value").fill("Rent");
+  await admin.getByLabel("State", { exact: true }).selectOption({ label: "New" });
+  await admin.getByLabel("Subject contains").fill("RENT Support");
   await admin.getByLabel("Send to team").selectOption({ label: "Talent services" });
   await admin.getByLabel("Set priority").selectOption({ label: "High" });
   await admin.getByLabel("Add a tag").fill(`rent${marker}`);
@@ -160,6 +162,7 @@ test("a desk admin writes a rule without JavaScript at phone width; it routes a 
   const card = admin.getByTestId("rule").filter({ hasText: name });
   await expect(card).toContainText("type is Policy and subsidy consulting");
   await expect(card).toContainText("send to Talent services");
+  await expect(card).toContainText("state is New; subject contains “RENT Support”");
   await noSidewaysScroll(admin);
 
   // A company files a matching request; the job queue runs the rule.

@@ -48,6 +48,8 @@ const rules = {
     category: "category is {{name}}",
     company: "company is {{name}}",
     condPriority: "priority is {{name}}",
+    state: "state is {{name}}",
+    subject: "subject contains “{{text}}”",
     field: "“{{key}}” is “{{value}}”",
   },
   fields: {
@@ -65,6 +67,11 @@ const rules = {
     condCategoryId: "Category",
     condCompanyId: "Company",
     condPriority: "Priority",
+    condState: "State",
+    condStateHint: "The request's state when the rule runs.",
+    condSubject: "Subject contains",
+    condSubjectHint:
+      "Words the subject must contain, in any case (Chinese too); leave empty to ignore.",
     condFieldKey: "Field key",
     condFieldKeyHint:
       "The key of one of the type's fields (lower case, e.g. nationality); leave empty to ignore.",
