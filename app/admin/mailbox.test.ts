@@ -96,4 +96,28 @@ describe("development mailbox", () => {
     expect(mailboxOpenTo({ roles: ["staff"] })).toBe(false);
     expect(mailboxOpenTo({ roles: ["admin", "staff"] })).toBe(true);
   });
+
+  it("the footer links it only where the reader may open it (issue 18)", async () => {
+    const footer = async () => {
+      const root = await import("~/root");
+      const response = (await root.loader({
+        request: new Request("http://localhost:3000/"),
+        params: {},
+        context: { nonce: "n", requestId: "test", ip: "127.0.0.1" },
+      })) as unknown as { data: { mailbox: boolean } };
+      return response.data.mailbox;
+    };
+    // A shared start: a visitor sees no link (an admin does: mailboxOpenTo above).
+    await routes(undefined, "https://portal.example.com");
+    expect(await footer()).toBe(false);
+    const { mailboxOpenTo } = await import("~/env.server");
+    expect(mailboxOpenTo(null)).toBe(false);
+    // A local demo (only this machine reaches it): the mailbox is everyone's, linked for all.
+    await routes(undefined, "http://localhost:3000");
+    expect(await footer()).toBe(true);
+    // With SMTP there is no mailbox, so no link, even for an admin on a local demo.
+    await routes("smtp://mail.example:2525", "http://localhost:3000");
+    expect(await footer()).toBe(false);
+    expect((await import("~/env.server")).mailboxOpenTo({ roles: ["admin"] })).toBe(false);
+  });
 });

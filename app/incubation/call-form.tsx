@@ -6,7 +6,12 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { ErrorSummary, SubmitButton, useErrorText } from "~/components/forms";
-import { MAX_CRITERION_ROWS, MAX_DOCUMENT_ROWS, MAX_QUESTION_ROWS } from "./schema";
+import {
+  MAX_CRITERION_ROWS,
+  MAX_DOCUMENT_ROWS,
+  MAX_QUESTION_ROWS,
+  QUESTION_KINDS,
+} from "./schema";
 import { usePick } from "./ui";
 import { IdempotencyKey } from "~/components/idempotency-key";
 
@@ -205,7 +210,7 @@ export function CallForm({
         title={t("callForm.questions")}
         hint={t("callForm.questionsHint")}
         error={listError("questions")}
-        headers={["step", "labelEn", "labelZh", "required", "maxLength", "key"]}
+        headers={["step", "labelEn", "labelZh", "required", "kind", "maxLength", "key"]}
         rows={rows(MAX_QUESTION_ROWS)}
         row={(i) => (
           <>
@@ -213,6 +218,19 @@ export function CallForm({
             {cell("questions", i, "labelEn", t("callForm.labelEn"))}
             {cell("questions", i, "labelZh", t("callForm.labelZh"))}
             {requiredCell("questions", i)}
+            <td>
+              <select
+                name={name(["questions", i, "kind"])}
+                aria-label={`${t("callForm.kind")} ${i + 1}`}
+                defaultValue={value("questions", i, "kind") || "text"}
+              >
+                {QUESTION_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`callForm.kinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </td>
             {cell("questions", i, "maxLength", t("callForm.maxLength"), {
               type: "number",
               size: 5,
@@ -268,7 +286,17 @@ function RowsTable({
   title: string;
   hint: string;
   error?: React.ReactNode;
-  headers: ("step" | "labelEn" | "labelZh" | "required" | "maxLength" | "key" | "weight" | "max")[];
+  headers: (
+    | "step"
+    | "labelEn"
+    | "labelZh"
+    | "required"
+    | "kind"
+    | "maxLength"
+    | "key"
+    | "weight"
+    | "max"
+  )[];
   rows: number[];
   row: (i: number) => React.ReactNode;
 }) {
@@ -317,6 +345,7 @@ export function callToDefaults(
       labelZh: string;
       required: boolean;
       maxLength: number;
+      kind?: string;
     }[];
     documents: { key: string; labelEn: string; labelZh: string; required: boolean }[];
     rubric: { key: string; labelEn: string; labelZh: string; weight: number; max: number }[];

@@ -16,7 +16,7 @@ import { notifyReviewSubmitted, notifyTransition } from "./notify.server";
 import { createOffer, type OfferTerms } from "./offer.server";
 import { textError } from "~/lib/text";
 import { toCsv, type CsvValue } from "~/lib/csv";
-import type { CallInput, DocumentSpec, Question } from "./schema";
+import { isHeadcountRange, type CallInput, type DocumentSpec, type Question } from "./schema";
 import {
   applicationTotals,
   reviewScore,
@@ -498,7 +498,14 @@ export function checkAnswers(
   for (const q of questions) {
     const v = posted[q.key];
     const value = typeof v === "string" ? v.replace(/\r\n/g, "\n") : "";
-    const error = textError(value, q.maxLength, { multiline: true });
+    // A headcount question takes one of the ranges (or nothing yet: required answers are
+    // checked when the application is submitted).
+    const error =
+      q.kind === "headcount"
+        ? value === "" || isHeadcountRange(value)
+          ? undefined
+          : "incubation:errors.headcount"
+        : textError(value, q.maxLength, { multiline: true });
     if (error) fieldErrors[q.key] = error;
     else answers[q.key] = value;
   }

@@ -17,6 +17,20 @@ export interface Question {
   labelZh: string;
   required: boolean;
   maxLength: number;
+  /** How it is answered: free text (the default) or a choice of headcount ranges (issue 18). */
+  kind?: QuestionKind;
+}
+
+export const QUESTION_KINDS = ["text", "headcount"] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** "How many people work for the company?": a range, not a free-text number. */
+export const HEADCOUNT_RANGES = ["1-9", "10-49", "50-199", "200-999", "1000+"] as const;
+export type HeadcountRange = (typeof HEADCOUNT_RANGES)[number];
+export const headcountSchema = z.enum(HEADCOUNT_RANGES, { error: "incubation:errors.headcount" });
+
+export function isHeadcountRange(value: unknown): value is HeadcountRange {
+  return headcountSchema.safeParse(value).success;
 }
 
 export interface DocumentSpec {
@@ -42,6 +56,7 @@ const questionRow = z.object({
   labelZh: opt,
   required: opt,
   maxLength: opt,
+  kind: opt,
 });
 const documentRow = z.object({ key: opt, labelEn: opt, labelZh: opt, required: opt });
 const criterionRow = z.object({ key: opt, labelEn: opt, labelZh: opt, weight: opt, max: opt });
@@ -184,6 +199,7 @@ export const callSchema = z
       labelZh: r.labelZh!,
       required: r.required === "on" || r.required === "true",
       maxLength: Math.min(Math.max(Number(r.maxLength) || 2000, 50), 8000),
+      ...(r.kind === "headcount" ? { kind: "headcount" as const } : {}),
     }));
     const documents: DocumentSpec[] = keyed(v.documents, "d").map((r) => ({
       key: r.key,

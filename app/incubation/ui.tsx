@@ -1,7 +1,7 @@
 import { useTranslation } from "~/i18n/use-translation";
 import { useErrorText } from "~/components/forms";
 import { useParkTime, usePick } from "./hooks";
-import type { Question } from "./schema";
+import { HEADCOUNT_RANGES, isHeadcountRange, type Question } from "./schema";
 import { type ApplicationStatus, type CallPhase } from "./workflow";
 
 const TONE: Record<ApplicationStatus, string> = {
@@ -40,6 +40,7 @@ interface QuestionLike {
   step: number;
   labelEn: string;
   labelZh: string;
+  kind?: string;
 }
 interface DocSpecLike {
   key: string;
@@ -80,7 +81,11 @@ export function AnswersView({
                   <dt>{pick(q.labelEn, q.labelZh)}</dt>
                   <dd style={{ whiteSpace: "pre-line" }}>
                     {answers[q.key]?.trim() ? (
-                      answers[q.key]
+                      q.kind === "headcount" && isHeadcountRange(answers[q.key]) ? (
+                        t(`app.headcount.${answers[q.key] as "1-9"}`)
+                      ) : (
+                        answers[q.key]
+                      )
                     ) : (
                       <span className="muted">{t("app.noAnswer")}</span>
                     )}
@@ -151,18 +156,38 @@ export function QuestionField({
         {pick(q.labelEn, q.labelZh)}
         {q.required ? null : <span className="field-optional"> ({t("public.optional")})</span>}
       </label>
-      <p className="field-hint" id={`${id}-hint`}>
-        {t("app.characters", { max: String(q.maxLength) })}
-      </p>
-      <textarea
-        id={id}
-        name={q.key}
-        rows={5}
-        maxLength={q.maxLength}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        defaultValue={value}
-      />
+      {q.kind === "headcount" ? (
+        // A choice of ranges (issue 18); an earlier free-text answer shows as not chosen.
+        <select
+          id={id}
+          name={q.key}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          defaultValue={isHeadcountRange(value) ? value : ""}
+        >
+          <option value="">{t("app.choose")}</option>
+          {HEADCOUNT_RANGES.map((r) => (
+            <option key={r} value={r}>
+              {t(`app.headcount.${r}`)}
+            </option>
+          ))}
+        </select>
+      ) : (
+        <>
+          <p className="field-hint" id={`${id}-hint`}>
+            {t("app.characters", { max: String(q.maxLength) })}
+          </p>
+          <textarea
+            id={id}
+            name={q.key}
+            rows={5}
+            maxLength={q.maxLength}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+            defaultValue={value}
+          />
+        </>
+      )}
       {error ? (
         <div id={`${id}-error`} className="field-errors" role="alert">
           <p>{errorText(error)}</p>

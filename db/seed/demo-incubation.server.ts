@@ -57,6 +57,7 @@ export const DEMO_QUESTIONS = [
     labelZh: "公司目前有多少员工？",
     required: false,
     maxLength: 200,
+    kind: "headcount" as const,
   },
   {
     key: "product",
@@ -234,7 +235,7 @@ async function companyIdByMember(db: Executor, email: string): Promise<string | 
 
 const ANSWERS_B = {
   team: "Emma Schneider (CEO) led computer-vision research at a German university; Zhao Lei (CTO) built inspection software for two electronics makers.",
-  employees: "6",
+  employees: "1-9",
   product:
     "A visual inspection assistant for small electronics factories: a camera and an on-premises model that flags soldering defects on the line.",
   technology:

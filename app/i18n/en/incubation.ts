@@ -144,6 +144,14 @@ const incubation = {
       "If your company no longer wishes to apply, withdraw the application. You can undo it until the deadline ({{date}}).",
     withdrawConfirm: "Yes, withdraw this application",
     characters: "Up to {{max}} characters",
+    choose: "Choose one",
+    headcount: {
+      "1-9": "1–9 people",
+      "10-49": "10–49 people",
+      "50-199": "50–199 people",
+      "200-999": "200–999 people",
+      "1000+": "1,000 people or more",
+    },
   },
   documents: {
     lead: "Upload PDF files (scans and slides as PDF too). Each file up to {{max}} MB.",
@@ -219,6 +227,8 @@ const incubation = {
     labelZh: "Chinese",
     required: "Required",
     maxLength: "Max. characters",
+    kind: "Answer",
+    kinds: { text: "Text", headcount: "Number of people (ranges)" },
     weight: "Weight",
     max: "Scale max.",
     save: "Save call",
@@ -352,6 +362,7 @@ const incubation = {
       "Dear {{company}},\n\nThank you for applying to {{call}} of the {{programme}}. After careful review we are unable to offer you a place in this call.\n\nThe reviewers' main observations were:\n\n- [observation]\n\nWe would welcome a new application to a later call.\n\nThe Incubation Team",
   },
   errors: {
+    headcount: "Choose one of the ranges.",
     day: "Enter a date.",
     endBeforeStart: "The planned end must be after the start.",
     replaced:

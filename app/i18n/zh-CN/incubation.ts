@@ -136,6 +136,14 @@ const incubation: Translation<typeof en> = {
     withdrawLead: "如贵公司不再希望申请，可撤回此申请。截止时间（{{date}}）前可撤销撤回。",
     withdrawConfirm: "确认撤回此申请",
     characters: "不超过 {{max}} 个字符",
+    choose: "请选择",
+    headcount: {
+      "1-9": "1–9 人",
+      "10-49": "10–49 人",
+      "50-199": "50–199 人",
+      "200-999": "200–999 人",
+      "1000+": "1000 人及以上",
+    },
   },
   documents: {
     lead: "请上传 PDF 文件（扫描件和演示文稿也请导出为 PDF）。每个文件不超过 {{max}} MB。",
@@ -211,6 +219,8 @@ const incubation: Translation<typeof en> = {
     labelZh: "中文",
     required: "必填",
     maxLength: "字数上限",
+    kind: "答案类型",
+    kinds: { text: "文字", headcount: "人数（区间）" },
     weight: "权重",
     max: "最高分",
     save: "保存批次",
@@ -336,6 +346,7 @@ const incubation: Translation<typeof en> = {
       "{{company}}：\n\n感谢贵公司申请{{programme}}“{{call}}”。经过认真评审，很遗憾本批次未能为贵公司提供名额。\n\n评审专家的主要意见如下：\n\n- [意见]\n\n欢迎贵公司申请以后的批次。\n\n紫竹园区孵化团队",
   },
   errors: {
+    headcount: "请选择一个人数区间。",
     day: "请输入日期。",
     endBeforeStart: "计划结束日期须晚于开始日期。",
     replaced: "贵公司已向本批次提交了新的申请，因此无法恢复此申请。",

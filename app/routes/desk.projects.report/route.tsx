@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/permissions";
+import { DateInput } from "~/components/forms";
 import { parseForm, readForm } from "~/lib/form.server";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
@@ -75,11 +76,11 @@ export default function PromotionReportPage() {
       <Form method="get" className="card sr-filters" aria-label={t("report.title")}>
         <div className="field">
           <label htmlFor="report-from">{t("report.from")}</label>
-          <input id="report-from" name="from" type="date" defaultValue={period.from} />
+          <DateInput id="report-from" name="from" defaultValue={period.from} />
         </div>
         <div className="field">
           <label htmlFor="report-to">{t("report.to")}</label>
-          <input id="report-to" name="to" type="date" defaultValue={period.to} />
+          <DateInput id="report-to" name="to" defaultValue={period.to} />
         </div>
         <div className="field">
           <label htmlFor="report-currency">{t("report.currency")}</label>

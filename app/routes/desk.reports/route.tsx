@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
+import { DateInput } from "~/components/forms";
 import { db } from "~/db.server";
 import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
@@ -51,11 +52,11 @@ export default function Reports() {
       <Form method="get" className="card sr-filters">
         <div className="field">
           <label htmlFor="from">{t("reports.from")}</label>
-          <input id="from" name="from" type="date" defaultValue={from} />
+          <DateInput id="from" name="from" defaultValue={from} />
         </div>
         <div className="field">
           <label htmlFor="to">{t("reports.to")}</label>
-          <input id="to" name="to" type="date" defaultValue={to} />
+          <DateInput id="to" name="to" defaultValue={to} />
         </div>
         <div className="row">
           <button type="submit" className="button">
