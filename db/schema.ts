@@ -849,6 +849,14 @@ export interface ProjectSpaceNeed {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ProjectStageTotal {
+  currency: string | null;
+  investment_minor: Generated<number>;
+  owner_id: string | null;
+  projects: Generated<number>;
+  stage: string;
+}
+
 export interface ProjectTranche {
   amount_minor: number;
   arrived_on: string;
@@ -1359,6 +1367,7 @@ export interface DB {
   project_message: ProjectMessage;
   project_reminder: ProjectReminder;
   project_space_need: ProjectSpaceNeed;
+  project_stage_total: ProjectStageTotal;
   project_tranche: ProjectTranche;
   project_view: ProjectView;
   project_visit: ProjectVisit;

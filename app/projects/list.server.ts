@@ -235,7 +235,81 @@ export async function listProjects(
   };
 }
 
-/** The board: for each stage its count and its most recently active cards. */
+/** A column's planned investment in one currency (never added across currencies, ADR 0046). */
+export interface CurrencySum {
+  currency: string;
+  minor: number;
+}
+
+export interface StageTotal {
+  count: number;
+  investment: CurrencySum[];
+}
+
+/** CNY first, then the other currencies by code: the same order in every column. */
+function byCurrency(a: CurrencySum, b: CurrencySum) {
+  if (a.currency === b.currency) return 0;
+  if (a.currency === "CNY") return -1;
+  if (b.currency === "CNY") return 1;
+  return a.currency < b.currency ? -1 : 1;
+}
+
+/**
+ * Per stage the number of projects and the sum of their planned investment per currency.
+ * Without filters, or with the owner filter only, from `project_stage_total` (kept by triggers
+ * in every change's transaction, ADR 0054): a few dozen rows whatever the pipeline's size.
+ * Other filters (flags, industry, country...) count the matching projects.
+ */
+export async function stageTotals(
+  db: Executor,
+  f: Omit<ProjectFilters, "stage">,
+  clock: FlagClock,
+): Promise<Map<string, StageTotal>> {
+  const ownerOnly = !f.flag && !f.industryId && !f.country && !f.source && !f.size;
+  type Row = { stage: string; currency: string | null; n: number; minor: string | number };
+  let rows: Row[];
+  if (ownerOnly) {
+    let q = db
+      .selectFrom("project_stage_total")
+      .select([
+        "stage",
+        "currency",
+        sql<number>`sum(projects)::int`.as("n"),
+        sql<string>`sum(investment_minor)::text`.as("minor"),
+      ])
+      .groupBy(["stage", "currency"]);
+    if (f.ownerId === "none") q = q.where("owner_id", "is", null);
+    else if (f.ownerId) q = q.where("owner_id", "=", f.ownerId);
+    rows = await q.execute();
+  } else {
+    rows = await applyProjectFilters(db.selectFrom("project") as Q, { ...f, stage: "all" }, clock)
+      .select([
+        "project.stage",
+        "project.investment_currency as currency",
+        sql<number>`count(*)::int`.as("n"),
+        sql<string>`coalesce(sum(project.investment_minor), 0)::text`.as("minor"),
+      ])
+      .groupBy(["project.stage", "project.investment_currency"])
+      .execute();
+  }
+  const totals = new Map<string, StageTotal>();
+  for (const r of rows) {
+    if (!r.n) continue;
+    const t = totals.get(r.stage) ?? { count: 0, investment: [] };
+    t.count += r.n;
+    const minor = Number(r.minor);
+    if (r.currency && minor > 0) t.investment.push({ currency: r.currency, minor });
+    totals.set(r.stage, t);
+  }
+  for (const t of totals.values()) t.investment.sort(byCurrency);
+  return totals;
+}
+
+/**
+ * The board: for each stage its count, its planned investment per currency and its most
+ * recently active cards (at most `BOARD_CARDS`). Two queries whatever the pipeline's size: the
+ * totals, and the cards of every non-empty column in one lateral join (an index walk per stage).
+ */
 export async function projectBoard(
   db: Executor,
   actor: Actor,
@@ -246,39 +320,49 @@ export async function projectBoard(
   const now = opts.now ?? new Date();
   const clock = clockOf(now, opts.staleDays);
   const stages = opts.stages ?? STAGES;
-  const filters = { ...f, stage: "all" as const };
-  const counts = await applyProjectFilters(db.selectFrom("project") as Q, filters, clock)
-    .select(["project.stage", sql<number>`count(*)::int`.as("n")])
-    .groupBy("project.stage")
-    .execute();
-  const countOf = new Map(counts.map((c) => [c.stage, c.n]));
-  const columns = [];
-  for (const stage of stages) {
-    const cards =
-      (countOf.get(stage) ?? 0)
-        ? await applyProjectFilters(db.selectFrom("project") as Q, { ...f, stage }, clock)
-            .select(CARD_COLUMNS)
-            .select(dayText("project.next_step_due").as("next_step_due"))
-            .orderBy("project.last_activity_at", "desc")
-            .orderBy("project.id", "desc")
-            .limit(BOARD_CARDS)
-            .execute()
-        : [];
-    columns.push({ stage, count: countOf.get(stage) ?? 0, cards });
-  }
-  const names = await namesFor(
-    db,
-    columns.flatMap((c) => c.cards),
-  );
-  return columns.map((c) => ({
-    ...c,
-    cards: c.cards.map((r) => ({
-      ...r,
-      owner_name: r.owner_id ? (names.owner.get(r.owner_id) ?? null) : null,
-      industry: r.industry_id ? (names.industry.get(r.industry_id) ?? null) : null,
-      flags: flagsOf(r, now, clock.staleDays),
-    })),
-  }));
+  const totals = await stageTotals(db, f, clock);
+  const shown = stages.filter((s) => totals.get(s)?.count);
+  const rows = shown.length
+    ? await db
+        .selectFrom(sql<{ s: string }>`unnest(ARRAY[${sql.join(shown)}]::text[])`.as("s"))
+        .innerJoinLateral(
+          (eb) =>
+            applyProjectFilters(
+              eb.selectFrom("project") as unknown as Q,
+              { ...f, stage: "all" },
+              clock,
+            )
+              .where(sql<boolean>`project.stage = s.s`)
+              .select(CARD_COLUMNS)
+              .select(dayText("project.next_step_due").as("next_step_due"))
+              .orderBy("project.last_activity_at", "desc")
+              .orderBy("project.id", "desc")
+              .limit(BOARD_CARDS)
+              .as("c"),
+          (join) => join.onTrue(),
+        )
+        .selectAll("c")
+        .orderBy("c.last_activity_at", "desc")
+        .orderBy("c.id", "desc")
+        .execute()
+    : [];
+  const names = await namesFor(db, rows);
+  return stages.map((stage) => {
+    const t = totals.get(stage);
+    return {
+      stage,
+      count: t?.count ?? 0,
+      investment: t?.investment ?? [],
+      cards: rows
+        .filter((r) => r.stage === stage)
+        .map((r) => ({
+          ...r,
+          owner_name: r.owner_id ? (names.owner.get(r.owner_id) ?? null) : null,
+          industry: r.industry_id ? (names.industry.get(r.industry_id) ?? null) : null,
+          flags: flagsOf(r, now, clock.staleDays),
+        })),
+    };
+  });
 }
 
 /** The choices of the filters: the park's industries and the countries in use (`countries: false` skips them). */
@@ -290,12 +374,19 @@ export async function filterChoices(db: Executor, opts: { countries?: boolean } 
     .orderBy("name_en")
     .execute();
   if (opts.countries === false) return { industries, countries: [] as string[] };
-  const countries = await db
-    .selectFrom("project")
-    .select("country")
-    .distinct()
-    .where("country", "is not", null)
-    .execute();
+  // A loose index scan on project_country_idx: one probe per country in use, not a scan of
+  // every project for DISTINCT.
+  const countries = await sql<{ country: string | null }>`
+    WITH RECURSIVE c AS (
+      (SELECT country FROM project WHERE country IS NOT NULL ORDER BY country LIMIT 1)
+      UNION ALL
+      SELECT (SELECT p.country FROM project p WHERE p.country > c.country
+        ORDER BY p.country LIMIT 1)
+      FROM c WHERE c.country IS NOT NULL
+    )
+    SELECT country FROM c WHERE country IS NOT NULL`
+    .execute(db)
+    .then((r) => r.rows);
   return {
     industries,
     countries: countries.map((c) => c.country).filter((c): c is string => !!c),
