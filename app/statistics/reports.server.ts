@@ -890,10 +890,22 @@ export async function decideReport(
   });
 }
 
-/** The company's own reports, newest period first: its reporters only. */
-export async function companyReports(db: Executor, viewer: Viewer) {
+/** Reports a company still has to fill in (or correct); the rest are its history. */
+export const TO_DO_STATUSES: readonly ReportStatus[] = ["open", "draft", "returned"];
+export const HISTORY_PAGE_SIZE = 12;
+
+/**
+ * A company's reports for its owners and reporters: every one still to fill in (the oldest
+ * due first), and one page of its history (submitted and accepted, newest first).
+ */
+export async function companyReports(
+  db: Executor,
+  viewer: Viewer,
+  opts: { page?: number; pageSize?: number } = {},
+) {
   if (!viewer.company || !(await isReporter(db, viewer))) return fail("forbidden");
-  const rows = await db
+  const pageSize = opts.pageSize ?? HISTORY_PAGE_SIZE;
+  const base = db
     .selectFrom("report")
     .innerJoin("report_period as p", "p.id", "report.period_id")
     .innerJoin("report_form_version as v", "v.id", "p.form_version_id")
@@ -907,9 +919,28 @@ export async function companyReports(db: Executor, viewer: Viewer) {
       "f.name_en as form_en",
       "f.name_zh as form_zh",
     ])
-    .where("report.company_id", "=", viewer.company.id)
-    .orderBy("p.ends_on", "desc")
+    .where("report.company_id", "=", viewer.company.id);
+  const todo = await base
+    .where("report.status", "in", TO_DO_STATUSES)
+    .orderBy("p.due_on", "asc")
+    .orderBy("p.label")
     .limit(100)
     .execute();
-  return ok({ reports: rows });
+  const counted = await db
+    .selectFrom("report")
+    .select(({ fn }) => fn.countAll<string>().as("n"))
+    .where("company_id", "=", viewer.company.id)
+    .where("status", "not in", TO_DO_STATUSES)
+    .executeTakeFirstOrThrow();
+  const total = Number(counted.n);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, opts.page ?? 1), pages);
+  const history = await base
+    .where("report.status", "not in", TO_DO_STATUSES)
+    .orderBy("p.ends_on", "desc")
+    .orderBy("p.label")
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+    .execute();
+  return ok({ todo, history, page, pages, total });
 }

@@ -208,7 +208,7 @@ describe("periods, reports and who sees them", () => {
   it("runs a report through a failing check, submission, return of one field, resubmission, acceptance and a correction", async () => {
     const mine = await companyReports(t.db, reporterA);
     if (!mine.ok) throw new Error("reports");
-    const reportId = mine.reports[0]!.id;
+    const reportId = [...mine.todo, ...mine.history][0]!.id;
     let view = await viewReport(t.db, reporterA, reportId);
     if (!view.ok) throw new Error("view");
     const failing = await fillReport(
@@ -297,7 +297,7 @@ describe("periods, reports and who sees them", () => {
   it("never shows company A's figures to company B, to a member not designated, or to desk staff; audits each statistics view", async () => {
     const mine = await companyReports(t.db, ownerA);
     if (!mine.ok) throw new Error("reports");
-    const reportId = mine.reports[0]!.id;
+    const reportId = [...mine.todo, ...mine.history][0]!.id;
     expect(await viewReport(t.db, ownerB, reportId)).toEqual({ ok: false, error: "notFound" });
     expect(await viewReport(t.db, memberA, reportId)).toEqual({ ok: false, error: "notFound" });
     expect(await viewReport(t.db, desk, reportId)).toEqual({ ok: false, error: "notFound" });
@@ -306,7 +306,7 @@ describe("periods, reports and who sees them", () => {
       error: "notFound",
     });
     const theirs = await companyReports(t.db, ownerB);
-    expect(theirs.ok && theirs.reports.map((r) => r.id)).not.toContain(reportId);
+    expect(theirs.ok && [...theirs.todo, ...theirs.history].map((r) => r.id)).not.toContain(reportId);
     expect((await companyReports(t.db, memberA)).ok).toBe(false);
     const before = await t.db
       .selectFrom("audit_log")
@@ -337,7 +337,7 @@ describe("periods, reports and who sees them", () => {
     if (!opened.ok) throw new Error(opened.error);
     const mine = await companyReports(t.db, ownerA);
     if (!mine.ok) throw new Error("reports");
-    const nov = mine.reports.find((r) => r.label === "2026-11")!;
+    const nov = mine.todo.find((r) => r.label === "2026-11")!;
     const view = await viewReport(t.db, ownerA, nov.id);
     expect(view.ok && view.report.last).toMatchObject({ exports: 85, revenue: 1200 });
     expect(view.ok && view.report.lastLabel).toBe("2026-10");

@@ -177,6 +177,10 @@ const statistics = {
     viewed: "Your view of this company's figures is recorded.",
   },
   company: {
+    todo: "To fill in",
+    todoNone: "Nothing to fill in now: every report asked for is with the park.",
+    history: "Earlier reports",
+    historyPageOf: "Page {{page}} of {{pages}} ({{count}} reports)",
     open: "Reports and reporters",
     title: "Statistical reports",
     lead: "The figures the park asks your company for, period by period.",
@@ -268,6 +272,10 @@ const statistics = {
   },
   exports: { csv: "Export CSV", xlsx: "Export Excel", import: "Import CSV" },
   benchmark: {
+    figures: "Reported figures",
+    indicators: "Park indicators",
+    provisional: "provisional",
+    provisionalNote: "Provisional: the period is not yet due, so the median may still move as reports come in.",
     title: "Your figures and your industry",
     lead: "Your company's figure in each period against the median of the companies of your industry. The median shows only when at least five companies reported; no single company's figure is ever shown.",
     field: "Figure",

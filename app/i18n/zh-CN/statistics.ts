@@ -177,6 +177,10 @@ const statistics: Translation<typeof en> = {
     viewed: "您查看该企业数据的记录已存档。",
   },
   company: {
+    todo: "待填报",
+    todoNone: "目前没有待填报的报表：所有报表均已提交园区。",
+    history: "往期报表",
+    historyPageOf: "第 {{page}} / {{pages}} 页（共 {{count}} 份）",
     open: "报表与填报人",
     title: "统计报表",
     lead: "园区要求贵企业按期报送的数据。",
@@ -264,6 +268,10 @@ const statistics: Translation<typeof en> = {
   },
   exports: { csv: "导出 CSV", xlsx: "导出 Excel", import: "导入 CSV" },
   benchmark: {
+    figures: "报送数据",
+    indicators: "园区评价指标",
+    provisional: "暂定",
+    provisionalNote: "暂定：该期尚未到截止日期，中位数可能随后续报送而变化。",
     title: "本企业数据与行业对比",
     lead: "本企业各期数据与同行业企业中位数的对比。只有至少五家企业报送时才显示中位数；任何单个企业的数据都不会显示。",
     field: "指标",

@@ -4,18 +4,17 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { SubmitButton } from "~/components/forms";
 import { db } from "~/db.server";
-import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { formatDate } from "~/lib/format";
+import { isoDay } from "~/lib/format";
 import { parseForm, readForm } from "~/lib/form.server";
 import { throwIfMissing } from "~/lib/http.server";
-import { useLocale } from "~/lib/root-data";
+import { field, parseQuery } from "~/lib/query.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { companyBenchmark } from "~/statistics/benchmark.server";
 import { companyReports, reportersOf, setReporter } from "~/statistics/reports.server";
 import { Benchmark } from "./benchmark";
+import { ReportsTable } from "./reports-table";
 import { reporterSchema } from "~/statistics/schema";
-import { StatusBadge } from "~/statistics/ui";
 
 export const meta: MetaFunction = () => [
   { title: "Statistical reports · 统计报表 | Zizhu Park Portal" },
@@ -29,9 +28,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "read:company:own");
   const companyId = user.company!.id;
   const isOwner = user.company!.role === "owner";
-  const listed = await companyReports(db(), user);
-  const field = new URL(request.url).searchParams.get("field");
-  const bench = await companyBenchmark(db(), user, field);
+  const query = parseQuery(request, { field: field.text(100), page: field.int(1, 10_000) });
+  const listed = await companyReports(db(), user, { page: query.page });
+  const bench = await companyBenchmark(db(), user, query.field ?? null, isoDay(new Date()));
   const people = (await reportersOf(db(), companyId)).map((p) => ({
     id: p.id,
     name: p.name,
@@ -41,7 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     isOwner,
     isReporter: listed.ok,
-    reports: listed.ok ? listed.reports : [],
+    todo: listed.ok ? listed.todo : [],
+    history: listed.ok ? listed.history : [],
+    page: listed.ok ? listed.page : 1,
+    pages: listed.ok ? listed.pages : 1,
+    total: listed.ok ? listed.total : 0,
     people: isOwner ? people : people.filter((p) => p.role === "owner" || p.designated),
     me: user.id,
     benchmark: bench.ok ? bench : null,
@@ -64,9 +67,9 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CompanyReportsPage() {
-  const { isOwner, isReporter, reports, people, me, benchmark } = useLoaderData<typeof loader>();
+  const { isOwner, isReporter, todo, history, page, pages, total, people, me, benchmark } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation("statistics");
-  const locale = useLocale();
   return (
     <div className="container medium stack">
       <p>
@@ -77,45 +80,42 @@ export default function CompanyReportsPage() {
         <p className="lead">{t("company.lead")}</p>
       </header>
       {isReporter ? (
-        reports.length ? (
-          <div className="table-wrap">
-            <table className="table table-cards" id="company-reports">
-              <thead>
-                <tr>
-                  <th scope="col">{t("company.period")}</th>
-                  <th scope="col">{t("company.form")}</th>
-                  <th scope="col">{t("company.due")}</th>
-                  <th scope="col">{t("company.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {reports.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row">
-                      <Link to={`/company/reports/${r.id}`}>{r.label}</Link>
-                    </th>
-                    <td data-label={t("company.form")}>{pick(locale, r.form_en, r.form_zh)}</td>
-                    <td data-label={t("company.due")} className="nowrap">
-                      {formatDate(r.due_on, locale)}
-                    </td>
-                    <td data-label={t("company.status")}>
-                      <StatusBadge status={r.status} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : (
-          <p className="muted">{t("company.none")}</p>
-        )
+        <section className="stack" aria-labelledby="todo-title">
+          <h2 id="todo-title">{t("company.todo")}</h2>
+          {todo.length ? (
+            <ReportsTable id="company-reports" reports={todo} />
+          ) : (
+            <p className="muted">{total ? t("company.todoNone") : t("company.none")}</p>
+          )}
+        </section>
       ) : (
         <div className="notice">
           <p>{t("company.notReporter")}</p>
         </div>
       )}
-      {benchmark?.field ? (
-        <Benchmark fields={benchmark.fields} field={benchmark.field} points={benchmark.points} />
+      {benchmark?.chosen ? <Benchmark {...benchmark} chosen={benchmark.chosen} /> : null}
+      {isReporter && history.length ? (
+        <section className="stack" aria-labelledby="history-title" id="history">
+          <h2 id="history-title">{t("company.history")}</h2>
+          <ReportsTable id="company-history" reports={history} />
+          {pages > 1 ? (
+            <nav className="row sr-pager" aria-label={t("period.pages")}>
+              {page > 1 ? (
+                <Link to={`?page=${page - 1}#history`} rel="prev">
+                  ← {t("period.previous")}
+                </Link>
+              ) : null}
+              <span className="muted">
+                {t("company.historyPageOf", { page, pages, count: total })}
+              </span>
+              {page < pages ? (
+                <Link to={`?page=${page + 1}#history`} rel="next">
+                  {t("period.next")} →
+                </Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
       ) : null}
       <section className="card stack" aria-labelledby="reporters-title" id="reporters">
         <h2 id="reporters-title">{t("company.reporters")}</h2>
