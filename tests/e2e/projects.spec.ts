@@ -95,6 +95,11 @@ for (const javaScriptEnabled of [false, true]) {
         page.locator(`[data-stage="${to}"]`).getByRole("heading", { name: new RegExp(label) }),
       ).toBeVisible();
     }
+    // The card shows its planned investment; its column sums them per currency.
+    await expect(card).toContainText("JPY 150,000,000");
+    await expect(
+      page.locator(`[data-stage="visited"]`).getByTestId("column-investment"),
+    ).toContainText(/JPY \d/);
     // The board does not offer "lost" (it needs a reason); the project page does, and insists.
     await expect(card.getByRole("option", { name: "Lost" })).toHaveCount(0);
     await card.getByRole("link", { name: org }).click();

@@ -99,6 +99,7 @@ const projects = {
     mine: "Only my projects",
     everyone: "Everyone's projects",
     show: "Show",
+    planned: "Planned investment:",
   },
   fields: {
     organisation: "Investor organisation",

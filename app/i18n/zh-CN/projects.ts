@@ -102,6 +102,7 @@ const projects: Translation<typeof en> = {
     mine: "只看我的项目",
     everyone: "所有人的项目",
     show: "显示",
+    planned: "计划投资：",
   },
   fields: {
     organisation: "投资方机构",

@@ -12,7 +12,9 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { parseProjectFilters, projectBoard, projectParams } from "~/projects/list.server";
 import { moveProject } from "~/projects/projects.server";
 import { stageSchema } from "~/projects/schema";
+import { shortMoney } from "~/projects/report";
 import { useProjectLabels } from "~/projects/ui";
+import { useLocale } from "~/lib/root-data";
 import { BoardCard, type MoveReply } from "./board-card";
 import { pageTitle } from "~/lib/page-title";
 
@@ -61,6 +63,7 @@ export default function ProjectBoard() {
   const reply = useActionData<typeof action>();
   const { t } = useTranslation("projects");
   const l = useProjectLabels();
+  const locale = useLocale();
   const search = new URLSearchParams(params).toString();
   const here = `/desk/projects/board${search ? `?${search}` : ""}`;
   const tableOf = (stage: string) =>
@@ -101,6 +104,17 @@ export default function ProjectBoard() {
               {l.stage(c.stage)}{" "}
               <span className="badge badge-muted">{t("boardPage.count", { count: c.count })}</span>
             </h2>
+            {c.investment.length ? (
+              <p className="project-column-sum" data-testid="column-investment">
+                <span className="muted">{t("boardPage.planned")}</span>{" "}
+                {c.investment.map((m, i) => (
+                  <span key={m.currency} title={l.money(m.minor, m.currency)}>
+                    {i ? " · " : ""}
+                    {shortMoney(m.minor, m.currency, locale)}
+                  </span>
+                ))}
+              </p>
+            ) : null}
             {c.cards.length ? (
               <ul className="project-cards">
                 {c.cards.map((card) => (
