@@ -903,6 +903,11 @@ export interface ProjectVisitHost {
   visit_id: string;
 }
 
+export interface ProjectVisitUnit {
+  unit_id: string;
+  visit_id: string;
+}
+
 export interface PromotionPublicFigure {
   figure: string;
   published_at: Generated<Timestamp>;
@@ -1372,6 +1377,7 @@ export interface DB {
   project_view: ProjectView;
   project_visit: ProjectVisit;
   project_visit_host: ProjectVisitHost;
+  project_visit_unit: ProjectVisitUnit;
   promotion_public_figure: PromotionPublicFigure;
   reply_snippet: ReplySnippet;
   report: Report;

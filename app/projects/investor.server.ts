@@ -21,6 +21,7 @@ import { queueEmail } from "~/mail/mail.server";
 import { notify } from "~/notifications/notifications.server";
 import { storeUpload } from "~/uploads/uploads.server";
 import { dayText } from "./projects.server";
+import { currentIcs, unitsOfVisits, type VisitUnit } from "./visits.server";
 import { DOCUMENT_MAX_BYTES, DOCUMENT_TYPES, type LinkInvestorInput } from "./investor-schema";
 
 type Trx = Transaction<DB>;
@@ -471,14 +472,19 @@ async function messagesOf(db: Executor, projectId: string): Promise<ExchangeMess
 }
 
 /**
- * Units offered (ADR 0028) and visits planned (still to come: an empty list). The investor
- * sees a unit's name, type, area and the day it is free; never rent notes, holds or who
- * offered it.
+ * A visit as the investor reads it: when (an instant; the page shows it in the park's time and
+ * the reader's own), how long, where, the agenda the invitation carried, and its state. Never
+ * the outcome (staff's notes after the visit), the hosts' addresses or who planned it.
  */
 export interface InvestorVisit {
   id: string;
   starts_at: string;
+  duration_minutes: number;
   place: string;
+  agenda: string;
+  state: string;
+  /** Units to see: building, number, type and area only. */
+  units: VisitUnit[];
 }
 export interface InvestorUnit {
   id: string;
@@ -488,9 +494,55 @@ export interface InvestorUnit {
   area_m2: number;
   available_from: string;
 }
-async function visitsFor(_db: Executor, _projectId: string): Promise<InvestorVisit[]> {
-  return [];
+/** The project's visits for its investor, soonest first, then the past ones latest first. */
+export async function visitsFor(
+  db: Executor,
+  projectId: string,
+  now = new Date(),
+): Promise<{ upcoming: InvestorVisit[]; past: InvestorVisit[] }> {
+  const rows = await db
+    .selectFrom("project_visit")
+    .select(["id", "starts_at", "duration_minutes", "place", "agenda", "state"])
+    .where("project_id", "=", projectId)
+    .orderBy("starts_at", "desc")
+    .limit(100)
+    .execute();
+  const units = await unitsOfVisits(
+    db,
+    rows.map((r) => r.id),
+  );
+  const visits: InvestorVisit[] = rows.map((r) => ({
+    id: r.id,
+    starts_at: new Date(r.starts_at).toISOString(),
+    duration_minutes: r.duration_minutes,
+    place: r.place,
+    agenda: r.agenda,
+    state: r.state,
+    units: units.get(r.id) ?? [],
+  }));
+  // Upcoming: not over yet and not held (a visit called off stays in its place, marked).
+  const isUpcoming = (v: InvestorVisit) =>
+    v.state !== "held" && Date.parse(v.starts_at) + v.duration_minutes * 60_000 >= +now;
+  const upcoming = visits.filter(isUpcoming).reverse();
+  const past = visits.filter((v) => !isUpcoming(v));
+  return { upcoming, past };
 }
+
+/** A visit's invitation as it now stands, for the investor linked to its project. */
+export async function investorVisitIcs(
+  db: Executor,
+  userId: string,
+  projectId: string,
+  visitId: string,
+) {
+  await requireInvestor(db, userId, projectId);
+  return currentIcs(db, projectId, visitId, `/projects/${projectId}`);
+}
+
+/**
+ * Units offered (ADR 0028). The investor sees a unit's name, type, area and the day it is
+ * free; never rent notes, holds or who offered it.
+ */
 async function unitsOfferedTo(db: Executor, projectId: string): Promise<InvestorUnit[]> {
   const rows = await db
     .selectFrom("space_offer")

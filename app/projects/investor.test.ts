@@ -10,12 +10,14 @@ import {
   getInvestorInvitation,
   investorProjects,
   investorProjectView,
+  investorVisitIcs,
   linkInvestor,
   listInvestorLinks,
   postMessage,
   revokeInvestor,
 } from "./investor.server";
 import { createProject, setNextStep } from "./projects.server";
+import { cancelVisit, listVisits, markVisitHeld, planVisit } from "./visits.server";
 
 let t: TestDatabase;
 let promo: SessionUser;
@@ -169,6 +171,111 @@ describe("what the investor sees", () => {
     await expect(investorProjectView(t.db, promo.id, projectId)).rejects.toThrow(NotFound);
     await expect(investorProjectView(t.db, investor.id, "not-a-uuid")).rejects.toThrow(NotFound);
     expect(await investorProjects(t.db, other.id)).toEqual([]);
+  });
+});
+
+describe("the investor's visits", () => {
+  it("shows upcoming and past visits with time, place and agenda, never staff's notes", async () => {
+    // Units to see: only units offered to the project.
+    const unit = async (unit_no: string) =>
+      (
+        await t.db
+          .insertInto("space_unit")
+          .values({
+            building: "7",
+            floor: 3,
+            unit_no,
+            kind: "lab",
+            area_m2: 850,
+            rent_minor: 450,
+            available_from: "2027-01-01",
+            description_en: "Rent note: staff may go to 4.00",
+            description_zh: "",
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const offered = await unit("301");
+    const notOffered = await unit("302");
+    await t.db
+      .insertInto("space_offer")
+      .values({ project_id: projectId, unit_id: offered, offered_by: promo.id })
+      .execute();
+    const plan = (startsAt: string, place: string, unitIds = [offered]) =>
+      planVisit(t.db, promo, projectId, {
+        startsAt: new Date(startsAt),
+        durationMinutes: 90,
+        place,
+        hostIds: [promo.id],
+        unitIds,
+        visitors: "Anna Weber",
+        agenda: "Lab floor of Building 7",
+        contactEmail: "anna@helio.example",
+        contactLocale: "en",
+      });
+    const NOTES = "Staff only: they want a rent discount before signing.";
+    expect(await plan("2030-04-21T02:00:00Z", "Nowhere", [offered, notOffered])).toEqual({
+      ok: false,
+      error: "unit",
+    });
+    for (const [at, place] of [
+      ["2030-04-20T02:00:00Z", "Building 7 lobby"],
+      ["2030-05-01T02:00:00Z", "Called-off place"],
+      ["2020-03-01T02:00:00Z", "Service Centre, Room 301"],
+    ] as const)
+      expect((await plan(at, place)).ok).toBe(true);
+    const visits = await listVisits(t.db, promo, projectId);
+    const old = visits.find((v) => v.place === "Service Centre, Room 301")!;
+    expect(
+      (await markVisitHeld(t.db, promo, projectId, old.id, old.version, { outcome: NOTES })).ok,
+    ).toBe(true);
+    const off = visits.find((v) => v.place === "Called-off place")!;
+    expect((await cancelVisit(t.db, promo, projectId, off.id, off.version, NOTES)).ok).toBe(true);
+
+    const view = await investorProjectView(t.db, investor.id, projectId);
+    expect(view.visits.upcoming.map((v) => [v.place, v.state])).toEqual([
+      ["Building 7 lobby", "planned"],
+      ["Called-off place", "cancelled"],
+    ]);
+    expect(view.visits.past.map((v) => [v.place, v.state])).toEqual([
+      ["Service Centre, Room 301", "held"],
+    ]);
+    expect(view.visits.upcoming[0]).toEqual({
+      id: expect.any(String),
+      starts_at: "2030-04-20T02:00:00.000Z",
+      duration_minutes: 90,
+      place: "Building 7 lobby",
+      agenda: "Lab floor of Building 7",
+      state: "planned",
+      units: [{ id: offered, building: "7", unit_no: "301", kind: "lab", area_m2: 850 }],
+    });
+    // Named fields only: never the outcome, the hosts' addresses, the contact or the UID.
+    for (const v of [...view.visits.upcoming, ...view.visits.past])
+      expect(Object.keys(v).sort()).toEqual(
+        ["agenda", "duration_minutes", "id", "place", "starts_at", "state", "units"].sort(),
+      );
+    const json = JSON.stringify(view);
+    expect(json).not.toContain(NOTES);
+    expect(json).not.toContain("Staff only");
+    expect(json).not.toContain("Rent note");
+
+    // The .ics: for the linked investor, linking to their page; 404 for anyone else.
+    const { ics } = await investorVisitIcs(
+      t.db,
+      investor.id,
+      projectId,
+      view.visits.upcoming[0]!.id,
+    );
+    const unfolded = ics.replace(/\r?\n /g, "");
+    expect(unfolded).toContain("LOCATION:Building 7 lobby");
+    expect(unfolded).toContain("Units to see · 参观单元: Building 7\\, unit 301");
+    expect(unfolded).toContain(`/projects/${projectId}`);
+    expect(unfolded).not.toContain("/desk/");
+    expect(unfolded).not.toContain("Staff only");
+    const id = view.visits.upcoming[0]!.id;
+    await expect(investorVisitIcs(t.db, other.id, projectId, id)).rejects.toThrow(NotFound);
+    await expect(investorVisitIcs(t.db, investor.id, otherProjectId, id)).rejects.toThrow(NotFound);
+    await expect(investorVisitIcs(t.db, promo.id, projectId, id)).rejects.toThrow(NotFound);
   });
 });
 

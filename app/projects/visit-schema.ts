@@ -14,6 +14,8 @@ export type VisitState = (typeof VISIT_STATES)[number];
 /** Lengths offered in the form (minutes). */
 export const VISIT_DURATIONS = [30, 60, 90, 120, 180, 240, 360, 480] as const;
 export const MAX_HOSTS = 10;
+/** Units to see on one visit (chosen from the units offered to the project). */
+export const MAX_VISIT_UNITS = 20;
 export const VISIT_LOCALES = ["en", "zh-CN"] as const;
 
 const tooLong = "projects:errors.tooLong";
@@ -33,6 +35,14 @@ const hostIds = z
   .optional()
   .transform((v) => [...new Set(v ?? [])]);
 
+const unitIds = z
+  .array(z.string().refine(isUuid, { error: "projects:errors.visit_unit" }), {
+    error: "projects:errors.visit_unit",
+  })
+  .max(MAX_VISIT_UNITS, { error: "projects:errors.visit_tooManyUnits" })
+  .optional()
+  .transform((v) => [...new Set(v ?? [])]);
+
 export const visitSchema = z.object({
   startsAt,
   durationMinutes: z.coerce
@@ -42,6 +52,7 @@ export const visitSchema = z.object({
     }),
   place: text(300, { min: 1, required: "projects:errors.visit_place", tooLong }),
   hostIds,
+  unitIds,
   visitors: block(1000)
     .optional()
     .transform((v) => v ?? ""),

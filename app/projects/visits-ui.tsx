@@ -15,12 +15,12 @@ import {
 } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { ConfirmDialog, ConfirmTrigger } from "~/components/confirm-dialog";
 import { ErrorSummary, FieldErrors, SubmitButton, useErrorText } from "~/components/forms";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { useTranslation } from "~/i18n/use-translation";
 import { isoMinute, toParkLocalInput } from "~/lib/format";
+import { LocalTime } from "./local-time";
 import { VISIT_DURATIONS, visitSchema, type VisitState } from "./visit-schema";
 
 export const VISIT_INTENTS = ["visit-plan", "visit-change", "visit-cancel", "visit-held"] as const;
@@ -54,15 +54,32 @@ export interface VisitRow {
   outcome: string;
   version: number;
   hosts: { id: string; name: string }[];
+  units: VisitUnitRow[];
+}
+
+/** A unit to see on a visit (or that can be chosen: the units offered to the project). */
+export interface VisitUnitRow {
+  id: string;
+  building: string;
+  unit_no: string;
 }
 
 interface Props {
   projectId: string;
   visits: VisitRow[];
   hosts: { id: string; name: string }[];
+  /** The units offered to the project: what a visit can show. */
+  offeredUnits: VisitUnitRow[];
   contactEmails: string[];
   canEdit: boolean;
   reply?: VisitReply;
+}
+
+/** "Building A, unit 301" / "A号楼 301 单元" (the space strings). */
+function useUnitName() {
+  const { t } = useTranslation("space");
+  return (u: { building: string; unit_no: string }) =>
+    t("unitName", { building: u.building, unit: u.unit_no });
 }
 
 function useDuration() {
@@ -71,27 +88,17 @@ function useDuration() {
     m % 60 === 0 ? t("visits.hours", { count: m / 60 }) : t("visits.minutes", { count: m });
 }
 
-/** The time in the reader's own zone, once the browser knows it (nothing on the server). */
-function LocalTime({ at }: { at: string | Date }) {
-  const [text, setText] = useState("");
-  useEffect(() => {
-    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!zone || zone === "Asia/Shanghai" || zone === "Asia/Chongqing") return;
-    const f = new Intl.DateTimeFormat(undefined, {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZoneName: "short",
-    });
-    setText(f.format(new Date(at)));
-  }, [at]);
-  return text ? <span className="muted"> ({text})</span> : null;
-}
-
-export function ProjectVisits({ projectId, visits, hosts, contactEmails, canEdit, reply }: Props) {
+export function ProjectVisits({
+  projectId,
+  visits,
+  hosts,
+  offeredUnits,
+  contactEmails,
+  canEdit,
+  reply,
+}: Props) {
   const { t } = useTranslation("projects");
+  const unitName = useUnitName();
   const duration = useDuration();
   const planReply = reply?.intent === "visit-plan" ? reply : undefined;
   return (
@@ -117,6 +124,12 @@ export function ProjectVisits({ projectId, visits, hosts, contactEmails, canEdit
                 <dd>
                   {v.hosts.length ? v.hosts.map((h) => h.name).join(", ") : t("visits.noHosts")}
                 </dd>
+                {v.units.length ? (
+                  <>
+                    <dt>{t("visits.units")}</dt>
+                    <dd>{v.units.map(unitName).join("; ")}</dd>
+                  </>
+                ) : null}
                 {v.visitors ? (
                   <>
                     <dt>{t("visits.visitors")}</dt>
@@ -159,6 +172,7 @@ export function ProjectVisits({ projectId, visits, hosts, contactEmails, canEdit
                 <PlannedActions
                   visit={v}
                   hosts={hosts}
+                  offeredUnits={offeredUnits}
                   contactEmails={contactEmails}
                   reply={reply?.visitId === v.id ? reply : undefined}
                 />
@@ -176,6 +190,7 @@ export function ProjectVisits({ projectId, visits, hosts, contactEmails, canEdit
           <VisitForm
             intent="visit-plan"
             hosts={hosts}
+            offeredUnits={offeredUnits}
             contactEmails={contactEmails}
             reply={planReply}
             submitText={t("visits.send")}
@@ -189,11 +204,13 @@ export function ProjectVisits({ projectId, visits, hosts, contactEmails, canEdit
 function PlannedActions({
   visit,
   hosts,
+  offeredUnits,
   contactEmails,
   reply,
 }: {
   visit: VisitRow;
   hosts: Props["hosts"];
+  offeredUnits: VisitUnitRow[];
   contactEmails: string[];
   reply?: VisitReply;
 }) {
@@ -209,6 +226,7 @@ function PlannedActions({
           intent="visit-change"
           visit={visit}
           hosts={hosts}
+          offeredUnits={offeredUnits}
           contactEmails={contactEmails}
           reply={reply?.intent === "visit-change" ? reply : undefined}
           submitText={t("visits.sendUpdate")}
@@ -270,6 +288,7 @@ function VisitForm({
   intent,
   visit,
   hosts,
+  offeredUnits,
   contactEmails,
   reply,
   submitText,
@@ -277,6 +296,7 @@ function VisitForm({
   intent: "visit-plan" | "visit-change";
   visit?: VisitRow;
   hosts: Props["hosts"];
+  offeredUnits: VisitUnitRow[];
   contactEmails: string[];
   reply?: VisitReply;
   submitText: string;
@@ -293,6 +313,7 @@ function VisitForm({
           durationMinutes: String(visit.durationMinutes),
           place: visit.place,
           hostIds: visit.hosts.map((h) => h.id),
+          unitIds: visit.units.map((u) => u.id),
           visitors: visit.visitors,
           agenda: visit.agenda,
           contactEmail: visit.contactEmail ?? "",
@@ -305,6 +326,15 @@ function VisitForm({
   const chosen = new Set(
     ([] as unknown[]).concat(fields.hostIds.initialValue ?? []).map((v) => String(v)),
   );
+  const chosenUnits = new Set(
+    ([] as unknown[]).concat(fields.unitIds.initialValue ?? []).map((v) => String(v)),
+  );
+  // A unit no longer offered but already on the visit stays choosable.
+  const unitChoices = [
+    ...offeredUnits,
+    ...(visit?.units ?? []).filter((u) => !offeredUnits.some((o) => o.id === u.id)),
+  ];
+  const unitName = useUnitName();
   const emails = [
     ...new Set([...(visit?.contactEmail ? [visit.contactEmail] : []), ...contactEmails]),
   ];
@@ -313,6 +343,7 @@ function VisitForm({
     durationMinutes: t("visits.duration"),
     place: t("visits.place"),
     hostIds: t("visits.hosts"),
+    unitIds: t("visits.units"),
     visitors: t("visits.visitors"),
     agenda: t("visits.agenda"),
     contactEmail: t("visits.contactEmail"),
@@ -374,6 +405,27 @@ function VisitForm({
           ))}
         </div>
         {err(fields.hostIds)}
+      </fieldset>
+      <fieldset className="field">
+        <legend>{labels.unitIds}</legend>
+        {unitChoices.length ? (
+          <div className="checkbox-list">
+            {unitChoices.map((u) => (
+              <label key={u.id} className="checkbox">
+                <input
+                  type="checkbox"
+                  name={fields.unitIds.name}
+                  value={u.id}
+                  defaultChecked={chosenUnits.has(u.id)}
+                />{" "}
+                {unitName(u)}
+              </label>
+            ))}
+          </div>
+        ) : (
+          <p className="field-hint">{t("visits.noUnitsOffered")}</p>
+        )}
+        {err(fields.unitIds)}
       </fieldset>
       <div className="field">
         <label htmlFor={fields.visitors.id}>{labels.visitors}</label>

@@ -77,6 +77,7 @@ export interface VisitView {
   outcome: string;
   version: number;
   hosts: { id: string; name: string }[];
+  units: VisitUnit[];
 }
 
 type VisitRow = Awaited<ReturnType<typeof selectVisits>>[number];
@@ -105,6 +106,10 @@ async function withHosts(db: Executor, rows: VisitRow[]): Promise<VisitView[]> {
         .orderBy("app_user.name")
         .execute()
     : [];
+  const units = await unitsOfVisits(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     uid: r.uid,
@@ -120,6 +125,7 @@ async function withHosts(db: Executor, rows: VisitRow[]): Promise<VisitView[]> {
     outcome: r.outcome,
     version: r.version,
     hosts: hosts.filter((h) => h.visit_id === r.id).map((h) => ({ id: h.id, name: h.name })),
+    units: units.get(r.id) ?? [],
   }));
 }
 
@@ -197,6 +203,62 @@ async function checkHosts(trx: Trx, ids: string[]): Promise<boolean> {
   return ids.every((id) => allowed.has(id));
 }
 
+/** Units to see must be units offered to the project (ADR 0028's offers). */
+async function checkUnits(trx: Trx, projectId: string, ids: string[]): Promise<boolean> {
+  if (!ids.length) return true;
+  const offered = await trx
+    .selectFrom("space_offer")
+    .select("unit_id")
+    .where("project_id", "=", projectId)
+    .where("unit_id", "in", ids)
+    .execute();
+  return new Set(offered.map((o) => o.unit_id)).size === ids.length;
+}
+
+async function writeUnits(trx: Trx, visitId: string, ids: string[]) {
+  await trx.deleteFrom("project_visit_unit").where("visit_id", "=", visitId).execute();
+  if (ids.length)
+    await trx
+      .insertInto("project_visit_unit")
+      .values(ids.map((unit_id) => ({ visit_id: visitId, unit_id })))
+      .execute();
+}
+
+export interface VisitUnit {
+  id: string;
+  building: string;
+  unit_no: string;
+  kind: string;
+  area_m2: number;
+}
+
+/** The units to see on each of `visitIds`, by building and unit number. */
+export async function unitsOfVisits(
+  db: Executor,
+  visitIds: string[],
+): Promise<Map<string, VisitUnit[]>> {
+  const rows = visitIds.length
+    ? await db
+        .selectFrom("project_visit_unit")
+        .innerJoin("space_unit", "space_unit.id", "project_visit_unit.unit_id")
+        .select([
+          "project_visit_unit.visit_id",
+          "space_unit.id",
+          "space_unit.building",
+          "space_unit.unit_no",
+          "space_unit.kind",
+          "space_unit.area_m2",
+        ])
+        .where("project_visit_unit.visit_id", "in", visitIds)
+        .orderBy("space_unit.building")
+        .orderBy("space_unit.unit_no")
+        .execute()
+    : [];
+  const out = new Map<string, VisitUnit[]>();
+  for (const { visit_id, ...u } of rows) out.set(visit_id, [...(out.get(visit_id) ?? []), u]);
+  return out;
+}
+
 async function writeHosts(trx: Trx, visitId: string, ids: string[]) {
   await trx.deleteFrom("project_visit_host").where("visit_id", "=", visitId).execute();
   if (ids.length)
@@ -262,6 +324,8 @@ interface CalendarVisit {
   agenda: string;
   contact_email: string | null;
   contact_locale: string;
+  /** The units to see, when known (the description lists them). */
+  units?: { building: string; unit_no: string }[];
 }
 
 /** The iCalendar text of the visit as it now stands (CANCEL when called off). */
@@ -270,6 +334,8 @@ export function calendarOf(
   project: { reference: string; organisation: string },
   recipients: Recipient[],
   cancelled: boolean,
+  /** The page the event links to: the desk's project page unless said (the investor's own). */
+  path = `/desk/projects/${visit.project_id}`,
 ) {
   const base = env().PUBLIC_URL.replace(/\/$/, "");
   const startsAt = new Date(visit.starts_at);
@@ -283,6 +349,9 @@ export function calendarOf(
     description: [
       `${project.organisation} · ${project.reference}`,
       whenText(startsAt, visit.duration_minutes, "en"),
+      visit.units?.length
+        ? `Units to see · 参观单元: ${visit.units.map((u) => `Building ${u.building}, unit ${u.unit_no}`).join("; ")}`
+        : "",
       visit.agenda,
     ]
       .filter(Boolean)
@@ -290,7 +359,7 @@ export function calendarOf(
     organizer: { name: "Zizhu High-Tech Park", email: addressOf(env().MAIL_FROM).email },
     attendees: recipients.map((r) => ({ name: r.name, email: r.email })),
     cancelled,
-    url: `${base}/desk/projects/${visit.project_id}`,
+    url: `${base}${path}`,
   });
 }
 
@@ -305,7 +374,13 @@ async function sendVisitEmails(
 ) {
   const base = env().PUBLIC_URL.replace(/\/$/, "");
   const all = await recipientsOf(trx, visit);
-  const calendar = calendarOf(visit, project, all.length ? all : recipients, cancelled);
+  const units = (await unitsOfVisits(trx, [visit.id])).get(visit.id) ?? [];
+  const calendar = calendarOf(
+    { ...visit, units },
+    project,
+    all.length ? all : recipients,
+    cancelled,
+  );
   const hostNames = all
     .filter((r) => r.host)
     .map((r) => r.name)
@@ -335,7 +410,7 @@ function newUid(id: string): string {
   return `visit-${id}@${host}`;
 }
 
-export type VisitError = "host" | "conflict" | "notPlanned";
+export type VisitError = "host" | "unit" | "conflict" | "notPlanned";
 
 /** Plans a visit and sends the invitation to its hosts and the investor's contact. */
 export async function planVisit(
@@ -349,6 +424,7 @@ export async function planVisit(
   return inTransaction(db, async (trx) => {
     const project = await lockProject(trx, projectId);
     if (!(await checkHosts(trx, input.hostIds))) return fail("host");
+    if (!(await checkUnits(trx, projectId, input.unitIds))) return fail("unit");
     const id = crypto.randomUUID();
     const visit = await trx
       .insertInto("project_visit")
@@ -368,6 +444,7 @@ export async function planVisit(
       .returning(VISIT_COLUMNS)
       .executeTakeFirstOrThrow();
     await writeHosts(trx, id, input.hostIds);
+    await writeUnits(trx, id, input.unitIds);
     await record(
       trx,
       actor,
@@ -403,6 +480,7 @@ export async function rescheduleVisit(
     if (before.version !== version) return fail("conflict");
     if (before.state !== "planned") return fail("notPlanned");
     if (!(await checkHosts(trx, input.hostIds))) return fail("host");
+    if (!(await checkUnits(trx, projectId, input.unitIds))) return fail("unit");
     const invitedBefore = await recipientsOf(trx, before);
     const visit = await trx
       .updateTable("project_visit")
@@ -422,6 +500,7 @@ export async function rescheduleVisit(
       .returning(VISIT_COLUMNS)
       .executeTakeFirstOrThrow();
     await writeHosts(trx, visitId, input.hostIds);
+    await writeUnits(trx, visitId, input.unitIds);
     await record(
       trx,
       actor,
@@ -563,6 +642,19 @@ export async function visitIcs(
   visitId: string,
 ): Promise<{ ics: string; reference: string }> {
   requireRead(actor);
+  return currentIcs(db, projectId, visitId, `/desk/projects/${projectId}`);
+}
+
+/**
+ * The .ics of a project's visit as it now stands, linking to `path`. No permission check: the
+ * caller has made it (staff: `visitIcs`; the investor: `investorVisitIcs`, ADR 0029).
+ */
+export async function currentIcs(
+  db: Executor,
+  projectId: string,
+  visitId: string,
+  path: string,
+): Promise<{ ics: string; reference: string }> {
   if (!isUuid(projectId) || !isUuid(visitId)) throw new NotFound();
   const row = await db
     .selectFrom("project_visit")
@@ -574,6 +666,7 @@ export async function visitIcs(
     .executeTakeFirst();
   if (!row) throw new NotFound();
   const recipients = await recipientsOf(db, row);
-  const { ics } = calendarOf(row, row, recipients, row.state === "cancelled");
+  const units = (await unitsOfVisits(db, [row.id])).get(row.id) ?? [];
+  const { ics } = calendarOf({ ...row, units }, row, recipients, row.state === "cancelled", path);
   return { ics, reference: row.reference };
 }

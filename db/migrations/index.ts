@@ -38,6 +38,7 @@ import * as serviceRules from "./2026-12-07T0600_service_rules";
 import * as newsCoverThumb from "./2026-12-07T0620_news_cover_thumb";
 import * as incubationMentors from "./2026-12-07T0700_incubation_mentors";
 import * as projectStageTotals from "./2026-12-08T0100_project_stage_totals";
+import * as projectVisitUnits from "./2026-12-08T0110_project_visit_units";
 import * as ruleStateSubject from "./2026-12-08T0300_rule_state_subject";
 
 /**
@@ -84,5 +85,6 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T0620_news_cover_thumb": newsCoverThumb,
   "2026-12-07T0700_incubation_mentors": incubationMentors,
   "2026-12-08T0100_project_stage_totals": projectStageTotals,
+  "2026-12-08T0110_project_visit_units": projectVisitUnits,
   "2026-12-08T0300_rule_state_subject": ruleStateSubject,
 };

@@ -1,11 +1,13 @@
 /**
  * The investor's view (issue 13, ADR 0029): promotion staff give an investor's account access
  * (at once, or by an invitation link); the investor sees their project without the internal
- * notes (neither on the page nor in its loader data), uploads a document and sends a message;
+ * notes (neither on the page nor in its loader data), their visits (Beijing time, the .ics,
+ * never staff's visit notes), uploads a document and sends a message;
  * the owner is told; the park's reply reaches the investor by email in their language. Another
  * account gets 404. With and without JavaScript; at phone width nothing scrolls sideways.
  */
 import crypto from "node:crypto";
+import ICAL from "ical.js";
 import {
   contextFor,
   createAccount,
@@ -35,6 +37,22 @@ async function newProject(org: string) {
     `INSERT INTO project_event (project_id, actor_id, kind, to_stage, note)
      VALUES ($1, $2, 'stage', 'qualified', $3)`,
     [p!.id, owner!.id, `History note ${SECRET}`],
+  );
+  // A visit to come (10:00 Beijing time) and one held, whose staff notes stay internal.
+  await query(
+    `INSERT INTO project_visit (project_id, uid, starts_at, duration_minutes, place, agenda, state,
+       outcome)
+     VALUES ($1, 'visit-' || gen_random_uuid() || '@e2e', '2030-04-20T02:00:00Z', 90,
+       'Building 7 lobby', 'Lab floor of Building 7', 'planned', ''),
+     ($1, 'visit-' || gen_random_uuid() || '@e2e', '2026-03-02T02:00:00Z', 60,
+       'Service Centre, Room 301', '', 'held', $2)`,
+    [p!.id, `Visit notes ${SECRET}`],
+  );
+  await query(
+    `INSERT INTO project_visit_unit (visit_id, unit_id)
+     SELECT v.id, (SELECT id FROM space_unit ORDER BY building, unit_no LIMIT 1)
+       FROM project_visit v WHERE v.project_id = $1 AND v.state = 'planned'`,
+    [p!.id],
   );
   return p!;
 }
@@ -76,6 +94,21 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(page.getByTestId("investor-stage")).toContainText("Fit confirmed");
     await expect(page.getByText("Send the site visit proposal")).toBeVisible();
     await expect(page.locator("body")).not.toContainText("INTERNAL-ONLY");
+    // Its visits: the one to come in Beijing time with its .ics, the past one without notes.
+    const upcoming = page.getByTestId("visits-upcoming");
+    await expect(upcoming).toContainText("2030-04-20 10:00");
+    await expect(upcoming).toContainText("Building 7 lobby");
+    await expect(upcoming).toContainText(/Building \w+, unit \w+/);
+    await expect(page.getByTestId("visits-past")).toContainText("Service Centre, Room 301");
+    const ics = await page.request.get(
+      (await upcoming.getByTestId("investor-visit-ics").getAttribute("href"))!,
+    );
+    expect(ics.headers()["content-type"]).toContain("text/calendar");
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent("vevent")!,
+    );
+    expect(event.startDate.toJSDate().toISOString()).toBe("2030-04-20T02:00:00.000Z");
+    expect(event.location).toBe("Building 7 lobby");
     for (const path of [`/projects/${project.id}`, `/projects/${project.id}.data`]) {
       const body = await (await page.request.get(path)).text();
       expect(body).toContain(project.reference);

@@ -604,6 +604,12 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: (ids) => `/projects/${ids.projectOfInvestor}/documents/${ids.projectDocument}`,
     get: { default: 404, anonymous: 302, investor: 200, admin: 200 },
   },
+  // A visit's .ics for the project's investor: a made-up visit is 404 to everyone signed in.
+  "routes/projects.$projectId_.visits.$visitId.invite[.]ics": {
+    url: (ids) =>
+      `/projects/${ids.projectOfInvestor}/visits/00000000-0000-0000-0000-000000000000/invite.ics`,
+    get: signedIn(404),
+  },
   "routes/projects.join.$token": {
     url: "/projects/join/not-a-real-invitation-token",
     get: 404,

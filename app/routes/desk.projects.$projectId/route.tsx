@@ -202,6 +202,11 @@ export default function ProjectPage() {
         projectId={project.id}
         visits={visits}
         hosts={hosts}
+        offeredUnits={space.offers.map((o) => ({
+          id: o.id,
+          building: o.building,
+          unit_no: o.unit_no,
+        }))}
         contactEmails={contacts.map((c) => c.email).filter(Boolean)}
         canEdit={canEdit}
         reply={isVisitReply(reply) ? reply : undefined}

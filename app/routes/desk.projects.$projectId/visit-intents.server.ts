@@ -31,6 +31,7 @@ interface Ctx {
 
 const ERROR_KEY: Record<string, string> = {
   host: "projects:errors.visit_host",
+  unit: "projects:errors.visit_unit",
   conflict: "projects:errors.visitConflict",
   notPlanned: "projects:errors.visitNotPlanned",
   notAllowed: "projects:errors.notAllowed",

@@ -74,7 +74,7 @@ export default function InvestorProject() {
             <InvestorStage stage={project.stage} />
             <InvestorSteps stage={project.stopped_stage ?? project.stage} />
           </section>
-          <Visits visits={visits} />
+          <Visits projectId={project.id} visits={visits} />
           <OfferedUnits units={units} />
           <MessageThread
             messages={messages}
