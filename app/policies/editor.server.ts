@@ -11,6 +11,7 @@ import { redirectWithToast } from "~/lib/toast.server";
 import { shanghaiDay } from "./criteria";
 import {
   getPolicy,
+  LIVE_PREVIEW_LIMIT,
   policyCriteria,
   policyDocuments,
   policyStages,
@@ -25,6 +26,8 @@ import {
   documentsText,
   POLICY_FORM_LIMITS,
   policyFormSchema,
+  previewQuerySchema,
+  previewValues,
 } from "./schema";
 
 export async function editorAction(request: Request, user: PolicyActor, id: string | null) {
@@ -100,4 +103,25 @@ export async function editorLoad(user: PolicyActor, id: string) {
     preview: { ...preview, today },
     figuresHidden: !can(user, "read:statistics:any"),
   };
+}
+
+/**
+ * The live preview (a GET from the editor while staff type, ADR 0058): the criteria in the
+ * query, parsed by the schema the browser used; the counts and the first companies of each
+ * list. Reads only. Hostile or half-typed criteria: 400 with nothing else.
+ */
+export async function livePreview(request: Request, user: PolicyActor) {
+  const url = new URL(request.url);
+  const parsed = previewQuerySchema.safeParse(previewValues(url.searchParams));
+  if (!parsed.success) return data({ preview: null }, { status: 400 });
+  const today = shanghaiDay(new Date());
+  const { policyId, ...fields } = parsed.data;
+  const preview = await previewMatches(db(), user, criteriaOf(fields), policyId ?? null, {
+    today,
+    limit: LIVE_PREVIEW_LIMIT,
+  });
+  return data(
+    { preview: { ...preview, today } },
+    { headers: { "Cache-Control": "private, no-store" } },
+  );
 }

@@ -1,18 +1,29 @@
 /**
  * The staff policy editor (issue 15): one form, no JavaScript needed. "Preview matches" posts
  * the same form (intent=preview) and the page comes back with everything typed kept and the
- * preview of the criteria as typed; "Save" stores them.
+ * preview of the criteria as typed; "Save" stores them. With JavaScript the preview also
+ * follows the criteria as they change (`useLivePreview`, ADR 0058).
  */
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { Form } from "@remix-run/react";
+import { Form, useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { DESIGNATION_KINDS } from "~/companies/designations";
 import { INDUSTRIES } from "~/companies/schema";
 import { ErrorSummary, Field, FieldErrors, TextareaField, useErrorText } from "~/components/forms";
 import { IdempotencyKey } from "~/components/idempotency-key";
 import { pick, type Locale } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
-import { BENEFIT_KINDS, policyFormSchema, STAGES, type PolicyForm } from "./schema";
+import {
+  BENEFIT_KINDS,
+  CRITERIA_FIELD_NAMES,
+  policyFormSchema,
+  previewQuerySchema,
+  previewSearch,
+  previewValues,
+  STAGES,
+  type PolicyForm,
+} from "./schema";
 import type { Preview } from "./policies.server";
 
 export type PolicyDefaults = Record<string, unknown>;
@@ -21,14 +32,73 @@ function asList(v: unknown): string[] {
   return Array.isArray(v) ? v.map(String) : typeof v === "string" && v ? [v] : [];
 }
 
+export type ShownPreview = Preview & { today: string };
+
+/** How long the criteria must rest before the live preview asks (ms). */
+const LIVE_DELAY_MS = 300;
+
+/**
+ * The live preview: when a criterion control changes, wait until typing rests, parse the
+ * criteria with the schema the server uses (half-typed criteria ask nothing), and load the
+ * preview from the resource route. A fetcher's new load aborts the one still in flight, so a
+ * stale answer never replaces a newer one. GET only: nothing is written.
+ */
+export function useLivePreview(policyId: string | null) {
+  const fetcher = useFetcher<{ preview: ShownPreview | null }>();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [invalid, setInvalid] = useState(false);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => {
+    setHydrated(true);
+    return () => clearTimeout(timer.current);
+  }, []);
+  const { load } = fetcher;
+  const onChange = (e: FormEvent<HTMLFormElement>) => {
+    const name = (e.target as { name?: string }).name ?? "";
+    if (!(CRITERIA_FIELD_NAMES as readonly string[]).includes(name)) return;
+    const form = e.currentTarget;
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      const values = previewValues(new FormData(form));
+      if (policyId) values.policyId = policyId;
+      const parsed = previewQuerySchema.safeParse(values);
+      setInvalid(!parsed.success);
+      if (parsed.success) void load(`/desk/policies/preview?${previewSearch(parsed.data)}`);
+    }, LIVE_DELAY_MS);
+  };
+  return {
+    preview: fetcher.data?.preview ?? null,
+    state: hydrated ? { updating: fetcher.state !== "idle", invalid } : undefined,
+    onChange,
+  };
+}
+
+/**
+ * The preview to show: the newest of the live one and the one the page came with (the
+ * loader's, or the no-JS "Preview matches" answer).
+ */
+export function useShownPreview<T>(live: T | null, posted: T | null): T | null {
+  const [latest, setLatest] = useState<"live" | "posted">("posted");
+  useEffect(() => {
+    if (live) setLatest("live");
+  }, [live]);
+  useEffect(() => {
+    if (posted) setLatest("posted");
+  }, [posted]);
+  return latest === "live" ? (live ?? posted) : (posted ?? live);
+}
+
 export function PolicyEditor({
   lastResult,
   defaults,
   locale,
+  onChange,
 }: {
   lastResult?: SubmissionResult<string[]> | null;
   defaults: PolicyDefaults;
   locale: Locale;
+  /** The live preview's listener (criteria changes). */
+  onChange?: (e: FormEvent<HTMLFormElement>) => void;
 }) {
   const { t } = useTranslation("policies");
   const errorText = useErrorText();
@@ -59,7 +129,13 @@ export function PolicyEditor({
     </div>
   );
   return (
-    <Form method="post" {...getFormProps(form)} className="form-stack" key={form.key}>
+    <Form
+      method="post"
+      {...getFormProps(form)}
+      className="form-stack"
+      key={form.key}
+      onChange={onChange}
+    >
       <IdempotencyKey />
       {initial.version != null ? (
         <input type="hidden" name="version" value={String(initial.version)} />
@@ -265,54 +341,77 @@ export function PreviewPanel({
   unsaved,
   figuresHidden,
   locale,
+  live,
 }: {
   preview: Preview;
   today: string;
   unsaved: boolean;
   figuresHidden: boolean;
   locale: Locale;
+  /** With JavaScript: whether a live update is on its way, or the criteria cannot be read. */
+  live?: { updating: boolean; invalid: boolean };
 }) {
   const { t } = useTranslation("policies");
+  const { t: td } = useTranslation("desk");
   const zh = locale === "zh-CN";
-  const table = (rows: Preview["matched"], withMissing: boolean) =>
+  const table = (rows: Preview["matched"], count: number, withMissing: boolean) =>
     rows.length === 0 ? (
       <p className="muted">{t("preview.none")}</p>
     ) : (
-      <div className="table-wrap" tabIndex={0}>
-        <table className="table table-cards">
-          <thead>
-            <tr>
-              <th scope="col">{t("preview.company")}</th>
-              {withMissing ? <th scope="col">{t("preview.missing")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.companyId}>
-                <td data-label={t("preview.company")}>
-                  <a href={`/desk/companies/${r.companyId}`}>{zh ? r.nameZh : r.nameEn}</a>
-                </td>
-                {withMissing ? (
-                  <td data-label={t("preview.missing")}>
-                    {(zh ? r.missingZh : r.missingEn).join("; ")}
-                  </td>
-                ) : null}
+      <>
+        {count > rows.length ? (
+          <p className="muted">{td("policyPreview.first", { shown: String(rows.length), count })}</p>
+        ) : null}
+        <div className="table-wrap" tabIndex={0}>
+          <table className="table table-cards">
+            <thead>
+              <tr>
+                <th scope="col">{t("preview.company")}</th>
+                {withMissing ? <th scope="col">{t("preview.missing")}</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.companyId}>
+                  <td data-label={t("preview.company")}>
+                    <a href={`/desk/companies/${r.companyId}`}>{zh ? r.nameZh : r.nameEn}</a>
+                  </td>
+                  {withMissing ? (
+                    <td data-label={t("preview.missing")}>
+                      {(zh ? r.missingZh : r.missingEn).join("; ")}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </>
     );
   return (
-    <section className="section" aria-labelledby="policy-preview" id="preview">
+    <section
+      className="section"
+      aria-labelledby="policy-preview"
+      id="preview"
+      aria-busy={live?.updating ? true : undefined}
+    >
       <h2 id="policy-preview">{t("preview.title")}</h2>
       <p className="muted">{t("preview.lead", { total: preview.total, today })}</p>
       {unsaved ? <p className="notice">{t("preview.unsaved")}</p> : null}
       {figuresHidden ? <p className="muted">{t("preview.figuresHidden")}</p> : null}
-      <h3>{t("preview.matched", { count: preview.matched.length })}</h3>
-      {table(preview.matched, false)}
-      <h3>{t("preview.near", { count: preview.near.length })}</h3>
-      {table(preview.near, true)}
+      <p className="muted" role="status" data-testid="live-preview-status">
+        {live?.invalid
+          ? td("policyPreview.invalid")
+          : live?.updating
+            ? td("policyPreview.updating")
+            : live
+              ? td("policyPreview.live")
+              : null}
+      </p>
+      <h3>{t("preview.matched", { count: preview.matchedCount })}</h3>
+      {table(preview.matched, preview.matchedCount, false)}
+      <h3>{t("preview.near", { count: preview.nearCount })}</h3>
+      {table(preview.near, preview.nearCount, true)}
     </section>
   );
 }

@@ -310,14 +310,23 @@ export interface PreviewEntry {
   missingZh: string[];
 }
 export interface Preview {
+  /** The first companies of each list (by English name), at most `limit`. */
   matched: PreviewEntry[];
   near: PreviewEntry[];
+  /** How many match and nearly match in all (the lists may be cut). */
+  matchedCount: number;
+  nearCount: number;
+  /** Companies evaluated. */
   total: number;
 }
 
+/** How many companies of each list the live preview shows (the no-JS preview shows 200). */
+export const LIVE_PREVIEW_LIMIT = 10;
+
 /**
  * Which companies match criteria now, and which nearly do (the editor's preview, for unsaved
- * criteria too). A reported figure is quoted only to statistics staff (ADR 0033).
+ * criteria too): both counts, and the first `limit` of each list by name with what is missing.
+ * Reads only. A reported figure is quoted only to statistics staff (ADR 0033).
  */
 export async function previewMatches(
   db: Executor,
@@ -335,25 +344,39 @@ export async function previewMatches(
     db.selectFrom("company").select(["id", "name_en", "name_zh"]).execute(),
   ]);
   const byId = new Map(names.map((n) => [n.id, n]));
-  const matched: PreviewEntry[] = [];
-  const near: PreviewEntry[] = [];
+  // Evaluate everyone, but explain (two languages) only the companies shown.
+  const matched: { f: CompanyFacts; name: string }[] = [];
+  const near: { f: CompanyFacts; name: string; r: ReturnType<typeof evaluate> }[] = [];
   for (const f of facts.values()) {
     const r = evaluate(criteria, f, policyId ?? "", today);
     if (r.outcome === "not") continue;
+    const name = byId.get(f.companyId)?.name_en ?? "";
+    if (r.outcome === "matched") matched.push({ f, name });
+    else near.push({ f, name, r });
+  }
+  const byName = (a: { f: CompanyFacts; name: string }, b: { f: CompanyFacts; name: string }) =>
+    a.name.localeCompare(b.name) || a.f.companyId.localeCompare(b.f.companyId);
+  const entry = (f: CompanyFacts, r?: ReturnType<typeof evaluate>): PreviewEntry => {
     const n = byId.get(f.companyId);
-    const entry: PreviewEntry = {
+    return {
       companyId: f.companyId,
       nameEn: n?.name_en ?? "",
       nameZh: n?.name_zh ?? "",
-      missingEn: r.missing.map((m) => explainCheck(m, "en", showFigures)),
-      missingZh: r.missing.map((m) => explainCheck(m, "zh-CN", showFigures)),
+      missingEn: r ? r.missing.map((m) => explainCheck(m, "en", showFigures)) : [],
+      missingZh: r ? r.missing.map((m) => explainCheck(m, "zh-CN", showFigures)) : [],
     };
-    (r.outcome === "matched" ? matched : near).push(entry);
-  }
-  const byName = (a: PreviewEntry, b: PreviewEntry) => a.nameEn.localeCompare(b.nameEn);
+  };
   return {
-    matched: matched.sort(byName).slice(0, limit),
-    near: near.sort(byName).slice(0, limit),
+    matched: matched
+      .sort(byName)
+      .slice(0, limit)
+      .map((m) => entry(m.f)),
+    near: near
+      .sort(byName)
+      .slice(0, limit)
+      .map((m) => entry(m.f, m.r)),
+    matchedCount: matched.length,
+    nearCount: near.length,
     total: facts.size,
   };
 }

@@ -7,7 +7,14 @@ import {
   sessionUserOf,
 } from "../../tests/support/factories";
 import type { Executor } from "#db/executor";
-import { policyFormSchema, type PolicyForm } from "./schema";
+import {
+  criteriaOf,
+  policyFormSchema,
+  previewQuerySchema,
+  previewSearch,
+  previewValues,
+  type PolicyForm,
+} from "./schema";
 import {
   getPolicy,
   loadFacts,
@@ -170,6 +177,67 @@ describe("facts and matching", () => {
     // A company member cannot preview.
     const member = sessionUserOf(await insertUser(t.db));
     await expect(previewMatches(t.db, member, criteria, null)).rejects.toThrow();
+  });
+
+  it("counts every match and near miss, and lists only the first of each (live preview)", async () => {
+    for (const n of [1, 2, 3]) {
+      const c = await insertCompany(t.db, { nameEn: `Live ${n}`, industry: "new-materials" });
+      await t.db
+        .updateTable("company")
+        .set({ registered_on: "2020-01-01" })
+        .where("id", "=", c.id)
+        .execute();
+    }
+    // No registration date: unknown, so a near miss that says so.
+    await insertCompany(t.db, { nameEn: "Live near", industry: "new-materials" });
+    const criteria = [
+      { kind: "industry" as const, in: ["new-materials" as const] },
+      { kind: "years" as const, min: 2 },
+    ];
+    const staff = await insertStaff(t.db);
+    const all = await previewMatches(t.db, staff, criteria, null, { today: TODAY });
+    const live = await previewMatches(t.db, staff, criteria, null, { today: TODAY, limit: 2 });
+    expect(all.matchedCount).toBe(all.matched.length);
+    expect(all.matchedCount).toBeGreaterThanOrEqual(3);
+    expect(all.nearCount).toBeGreaterThanOrEqual(1);
+    expect(live.matchedCount).toBe(all.matchedCount);
+    expect(live.nearCount).toBe(all.nearCount);
+    expect(live.total).toBe(all.total);
+    // The first by name, the same as the full list's first.
+    expect(live.matched.map((m) => m.companyId)).toEqual(
+      all.matched.slice(0, 2).map((m) => m.companyId),
+    );
+    expect(live.matched.every((m) => m.missingEn.length === 0)).toBe(true);
+    const near = all.near.find((e) => e.nameEn === "Live near");
+    expect(near?.missingEn).toHaveLength(1);
+    expect(near?.missingZh).toHaveLength(1);
+  });
+
+  it("parses the live preview's query with the editor's criteria: browser and server agree", () => {
+    const form = new FormData();
+    form.append("industries", "biomedicine");
+    form.append("industries", "new-materials");
+    form.set("rdMin", " 3 ");
+    form.set("yearsMin", "");
+    form.set("noOpenClaim", "on");
+    form.set("titleEn", "not a criterion");
+    const parsed = previewQuerySchema.parse(previewValues(form));
+    expect(parsed).toMatchObject({ industries: ["biomedicine", "new-materials"], rdMin: 3 });
+    expect(parsed.yearsMin).toBeUndefined();
+    // The query the browser sends parses on the server to the same criteria.
+    const again = previewQuerySchema.parse(
+      previewValues(new URLSearchParams(previewSearch(parsed))),
+    );
+    expect(criteriaOf(again)).toEqual(criteriaOf(parsed));
+    expect(criteriaOf(again)).toContainEqual({ kind: "no_open_claim" });
+    // Half-typed or hostile criteria are refused, not guessed.
+    const bad = (q: string) =>
+      previewQuerySchema.safeParse(previewValues(new URLSearchParams(q))).success;
+    expect(bad("rdMin=abc")).toBe(false);
+    expect(bad("yearsMin=5&yearsMax=2")).toBe(false);
+    expect(bad("industries=nonsense")).toBe(false);
+    expect(bad("policyId=1%27%20OR%201=1")).toBe(false);
+    expect(bad("residency=resident")).toBe(true);
   });
 
   it("saves with the version seen: a stale save is a conflict", async () => {

@@ -6,6 +6,7 @@
 import * as z from "zod";
 import { DESIGNATION_KIND_CODES } from "~/companies/designations";
 import { INDUSTRY_SLUGS } from "~/companies/schema";
+import { isUuid } from "~/lib/ids";
 import { multilineText, text } from "~/lib/text";
 import { criteriaSchema, type Criterion } from "./criteria";
 
@@ -32,6 +33,83 @@ const many = <T extends readonly [string, ...string[]]>(values: T) =>
     (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
     z.array(z.enum(values)).max(values.length),
   );
+
+/** The editor's criteria controls, one per kind (shared by the form and the live preview). */
+const CRITERIA_FIELDS = {
+  industries: many(INDUSTRY_SLUGS),
+  yearsMin: amount(200),
+  yearsMax: amount(200),
+  headcountMin: amount(1e7),
+  headcountMax: amount(1e7),
+  revenueMin: amount(1e9),
+  revenueMax: amount(1e9),
+  rdMin: amount(100),
+  designations: many(DESIGNATION_KIND_CODES),
+  residency: z.enum(["", "resident", "incubatee", "either"]).default(""),
+  noOpenClaim: z.preprocess((v) => v === "on" || v === "true", z.boolean()).default(false),
+};
+export const CRITERIA_FIELD_NAMES = Object.keys(
+  CRITERIA_FIELDS,
+) as (keyof typeof CRITERIA_FIELDS)[];
+const LIST_FIELDS = new Set(["industries", "designations"]);
+
+type RangeValues = Partial<
+  Record<
+    "yearsMin" | "yearsMax" | "headcountMin" | "headcountMax" | "revenueMin" | "revenueMax",
+    number
+  >
+>;
+function checkRanges(v: RangeValues, ctx: z.RefinementCtx) {
+  for (const [min, max] of [
+    ["yearsMin", "yearsMax"],
+    ["headcountMin", "headcountMax"],
+    ["revenueMin", "revenueMax"],
+  ] as const)
+    if (v[min] !== undefined && v[max] !== undefined && v[min]! > v[max]!)
+      ctx.addIssue({ code: "custom", path: [max], message: "policies:errors.range" });
+}
+
+/**
+ * The live preview's query (issue 15): the criteria controls as typed and the policy being
+ * edited. The browser parses the form with it before asking, the resource route parses the
+ * query with it again: one schema on both sides.
+ */
+export const previewQuerySchema = z
+  .object({ ...CRITERIA_FIELDS, policyId: z.string().refine(isUuid).optional() })
+  .superRefine(checkRanges);
+export type PreviewQuery = z.infer<typeof previewQuerySchema>;
+
+/**
+ * The criteria controls (and `policyId`) of a form or query as plain values: lists as arrays,
+ * empty fields left out (as Conform does), so the browser's FormData and the server's
+ * URLSearchParams parse the same way.
+ */
+export function previewValues(source: {
+  get(name: string): FormDataEntryValue | null;
+  getAll(name: string): FormDataEntryValue[];
+}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of [...CRITERIA_FIELD_NAMES, "policyId"]) {
+    if (LIST_FIELDS.has(name)) {
+      out[name] = source.getAll(name).map(String);
+      continue;
+    }
+    const v = source.get(name);
+    if (typeof v === "string" && v.trim() !== "") out[name] = v.trim();
+  }
+  return out;
+}
+
+/** The query string the live preview sends (the parsed values, nothing else). */
+export function previewSearch(q: PreviewQuery): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (Array.isArray(v)) for (const x of v) params.append(k, String(x));
+    else if (v === true) params.set(k, "on");
+    else if (v !== undefined && v !== "" && v !== false) params.set(k, String(v));
+  }
+  return params.toString();
+}
 
 export const policyFormSchema = z
   .object({
@@ -67,29 +145,13 @@ export const policyFormSchema = z
     status: z.enum(["draft", "published"]).default("draft"),
     position: z.coerce.number().int().min(0).max(10_000).default(0),
     // Criteria, one control per kind.
-    industries: many(INDUSTRY_SLUGS),
-    yearsMin: amount(200),
-    yearsMax: amount(200),
-    headcountMin: amount(1e7),
-    headcountMax: amount(1e7),
-    revenueMin: amount(1e9),
-    revenueMax: amount(1e9),
-    rdMin: amount(100),
-    designations: many(DESIGNATION_KIND_CODES),
-    residency: z.enum(["", "resident", "incubatee", "either"]).default(""),
-    noOpenClaim: z.preprocess((v) => v === "on" || v === "true", z.boolean()).default(false),
+    ...CRITERIA_FIELDS,
     version: z.coerce.number().int().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.opensOn && v.deadline && v.opensOn > v.deadline)
       ctx.addIssue({ code: "custom", path: ["deadline"], message: "policies:errors.window" });
-    for (const [min, max] of [
-      ["yearsMin", "yearsMax"],
-      ["headcountMin", "headcountMax"],
-      ["revenueMin", "revenueMax"],
-    ] as const)
-      if (v[min] !== undefined && v[max] !== undefined && v[min]! > v[max]!)
-        ctx.addIssue({ code: "custom", path: [max], message: "policies:errors.range" });
+    checkRanges(v, ctx);
     if ((v.benefitKind === "amount" || v.benefitKind === "rate") && v.benefitMax === undefined)
       ctx.addIssue({ code: "custom", path: ["benefitMax"], message: "policies:errors.required" });
     if (v.benefitKind === "rate" && v.benefitRate === undefined)
@@ -122,7 +184,9 @@ export function documentsText(docs: readonly PolicyDocument[]): string {
 }
 
 /** The criteria the form's controls describe. */
-export function criteriaOf(v: PolicyForm): Criterion[] {
+export function criteriaOf(
+  v: Pick<PolicyForm, (typeof CRITERIA_FIELD_NAMES)[number]>,
+): Criterion[] {
   const out: Criterion[] = [];
   const r = (min?: number, max?: number) => ({
     ...(min !== undefined ? { min } : {}),

@@ -7,7 +7,7 @@ import { useTranslation } from "~/i18n/use-translation";
 import { isUuid } from "~/lib/ids";
 import { pageTitle } from "~/lib/page-title";
 import { useLocale } from "~/lib/root-data";
-import { PolicyEditor, PreviewPanel } from "~/policies/editor";
+import { PolicyEditor, PreviewPanel, useLivePreview, useShownPreview } from "~/policies/editor";
 import { editorAction, editorLoad } from "~/policies/editor.server";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -35,7 +35,9 @@ export default function EditPolicy() {
   const { t } = useTranslation("policies");
   const { t: tc } = useTranslation("claims");
   const locale = useLocale();
-  const shown = actionData?.preview ?? preview;
+  const live = useLivePreview(policy.id);
+  const posted = actionData?.preview ?? null;
+  const shown = useShownPreview(live.preview, posted) ?? preview;
   return (
     <div className="container">
       <p>
@@ -64,13 +66,15 @@ export default function EditPolicy() {
         lastResult={actionData?.reply ?? null}
         defaults={defaults}
         locale={locale}
+        onChange={live.onChange}
       />
       <PreviewPanel
         preview={shown}
         today={shown.today}
-        unsaved={!!actionData?.preview}
+        unsaved={shown !== preview}
         figuresHidden={figuresHidden}
         locale={locale}
+        live={live.state}
       />
     </div>
   );

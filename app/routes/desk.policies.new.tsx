@@ -6,7 +6,7 @@ import { idempotent } from "~/forms/idempotency.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { pageTitle } from "~/lib/page-title";
 import { useLocale } from "~/lib/root-data";
-import { PolicyEditor, PreviewPanel } from "~/policies/editor";
+import { PolicyEditor, PreviewPanel, useLivePreview, useShownPreview } from "~/policies/editor";
 import { editorAction } from "~/policies/editor.server";
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -29,6 +29,8 @@ export default function NewPolicy() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("policies");
   const locale = useLocale();
+  const live = useLivePreview(null);
+  const shown = useShownPreview(live.preview, actionData?.preview ?? null);
   return (
     <div className="container">
       <p>
@@ -41,14 +43,16 @@ export default function NewPolicy() {
         lastResult={actionData?.reply ?? null}
         defaults={{ stages: ["check", "approve"], status: "draft" }}
         locale={locale}
+        onChange={live.onChange}
       />
-      {actionData?.preview ? (
+      {shown ? (
         <PreviewPanel
-          preview={actionData.preview}
-          today={actionData.preview.today}
+          preview={shown}
+          today={shown.today}
           unsaved
           figuresHidden={figuresHidden}
           locale={locale}
+          live={live.state}
         />
       ) : null}
     </div>

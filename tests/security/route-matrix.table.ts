@@ -385,6 +385,8 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: staffOnly(200),
     post: staffOnly(400),
   },
+  // The editor's live preview (ADR 0058): a read-only resource route of the policy office.
+  "routes/desk.policies.preview": { url: "/desk/policies/preview", get: staffOnly(200) },
   // Uptake (ADR 0044): the policy office's; the POST opens a proactive request (an empty one
   // has no intent: 400).
   "routes/desk.policies.$policyId_.uptake": {

@@ -115,5 +115,28 @@ const desk = {
       commented: "Comment sent: the company has been notified.",
     },
   },
+  policyPreview: {
+    live: "Updates as you change the criteria.",
+    updating: "Updating the preview…",
+    invalid: "Correct the criteria to update the preview.",
+    first: "The first {{shown}} of {{count}}.",
+  },
+  policyLists: {
+    search: "Find a company",
+    pages: "Pages",
+    previous: "Previous",
+    next: "Next",
+    pageOf: "Page {{page}} of {{pages}} ({{count}} companies)",
+    noneMatch: "No company matches “{{q}}”.",
+    clearSearch: "Show every company",
+    selectPage: "Select all on this page",
+    selectNone: "Clear this page",
+    pageHint:
+      "Ticks count on this page only. To award every company in the list, on every page, review them all.",
+    reviewAll: "Review all {{count}} companies in this list",
+    more: "… and {{count}} more.",
+    capped:
+      "At most {{max}} awards are granted at once: these are the first {{max}} of {{count}}. Grant the rest afterwards.",
+  },
 } as const;
 export default desk;

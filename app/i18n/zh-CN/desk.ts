@@ -82,5 +82,26 @@ const desk: Translation<typeof en> = {
       commented: "评语已发送，并已通知企业。",
     },
   },
+  policyPreview: {
+    live: "修改条件时，预览随之更新。",
+    updating: "正在更新预览…",
+    invalid: "请先更正条件，预览才能更新。",
+    first: "显示前{{shown}}家，共{{count}}家。",
+  },
+  policyLists: {
+    search: "查找企业",
+    pages: "分页",
+    previous: "上一页",
+    next: "下一页",
+    pageOf: "第{{page}}页，共{{pages}}页（{{count}}家企业）",
+    noneMatch: "没有名称包含“{{q}}”的企业。",
+    clearSearch: "显示全部企业",
+    selectPage: "全选本页",
+    selectNone: "清除本页",
+    pageHint: "勾选只对本页有效。要为列表中所有页的企业发放，请选择全部审核。",
+    reviewAll: "审核列表中全部{{count}}家企业",
+    more: "……另有{{count}}家。",
+    capped: "每次最多发放{{max}}项：以下为{{count}}家中的前{{max}}家，其余请稍后再发放。",
+  },
 };
 export default desk;
