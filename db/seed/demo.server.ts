@@ -52,6 +52,13 @@ const USERS = [
     locale: "zh-CN",
     roles: ["reviewer"],
   },
+  // The soft-landing incubatee's mentor (ADR 0049): db/seed/demo-incubatee.server.ts.
+  {
+    email: "mentor@demo.zizhupark.example",
+    name: "Dr. Helen Park",
+    locale: "en",
+    roles: ["mentor"],
+  },
   { email: "owner@demo.zizhupark.example", name: "Sun Yue", locale: "en", roles: [] },
   { email: "member@demo.zizhupark.example", name: "Liu Yang", locale: "zh-CN", roles: [] },
   { email: "owner-b@demo.zizhupark.example", name: "Emma Schneider", locale: "en", roles: [] },
@@ -201,6 +208,7 @@ export async function seedDemoData(db: DB): Promise<string> {
   await seedCompaniesDemo(db);
   await (await import("./demo-company-file.server")).seedCompanyFileDemo(db);
   await (await import("./demo-statistics.server")).seedStatisticsDemo(db);
+  await (await import("./demo-incubatee.server")).seedDemoIncubatee(db);
   await (await import("./demo-services.server")).seedDemoServices(db);
   await (await import("./demo-promotion.server")).seedDemoPromotion(db);
   await (await import("./demo-projects.server")).seedDemoProjects(db);

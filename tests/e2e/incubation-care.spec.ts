@@ -3,7 +3,8 @@
  * without JavaScript), its undo and a new application to the same call; autosave as one types,
  * the step tabs that save before they go, the unsaved-changes warning, "Save and continue"
  * listing what the step still needs; a decision form that starts with no choice; a release
- * that shows who will be told what; at phone width without sideways scroll.
+ * that shows who will be told what; at phone width without sideways scroll; a mentor's comment
+ * on the demo incubatee's report, read by the incubatee.
  */
 import type { Page } from "@playwright/test";
 import { PERSONAS, contextFor, expect, insertOpenCall, query, test } from "../support/e2e";
@@ -264,6 +265,44 @@ test("an acceptance is an offer: the company accepts, both sign, onboarding requ
   );
   await company.close();
   await staff.close();
+});
+
+test("a mentor reads their incubatee's report and comments; the incubatee reads it", async ({
+  browser,
+  baseURL,
+}) => {
+  // The demo's signed incubatee (company A, soft-landing) and its mentor (ADR 0049).
+  const [inc] = await query<{ application_id: string; report_id: string; label: string }>(
+    `SELECT c.application_id, c.report_id, p.label FROM incubation_report_comment c
+     JOIN incubation_mentor m ON m.application_id = c.application_id
+     JOIN app_user u ON u.id = m.user_id
+     JOIN report r ON r.id = c.report_id JOIN report_period p ON p.id = r.period_id
+     WHERE u.email = $1 ORDER BY c.created_at LIMIT 1`,
+    [PERSONAS.mentor],
+  );
+  const mentor = await contextFor(browser, baseURL!, PERSONAS.mentor);
+  const m = await mentor.newPage();
+  await m.setViewportSize({ width: 390, height: 844 });
+  await m.goto("/mentoring");
+  await m.getByTestId("mentee").getByRole("link", { name: "Lumina Photonics Co., Ltd." }).click();
+  await expect(m).toHaveURL(`/mentoring/${inc!.application_id}`);
+  await expect(m.getByTestId("milestones")).toContainText("Company registered at the park address");
+  await m.getByTestId("reports").getByRole("link", { name: inc!.label }).click();
+  await expect(m.getByRole("heading", { level: 1 })).toContainText(inc!.label);
+  await expect(m.getByTestId("report-comments")).toContainText("Revenue is growing steadily");
+  await noSidewaysScroll(m);
+  const note = `Good quarter; talk to the pilot line in building 4 (${Date.now()}).`;
+  await m.getByLabel("Your comment to the company").fill(note);
+  await m.getByRole("button", { name: "Send the comment" }).click();
+  await expect(m.getByText("Comment sent: the company has been notified.")).toBeVisible();
+  await expect(m.getByTestId("report-comments")).toContainText(note);
+  await mentor.close();
+
+  const owner = await contextFor(browser, baseURL!, PERSONAS.ownerA);
+  const o = await owner.newPage();
+  await o.goto(`/applications/${inc!.application_id}`);
+  await expect(o.getByTestId("report-comments")).toContainText(note);
+  await owner.close();
 });
 
 test.describe("without JavaScript", () => {

@@ -64,7 +64,22 @@ async function loadIds(db: pg.Client): Promise<Ids> {
      WHERE r.company_id = $1 ORDER BY p.starts_on DESC LIMIT 1`,
     [companyA],
   );
+  const applicationA =
+    (await one(
+      `SELECT o.application_id::text AS v FROM incubation_offer o
+       JOIN incubation_mentor m ON m.application_id = o.application_id
+       JOIN app_user u ON u.id = m.user_id
+       WHERE o.company_id = $1 AND o.status = 'signed' AND u.email = $2 LIMIT 1`,
+      [companyA, ACCOUNTS.mentor],
+    )) ?? NONE;
   return {
+    applicationA,
+    reportIncubateeA:
+      (await one(
+        `SELECT report_id::text AS v FROM incubation_report_comment
+         WHERE application_id = $1 ORDER BY created_at LIMIT 1`,
+        [applicationA],
+      )) ?? NONE,
     programmeDemo:
       (await one("SELECT id::text AS v FROM incubation_programme WHERE slug = 'incubator'")) ??
       NONE,

@@ -1,6 +1,6 @@
 /**
  * Deny by default, proven: every route of the built app x every persona, GET and POST,
- * against the committed table in route-matrix.table.ts.
+ * against the committed table in route-matrix.table.ts (and each row's further URLs, `more`).
  */
 import { expect, test } from "@playwright/test";
 import { PERSONAS as ACCOUNTS, sessionTokenFor } from "../support/e2e";
@@ -46,21 +46,23 @@ for (const persona of PERSONAS) {
     for (const route of ordered) {
       const spec = ROUTES[route.id];
       if (!spec) continue;
-      const target = routeUrl(spec, ids);
-      const get = await api.get(target, { maxRedirects: 0 });
-      const wantGet = expected(spec.get, persona);
-      if (get.status() !== wantGet)
-        failures.push(`GET ${target} (${route.id}): ${get.status()}, expected ${wantGet}`);
-      const post = await api.post(target, {
-        maxRedirects: 0,
-        form: {},
-        headers: { Origin: baseURL! },
-      });
-      const wantPost = route.hasAction ? expected(spec.post ?? 405, persona) : 405;
-      if (route.hasAction && spec.post === undefined)
-        failures.push(`${route.id} has an action but no POST row`);
-      if (post.status() !== wantPost)
-        failures.push(`POST ${target} (${route.id}): ${post.status()}, expected ${wantPost}`);
+      for (const one of [spec, ...(spec.more ?? [])]) {
+        const target = routeUrl(one, ids);
+        const get = await api.get(target, { maxRedirects: 0 });
+        const wantGet = expected(one.get, persona);
+        if (get.status() !== wantGet)
+          failures.push(`GET ${target} (${route.id}): ${get.status()}, expected ${wantGet}`);
+        const post = await api.post(target, {
+          maxRedirects: 0,
+          form: {},
+          headers: { Origin: baseURL! },
+        });
+        const wantPost = route.hasAction ? expected(one.post ?? 405, persona) : 405;
+        if (route.hasAction && one.post === undefined)
+          failures.push(`${route.id} has an action but no POST row for ${target}`);
+        if (post.status() !== wantPost)
+          failures.push(`POST ${target} (${route.id}): ${post.status()}, expected ${wantPost}`);
+      }
     }
     await api.dispose();
     expect(failures).toEqual([]);

@@ -5,7 +5,8 @@
  *
  * Personas: anonymous; memberA / ownerA (company A, a resident); memberB (company B);
  * reviewer; staff; admin; investor (an account following one demo project, ADR 0029, no
- * company). `ids` holds record ids looked up in the demo data.
+ * company); mentor (the mentor role only, assigned to company A's signed soft-landing
+ * incubation, ADR 0049). `ids` holds record ids looked up in the demo data.
  */
 export const PERSONAS = [
   "anonymous",
@@ -16,6 +17,7 @@ export const PERSONAS = [
   "staff",
   "admin",
   "investor",
+  "mentor",
 ] as const;
 export type Persona = (typeof PERSONAS)[number];
 export type Expect = number | ({ default: number } & Partial<Record<Persona, number>>);
@@ -61,6 +63,10 @@ export interface Ids {
   ruleDemo: string;
   /** Incubation (ADR 0040): the demo incubator programme. */
   programmeDemo: string;
+  /** Company A's signed soft-landing incubation (the mentor's incubatee) and its latest
+   * handed-in report on the programme's form (ADR 0049). */
+  applicationA: string;
+  reportIncubateeA: string;
 }
 
 export interface RouteSpec {
@@ -70,6 +76,8 @@ export interface RouteSpec {
   post?: Expect;
   /** The POST ends the session (logout): run it after every other route. */
   endsSession?: boolean;
+  /** Further URLs of the same route, each with its own expectations (another record's page). */
+  more?: Omit<RouteSpec, "more" | "endsSession">[];
 }
 
 // Shorthands.
@@ -242,19 +250,34 @@ export const ROUTES: Record<string, RouteSpec> = {
     url: "/desk/incubation/cohort",
     get: staffOnly(200),
   },
-  // Company B's demo application is not a signed incubation: 404 for staff.
+  // Company A's signed soft-landing incubation: its page for staff; company B's application is
+  // not a signed incubation: 404 for staff. An empty POST names no intent (400).
   "routes/desk.incubation.cohort.$applicationId": {
-    url: (ids) => `/desk/incubation/cohort/${ids.applicationB}`,
-    get: staffOnly(404),
-    post: staffOnly(404),
-  },
-  // ADR 0049: an incubatee's report for its programme (company B's application is not a
-  // signed incubation: 404 for staff); an empty POST names no intent (400).
-  "routes/desk.incubation.cohort.$applicationId_.reports.$reportId": {
-    url: (ids) =>
-      `/desk/incubation/cohort/${ids.applicationB}/reports/00000000-0000-4000-8000-000000000000`,
-    get: staffOnly(404),
+    url: (ids) => `/desk/incubation/cohort/${ids.applicationA}`,
+    get: staffOnly(200),
     post: staffOnly(400),
+    more: [
+      {
+        url: (ids) => `/desk/incubation/cohort/${ids.applicationB}`,
+        get: staffOnly(404),
+        post: staffOnly(404),
+      },
+    ],
+  },
+  // ADR 0049: an incubatee's report for its programme (company A's latest handed-in one; company
+  // B's application is not a signed incubation: 404 for staff); an empty POST names no intent.
+  "routes/desk.incubation.cohort.$applicationId_.reports.$reportId": {
+    url: (ids) => `/desk/incubation/cohort/${ids.applicationA}/reports/${ids.reportIncubateeA}`,
+    get: staffOnly(200),
+    post: staffOnly(400),
+    more: [
+      {
+        url: (ids) =>
+          `/desk/incubation/cohort/${ids.applicationB}/reports/00000000-0000-4000-8000-000000000000`,
+        get: staffOnly(404),
+        post: staffOnly(400),
+      },
+    ],
   },
   // ADR 0040: a programme's milestones and report plan; an empty POST names no intent.
   "routes/desk.incubation.programmes.$programmeId": {
@@ -291,17 +314,39 @@ export const ROUTES: Record<string, RouteSpec> = {
     get: staffOnly(200),
     post: staffOnly(400),
   },
-  // ADR 0049: mentors only (no persona holds the role: 403 for every signed-in one); a
-  // mentor's access to one incubatee is held by app/incubation/mentors.test.ts and the e2e.
-  "routes/mentoring._index": { url: "/mentoring", get: { default: 403, anonymous: 302 } },
+  // ADR 0049: mentors only (every other signed-in persona 403); the mentor reads company A's
+  // incubation, assigned to them, and its programme report; any other incubatee, or a report
+  // not on the programme's form, is a 404 for them. An empty POST names no intent (400).
+  "routes/mentoring._index": {
+    url: "/mentoring",
+    get: { default: 403, anonymous: 302, mentor: 200 },
+  },
   "routes/mentoring.$applicationId._index": {
-    url: (ids) => `/mentoring/${ids.applicationB}`,
-    get: { default: 403, anonymous: 302 },
+    url: (ids) => `/mentoring/${ids.applicationA}`,
+    get: { default: 403, anonymous: 302, mentor: 200 },
+    more: [
+      {
+        url: (ids) => `/mentoring/${ids.applicationB}`,
+        get: { default: 403, anonymous: 302, mentor: 404 },
+      },
+    ],
   },
   "routes/mentoring.$applicationId.reports.$reportId": {
-    url: (ids) => `/mentoring/${ids.applicationB}/reports/00000000-0000-4000-8000-000000000000`,
-    get: { default: 403, anonymous: 302 },
-    post: { default: 403, anonymous: 302 },
+    url: (ids) => `/mentoring/${ids.applicationA}/reports/${ids.reportIncubateeA}`,
+    get: { default: 403, anonymous: 302, mentor: 200 },
+    post: { default: 403, anonymous: 302, mentor: 400 },
+    more: [
+      {
+        url: (ids) => `/mentoring/${ids.applicationA}/reports/${ids.reportA}`,
+        get: { default: 403, anonymous: 302, mentor: 404 },
+        post: { default: 403, anonymous: 302, mentor: 400 },
+      },
+      {
+        url: (ids) => `/mentoring/${ids.applicationB}/reports/00000000-0000-4000-8000-000000000000`,
+        get: { default: 403, anonymous: 302, mentor: 404 },
+        post: { default: 403, anonymous: 302, mentor: 400 },
+      },
+    ],
   },
   "routes/review._index": { url: "/review", get: { default: 403, anonymous: 302, reviewer: 200 } },
   "routes/review.$applicationId": {

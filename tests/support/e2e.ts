@@ -34,6 +34,8 @@ export const PERSONAS = {
   admin: "admin@demo.zizhupark.example",
   /** Follows one demo project (ADR 0029); no company, no park role. */
   investor: "investor@demo.zizhupark.example",
+  /** The mentor role only, assigned to company A's soft-landing incubation (ADR 0049). */
+  mentor: "mentor@demo.zizhupark.example",
 } as const;
 export type Persona = keyof typeof PERSONAS | "anonymous";
 

@@ -128,7 +128,21 @@ export async function loadIds(): Promise<Ids> {
   const [programme] = await query<{ id: string }>(
     "SELECT id FROM incubation_programme WHERE slug = 'incubator'",
   );
+  const [incubationA] = await query<{ id: string }>(
+    `SELECT o.application_id AS id FROM incubation_offer o
+     JOIN incubation_mentor m ON m.application_id = o.application_id
+     JOIN app_user u ON u.id = m.user_id
+     WHERE o.company_id = $1 AND o.status = 'signed' AND u.email = $2 LIMIT 1`,
+    [a!.id, ACCOUNTS.mentor],
+  );
+  const [reportIncubateeA] = await query<{ id: string }>(
+    `SELECT c.report_id AS id FROM incubation_report_comment c
+     WHERE c.application_id = $1 ORDER BY c.created_at LIMIT 1`,
+    [incubationA?.id ?? none],
+  );
   return {
+    applicationA: incubationA?.id ?? none,
+    reportIncubateeA: reportIncubateeA?.id ?? none,
     programmeDemo: programme?.id ?? none,
     claimA: claimA?.id ?? none,
     claimDocA: claimDocA?.id ?? none,
