@@ -18,6 +18,19 @@ interface Group {
 }
 
 const SECURITY_SPECS = fs.readdirSync("tests/security").filter((f) => f.endsWith(".spec.ts"));
+const PLATFORM_SPECS = fs.readdirSync("tests/platform").filter((f) => f.endsWith(".spec.ts"));
+/**
+ * Platform specs that start servers of their own on scratch databases and never use the
+ * group's server: they balance the groups, so they run with the journeys (ADR 0042, third
+ * look: the checks had become the longer group by about ten minutes).
+ */
+const OWN_SERVER_SPECS = [
+  "deployment-mode.spec.ts",
+  "loaders-read-only.spec.ts",
+  "production-https.spec.ts",
+  "server-process.spec.ts",
+  "two-processes.spec.ts",
+];
 
 const GROUPS: Group[] = [
   {
@@ -26,7 +39,12 @@ const GROUPS: Group[] = [
     database: "portal_e2e",
     // The XSS sweep plants its own records and runs last here (file order), as it did after
     // the journeys when the suite ran as one: it balances the groups (ADR 0042).
-    specs: ["tests/e2e/", "tests/a11y/keyboard.spec.ts", "tests/security/xss.spec.ts"],
+    specs: [
+      "tests/e2e/",
+      "tests/a11y/keyboard.spec.ts",
+      "tests/security/xss.spec.ts",
+      ...OWN_SERVER_SPECS.map((f) => `tests/platform/${f}`),
+    ],
   },
   {
     name: "checks",
@@ -34,7 +52,9 @@ const GROUPS: Group[] = [
     database: "portal_e2e_checks",
     specs: [
       "tests/a11y/axe.spec.ts",
-      "tests/platform/",
+      ...PLATFORM_SPECS.filter((f) => !OWN_SERVER_SPECS.includes(f)).map(
+        (f) => `tests/platform/${f}`,
+      ),
       ...SECURITY_SPECS.filter((f) => f !== "xss.spec.ts").map((f) => `tests/security/${f}`),
     ],
   },
@@ -53,6 +73,10 @@ function run(args: string[], env: Record<string, string>, prefix: string): Promi
     child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
+
+/** Every own-server spec exists (a renamed one would silently leave both groups). */
+for (const f of OWN_SERVER_SPECS)
+  if (!PLATFORM_SPECS.includes(f)) throw new Error(`tests/platform/${f} is missing`);
 
 async function main() {
   const extra = process.argv.slice(2);

@@ -47,7 +47,8 @@ export function demoFigures(i: number, m: number): Figures {
   return {
     revenue,
     total_cost: totalCost,
-    rd_spending: Math.round(totalCost * (0.08 + 0.02 * (i % 4)) * 10) / 10,
+    rd_spending:
+      Math.round(totalCost * (0.08 + 0.02 * (i % 4) + 0.004 * ((i + m + 6) % 5)) * 10) / 10,
     exports: Math.round(revenue * 0.1 * (i % 3) * 10) / 10,
     tech_contracts: Math.round(revenue * 0.05 * ((i + m) % 3) * 10) / 10,
     staff_total: staff + m,
@@ -109,8 +110,9 @@ export async function insertGeneratedReports(
         END AS status,
         jsonb_build_object(
           'revenue', revenue,
-          'total_cost', round(revenue * 0.82, 1),
-          'rd_spending', round(revenue * 0.82 * (0.04 + (i % 6) / 100.0), 1),
+          'total_cost', round(revenue * (0.78 + ((i * 5 + ${p.index}::int * 11) % 9) / 100.0), 1),
+          'rd_spending', round(revenue * 0.82
+            * (0.04 + (i % 6) / 100.0 + ((i * 13 + ${p.index}::int * 7) % 9) / 1000.0), 1),
           'exports', round(revenue * ((i % 4) / 10.0), 1),
           'tech_contracts', round(revenue * ((i + ${p.index}::int) % 3) / 20.0, 1),
           'staff_total', scale * 6 + (${p.index}::int * ${p.months}::int / 12),
