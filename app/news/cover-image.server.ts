@@ -21,15 +21,22 @@ export interface CoverVariants {
 /** The cover and its thumbnail as WebP, or null when the bytes are not a readable image. */
 export async function coverVariants(bytes: Uint8Array): Promise<CoverVariants | null> {
   try {
-    const input = () =>
-      sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, animated: false, failOn: "error" })
-        .rotate()
-        .flatten({ background: "#ffffff" });
-    const cover = await input()
+    // Decoded and scaled once: both sizes come from the same pixels (the thumbnail from the
+    // cover's, at most 1600 px wide), not from decoding the upload twice.
+    const scaled = await sharp(bytes, {
+      limitInputPixels: MAX_INPUT_PIXELS,
+      animated: false,
+      failOn: "error",
+    })
+      .rotate()
+      .flatten({ background: "#ffffff" })
       .resize({ width: COVER_MAX_WIDTH, withoutEnlargement: true })
-      .webp({ quality: 80 })
-      .toBuffer();
-    const thumb = await input()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const { width, height, channels } = scaled.info;
+    const pixels = () => sharp(scaled.data, { raw: { width, height, channels } });
+    const cover = await pixels().webp({ quality: 80 }).toBuffer();
+    const thumb = await pixels()
       .resize({ width: THUMB_WIDTH, height: THUMB_HEIGHT, fit: "cover", position: "centre" })
       .webp({ quality: 75 })
       .toBuffer();

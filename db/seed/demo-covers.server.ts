@@ -6,7 +6,6 @@
  * a crane. Nothing is copied: every shape is placed by the code below. Articles that already
  * have a cover (an upload by staff) are left alone.
  */
-import sharp from "sharp";
 import type { DB } from "#db/client.server";
 import { inTransaction } from "#db/executor";
 import { coverVariants } from "~/news/cover-image.server";
@@ -221,10 +220,8 @@ export async function seedDemoCovers(db: DB): Promise<void> {
       row.category,
       tags.map((t) => t.slug),
     );
-    const png = await sharp(Buffer.from(drawCover(kind, row.slug)))
-      .png()
-      .toBuffer();
-    const variants = await coverVariants(new Uint8Array(png));
+    // The drawing goes in as SVG: sharp renders it once, at the cover's size.
+    const variants = await coverVariants(new TextEncoder().encode(drawCover(kind, row.slug)));
     if (!variants) continue;
     await inTransaction(db, async (trx) => {
       const stored = await storeCoverFiles(trx, null, row.id, `${row.slug}.png`, variants);
