@@ -3,17 +3,10 @@
  * Error messages are i18n keys in the `admin` namespace.
  */
 import * as z from "zod";
+import { PARK_ROLES } from "~/auth/permissions";
 import { uuidSchema } from "~/lib/ids";
 import { hasControlChars, multilineText } from "~/lib/text";
 
-export const PARK_ROLE_NAMES = [
-  "staff",
-  "reviewer",
-  "admin",
-  "promotion",
-  "statistics",
-  "mentor",
-] as const;
 export const USER_STATUSES = ["active", "disabled", "unverified"] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
 
@@ -32,7 +25,7 @@ const uuid = uuidSchema();
 /** GET /admin/users?q=&role=&status=&cursor= — anything malformed is ignored, never an error. */
 export const userSearchSchema = z.object({
   q: optional(searchText).catch(undefined),
-  role: optional(z.enum([...PARK_ROLE_NAMES, "none"])).catch(undefined),
+  role: optional(z.enum([...PARK_ROLES, "none"])).catch(undefined),
   status: optional(z.enum(USER_STATUSES)).catch(undefined),
   cursor: optional(z.string().max(200)).catch(undefined),
 });
@@ -60,7 +53,7 @@ export const auditFilterSchema = z.object({
 /** The forms on a user's page: each posts an `intent`. */
 export const roleChangeSchema = z.object({
   intent: z.enum(["grant-role", "revoke-role"], { error: "admin:errors.unknownIntent" }),
-  role: z.enum(PARK_ROLE_NAMES, { error: "admin:errors.unknownRole" }),
+  role: z.enum(PARK_ROLES, { error: "admin:errors.unknownRole" }),
 });
 
 export const statusChangeSchema = z.object({

@@ -2,17 +2,17 @@
  * Typed permissions `action:entity:access` (ADR 0004). `any` reaches every record; `own` only
  * the records of the actor's own company. Shared by server (enforcing) and UI (offering).
  */
-export type ParkRole = "staff" | "reviewer" | "admin" | "promotion" | "statistics" | "mentor";
-export type CompanyRole = "owner" | "member";
-
-export const PARK_ROLES: readonly ParkRole[] = [
+/** The park's roles, in the order the admin pages list them. */
+export const PARK_ROLES = [
   "staff",
   "reviewer",
   "admin",
   "promotion",
   "statistics",
   "mentor",
-];
+] as const;
+export type ParkRole = (typeof PARK_ROLES)[number];
+export type CompanyRole = "owner" | "member";
 
 export type Permission =
   | "read:company:own"

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
-import { paramsOf, PARK_ROLE_NAMES, USER_STATUSES, userSearchSchema } from "~/admin/schema";
+import { paramsOf, USER_STATUSES, userSearchSchema } from "~/admin/schema";
+import { PARK_ROLES } from "~/auth/permissions";
 import { formatUtc } from "~/lib/format";
 import { StatusBadge } from "~/admin/ui";
 import { parkRoleLabels, searchUsers } from "~/admin/users.server";
@@ -55,7 +56,7 @@ export default function AdminUsers() {
           <label htmlFor="user-role">{t("users.role")}</label>
           <select id="user-role" name="role" defaultValue={filters.role ?? ""}>
             <option value="">{t("users.anyRole")}</option>
-            {PARK_ROLE_NAMES.map((r) => (
+            {PARK_ROLES.map((r) => (
               <option key={r} value={r}>
                 {roleLabel(r)}
               </option>

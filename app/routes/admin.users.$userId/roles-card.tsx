@@ -1,5 +1,5 @@
 import { Form, type useLoaderData } from "@remix-run/react";
-import { PARK_ROLE_NAMES } from "~/admin/schema";
+import { PARK_ROLES } from "~/auth/permissions";
 import { BothTimes } from "~/admin/ui";
 import { useErrorText, SubmitButton } from "~/components/forms";
 import { pick } from "~/i18n/i18n";
@@ -30,7 +30,7 @@ export function RolesCard({ user, roleLabels, isSelf, errors }: Data & { errors:
         </div>
       ) : null}
       <ul className="admin-role-list">
-        {PARK_ROLE_NAMES.map((role) => {
+        {PARK_ROLES.map((role) => {
           const holding = held.get(role);
           const ownAdmin = isSelf && role === "admin";
           return (
