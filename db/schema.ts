@@ -1138,6 +1138,14 @@ export interface ServiceRequestMessage {
   visibility: string;
 }
 
+export interface ServiceRequestWatcher {
+  added_by: string | null;
+  created_at: Generated<Timestamp>;
+  request_id: string;
+  user_id: string;
+  via: string;
+}
+
 export interface ServiceRule {
   add_tag: string | null;
   changed_field: string | null;
@@ -1397,6 +1405,7 @@ export interface DB {
   service_request_file: ServiceRequestFile;
   service_request_link: ServiceRequestLink;
   service_request_message: ServiceRequestMessage;
+  service_request_watcher: ServiceRequestWatcher;
   service_rule: ServiceRule;
   service_rule_run: ServiceRuleRun;
   service_sla_target: ServiceSlaTarget;

@@ -35,6 +35,9 @@ export type EmailTemplate =
   | "serviceRequestWarning"
   | "serviceRequestMerged"
   | "serviceRequestEscalated"
+  | "serviceRequestMentioned"
+  | "serviceRequestWatchedMessage"
+  | "serviceRequestWatchedState"
   // Promotion (issue 3)
   | "inquiryReceived"
   | "inquiryReply"

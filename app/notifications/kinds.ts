@@ -56,5 +56,16 @@ export const NOTIFICATION_KINDS = [
   // Service desk (issue 17, ADR 0038): a request merged into another; a rule's escalation.
   "merged",
   "escalated",
+  // Watchers and @mentions (ADR 0056), staff only: their text is in the `desk` namespace.
+  "mentioned",
+  "watched_message",
+  "watched_state",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** Kinds only desk staff receive, worded in the `desk` namespace (kept off public pages). */
+export const DESK_NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  "mentioned",
+  "watched_message",
+  "watched_state",
+];

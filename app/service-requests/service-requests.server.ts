@@ -36,6 +36,7 @@ import { notify } from "~/notifications/notifications.server";
 import { getTarget, listFields, loadCalendar, type TypeField } from "./catalogue.server";
 import { threadOf } from "./mail-thread.server";
 import { enqueueRuleEvent } from "./rule-jobs.server";
+import { tellWatchers } from "./watchers.server";
 import {
   canTransition,
   isPriority,
@@ -982,7 +983,8 @@ async function applyChange(
       chain: opts.rules?.chain ?? [],
     });
 
-  // Who hears about it.
+  // Who hears about it (`told`: staff told already, whom watching does not tell again).
+  const told = new Set<string>();
   const link = `/requests/${r.ref}`;
   const deskLink = `/desk/requests/${r.ref}`;
   const values = { ref: r.ref, subject: r.subject };
@@ -1011,6 +1013,7 @@ async function applyChange(
           )?.lead_id
         : null);
     if (target && target !== actorId) {
+      told.add(target);
       await notify(trx, target, change.message ? "requester_reply" : "requester_state", deskLink, {
         ...values,
         state: newState ?? r.state,
@@ -1025,12 +1028,23 @@ async function applyChange(
     }
   }
   if (change.assigneeId && change.assigneeId !== r.assignee_id && change.assigneeId !== actorId) {
+    told.add(change.assigneeId);
     await notify(trx, change.assigneeId, "assigned", deskLink, values);
     await emailUser(trx, change.assigneeId, "serviceRequestAssigned", {
       ...values,
       link: `${origin}${deskLink}`,
     });
   }
+  // Watchers and colleagues @mentioned in an internal note (ADR 0056).
+  await tellWatchers(trx, {
+    request: { id: r.id, ref: r.ref, subject: r.subject, state: r.state },
+    actorId,
+    by,
+    message: messageId && change.message ? change.message : undefined,
+    newState,
+    told,
+    origin,
+  });
   return { ok: true, version: updated.version };
 }
 

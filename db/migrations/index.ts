@@ -40,6 +40,7 @@ import * as incubationMentors from "./2026-12-07T0700_incubation_mentors";
 import * as projectStageTotals from "./2026-12-08T0100_project_stage_totals";
 import * as projectVisitUnits from "./2026-12-08T0110_project_visit_units";
 import * as ruleStateSubject from "./2026-12-08T0300_rule_state_subject";
+import * as requestWatchers from "./2026-12-08T0310_request_watchers";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -87,4 +88,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-08T0100_project_stage_totals": projectStageTotals,
   "2026-12-08T0110_project_visit_units": projectVisitUnits,
   "2026-12-08T0300_rule_state_subject": ruleStateSubject,
+  "2026-12-08T0310_request_watchers": requestWatchers,
 };

@@ -74,16 +74,24 @@ test("a company files a request with a file; staff triage, ask, resolve; the req
   await properties.getByRole("button", { name: "Save changes" }).click();
   await expect(staff.locator("header [data-state=triaged]")).toBeVisible();
 
-  // An internal note (the default), then a public question that waits on the requester.
+  // Staff watch it; an internal note (the default) @mentions a colleague, picked from the
+  // suggestions, who then watches it too (ADR 0056). Then a public question that waits on the requester.
+  await staff.getByRole("button", { name: "Watch this request" }).click();
+  await expect(staff.getByText("You watch this request.")).toBeVisible();
   const composer = staff.locator("form#composer");
   await expect(composer.getByLabel("Internal note (park staff only)")).toBeChecked();
-  await composer
-    .locator("textarea[name=body]")
-    .fill("Internal: check the priority date with the IP firm.");
+  const note = composer.locator("textarea[name=body]");
+  await note.fill("Internal: check the priority date with the IP firm. ");
+  await note.pressSequentially("@wan");
+  await staff.getByRole("option", { name: "@Wang Min (admin)" }).click();
+  await expect(note).toHaveValue(
+    "Internal: check the priority date with the IP firm. @Wang Min (admin) ",
+  );
   await composer.getByRole("button", { name: "Post" }).click();
   await expect(
     staff.getByText("Internal: check the priority date with the IP firm."),
   ).toBeVisible();
+  await expect(staff.getByTestId("watcher-list")).toContainText("Wang Min (admin) (mentioned)");
   await composer.getByLabel("Public reply", { exact: true }).check();
   await expect(composer.getByText(/Public reply: emailed to Liu Yang/)).toBeVisible();
   await composer.locator("textarea[name=body]").fill("Which countries do you want to cover?");

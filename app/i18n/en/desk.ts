@@ -138,5 +138,25 @@ const desk = {
     capped:
       "At most {{max}} awards are granted at once: these are the first {{max}} of {{count}}. Grant the rest afterwards.",
   },
+  // Watchers and @mentions of service requests (issue 17, ADR 0056).
+  notifications: {
+    mentioned: "{{by}} mentioned you on {{ref}} ({{subject}})",
+    watched_message: "New message on {{ref}} ({{subject}}), which you watch",
+    watched_state: "{{ref}} ({{subject}}), which you watch, changed state",
+  },
+  watch: {
+    title: "Watchers",
+    lead: "Watchers are told of every message and state change.",
+    none: "Nobody watches this request.",
+    watch: "Watch this request",
+    unwatch: "Stop watching",
+    youWatch: "You watch this request.",
+    viaMention: "(mentioned)",
+    toastOn: "You now watch this request",
+    toastOff: "You no longer watch this request",
+    mentionHint:
+      "In an internal note, type @ and a colleague's name to tell them (for example @{{name}}); they then watch the request.",
+    suggestions: "Colleagues to mention",
+  },
 } as const;
 export default desk;

@@ -171,5 +171,23 @@ const emails = {
     subject: "Site visit cancelled: {{ref}}",
     body: "Hello,\n\nThe site visit of {{organisation}} (project {{ref}}) on {{when}} at {{place}} is cancelled.\n\nReason: {{message}}\n\nThe attached cancellation (invite.ics) removes it from your calendar.\n\n{{link}}",
   },
+  // Watchers and @mentions (issue 17, ADR 0056)
+  serviceRequestMentioned: {
+    subject: "You were mentioned on {{ref}}",
+    body: "Hello {{name}},\n\n{{by}} mentioned you in an internal note on service request {{ref}} ({{subject}}). You now watch the request.\n\n{{note}}\n\nOpen the request:\n{{link}}",
+  },
+  serviceRequestWatchedMessage: {
+    subject: "New message on {{ref}}",
+    body: "Hello {{name}},\n\nThere is a new message ({{kind}}) on service request {{ref}} ({{subject}}), which you watch. Its state: {{state}}.\n\n{{excerpt}}\n\nOpen the request:\n{{link}}",
+    kinds: {
+      internal: "an internal note",
+      public: "a reply to the requester",
+      requester: "from the requester",
+    },
+  },
+  serviceRequestWatchedState: {
+    subject: "{{ref}} is now: {{state}}",
+    body: "Hello {{name}},\n\nService request {{ref}} ({{subject}}), which you watch, is now: {{state}}.\n\nOpen the request:\n{{link}}",
+  },
 } as const;
 export default emails;

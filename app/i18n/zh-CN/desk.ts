@@ -103,5 +103,25 @@ const desk: Translation<typeof en> = {
     more: "……另有{{count}}家。",
     capped: "每次最多发放{{max}}项：以下为{{count}}家中的前{{max}}家，其余请稍后再发放。",
   },
+  // 服务申请的关注人与 @提及（议题 17，ADR 0056）
+  notifications: {
+    mentioned: "{{by}} 在 {{ref}}（{{subject}}）中提到了您",
+    watched_message: "您关注的 {{ref}}（{{subject}}）有新留言",
+    watched_state: "您关注的 {{ref}}（{{subject}}）状态已变更",
+  },
+  watch: {
+    title: "关注人",
+    lead: "关注人会收到每条留言和每次状态变更的通知。",
+    none: "暂无人关注此申请。",
+    watch: "关注此申请",
+    unwatch: "取消关注",
+    youWatch: "您正在关注此申请。",
+    viaMention: "（被提及）",
+    toastOn: "已关注此申请",
+    toastOff: "已取消关注此申请",
+    mentionHint:
+      "在内部备注中输入 @ 和同事姓名即可通知对方（例如 @{{name}}），对方随即关注此申请。",
+    suggestions: "可提及的同事",
+  },
 };
 export default desk;

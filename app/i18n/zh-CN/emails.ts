@@ -173,5 +173,23 @@ const emails: Translation<typeof en> = {
     subject: "实地考察已取消：{{ref}}",
     body: "您好：\n\n{{organisation}}（项目 {{ref}}）原定于 {{when}} 在{{place}}进行的实地考察已取消。\n\n原因：{{message}}\n\n附件中的取消通知（invite.ics）会将其从您的日历中移除。\n\n{{link}}",
   },
+  // 关注人与 @提及（议题 17，ADR 0056）
+  serviceRequestMentioned: {
+    subject: "您在 {{ref}} 中被提及",
+    body: "{{name}}，您好：\n\n{{by}} 在服务申请 {{ref}}（{{subject}}）的内部备注中提到了您，您现已关注此申请。\n\n{{note}}\n\n打开申请：\n{{link}}",
+  },
+  serviceRequestWatchedMessage: {
+    subject: "{{ref}} 有新留言",
+    body: "{{name}}，您好：\n\n您关注的服务申请 {{ref}}（{{subject}}）有新留言（{{kind}}），当前状态：{{state}}。\n\n{{excerpt}}\n\n打开申请：\n{{link}}",
+    kinds: {
+      internal: "内部备注",
+      public: "给申请人的回复",
+      requester: "申请人留言",
+    },
+  },
+  serviceRequestWatchedState: {
+    subject: "{{ref}} 状态变更为：{{state}}",
+    body: "{{name}}，您好：\n\n您关注的服务申请 {{ref}}（{{subject}}）现在的状态为：{{state}}。\n\n打开申请：\n{{link}}",
+  },
 };
 export default emails;

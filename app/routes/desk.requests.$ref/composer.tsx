@@ -13,6 +13,8 @@ import { IdempotencyKey } from "~/components/idempotency-key";
 import { useTranslation } from "~/i18n/use-translation";
 import { staffMessageSchema } from "~/service-requests/schema";
 import { nextStates, type RequestState } from "~/service-requests/workflow";
+import type { Mentionable } from "~/service-requests/mentions";
+import { MentionArea } from "./mentions";
 import { useStaffStateLabel } from "./state-label";
 
 export interface UsingSnippet {
@@ -30,15 +32,19 @@ export function Composer({
   state,
   recipient,
   using,
+  colleagues,
 }: {
   lastResult: SubmissionResult<string[]> | null | undefined;
   version: number;
   state: RequestState;
   recipient: { name: string; email: string; company: string };
   using: UsingSnippet | null;
+  /** Desk colleagues an internal note may @mention (ADR 0056). */
+  colleagues: Mentionable[];
 }) {
   const { t } = useTranslation("services");
   const { t: tsn } = useTranslation("snippets");
+  const { t: td } = useTranslation("desk");
   const stateLabel = useStaffStateLabel();
   const [form, fields] = useForm({
     id: "composer",
@@ -93,7 +99,12 @@ export function Composer({
         ))}
         <p className="field-hint sr-recipient">{t("staff.publicTo", recipient)}</p>
       </fieldset>
-      <TextareaField field={fields.body} label={t("staff.message")} rows={4} />
+      <MentionArea colleagues={colleagues} enabled={visibility === "internal"}>
+        <TextareaField field={fields.body} label={t("staff.message")} rows={4} />
+      </MentionArea>
+      <p className="field-hint sr-mention-hint">
+        {td("watch.mentionHint", { name: colleagues[0]?.name ?? "Li Na" })}
+      </p>
       <div className="field">
         <label htmlFor="composer-files">{t("detail.addFiles")}</label>
         <input

@@ -20,6 +20,7 @@ import { changeErrorKey } from "~/service-requests/thread";
 import { draftFromRequest } from "~/kb/kb.server";
 import { isUuid } from "~/lib/ids";
 import { applyMacro } from "~/service-requests/snippets.server";
+import { setWatching } from "~/service-requests/watchers.server";
 
 export type DeskIntent = "message" | "properties";
 export interface DeskReply {
@@ -97,5 +98,15 @@ export async function runKbDraft(user: RequestPost["user"], ref: string) {
   return redirectWithToast(`/desk/kb/${result.id}`, {
     type: "success",
     key: result.created ? "kb:toast.drafted" : "kb:toast.draftExists",
+  });
+}
+
+/** Watch or stop watching the request (ADR 0056): a plain POST, answered with a toast. */
+export async function runWatchIntent(user: RequestPost["user"], ref: string, watching: boolean) {
+  const result = await setWatching(db(), user, ref, watching);
+  if (!result.ok) throwIfMissing(result);
+  return redirectWithToast(`/desk/requests/${ref}`, {
+    type: "success",
+    key: watching ? "desk:watch.toastOn" : "desk:watch.toastOff",
   });
 }

@@ -21,7 +21,13 @@ import {
 import { Composer } from "./composer";
 import { snippetsFor } from "./snippets.server";
 import { SnippetPicker } from "./snippet-picker";
-import { isDeskIntent, runDeskIntent, runKbDraft, type DeskReply } from "./intents.server";
+import {
+  isDeskIntent,
+  runDeskIntent,
+  runKbDraft,
+  runWatchIntent,
+  type DeskReply,
+} from "./intents.server";
 import { KbDraftCard } from "./kb-draft";
 import { Properties } from "./properties";
 import { Relations } from "./relations";
@@ -32,6 +38,8 @@ import {
   type RelationReply,
 } from "./relations.server";
 import { RequestCard } from "./request-card";
+import { Watchers } from "./watchers";
+import { listWatchers } from "~/service-requests/watchers.server";
 import { pageTitle } from "~/lib/page-title";
 import { useMacroSummary } from "~/service-requests/snippet-ui";
 
@@ -50,6 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     staff,
     snippets: await snippetsFor(request, user, found.request.ref),
     relations: await loadRelations(found.request.id, found.request.ref, new URL(request.url)),
+    watchers: await listWatchers(db(), found.request.id),
+    me: user.id,
   };
 }
 
@@ -65,6 +75,8 @@ async function post({ request, params, context }: ActionFunctionArgs) {
     );
   const intent = String(read.form.get("intent") ?? "");
   if (intent === "kb-draft") return runKbDraft(user, ref);
+  if (intent === "watch" || intent === "unwatch")
+    return runWatchIntent(user, ref, intent === "watch");
   if (isRelationIntent(intent))
     return runRelationIntent(intent, user, ref, read.form, requestMeta(request, context).origin);
   if (isDeskIntent(intent))
@@ -87,6 +99,8 @@ export default function StaffRequest() {
     staff,
     snippets,
     relations,
+    watchers,
+    me,
     ...thread
   } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>();
@@ -179,6 +193,7 @@ export default function StaffRequest() {
               lastResult={resultOf("message")}
               version={r.version}
               state={r.state}
+              colleagues={staff.filter((s) => s.id !== me).map(({ id, name }) => ({ id, name }))}
               recipient={{
                 name: r.requester_name ?? "–",
                 email: r.requester_email ?? "",
@@ -201,6 +216,7 @@ export default function StaffRequest() {
             teams={teams}
             staff={staff}
           />
+          <Watchers watchers={watchers} me={me} />
           <Relations
             ref_={r.ref}
             version={r.version}
