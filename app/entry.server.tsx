@@ -14,7 +14,7 @@ import { detectLocale } from "~/i18n/locale.server";
 import { i18nFor } from "~/i18n/i18n.server";
 import { I18nSourceProvider } from "~/i18n/instance";
 
-const SERVER_I18N = { instance: i18nFor, scope: "all" } as const;
+const SERVER_I18N = { instance: i18nFor } as const;
 
 export { startup } from "~/startup.server";
 export { publicPageCache } from "~/cache/page-cache.server";

@@ -13,7 +13,12 @@ import { useEffect } from "react";
 import { I18nextProvider } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Shell } from "~/components/shell";
-import { scopeFor } from "~/i18n/client-strings";
+import {
+  namespacesOf,
+  serializeStrings,
+  stringsFor,
+  type RouteHandle,
+} from "~/i18n/client-strings";
 import { useI18nSource } from "~/i18n/instance";
 import { useNonce } from "~/lib/nonce";
 import { useLocale, useRootData } from "~/lib/root-data";
@@ -88,21 +93,25 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const nonce = useNonce();
   const source = useI18nSource();
   const i18n = source.instance(locale);
-  // In the browser the instance holds the document's language, and a visitor's page the public
-  // namespaces only (entry.client.tsx): a change of language or a sign-in without a document
-  // load (the profile's language saved, a form that signs in) loads the page again.
-  const scope = scopeFor(!!useRootData()?.user);
+  // In the browser the instance holds the document's language: a change of language without a
+  // document load (the profile's language saved) loads the page again.
   useEffect(() => {
-    if (i18n.language !== locale || (scope === "all" && source.scope !== "all"))
-      window.location.reload();
-  }, [i18n, locale, scope, source.scope]);
+    if (i18n.language !== locale) window.location.reload();
+  }, [i18n, locale]);
+  const matches = useMatches();
+  const rootData = useRootData();
+  // The namespaces this page needs (ADR 0057): its routes' `handle.i18n` for a visitor, all
+  // when signed in. In the browser, a page reached by a client-side navigation (or a sign-in
+  // without a document load) that needs namespaces not loaded yet waits for them here: the
+  // navigation is a transition, so the previous page stays on screen meanwhile.
+  const strings = stringsFor(!!rootData?.user, matches, rootData?.toast?.key);
+  const loading = source.ensure?.(namespacesOf(strings));
+  if (loading) throw loading;
   // A route with `handle = { hydrate: false }` (a reading page: every link and form works
   // without JavaScript) is sent without the app's scripts (ADR 0016: page weight).
-  const hydrate = !useMatches().some(
-    (m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
-  );
+  const hydrate = !matches.some((m) => (m.handle as RouteHandle | undefined)?.hydrate === false);
   return (
-    <html lang={locale} dir="ltr" data-strings={scope}>
+    <html lang={locale} dir="ltr" data-strings={serializeStrings(strings)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

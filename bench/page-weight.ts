@@ -21,8 +21,10 @@ import {
 
 const LIMIT_KB = 90;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/lib/chromium/chromium";
-const database = await scratchDatabase("bench_weight");
-const server = startServer(await freePort(), { DATABASE_URL: database.url });
+// BENCH_PORT and BENCH_DB_PREFIX: for a machine shared by several checkouts.
+const database = await scratchDatabase(process.env.BENCH_DB_PREFIX ?? "bench_weight");
+const port = process.env.BENCH_PORT ? Number(process.env.BENCH_PORT) : await freePort();
+const server = startServer(port, { DATABASE_URL: database.url });
 let exitCode = 0;
 try {
   await waitReady(server);

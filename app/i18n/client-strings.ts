@@ -5,7 +5,8 @@ import type { resources } from "./resources";
 /**
  * The browser's strings (issue 18: page weight). Each namespace of each language is a chunk of
  * its own, loaded with `import()` before hydration (entry.client.tsx): a visitor's page loads
- * the public namespaces of its language, a signed-in page all of them. The server has every
+ * the namespaces its routes declare (`handle.i18n`, ADR 0057) in its language, a signed-in
+ * page all of them. The server has every
  * namespace of both languages (i18n.server.ts). Emails are only written on the server.
  *
  * A new namespace goes in both bundle files (the server) and in both maps below (typecheck
@@ -13,9 +14,8 @@ import type { resources } from "./resources";
  * check of the e2e suite fails on a missing key).
  */
 export type Namespace = keyof (typeof resources)["en"];
-type ClientNamespace = Exclude<Namespace, "emails">;
+export type ClientNamespace = Exclude<Namespace, "emails">;
 type Loader = () => Promise<{ default: unknown }>;
-export type StringsScope = "public" | "all";
 
 const LOADERS: Record<Locale, Record<ClientNamespace, Loader>> = {
   en: {
@@ -87,24 +87,79 @@ export const PUBLIC_NAMESPACES: readonly ClientNamespace[] = [
   "services",
 ];
 
-/** The strings of one language for a scope, by namespace. */
+/**
+ * A route's `handle.i18n` (issue 18, ADR 0057): the namespaces its page uses besides `common`
+ * (the header, footer, forms and error pages). A visitor's page loads only those of its
+ * routes; a route without the declaration loads every public namespace. Signed-in pages load
+ * everything. `tests/unit/route-namespaces.test.ts` checks each declaration against the
+ * namespaces the route's modules name.
+ */
+export interface RouteHandle {
+  i18n?: readonly ClientNamespace[];
+  hydrate?: boolean;
+}
+
+/** The strings a page needs: every namespace, the public ones, or a list. */
+export type StringsSpec = "all" | "public" | readonly ClientNamespace[];
+
+const CLIENT_NAMESPACES = Object.keys(LOADERS.en) as ClientNamespace[];
+
+function isClientNamespace(value: string): value is ClientNamespace {
+  return (CLIENT_NAMESPACES as string[]).includes(value);
+}
+
+/**
+ * What a page needs, from its matched routes (the root excluded) and the toast it shows (a key
+ * "ns:…" of any namespace).
+ */
+export function stringsFor(
+  signedIn: boolean,
+  matches: readonly { id: string; handle?: unknown }[],
+  toastKey?: string | null,
+): StringsSpec {
+  if (signedIn) return "all";
+  const names = new Set<ClientNamespace>(["common"]);
+  for (const m of matches) {
+    if (m.id === "root") continue;
+    const declared = (m.handle as RouteHandle | undefined)?.i18n;
+    if (!declared) return "public";
+    declared.forEach((ns) => names.add(ns));
+  }
+  const toastNs = toastKey?.split(":")[0];
+  if (toastNs && isClientNamespace(toastNs)) names.add(toastNs);
+  return CLIENT_NAMESPACES.filter((ns) => names.has(ns));
+}
+
+/** The `data-strings` attribute of the document, and back (entry.client.tsx). */
+export function serializeStrings(spec: StringsSpec): string {
+  return typeof spec === "string" ? spec : spec.join(" ");
+}
+export function parseStrings(attribute: string | undefined): StringsSpec {
+  if (attribute === "all") return "all";
+  if (!attribute || attribute === "public") return "public";
+  const names = attribute.split(" ").filter(isClientNamespace);
+  return names.includes("common") ? names : ["common", ...names];
+}
+
+export function namespacesOf(spec: StringsSpec): readonly ClientNamespace[] {
+  return spec === "all" ? CLIENT_NAMESPACES : spec === "public" ? PUBLIC_NAMESPACES : spec;
+}
+
+/** The strings of one language, by namespace. */
 export async function loadStrings(
   lang: Locale,
-  scope: StringsScope,
+  names: readonly ClientNamespace[],
 ): Promise<Record<string, unknown>> {
-  const names =
-    scope === "all" ? (Object.keys(LOADERS[lang]) as ClientNamespace[]) : PUBLIC_NAMESPACES;
   const modules = await Promise.all(names.map((name) => LOADERS[lang][name]()));
   return Object.fromEntries(names.map((name, i) => [name, modules[i]!.default]));
 }
 
-/** The scope a page needs: everything when someone is signed in. */
-export function scopeFor(signedIn: boolean): StringsScope {
-  return signedIn ? "all" : "public";
-}
-
-/** Where the page's instance comes from, and which strings it holds (the server: all). */
+/**
+ * Where the page's instance comes from. `ensure` (the browser): null when the instance holds
+ * these namespaces, else the promise that loads them into it (a page reached by a client-side
+ * navigation suspends on it: the previous page stays until they arrive).
+ */
 export interface I18nSource {
   instance: (locale: Locale) => i18n;
-  scope: StringsScope;
+  ensure?: (names: readonly ClientNamespace[]) => Promise<void> | null;
 }

@@ -55,7 +55,7 @@ export function CallForm({
   result?: CallFormResult | null;
   submitLabel: string;
 }) {
-  const { t } = useTranslation("incubation");
+  const { t: tDesk } = useTranslation("desk");
   const errorText = useErrorText();
   const pick = usePick();
   const source = result?.initialValue ?? defaults;
@@ -151,7 +151,7 @@ export function CallForm({
       <input
         type="checkbox"
         name={name([list, i, "required"])}
-        aria-label={`${t("callForm.required")} ${i + 1}`}
+        aria-label={`${tDesk("incubation.callForm.required")} ${i + 1}`}
         defaultChecked={checked(list, i, "required")}
       />
     </td>
@@ -182,7 +182,7 @@ export function CallForm({
       ) : null}
       <div className="card form-stack">
         <div className={`field${errors(["programmeId"]).length ? " has-error" : ""}`}>
-          <label htmlFor="call-programmeId">{t("callForm.programme")}</label>
+          <label htmlFor="call-programmeId">{tDesk("incubation.callForm.programme")}</label>
           <select id="call-programmeId" name="programmeId" defaultValue={value("programmeId")}>
             {programmes.map((p) => (
               <option key={p.id} value={p.id}>
@@ -196,76 +196,76 @@ export function CallForm({
             ))}
           </div>
         </div>
-        {field("titleEn", t("callForm.titleEn"))}
-        {field("titleZh", t("callForm.titleZh"))}
-        {field("slug", t("callForm.slug"), { hint: t("callForm.slugHint") })}
-        {field("opensAt", t("callForm.opensAt"), { type: "datetime-local" })}
-        {field("closesAt", t("callForm.closesAt"), { type: "datetime-local" })}
-        {field("places", t("callForm.places"), { type: "number" })}
-        {field("eligibilityEn", t("callForm.eligibilityEn"), { textarea: true })}
-        {field("eligibilityZh", t("callForm.eligibilityZh"), { textarea: true })}
+        {field("titleEn", tDesk("incubation.callForm.titleEn"))}
+        {field("titleZh", tDesk("incubation.callForm.titleZh"))}
+        {field("slug", tDesk("incubation.callForm.slug"), { hint: tDesk("incubation.callForm.slugHint") })}
+        {field("opensAt", tDesk("incubation.callForm.opensAt"), { type: "datetime-local" })}
+        {field("closesAt", tDesk("incubation.callForm.closesAt"), { type: "datetime-local" })}
+        {field("places", tDesk("incubation.callForm.places"), { type: "number" })}
+        {field("eligibilityEn", tDesk("incubation.callForm.eligibilityEn"), { textarea: true })}
+        {field("eligibilityZh", tDesk("incubation.callForm.eligibilityZh"), { textarea: true })}
       </div>
 
       <RowsTable
-        title={t("callForm.questions")}
-        hint={t("callForm.questionsHint")}
+        title={tDesk("incubation.callForm.questions")}
+        hint={tDesk("incubation.callForm.questionsHint")}
         error={listError("questions")}
         headers={["step", "labelEn", "labelZh", "required", "kind", "maxLength", "key"]}
         rows={rows(MAX_QUESTION_ROWS)}
         row={(i) => (
           <>
-            {cell("questions", i, "step", t("callForm.step"), { type: "number", size: 2 })}
-            {cell("questions", i, "labelEn", t("callForm.labelEn"))}
-            {cell("questions", i, "labelZh", t("callForm.labelZh"))}
+            {cell("questions", i, "step", tDesk("incubation.callForm.step"), { type: "number", size: 2 })}
+            {cell("questions", i, "labelEn", tDesk("incubation.callForm.labelEn"))}
+            {cell("questions", i, "labelZh", tDesk("incubation.callForm.labelZh"))}
             {requiredCell("questions", i)}
             <td>
               <select
                 name={name(["questions", i, "kind"])}
-                aria-label={`${t("callForm.kind")} ${i + 1}`}
+                aria-label={`${tDesk("incubation.callForm.kind")} ${i + 1}`}
                 defaultValue={value("questions", i, "kind") || "text"}
               >
                 {QUESTION_KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {t(`callForm.kinds.${k}`)}
+                    {tDesk(`incubation.callForm.kinds.${k}`)}
                   </option>
                 ))}
               </select>
             </td>
-            {cell("questions", i, "maxLength", t("callForm.maxLength"), {
+            {cell("questions", i, "maxLength", tDesk("incubation.callForm.maxLength"), {
               type: "number",
               size: 5,
             })}
-            {cell("questions", i, "key", t("callForm.key"), { size: 8 })}
+            {cell("questions", i, "key", tDesk("incubation.callForm.key"), { size: 8 })}
           </>
         )}
       />
       <RowsTable
-        title={t("callForm.documents")}
-        hint={t("callForm.documentsHint")}
+        title={tDesk("incubation.callForm.documents")}
+        hint={tDesk("incubation.callForm.documentsHint")}
         headers={["labelEn", "labelZh", "required", "key"]}
         rows={rows(MAX_DOCUMENT_ROWS)}
         row={(i) => (
           <>
-            {cell("documents", i, "labelEn", t("callForm.labelEn"))}
-            {cell("documents", i, "labelZh", t("callForm.labelZh"))}
+            {cell("documents", i, "labelEn", tDesk("incubation.callForm.labelEn"))}
+            {cell("documents", i, "labelZh", tDesk("incubation.callForm.labelZh"))}
             {requiredCell("documents", i)}
-            {cell("documents", i, "key", t("callForm.key"), { size: 8 })}
+            {cell("documents", i, "key", tDesk("incubation.callForm.key"), { size: 8 })}
           </>
         )}
       />
       <RowsTable
-        title={t("callForm.rubric")}
-        hint={t("callForm.rubricHint")}
+        title={tDesk("incubation.callForm.rubric")}
+        hint={tDesk("incubation.callForm.rubricHint")}
         error={listError("rubric")}
         headers={["labelEn", "labelZh", "weight", "max", "key"]}
         rows={rows(MAX_CRITERION_ROWS)}
         row={(i) => (
           <>
-            {cell("rubric", i, "labelEn", t("callForm.labelEn"))}
-            {cell("rubric", i, "labelZh", t("callForm.labelZh"))}
-            {cell("rubric", i, "weight", t("callForm.weight"), { type: "number", size: 3 })}
-            {cell("rubric", i, "max", t("callForm.max"), { type: "number", size: 3 })}
-            {cell("rubric", i, "key", t("callForm.key"), { size: 8 })}
+            {cell("rubric", i, "labelEn", tDesk("incubation.callForm.labelEn"))}
+            {cell("rubric", i, "labelZh", tDesk("incubation.callForm.labelZh"))}
+            {cell("rubric", i, "weight", tDesk("incubation.callForm.weight"), { type: "number", size: 3 })}
+            {cell("rubric", i, "max", tDesk("incubation.callForm.max"), { type: "number", size: 3 })}
+            {cell("rubric", i, "key", tDesk("incubation.callForm.key"), { size: 8 })}
           </>
         )}
       />
@@ -300,7 +300,7 @@ function RowsTable({
   rows: number[];
   row: (i: number) => React.ReactNode;
 }) {
-  const { t } = useTranslation("incubation");
+  const { t: tDesk } = useTranslation("desk");
   return (
     <section className="card">
       <h2>{title}</h2>
@@ -311,7 +311,7 @@ function RowsTable({
           <thead>
             <tr>
               {headers.map((h) => (
-                <th key={h}>{t(`callForm.${h}`)}</th>
+                <th key={h}>{tDesk(`incubation.callForm.${h}`)}</th>
               ))}
             </tr>
           </thead>

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -11,6 +12,9 @@ import { isoDay } from "~/lib/format";
 import { keyFacts } from "~/park/park.server";
 import { useRootData } from "~/lib/root-data";
 import { pageDescription, pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["park"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Zizhu High-Tech Park Portal · 紫竹高新区门户") },

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -17,6 +18,9 @@ import { INTERESTS, inquirySchema } from "~/inquiries/schema";
 import { requestMeta } from "~/lib/request.server";
 import { idempotent } from "~/forms/idempotency.server";
 import { pageDescription, pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["inquiries"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Contact the park · 联系园区 | Zizhu Park Portal") },

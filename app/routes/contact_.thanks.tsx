@@ -1,9 +1,13 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
 import { thanksReference } from "~/inquiries/thanks.server";
 import { pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["inquiries"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Thank you · 谢谢 | Zizhu Park Portal") },

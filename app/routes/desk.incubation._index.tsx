@@ -58,6 +58,7 @@ export default function DeskIncubation() {
   const { programmes, calls, latestId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("incubation");
+  const { t: tDesk } = useTranslation("desk");
   const pick = usePick();
   const time = useParkTime();
   const [form, fields] = useForm({
@@ -66,20 +67,20 @@ export default function DeskIncubation() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: programmeSchema }),
   });
   const labels = {
-    slug: t("programmeForm.slug"),
-    nameEn: t("programmeForm.nameEn"),
-    nameZh: t("programmeForm.nameZh"),
-    summaryEn: t("programmeForm.summaryEn"),
-    summaryZh: t("programmeForm.summaryZh"),
+    slug: tDesk("incubation.programmeForm.slug"),
+    nameEn: tDesk("incubation.programmeForm.nameEn"),
+    nameZh: tDesk("incubation.programmeForm.nameZh"),
+    summaryEn: tDesk("incubation.programmeForm.summaryEn"),
+    summaryZh: tDesk("incubation.programmeForm.summaryZh"),
   };
   return (
     <div className="container">
       <header className="page-header">
         <p>
-          <Link to="/desk">← {t("desk.backToDesk")}</Link>
+          <Link to="/desk">← {tDesk("incubation.home.backToDesk")}</Link>
         </p>
-        <h1>{t("desk.title")}</h1>
-        <p className="lead">{t("desk.lead")}</p>
+        <h1>{tDesk("incubation.home.title")}</h1>
+        <p className="lead">{tDesk("incubation.home.lead")}</p>
         <p>
           <Link className="button button-secondary" to="/desk/incubation/cohort">
             {t("cohort.link")}
@@ -88,18 +89,18 @@ export default function DeskIncubation() {
       </header>
       <section className="section">
         <div className="spread">
-          <h2>{t("desk.calls")}</h2>
+          <h2>{tDesk("incubation.home.calls")}</h2>
           {programmes.length ? (
             <div className="row">
               <Link className="button" to="/desk/incubation/calls/new">
-                {t("desk.newCall")}
+                {tDesk("incubation.home.newCall")}
               </Link>
               {latestId ? (
                 <Link
                   className="button button-secondary"
                   to={`/desk/incubation/calls/new?from=${latestId}`}
                 >
-                  {t("desk.cloneLast")}
+                  {tDesk("incubation.home.cloneLast")}
                 </Link>
               ) : null}
             </div>
@@ -110,11 +111,11 @@ export default function DeskIncubation() {
             <table className="table table-cards">
               <thead>
                 <tr>
-                  <th>{t("desk.callColumn")}</th>
+                  <th>{tDesk("incubation.home.callColumn")}</th>
                   <th>{t("public.programme")}</th>
-                  <th>{t("callForm.closesAt")}</th>
-                  <th>{t("callDesk.status")}</th>
-                  <th>{t("desk.applicationsColumn")}</th>
+                  <th>{tDesk("incubation.callForm.closesAt")}</th>
+                  <th>{tDesk("incubation.callDesk.status")}</th>
+                  <th>{tDesk("incubation.home.applicationsColumn")}</th>
                   <ActionsHeader />
                 </tr>
               </thead>
@@ -131,7 +132,7 @@ export default function DeskIncubation() {
                       <td data-label={t("public.programme")}>
                         {pick(c.programme_en, c.programme_zh)}
                       </td>
-                      <td className="card-inline card-key" data-label={t("callForm.closesAt")}>
+                      <td className="card-inline card-key" data-label={tDesk("incubation.callForm.closesAt")}>
                         {time(c.closes_at)}
                       </td>
                       <td className="card-inline card-first">
@@ -139,18 +140,18 @@ export default function DeskIncubation() {
                       </td>
                       <td
                         className="card-inline card-key"
-                        data-label={t("desk.applicationsColumn")}
+                        data-label={tDesk("incubation.home.applicationsColumn")}
                       >
-                        {t("desk.applications", {
+                        {tDesk("incubation.home.applications", {
                           submitted: String(c.submitted_count),
                           total: String(c.total_count),
                         })}
                       </td>
                       <td>
                         <div className="row">
-                          <Link to={`/desk/incubation/calls/${c.id}/edit`}>{t("desk.edit")}</Link>
+                          <Link to={`/desk/incubation/calls/${c.id}/edit`}>{tDesk("incubation.home.edit")}</Link>
                           <Link to={`/desk/incubation/calls/new?from=${c.id}`}>
-                            {t("desk.clone")}
+                            {tDesk("incubation.home.clone")}
                           </Link>
                         </div>
                       </td>
@@ -161,11 +162,11 @@ export default function DeskIncubation() {
             </table>
           </div>
         ) : (
-          <p className="muted">{t("desk.noCalls")}</p>
+          <p className="muted">{tDesk("incubation.home.noCalls")}</p>
         )}
       </section>
       <section className="section">
-        <h2>{t("desk.programmes")}</h2>
+        <h2>{tDesk("incubation.home.programmes")}</h2>
         {programmes.length ? (
           <ul>
             {programmes.map((p) => (
@@ -176,10 +177,10 @@ export default function DeskIncubation() {
             ))}
           </ul>
         ) : (
-          <p className="muted">{t("desk.noProgrammes")}</p>
+          <p className="muted">{tDesk("incubation.home.noProgrammes")}</p>
         )}
         <div className="card">
-          <h3>{t("desk.newProgramme")}</h3>
+          <h3>{tDesk("incubation.home.newProgramme")}</h3>
           <Form method="post" {...getFormProps(form)} className="form-stack">
             <IdempotencyKey />
             <input type="hidden" name="intent" value="programme" />
@@ -190,10 +191,10 @@ export default function DeskIncubation() {
             />
             <Field field={fields.nameEn} label={labels.nameEn} />
             <Field field={fields.nameZh} label={labels.nameZh} />
-            <Field field={fields.slug} label={labels.slug} hint={t("programmeForm.slugHint")} />
+            <Field field={fields.slug} label={labels.slug} hint={tDesk("incubation.programmeForm.slugHint")} />
             <TextareaField field={fields.summaryEn} label={labels.summaryEn} optional rows={3} />
             <TextareaField field={fields.summaryZh} label={labels.summaryZh} optional rows={3} />
-            <SubmitButton>{t("programmeForm.create")}</SubmitButton>
+            <SubmitButton>{tDesk("incubation.programmeForm.create")}</SubmitButton>
           </Form>
         </div>
       </section>

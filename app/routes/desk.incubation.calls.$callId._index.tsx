@@ -71,13 +71,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function CallDesk() {
   const { call, applications, pending, filter } = useLoaderData<typeof loader>();
   const { t } = useTranslation("incubation");
+  const { t: tDesk } = useTranslation("desk");
   const pick = usePick();
   const time = useParkTime();
   const fmt = (n: number | null) => (n === null ? "—" : n.toFixed(2));
   return (
     <div className="container">
       <p>
-        <Link to="/desk/incubation">← {t("desk.backToDesk")}</Link>
+        <Link to="/desk/incubation">← {tDesk("incubation.home.backToDesk")}</Link>
       </p>
       <header className="page-header spread">
         <div>
@@ -89,7 +90,7 @@ export default function CallDesk() {
         </div>
         <div className="row">
           <Link className="button button-secondary" to={`/desk/incubation/calls/${call.id}/edit`}>
-            {t("callDesk.editCall")}
+            {tDesk("incubation.callDesk.editCall")}
           </Link>
           <Link
             className="button button-secondary"
@@ -98,23 +99,23 @@ export default function CallDesk() {
             {t("programme.manage")}
           </Link>
           <Link className="button button-secondary" to={`/incubation/calls/${call.slug}`}>
-            {t("callDesk.publicPage")}
+            {tDesk("incubation.callDesk.publicPage")}
           </Link>
           <a
             className="button button-secondary"
             href={`/desk/incubation/calls/${call.id}/export.csv`}
             download
           >
-            {t("callDesk.export")}
+            {tDesk("incubation.callDesk.export")}
           </a>
         </div>
       </header>
 
-      <Form method="get" className="row card incubation-filter" aria-label={t("callDesk.filter")}>
+      <Form method="get" className="row card incubation-filter" aria-label={tDesk("incubation.callDesk.filter")}>
         <div className="field">
-          <label htmlFor="f-status">{t("callDesk.status")}</label>
+          <label htmlFor="f-status">{tDesk("incubation.callDesk.status")}</label>
           <select id="f-status" name="status" defaultValue={filter.status}>
-            <option value="">{t("callDesk.anyStatus")}</option>
+            <option value="">{tDesk("incubation.callDesk.anyStatus")}</option>
             {STATUSES.filter((s) => s !== "draft").map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
@@ -123,21 +124,21 @@ export default function CallDesk() {
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-sort">{t("callDesk.sort")}</label>
+          <label htmlFor="f-sort">{tDesk("incubation.callDesk.sort")}</label>
           <select id="f-sort" name="sort" defaultValue={filter.sort}>
             {(["mean", "normalised", "company", "status", "submitted"] as const).map((s) => (
               <option key={s} value={s}>
-                {t(`callDesk.sortBy.${s}`)}
+                {tDesk(`incubation.callDesk.sortBy.${s}`)}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
-          <label htmlFor="f-min">{t("callDesk.minMean")}</label>
+          <label htmlFor="f-min">{tDesk("incubation.callDesk.minMean")}</label>
           <input id="f-min" name="min" type="number" min={0} max={100} defaultValue={filter.min} />
         </div>
         <button type="submit" className="button button-secondary">
-          {t("callDesk.apply")}
+          {tDesk("incubation.callDesk.apply")}
         </button>
       </Form>
 
@@ -146,13 +147,13 @@ export default function CallDesk() {
           <table className="table table-cards">
             <thead>
               <tr>
-                <th>{t("callDesk.company")}</th>
-                <th>{t("callDesk.status")}</th>
-                <th>{t("callDesk.submitted")}</th>
-                <th>{t("callDesk.reviewers")}</th>
-                <th>{t("callDesk.reviews")}</th>
-                <th>{t("callDesk.mean")}</th>
-                <th>{t("callDesk.normalised")}</th>
+                <th>{tDesk("incubation.callDesk.company")}</th>
+                <th>{tDesk("incubation.callDesk.status")}</th>
+                <th>{tDesk("incubation.callDesk.submitted")}</th>
+                <th>{tDesk("incubation.callDesk.reviewers")}</th>
+                <th>{tDesk("incubation.callDesk.reviews")}</th>
+                <th>{tDesk("incubation.callDesk.mean")}</th>
+                <th>{tDesk("incubation.callDesk.normalised")}</th>
               </tr>
             </thead>
             <tbody>
@@ -171,19 +172,19 @@ export default function CallDesk() {
                       </div>
                     ) : null}
                   </td>
-                  <td className="nowrap card-inline" data-label={t("callDesk.submitted")}>
+                  <td className="nowrap card-inline" data-label={tDesk("incubation.callDesk.submitted")}>
                     {a.submitted_at ? time(a.submitted_at) : "—"}
                   </td>
-                  <td className="card-inline" data-label={t("callDesk.reviewers")}>
+                  <td className="card-inline" data-label={tDesk("incubation.callDesk.reviewers")}>
                     {a.assigned}
                   </td>
-                  <td className="card-inline" data-label={t("callDesk.reviews")}>
+                  <td className="card-inline" data-label={tDesk("incubation.callDesk.reviews")}>
                     {a.reviews}
                   </td>
-                  <td className="card-inline card-key" data-label={t("callDesk.mean")}>
+                  <td className="card-inline card-key" data-label={tDesk("incubation.callDesk.mean")}>
                     {fmt(a.weightedMean)}
                   </td>
-                  <td className="card-inline card-key" data-label={t("callDesk.normalised")}>
+                  <td className="card-inline card-key" data-label={tDesk("incubation.callDesk.normalised")}>
                     {fmt(a.normalised)}
                   </td>
                 </tr>
@@ -192,12 +193,12 @@ export default function CallDesk() {
           </table>
         </div>
       ) : (
-        <p className="muted">{t("callDesk.none")}</p>
+        <p className="muted">{tDesk("incubation.callDesk.none")}</p>
       )}
-      <p className="field-hint">{t("callDesk.scoreNote")}</p>
+      <p className="field-hint">{tDesk("incubation.callDesk.scoreNote")}</p>
 
       <section className="section card">
-        <h2>{t("callDesk.pending")}</h2>
+        <h2>{tDesk("incubation.callDesk.pending")}</h2>
         {pending.length ? (
           <>
             <ul>
@@ -214,18 +215,18 @@ export default function CallDesk() {
                 </li>
               ))}
             </ul>
-            <p>{t("callDesk.releaseLead")}</p>
+            <p>{tDesk("incubation.callDesk.releaseLead")}</p>
             <p>
               <ConfirmTrigger name="release" className="button">
-                {t("callDesk.releaseAsk", { count: pending.length })}
+                {tDesk("incubation.callDesk.releaseAsk", { count: pending.length })}
               </ConfirmTrigger>
             </p>
             <ConfirmDialog
               name="release"
-              title={t("callDesk.releaseTitle", { count: pending.length })}
-              cancelLabel={t("callDesk.releaseCancel")}
+              title={tDesk("incubation.callDesk.releaseTitle", { count: pending.length })}
+              cancelLabel={tDesk("incubation.callDesk.releaseCancel")}
             >
-              <p>{t("callDesk.releaseWho")}</p>
+              <p>{tDesk("incubation.callDesk.releaseWho")}</p>
               <ul className="stack" data-testid="release-list">
                 {pending.map((p) => (
                   <li key={p.id}>
@@ -234,7 +235,7 @@ export default function CallDesk() {
                     <div className="muted">
                       {p.recipients.length
                         ? p.recipients.map((r) => `${r.name} <${r.email}>`).join(", ")
-                        : t("callDesk.noRecipients")}
+                        : tDesk("incubation.callDesk.noRecipients")}
                     </div>
                   </li>
                 ))}
@@ -245,13 +246,13 @@ export default function CallDesk() {
                   <input key={p.id} type="hidden" name="seen" value={p.stamp} />
                 ))}
                 <button type="submit" className="button">
-                  {t("callDesk.release", { count: pending.length })}
+                  {tDesk("incubation.callDesk.release", { count: pending.length })}
                 </button>
               </Form>
             </ConfirmDialog>
           </>
         ) : (
-          <p className="muted">{t("callDesk.pendingNone")}</p>
+          <p className="muted">{tDesk("incubation.callDesk.pendingNone")}</p>
         )}
       </section>
     </div>

@@ -36,19 +36,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function EditCall() {
   const { call, programmes, defaults } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = useTranslation("incubation");
+  const { t: tDesk } = useTranslation("desk");
   const pick = usePick();
   return (
     <div className="container">
       <p>
         <Link to={`/desk/incubation/calls/${call.id}`}>← {pick(call.title_en, call.title_zh)}</Link>
       </p>
-      <h1>{t("callForm.titleEdit")}</h1>
+      <h1>{tDesk("incubation.callForm.titleEdit")}</h1>
       <CallForm
         programmes={programmes}
         defaults={defaults}
         result={result}
-        submitLabel={t("callForm.save")}
+        submitLabel={tDesk("incubation.callForm.save")}
       />
     </div>
   );

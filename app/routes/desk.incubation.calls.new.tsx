@@ -36,24 +36,24 @@ async function post({ request, context }: ActionFunctionArgs) {
 export default function NewCall() {
   const { programmes, defaults, source } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = useTranslation("incubation");
+  const { t: tDesk } = useTranslation("desk");
   const pick = usePick();
   return (
     <div className="container">
       <p>
-        <Link to="/desk/incubation">← {t("desk.backToDesk")}</Link>
+        <Link to="/desk/incubation">← {tDesk("incubation.home.backToDesk")}</Link>
       </p>
-      <h1>{t("callForm.titleNew")}</h1>
+      <h1>{tDesk("incubation.callForm.titleNew")}</h1>
       {source ? (
         <p className="notice">
-          {t("callForm.cloneFrom", { title: pick(source.title_en, source.title_zh) })}
+          {tDesk("incubation.callForm.cloneFrom", { title: pick(source.title_en, source.title_zh) })}
         </p>
       ) : null}
       <CallForm
         programmes={programmes}
         defaults={defaults}
         result={result}
-        submitLabel={t("callForm.save")}
+        submitLabel={tDesk("incubation.callForm.save")}
       />
     </div>
   );

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -13,6 +14,9 @@ import { db } from "~/db.server";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["accounts"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Reset your password · 重置密码 | Zizhu Park Portal") },

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
@@ -8,6 +9,9 @@ import { useTranslation } from "~/i18n/use-translation";
 import { kbTaxonomy, listPublishedKb, searchKb } from "~/kb/kb.server";
 import { pageDescription, pageTitle } from "~/lib/page-title";
 import { field, parseQuery } from "~/lib/query.server";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["kb"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Help centre · 帮助中心 | Zizhu Park Portal") },

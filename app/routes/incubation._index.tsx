@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -5,6 +6,9 @@ import { db } from "~/db.server";
 import { listPublicProgrammes } from "~/incubation/incubation.server";
 import { useParkTime, usePick } from "~/incubation/hooks";
 import { pageDescription, pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["incubation"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Incubation · 孵化项目 | Zizhu Park Portal") },

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -16,6 +17,9 @@ import { useLocale } from "~/lib/root-data";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["accounts", "company"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Invitation · 企业邀请 | Zizhu Park Portal") },

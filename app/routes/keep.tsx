@@ -3,6 +3,7 @@
  * the same body here): its text fields are kept for this browser (ADR 0018), then the person
  * signs in and lands on /resume. Anonymous by design; bounded in app/forms/kept-input.server.ts.
  */
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link } from "@remix-run/react";
@@ -19,6 +20,9 @@ import {
 import { logger } from "~/observability/logger.server";
 import { safeRedirect } from "~/lib/redirect";
 import { redirectWithToast } from "~/lib/toast.server";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["accounts", "kept"] };
 
 export const meta: MetaFunction = () => [{ title: "Zizhu Park Portal" }];
 

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -12,7 +13,7 @@ import { isoDay } from "~/lib/format";
 import { pageTitle } from "~/lib/page-title";
 
 /** A reading page: served without the app's JavaScript (ADR 0016, page weight). */
-export const handle = { hydrate: false };
+export const handle: RouteHandle = { hydrate: false, i18n: ["news"] };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);

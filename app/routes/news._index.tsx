@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -10,6 +11,9 @@ import { listCategories, listPublished, listTags } from "~/news/news.server";
 import { NewsThumb } from "~/news/ui";
 import { isoDay } from "~/lib/format";
 import { pageDescription, pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["news"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "News · 园区新闻 | Zizhu Park Portal") },

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -8,6 +9,9 @@ import { renderMarkdown } from "~/news/markdown.server";
 import { getProfile, keyFacts, listIndustries } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
 import { pageDescription, pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["park"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "The park · 园区概况 | Zizhu Park Portal") },

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -9,6 +10,9 @@ import { publicFigures } from "~/projects/public-figures.server";
 import { figureText } from "~/projects/report";
 import { ParkNav } from "~/park/ui";
 import { pageDescription, pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["park"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "How to invest · 投资指南 | Zizhu Park Portal") },

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -9,6 +10,9 @@ import { listPolicies } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
 import { formatDate } from "~/lib/format";
 import { pageDescription, pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["park"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Policies · 政策扶持 | Zizhu Park Portal") },

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUser } from "~/auth/guards.server";
@@ -16,6 +17,9 @@ import {
   policyWindow,
 } from "~/policies/policies.server";
 import { BenefitText, WindowText } from "~/policies/ui";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["company", "park", "policies"] };
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => [
   {

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -7,6 +8,9 @@ import { detectLocale } from "~/i18n/locale.server";
 import { listSpaces } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
 import { pageDescription, pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["park"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Space · 载体空间 | Zizhu Park Portal") },

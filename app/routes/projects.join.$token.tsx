@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -14,6 +15,9 @@ import {
   getInvestorInvitation,
   type InvestorInvitationView,
 } from "~/projects/investor.server";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["accounts", "investor"] };
 
 export const meta: MetaFunction = () => [
   { title: "Follow your project · 跟进您的项目 | Zizhu Park Portal" },

@@ -5,6 +5,7 @@
  * the same fields there, with their original names, so that action validates and answers as
  * it always does. Only a signed-in user with the browser's cookie sees anything here.
  */
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -21,6 +22,9 @@ import {
 } from "~/forms/kept-input.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["accounts", "kept"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "What you typed is kept · 您填写的内容已保留 | Zizhu Park Portal") },

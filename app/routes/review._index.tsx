@@ -19,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function ReviewIndex() {
   const { assignments } = useLoaderData<typeof loader>();
   const { t } = useTranslation("incubation");
+  const { t: tDesk } = useTranslation("desk");
   const pick = usePick();
   const time = useParkTime();
   return (
@@ -32,9 +33,9 @@ export default function ReviewIndex() {
           <table className="table table-cards">
             <thead>
               <tr>
-                <th>{t("callDesk.company")}</th>
+                <th>{tDesk("incubation.callDesk.company")}</th>
                 <th>{t("public.programme")}</th>
-                <th>{t("callDesk.status")}</th>
+                <th>{tDesk("incubation.callDesk.status")}</th>
                 <th>{t("review.scored")}</th>
               </tr>
             </thead>

@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -10,6 +11,9 @@ import { committedTargets, getCatalogue } from "~/service-requests/catalogue.ser
 import { useDuration } from "~/service-requests/components";
 import { serviceLevels } from "~/service-requests/reports.server";
 import { pageDescription, pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["services"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Park services · 园区服务 | Zizhu Park Portal") },

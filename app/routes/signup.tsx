@@ -1,3 +1,4 @@
+import type { RouteHandle } from "~/i18n/client-strings";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -18,6 +19,9 @@ import { useLocale } from "~/lib/root-data";
 import { requestMeta } from "~/lib/request.server";
 import { redirectWithToast } from "~/lib/toast.server";
 import { pageDescription, pageTitle } from "~/lib/page-title";
+
+/** The strings this page uses besides common (ADR 0057). */
+export const handle: RouteHandle = { i18n: ["accounts"] };
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Create account · 注册 | Zizhu Park Portal") },

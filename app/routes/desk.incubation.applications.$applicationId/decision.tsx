@@ -27,6 +27,7 @@ export function Decision({
 }) {
   const letterRef = useRef<HTMLTextAreaElement>(null);
   const { t } = useTranslation("incubation");
+  const { t: tDesk } = useTranslation("desk");
   const time = useParkTime();
   const values = feedback.values("template", "decision");
   const outcomeErrors = [
@@ -59,7 +60,7 @@ export function Decision({
           </p>
           {feedback.formError("decision")}
           <div className={`field${outcomeErrors.length ? " has-error" : ""}`}>
-            <label htmlFor="decision-outcome">{t("callDesk.outcome")}</label>
+            <label htmlFor="decision-outcome">{tDesk("incubation.callDesk.outcome")}</label>
             <select
               id="decision-outcome"
               name="outcome"

@@ -15,14 +15,15 @@ export function Reviewers({
   reviewers: { id: string; name: string }[];
 }) {
   const { t } = useTranslation("incubation");
+  const { t: tDesk } = useTranslation("desk");
   const assignedIds = new Set(app.assignments.map((a) => a.reviewer_id));
   const unassigned = reviewers.filter((r) => !assignedIds.has(r.id));
   return (
     <section className="section card stack">
       <h2>{t("staffApp.assign")}</h2>
       <p>
-        <strong>{t("staffApp.totals")}:</strong> {t("callDesk.mean")} {fmt(app.totals.weightedMean)}{" "}
-        · {t("callDesk.normalised")} {fmt(app.totals.normalised)} · {t("callDesk.reviews")}{" "}
+        <strong>{t("staffApp.totals")}:</strong> {tDesk("incubation.callDesk.mean")} {fmt(app.totals.weightedMean)}{" "}
+        · {tDesk("incubation.callDesk.normalised")} {fmt(app.totals.normalised)} · {tDesk("incubation.callDesk.reviews")}{" "}
         {app.totals.reviews}
       </p>
       {app.assignments.length ? <Assignments app={app} /> : null}
@@ -50,13 +51,14 @@ export function Reviewers({
 
 function Assignments({ app }: { app: StaffApp }) {
   const { t } = useTranslation("incubation");
+  const { t: tDesk } = useTranslation("desk");
   const pick = usePick();
   return (
     <div className="table-wrap">
       <table className="table">
         <thead>
           <tr>
-            <th>{t("callDesk.reviewers")}</th>
+            <th>{tDesk("incubation.callDesk.reviewers")}</th>
             <th>{t("staffApp.score")}</th>
             {app.rubric.map((c) => (
               <th key={c.key}>
