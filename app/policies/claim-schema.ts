@@ -112,6 +112,8 @@ export type PayeeInput = Pick<
 
 /** The desk's bulk award: review the companies chosen, then grant them (confirmed). */
 export const awardsSchema = z.object({
-  intent: z.enum(["review", "grant", "change"]),
+  /** `reviewAll`: every company of the list (the search `q`), on every page (ADR 0058). */
+  intent: z.enum(["review", "reviewAll", "grant", "change"]),
   companyId: z.array(z.uuid()).max(500).default([]),
+  q: z.string().max(100).optional(),
 });

@@ -360,7 +360,9 @@ export function PreviewPanel({
     ) : (
       <>
         {count > rows.length ? (
-          <p className="muted">{td("policyPreview.first", { shown: String(rows.length), count })}</p>
+          <p className="muted">
+            {td("policyPreview.first", { shown: String(rows.length), count })}
+          </p>
         ) : null}
         <div className="table-wrap" tabIndex={0}>
           <table className="table table-cards">

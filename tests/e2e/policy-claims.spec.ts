@@ -243,6 +243,10 @@ async function runJourney(browser: Browser, baseURL: string, js: boolean, width:
   const toReach = desk.locator("section", {
     has: desk.getByRole("heading", { name: /^Eligible, not claimed/ }),
   });
+  // The list comes in pages with a search by name; the search is kept after the request.
+  await toReach.getByLabel("Find a company").fill(other.name);
+  await toReach.getByRole("button", { name: "Search" }).click();
+  await expect(toReach.getByRole("link", { name: "Show every company" })).toBeVisible();
   const otherRow = toReach.getByRole("row", { name: new RegExp(other.name) });
   await expect(otherRow).toContainText("Chen Jing");
   await otherRow.getByRole("link", { name: /Tell the company/ }).click();

@@ -227,6 +227,7 @@ const desk = {
   },
   policyLists: {
     search: "Find a company",
+    searchButton: "Search",
     pages: "Pages",
     previous: "Previous",
     next: "Next",

@@ -190,6 +190,7 @@ const desk: Translation<typeof en> = {
   },
   policyLists: {
     search: "查找企业",
+    searchButton: "搜索",
     pages: "分页",
     previous: "上一页",
     next: "下一页",

@@ -7,23 +7,25 @@ import { pick } from "~/i18n/i18n";
 import { useTranslation } from "~/i18n/use-translation";
 import { useLocale } from "~/lib/root-data";
 import type { AwardCandidate } from "~/policies/awards.server";
+import { ListPager, ListSearch } from "~/policies/list-ui";
+import { listHref, type ListPage } from "~/policies/lists";
 
 /**
- * Select all: with JavaScript, a box that ticks or clears every company; before hydration and
- * without JavaScript, links that render the list all ticked or all clear.
+ * Select all (on this page): with JavaScript, a box that ticks or clears the page's companies;
+ * before hydration and without JavaScript, links that render the page all ticked or all clear.
  */
-function SelectAll() {
-  const { t } = useTranslation("claims");
+function SelectAll({ here }: { here: string }) {
+  const { t: td } = useTranslation("desk");
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   if (!hydrated)
     return (
       <p className="row">
-        <Link to="?all=1" preventScrollReset>
-          {t("awards.selectAll")}
+        <Link to={`${here}${here.includes("?") ? "&" : "?"}all=1`} preventScrollReset>
+          {td("policyLists.selectPage")}
         </Link>
-        <Link to="?" preventScrollReset>
-          {t("awards.selectNone")}
+        <Link to={here} preventScrollReset>
+          {td("policyLists.selectNone")}
         </Link>
       </p>
     );
@@ -38,84 +40,114 @@ function SelectAll() {
           for (const box of boxes ?? []) box.checked = e.currentTarget.checked;
         }}
       />
-      <span>{t("awards.selectAll")}</span>
+      <span>{td("policyLists.selectPage")}</span>
     </label>
   );
 }
 
 export function CandidateForm({
-  candidates,
+  path,
+  list,
   selected,
   noneChosen,
 }: {
-  candidates: AwardCandidate[];
+  path: string;
+  list: ListPage<AwardCandidate>;
   selected: string[];
   noneChosen: boolean;
 }) {
   const { t } = useTranslation("claims");
+  const { t: td } = useTranslation("desk");
   const locale = useLocale();
-  if (!candidates.length) return <p className="muted">{t("awards.none")}</p>;
+  if (!list.total) return <p className="muted">{t("awards.none")}</p>;
   return (
-    <Form method="post" className="stack" aria-labelledby="awards-choose">
-      <h2 id="awards-choose" className="visually-hidden">
-        {t("awards.choose")}
-      </h2>
-      <SelectAll />
-      {noneChosen ? (
-        <p className="notice notice-warning" role="alert">
-          {t("awards.noneChosen")}
-        </p>
-      ) : null}
-      <div className="table-wrap">
-        <table className="table table-cards">
-          <thead>
-            <tr>
-              <th scope="col">
-                <span className="visually-hidden">{t("awards.choose")}</span>
-              </th>
-              <th scope="col">{t("fields.company")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {candidates.map((c) => {
-              const name = pick(locale, c.nameEn, c.nameZh);
-              return (
-                <tr key={c.companyId}>
-                  <td className="card-inline card-first">
-                    <input
-                      type="checkbox"
-                      name="companyId"
-                      value={c.companyId}
-                      defaultChecked={selected.includes(c.companyId)}
-                      aria-label={t("awards.chooseCompany", { company: name })}
-                    />
-                  </td>
-                  <th scope="row" className="card-title">
-                    <Link to={`/desk/companies/${c.companyId}`}>{name}</Link>
+    <>
+      <ListSearch id="awards-q" path={path} list={list} />
+      {!list.matched ? (
+        <p className="muted">{td("policyLists.noneMatch", { q: list.q })}</p>
+      ) : (
+        <Form method="post" className="stack" aria-labelledby="awards-choose">
+          <h2 id="awards-choose" className="visually-hidden">
+            {t("awards.choose")}
+          </h2>
+          {list.q ? <input type="hidden" name="q" value={list.q} /> : null}
+          <SelectAll here={listHref(path, list.q, list.page)} />
+          {list.pages > 1 ? <p className="muted">{td("policyLists.pageHint")}</p> : null}
+          {noneChosen ? (
+            <p className="notice notice-warning" role="alert">
+              {t("awards.noneChosen")}
+            </p>
+          ) : null}
+          <div className="table-wrap">
+            <table className="table table-cards">
+              <thead>
+                <tr>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("awards.choose")}</span>
                   </th>
+                  <th scope="col">{t("fields.company")}</th>
                 </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-      <p>
-        <button type="submit" name="intent" value="review" className="button">
-          {t("awards.review")}
-        </button>
-      </p>
-    </Form>
+              </thead>
+              <tbody>
+                {list.rows.map((c) => {
+                  const name = pick(locale, c.nameEn, c.nameZh);
+                  return (
+                    <tr key={c.companyId}>
+                      <td className="card-inline card-first">
+                        <input
+                          type="checkbox"
+                          name="companyId"
+                          value={c.companyId}
+                          defaultChecked={selected.includes(c.companyId)}
+                          aria-label={t("awards.chooseCompany", { company: name })}
+                        />
+                      </td>
+                      <th scope="row" className="card-title">
+                        <Link to={`/desk/companies/${c.companyId}`}>{name}</Link>
+                      </th>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <p className="row">
+            <button type="submit" name="intent" value="review" className="button">
+              {t("awards.review")}
+            </button>
+            {list.pages > 1 ? (
+              <button
+                type="submit"
+                name="intent"
+                value="reviewAll"
+                className="button button-secondary"
+              >
+                {td("policyLists.reviewAll", { count: list.matched })}
+              </button>
+            ) : null}
+          </p>
+        </Form>
+      )}
+      {list.pages > 1 ? <ListPager path={path} list={list} /> : null}
+    </>
   );
 }
 
 export function ConfirmAwards({
-  companies,
+  names,
+  count,
+  wanted,
+  capped,
   selected,
 }: {
-  companies: AwardCandidate[];
+  names: { companyId: string; nameEn: string; nameZh: string }[];
+  count: number;
+  wanted: number;
+  capped: boolean;
   selected: string[];
 }) {
   const { t } = useTranslation("claims");
+  const { t: td } = useTranslation("desk");
   const locale = useLocale();
   return (
     <section
@@ -123,13 +155,21 @@ export function ConfirmAwards({
       aria-labelledby="awards-confirm"
       data-testid="awards-confirm"
     >
-      <h2 id="awards-confirm">{t("awards.confirmTitle", { count: companies.length })}</h2>
+      <h2 id="awards-confirm">{t("awards.confirmTitle", { count })}</h2>
       <p>{t("awards.confirmBody")}</p>
+      {capped ? (
+        <p className="notice" role="status">
+          {td("policyLists.capped", { max: String(count), count: wanted })}
+        </p>
+      ) : null}
       <ul>
-        {companies.map((c) => (
+        {names.map((c) => (
           <li key={c.companyId}>{pick(locale, c.nameEn, c.nameZh)}</li>
         ))}
       </ul>
+      {count > names.length ? (
+        <p className="muted">{td("policyLists.more", { count: count - names.length })}</p>
+      ) : null}
       <Form method="post" className="row">
         <IdempotencyKey />
         {selected.map((id) => (

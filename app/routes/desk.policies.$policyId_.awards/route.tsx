@@ -14,9 +14,11 @@ import { useTranslation } from "~/i18n/use-translation";
 import { readForm } from "~/lib/form.server";
 import { isUuid } from "~/lib/ids";
 import { pageTitle } from "~/lib/page-title";
+import { field, parseQuery } from "~/lib/query.server";
 import { useLocale } from "~/lib/root-data";
 import { redirectWithToast } from "~/lib/toast.server";
-import { awardCandidates, grantAwards } from "~/policies/awards.server";
+import { awardCandidates, grantAwards, MAX_AWARDS_AT_ONCE } from "~/policies/awards.server";
+import { pageList, resolveSelection } from "~/policies/lists";
 import { awardsSchema } from "~/policies/claim-schema";
 import { useMoney } from "~/policies/claim-ui";
 import { CandidateForm, ConfirmAwards } from "./parts";
@@ -34,12 +36,28 @@ async function load(request: Request, policyId: string | undefined) {
   return { user, found };
 }
 
+/** The match comes 50 a page, with a search by company name (ADR 0058). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { found } = await load(request, params.policyId);
-  return found;
+  const query = parseQuery(request, { q: field.text(100), page: field.int(1, 10_000) });
+  const { candidates, ...rest } = found;
+  return { ...rest, list: pageList(candidates, query) };
 }
 
-type Reply = { step: "select" | "confirm"; selected: string[]; noneChosen?: boolean };
+/** Names shown on the confirmation step (the count covers all of them). */
+const CONFIRM_NAMES = 50;
+
+type Named = { companyId: string; nameEn: string; nameZh: string };
+type Reply =
+  | { step: "select"; selected: string[]; noneChosen?: boolean }
+  | {
+      step: "confirm";
+      selected: string[];
+      names: Named[];
+      count: number;
+      wanted: number;
+      capped: boolean;
+    };
 
 export const action = (args: ActionFunctionArgs) => idempotent(post, args);
 async function post({ request, params }: ActionFunctionArgs) {
@@ -48,15 +66,36 @@ async function post({ request, params }: ActionFunctionArgs) {
   const parsed = awardsSchema.safeParse({
     intent: form.get("intent") ?? undefined,
     companyId: form.getAll("companyId"),
+    q: form.get("q") ?? undefined,
   });
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  const { intent, companyId: selected } = parsed.data;
-  if (intent === "change") return data<Reply>({ step: "select", selected });
-  if (!selected.length)
+  const { intent, companyId: ticked, q } = parsed.data;
+  if (intent === "change") return data<Reply>({ step: "select", selected: ticked });
+  if (intent === "grant" && !ticked.length)
+    return data<Reply>({ step: "select", selected: [], noneChosen: true }, { status: 400 });
+  // What will be granted: the choice among today's candidates, said before confirming.
+  const chosen = resolveSelection(
+    found.candidates,
+    intent === "reviewAll" ? { all: true, q } : { all: false, ids: ticked },
+    MAX_AWARDS_AT_ONCE,
+  );
+  const selected = chosen.rows.map((c) => c.companyId);
+  if (intent !== "grant" && !selected.length)
     return data<Reply>({ step: "select", selected, noneChosen: true }, { status: 400 });
-  if (intent === "review") return data<Reply>({ step: "confirm", selected });
+  if (intent !== "grant")
+    return data<Reply>({
+      step: "confirm",
+      selected,
+      names: chosen.rows
+        .slice(0, CONFIRM_NAMES)
+        .map(({ companyId, nameEn, nameZh }) => ({ companyId, nameEn, nameZh })),
+      count: chosen.count,
+      wanted: chosen.wanted,
+      capped: chosen.capped,
+    });
   const here = `/desk/policies/${found.policy.id}/awards`;
-  const result = await grantAwards(db(), user, found.policy.id, { companyIds: selected });
+  // The ids confirmed; each is checked again in the grant's transaction, never granted twice.
+  const result = await grantAwards(db(), user, found.policy.id, { companyIds: ticked });
   if (!result.ok) {
     if (result.error === "notFound") throw new Response("Not found", { status: 404 });
     return redirectWithToast(here, { type: "error", key: `claims:awards.errors.${result.error}` });
@@ -69,14 +108,14 @@ async function post({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PolicyAwards() {
-  const { policy, candidates, holding, today } = useLoaderData<typeof loader>();
+  const { policy, list, holding, today } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const { t } = useTranslation("claims");
   const locale = useLocale();
   const money = useMoney();
   const all = new URLSearchParams(useLocation().search).get("all") === "1";
   const title = pick(locale, policy.title_en, policy.title_zh);
-  const selected = reply?.selected ?? (all ? candidates.map((c) => c.companyId) : []);
+  const selected = reply?.selected ?? (all ? list.rows.map((c) => c.companyId) : []);
   const usable = policy.auto_award && policy.status === "published";
   return (
     <div className="container stack">
@@ -98,15 +137,19 @@ export default function PolicyAwards() {
       </p>
       {!usable ? null : reply?.step === "confirm" ? (
         <ConfirmAwards
-          companies={candidates.filter((c) => reply.selected.includes(c.companyId))}
+          names={reply.names}
+          count={reply.count}
+          wanted={reply.wanted}
+          capped={reply.capped}
           selected={reply.selected}
         />
       ) : (
         <CandidateForm
-          key={`${all}:${selected.join(",")}`}
-          candidates={candidates}
+          key={`${all}:${list.q}:${list.page}:${selected.join(",")}`}
+          path={`/desk/policies/${policy.id}/awards`}
+          list={list}
           selected={selected}
-          noneChosen={!!reply?.noneChosen}
+          noneChosen={!!reply && "noneChosen" in reply && !!reply.noneChosen}
         />
       )}
     </div>

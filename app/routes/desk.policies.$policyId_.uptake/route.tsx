@@ -8,9 +8,12 @@ import { useTranslation } from "~/i18n/use-translation";
 import { readForm } from "~/lib/form.server";
 import { isUuid } from "~/lib/ids";
 import { pageTitle } from "~/lib/page-title";
+import { field, parseQuery } from "~/lib/query.server";
 import { requestMeta } from "~/lib/request.server";
 import { useLocale } from "~/lib/root-data";
 import { redirectWithToast } from "~/lib/toast.server";
+import { ListPager, ListSearch } from "~/policies/list-ui";
+import { listHref, pageList } from "~/policies/lists";
 import { getPolicy } from "~/policies/policies.server";
 import { notClaimed, openOutreach, policyUptake } from "~/policies/uptake.server";
 import { ClaimedTable, NotClaimedTable, UptakeFigures } from "./parts";
@@ -28,9 +31,18 @@ async function load(request: Request, policyId: string | undefined) {
   return { user, policy };
 }
 
-/** The policy office's view of one policy's reach this year (ADR 0044). */
+/** The list's search and page (server only: `field` is not in the browser's bundle). */
+function listQuery(request: Request) {
+  return parseQuery(request, { q: field.text(100), page: field.int(1, 10_000) });
+}
+
+/**
+ * The policy office's view of one policy's reach this year (ADR 0044); the eligible companies
+ * not claimed come 50 a page with a search by name (ADR 0058).
+ */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, policy } = await load(request, params.policyId);
+  const query = listQuery(request);
   const uptake = (await policyUptake(db(), user, policy.id))!;
   return {
     policy: {
@@ -39,8 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title_zh: policy.title_zh,
       status: policy.status,
     },
-    uptake,
-    notClaimed: notClaimed(uptake),
+    uptake: { ...uptake, rows: uptake.rows.filter((r) => r.claimStatus) },
+    notClaimed: pageList(notClaimed(uptake), query),
   };
 }
 
@@ -50,7 +62,9 @@ async function post({ request, params, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   if (form.get("intent") !== "outreach") throw new Response("Bad request", { status: 400 });
   const companyId = String(form.get("companyId") ?? "");
-  const here = `/desk/policies/${policy.id}/uptake`;
+  // Back to the page and search the button was on.
+  const query = listQuery(request);
+  const here = listHref(`/desk/policies/${policy.id}/uptake`, query.q ?? "", query.page ?? 1);
   const result = await openOutreach(
     db(),
     user,
@@ -71,7 +85,9 @@ async function post({ request, params, context }: ActionFunctionArgs) {
 
 export default function PolicyUptake() {
   const { policy, uptake, notClaimed: open } = useLoaderData<typeof loader>();
+  const path = `/desk/policies/${policy.id}/uptake`;
   const { t } = useTranslation("claims");
+  const { t: td } = useTranslation("desk");
   const locale = useLocale();
   return (
     <div className="container stack">
@@ -97,17 +113,25 @@ export default function PolicyUptake() {
       </header>
       <UptakeFigures uptake={uptake} />
       <section className="section stack" aria-labelledby="uptake-open">
-        <h2 id="uptake-open">{t("uptake.notClaimed", { count: open.length })}</h2>
+        <h2 id="uptake-open">{t("uptake.notClaimed", { count: open.total })}</h2>
         <p className="muted">{t("uptake.notClaimedLead")}</p>
         {policy.status !== "published" ? (
           <p className="notice">{t("uptake.draft")}</p>
         ) : (
-          <NotClaimedTable rows={open} />
+          <>
+            {open.total > 0 ? <ListSearch id="uptake-q" path={path} list={open} /> : null}
+            {open.q && !open.matched ? (
+              <p className="muted">{td("policyLists.noneMatch", { q: open.q })}</p>
+            ) : (
+              <NotClaimedTable rows={open.rows} />
+            )}
+            {open.pages > 1 ? <ListPager path={path} list={open} /> : null}
+          </>
         )}
       </section>
       <section className="section stack" aria-labelledby="uptake-claims">
         <h2 id="uptake-claims">{t("uptake.claims", { year: String(uptake.year) })}</h2>
-        <ClaimedTable rows={uptake.rows.filter((r) => r.claimStatus)} />
+        <ClaimedTable rows={uptake.rows} />
       </section>
     </div>
   );
