@@ -281,6 +281,16 @@ export interface IncubationCall {
   updated_at: Generated<Timestamp>;
 }
 
+export interface IncubationExtension {
+  application_id: string;
+  extended_at: Generated<Timestamp>;
+  extended_by: string | null;
+  from_end_date: string;
+  id: Generated<string>;
+  reason: string;
+  to_end_date: string;
+}
+
 export interface IncubationMentor {
   application_id: string;
   assigned_at: Generated<Timestamp>;
@@ -1336,6 +1346,7 @@ export interface DB {
   inbound_email: InboundEmail;
   inbound_email_answer: InboundEmailAnswer;
   incubation_call: IncubationCall;
+  incubation_extension: IncubationExtension;
   incubation_mentor: IncubationMentor;
   incubation_milestone: IncubationMilestone;
   incubation_milestone_reminder: IncubationMilestoneReminder;

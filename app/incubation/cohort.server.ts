@@ -67,6 +67,14 @@ export async function listCohort(db: Executor, today: string = isoDay(new Date()
           AND r.status IN ('open', 'draft', 'returned') AND p2.due_on < ${today}::date)::int`.as(
         "reports_overdue",
       ),
+      sql<number>`(SELECT count(*) FROM incubation_extension e WHERE e.application_id = o.application_id)::int`.as(
+        "extensions",
+      ),
+      sql<number>`(SELECT count(*) FROM application_onboarding ob
+        JOIN service_request sr ON sr.id = ob.service_request_id
+        WHERE ob.application_id = o.application_id AND sr.state NOT IN ('resolved', 'closed'))::int`.as(
+        "onboarding_open",
+      ),
     ])
     .where("o.status", "=", "signed")
     .orderBy("p.name_en")

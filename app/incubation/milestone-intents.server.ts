@@ -1,8 +1,8 @@
 /**
  * The forms of an incubation after signing (ADR 0040), for the company's application page and
  * the desk's incubatee page: mark a milestone done (company, multipart), accept or send one
- * back (staff), assign or remove a mentor (staff, ADR 0049), graduate or end early (staff,
- * after a confirmation). Answers a redirect with a
+ * back (staff), assign or remove a mentor (staff, ADR 0049), graduate, end early or extend
+ * (staff, after a confirmation; ADR 0055). Answers a redirect with a
  * toast, an error for the page, or null when the post is not one of these.
  */
 import { data } from "@remix-run/node";
@@ -10,15 +10,18 @@ import { db } from "~/db.server";
 import { textError } from "~/lib/text";
 import { redirectWithToast } from "~/lib/toast.server";
 import { endIncubation, OUTCOMES, type Outcome } from "./cohort.server";
+import { extendIncubation } from "./extensions.server";
 import type { Ctx } from "./incubation.server";
 import { assignMentor, removeMentor } from "./mentors.server";
 import { completeMilestone, decideMilestone } from "./milestones.server";
+import { extensionSchema } from "./extension-schema";
 
 export const MILESTONE_INTENTS = [
   "complete_milestone",
   "accept_milestone",
   "return_milestone",
   "end_incubation",
+  "extend_incubation",
   "assign_mentor",
   "remove_mentor",
 ];
@@ -33,7 +36,13 @@ export async function milestoneIntent(
   app: { id: string; company_id: string },
   side: "company" | "staff",
   form: FormData,
-): Promise<Response | ReturnType<typeof data<{ error: string }>> | null> {
+): Promise<
+  | Response
+  | ReturnType<
+      typeof data<{ error: string; extension?: { plannedEndDate: string; reason: string } }>
+    >
+  | null
+> {
   const intent = str(form, "intent");
   if (!MILESTONE_INTENTS.includes(intent)) return null;
   const back = side === "company" ? `/applications/${app.id}` : `/desk/incubation/cohort/${app.id}`;
@@ -89,15 +98,25 @@ export async function milestoneIntent(
       intent === "assign_mentor"
         ? await assignMentor(db(), ctx, app.id, mentorId)
         : await removeMentor(db(), ctx, app.id, mentorId);
-    if (!result.ok)
-      return failWith(`desk:mentors.errors.${result.error}`, statusOf(result.error));
+    if (!result.ok) return failWith(`desk:mentors.errors.${result.error}`, statusOf(result.error));
     return redirectWithToast(back, {
       type: "success",
       key:
-        intent === "assign_mentor"
-          ? "desk:mentors.toast.assigned"
-          : "desk:mentors.toast.removed",
+        intent === "assign_mentor" ? "desk:mentors.toast.assigned" : "desk:mentors.toast.removed",
     });
+  }
+
+  if (intent === "extend_incubation") {
+    // What was typed comes back with an error, for the form to show again.
+    const typed = { plannedEndDate: str(form, "plannedEndDate"), reason: str(form, "reason") };
+    const again = (key: string, status: number) =>
+      data({ error: key, extension: typed }, { status });
+    const parsed = extensionSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success)
+      return again(parsed.error.issues[0]?.message ?? "desk:extensions.errors.date", 400);
+    const result = await extendIncubation(db(), ctx, app.id, parsed.data);
+    if (!result.ok) return again(`desk:extensions.errors.${result.error}`, statusOf(result.error));
+    return redirectWithToast(back, { type: "success", key: "desk:extensions.toast.extended" });
   }
 
   // end_incubation

@@ -220,7 +220,8 @@ export function ApplicantMessages({
           {m.status
             ? t("dashboard.statusChanged", { status: t(`status.${m.status as "draft"}`) })
             : null}
-          {m.kind === "info_request" && m.body ? (
+          {(m.kind === "info_request" || (m.kind === "incubation" && m.status === "extended")) &&
+          m.body ? (
             <span style={{ whiteSpace: "pre-line" }}> {m.body}</span>
           ) : null}
         </li>

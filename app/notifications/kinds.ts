@@ -33,6 +33,8 @@ export const NOTIFICATION_KINDS = [
   "milestone_returned",
   "incubation_graduated",
   "incubation_exited",
+  // Extensions at the end-of-incubation review (ADR 0055).
+  "incubation_extended",
   "staff_milestone_submitted",
   // Milestone reminders (ADR 0045): before the due day and the day after, to the company; late ones to staff.
   "milestone_reminder",

@@ -4,6 +4,12 @@ import { requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { useTranslation } from "~/i18n/use-translation";
 import { listCohort, type CohortRow } from "~/incubation/cohort.server";
+import {
+  COHORT_STATES,
+  cohortState,
+  cohortSummary,
+  type CohortState,
+} from "~/incubation/cohort-state";
 import { usePick } from "~/incubation/ui";
 import { formatDate } from "~/lib/format";
 import { pageTitle } from "~/lib/page-title";
@@ -16,8 +22,13 @@ export const meta: MetaFunction = ({ matches }) => [
 /** Staff: every incubatee by programme, with progress and what is overdue (ADR 0040). */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "read:application:any");
-  const rows = await listCohort(db());
-  const programmes: { id: string; name_en: string; name_zh: string; rows: CohortRow[] }[] = [];
+  const rows = (await listCohort(db())).map((r) => ({ ...r, state: cohortState(r) }));
+  const programmes: {
+    id: string;
+    name_en: string;
+    name_zh: string;
+    rows: (CohortRow & { state: CohortState })[];
+  }[] = [];
   for (const r of rows) {
     let p = programmes.find((x) => x.id === r.programme_id);
     if (!p) {
@@ -26,12 +37,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }
     p.rows.push(r);
   }
-  return { programmes };
+  return { programmes, summary: cohortSummary(rows.map((r) => r.state)) };
 }
 
+const STATE_BADGE: Record<CohortState, string> = {
+  onboarding: "badge badge-warning",
+  incubating: "badge",
+  extended: "badge badge-warning",
+  graduated: "badge badge-success",
+  exited: "badge badge-muted",
+};
+
 export default function Cohort() {
-  const { programmes } = useLoaderData<typeof loader>();
+  const { programmes, summary } = useLoaderData<typeof loader>();
   const { t } = useTranslation("incubation");
+  const { t: td } = useTranslation("desk");
   const pick = usePick();
   const locale = useLocale();
   return (
@@ -43,6 +63,17 @@ export default function Cohort() {
         <h1>{t("cohort.title")}</h1>
         <p className="lead">{t("cohort.lead")}</p>
       </header>
+      <section aria-labelledby="cohort-summary">
+        <h2 id="cohort-summary">{td("cohortSummary.title")}</h2>
+        <ul className="card-grid admin-stats" data-testid="cohort-summary">
+          {COHORT_STATES.map((s) => (
+            <li key={s} className="card" data-state={s}>
+              <p className="stat">{summary[s]}</p>
+              <p>{td(`cohortSummary.${s}`)}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
       {programmes.length ? null : <p className="muted">{t("cohort.empty")}</p>}
       {programmes.map((p) => (
         <section key={p.id} className="card stack" aria-labelledby={`programme-${p.id}`}>
@@ -101,17 +132,7 @@ export default function Cohort() {
                       ) : null}
                     </td>
                     <td data-label={t("cohort.state")}>
-                      {r.outcome ? (
-                        <span
-                          className={
-                            r.outcome === "graduated" ? "badge badge-success" : "badge badge-muted"
-                          }
-                        >
-                          {t(`cohort.outcome.${r.outcome as "graduated"}`)}
-                        </span>
-                      ) : (
-                        <span className="badge">{t("cohort.active")}</span>
-                      )}
+                      <span className={STATE_BADGE[r.state]}>{td(`cohortSummary.${r.state}`)}</span>
                     </td>
                   </tr>
                 ))}

@@ -39,6 +39,7 @@ import * as newsCoverThumb from "./2026-12-07T0620_news_cover_thumb";
 import * as incubationMentors from "./2026-12-07T0700_incubation_mentors";
 import * as projectStageTotals from "./2026-12-08T0100_project_stage_totals";
 import * as projectVisitUnits from "./2026-12-08T0110_project_visit_units";
+import * as incubationExtensions from "./2026-12-08T0200_incubation_extensions";
 import * as ruleStateSubject from "./2026-12-08T0300_rule_state_subject";
 import * as requestWatchers from "./2026-12-08T0310_request_watchers";
 
@@ -87,6 +88,7 @@ export const migrations: Record<string, Migration> = {
   "2026-12-07T0700_incubation_mentors": incubationMentors,
   "2026-12-08T0100_project_stage_totals": projectStageTotals,
   "2026-12-08T0110_project_visit_units": projectVisitUnits,
+  "2026-12-08T0200_incubation_extensions": incubationExtensions,
   "2026-12-08T0300_rule_state_subject": ruleStateSubject,
   "2026-12-08T0310_request_watchers": requestWatchers,
 };

@@ -4,7 +4,7 @@
  * the step tabs that save before they go, the unsaved-changes warning, "Save and continue"
  * listing what the step still needs; a decision form that starts with no choice; a release
  * that shows who will be told what; at phone width without sideways scroll; a mentor's comment
- * on the demo incubatee's report, read by the incubatee.
+ * on the demo incubatee's report, read by the incubatee; the end review's extension (ADR 0055).
  */
 import type { Page } from "@playwright/test";
 import { PERSONAS, contextFor, expect, insertOpenCall, query, test } from "../support/e2e";
@@ -303,6 +303,62 @@ test("a mentor reads their incubatee's report and comments; the incubatee reads 
   await o.goto(`/applications/${inc!.application_id}`);
   await expect(o.getByTestId("report-comments")).toContainText(note);
   await owner.close();
+});
+
+test.describe("the end review, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the end review extends an incubation at 390 px: a wrong date keeps what was typed; the cohort counts it", async ({
+    browser,
+    baseURL,
+  }) => {
+    const [inc] = await query<{ application_id: string; planned: string }>(
+      `SELECT o.application_id, to_char(o.planned_end_date + 200, 'YYYY-MM-DD') AS planned
+       FROM incubation_offer o JOIN incubation_mentor m ON m.application_id = o.application_id
+       JOIN app_user u ON u.id = m.user_id WHERE u.email = $1`,
+      [PERSONAS.mentor],
+    );
+    const ctx = await contextFor(browser, baseURL!, PERSONAS.staff, { javaScriptEnabled: false });
+    const s = await ctx.newPage();
+    await s.setViewportSize({ width: 390, height: 844 });
+    await s.goto("/desk/incubation/cohort");
+    const summary = s.getByTestId("cohort-summary");
+    await expect(summary.locator("[data-state=incubating] .stat")).not.toHaveText("0");
+    const extendedBefore = Number(await summary.locator("[data-state=extended] .stat").innerText());
+    await s.goto(`/desk/incubation/cohort/${inc!.application_id}`);
+    await s.getByRole("link", { name: "Extend…" }).click();
+    await expect(s).toHaveURL(/confirm=extend/);
+    await s.getByLabel("New planned end (YYYY-MM-DD)").fill("2029-02-31");
+    await s.getByLabel("Reason for the extension").fill("The clean room opens late.");
+    await s.getByRole("button", { name: "Yes, extend" }).click();
+    await expect(
+      s.getByText("Give the new planned end as a date (YYYY-MM-DD).").first(),
+    ).toBeVisible();
+    await expect(s.getByLabel("Reason for the extension")).toHaveValue(
+      "The clean room opens late.",
+    );
+    await s.getByLabel("New planned end (YYYY-MM-DD)").fill(inc!.planned);
+    await s.getByRole("button", { name: "Yes, extend" }).click();
+    await expect(s.getByText("Incubation extended. The company has been told.")).toBeVisible();
+    await expect(s.getByTestId("extensions")).toContainText("The clean room opens late.");
+    await noSidewaysScroll(s);
+    await s.goto("/desk/incubation/cohort");
+    await expect(summary.locator("[data-state=extended] .stat")).toHaveText(
+      String(extendedBefore + 1),
+    );
+    await expect(s.getByTestId("cohort-row").filter({ hasText: "Lumina Photonics" })).toContainText(
+      "Extended",
+    );
+    await noSidewaysScroll(s);
+    await ctx.close();
+    const owner = await contextFor(browser, baseURL!, PERSONAS.ownerA, {
+      javaScriptEnabled: false,
+    });
+    const o = await owner.newPage();
+    await o.goto(`/applications/${inc!.application_id}`);
+    await expect(o.getByText("The clean room opens late.")).toBeVisible();
+    await owner.close();
+  });
 });
 
 test.describe("without JavaScript", () => {

@@ -10,6 +10,9 @@ const incubation = {
     accepted_with_conditions: "Accepted with conditions",
     rejected: "Not accepted",
     withdrawn: "Withdrawn",
+    graduated: "Graduated",
+    exited: "Exited early",
+    extended: "Incubation extended",
   },
   next: {
     draft:

@@ -34,6 +34,7 @@ const notifications = {
     milestone_returned: "The park sent back your milestone “{{subject}}”: please see the comment",
     incubation_graduated: "Congratulations: you have graduated from {{subject}}",
     incubation_exited: "Your incubation in {{subject}} has ended",
+    incubation_extended: "Your incubation in {{subject}} is extended to {{ref}}",
     staff_milestone_submitted: "{{ref}} marked the milestone “{{subject}}” done",
     milestone_reminder: "Reminder: the milestone “{{subject}}” is due on {{ref}}",
     milestone_late: "The milestone “{{subject}}” was due on {{ref}} and is not marked done",

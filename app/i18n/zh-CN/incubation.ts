@@ -12,6 +12,9 @@ const incubation: Translation<typeof en> = {
     accepted_with_conditions: "有条件录取",
     rejected: "未录取",
     withdrawn: "已撤回",
+    graduated: "已毕业",
+    exited: "已提前退出",
+    extended: "孵化期已延长",
   },
   next: {
     draft: "请完成各个步骤，并在截止时间前提交。每进入下一步，您填写的内容都会保存到服务器。",

@@ -36,6 +36,7 @@ const notifications: Translation<typeof en> = {
     milestone_returned: "园区退回了您的里程碑“{{subject}}”，请查看意见",
     incubation_graduated: "恭喜！贵公司已从{{subject}}毕业",
     incubation_exited: "贵公司在{{subject}}的孵化已结束",
+    incubation_extended: "贵公司在{{subject}}的孵化已延期至 {{ref}}",
     staff_milestone_submitted: "{{ref}} 已将里程碑“{{subject}}”标记为完成",
     milestone_reminder: "提醒：里程碑“{{subject}}”将于 {{ref}} 到期",
     milestone_late: "里程碑“{{subject}}”已于 {{ref}} 到期，尚未标记完成",

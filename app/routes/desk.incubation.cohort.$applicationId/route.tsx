@@ -5,6 +5,7 @@ import { invariantFound, requirePermission } from "~/auth/guards.server";
 import { db } from "~/db.server";
 import { useKeyText, useTranslation } from "~/i18n/use-translation";
 import { getIncubatee } from "~/incubation/cohort.server";
+import { listExtensions } from "~/incubation/extensions.server";
 import { milestoneIntent } from "~/incubation/milestone-intents.server";
 import { isOverdue } from "~/incubation/milestones.server";
 import { EndedNotice, MilestonesSection, ReportsSection } from "~/incubation/milestones-ui";
@@ -20,7 +21,7 @@ import { pageTitle } from "~/lib/page-title";
 import { useLocale } from "~/lib/root-data";
 import { StateBadge } from "~/service-requests/components";
 import type { RequestState } from "~/service-requests/workflow";
-import { EndIncubation } from "./end";
+import { EndIncubation, Extensions } from "./end";
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: pageTitle(matches, "Incubatee · 在孵企业 | Zizhu Park Portal") },
@@ -38,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     onboarding: await listOnboarding(db(), inc.application_id),
     mentors: await listMentors(db(), inc.application_id),
+    extensions: await listExtensions(db(), inc.application_id),
     candidates: await mentorCandidates(db()),
     comments: await commentsByReport(
       db(),
@@ -62,7 +64,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Incubatee() {
-  const { inc, onboarding, comments, mentors, candidates } = useLoaderData<typeof loader>();
+  const { inc, onboarding, comments, mentors, candidates, extensions } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("incubation");
   const keyText = useKeyText();
@@ -94,7 +97,10 @@ export default function Incubatee() {
         </p>
       ) : null}
       {inc.outcome ? (
-        <EndedNotice outcome={inc.outcome} endedOn={inc.ended_on} reason={inc.outcome_reason} />
+        <>
+          <EndedNotice outcome={inc.outcome} endedOn={inc.ended_on} reason={inc.outcome_reason} />
+          <Extensions extensions={extensions} />
+        </>
       ) : null}
       <section className="card stack" aria-labelledby="onboarding-heading" data-testid="onboarding">
         <h2 id="onboarding-heading">{t("offer.onboarding")}</h2>
@@ -127,7 +133,15 @@ export default function Incubatee() {
         side="staff"
         comments={comments}
       />
-      {inc.outcome ? null : <EndIncubation company={company} />}
+      {inc.outcome ? null : (
+        <EndIncubation
+          company={company}
+          plannedEnd={String(inc.planned_end_date)}
+          extensions={extensions}
+          typed={actionData && "extension" in actionData ? (actionData.extension ?? null) : null}
+          error={actionData?.error ?? null}
+        />
+      )}
     </div>
   );
 }
