@@ -8,6 +8,9 @@ import { detectLocale } from "~/i18n/locale.server";
 import { renderMarkdown } from "~/news/markdown.server";
 import { getProfile, keyFacts, listIndustries } from "~/park/park.server";
 import { ParkNav } from "~/park/ui";
+import { parkFigures } from "~/park/figures.server";
+import { SiteMap } from "~/park/site-map";
+import { formatNumber } from "~/lib/format";
 import { pageDescription, pageTitle } from "~/lib/page-title";
 
 /** The strings this page uses besides common (ADR 0057). */
@@ -38,12 +41,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
         }
       : null,
     facts: await keyFacts(db()),
+    figures: await parkFigures(db()),
     industries: await listIndustries(db()),
   };
 }
 
 export default function ParkOverview() {
-  const { locale, profile, facts, industries } = useLoaderData<typeof loader>();
+  const { locale, profile, facts, figures, industries } = useLoaderData<typeof loader>();
   const { t } = useTranslation("park");
   return (
     <div className="container">
@@ -53,6 +57,29 @@ export default function ParkOverview() {
         {profile?.location ? <p className="muted">{profile.location}</p> : null}
       </header>
       <ParkNav />
+      <section className="section" aria-labelledby="figures-title">
+        <h2 id="figures-title">{t("figures.title")}</h2>
+        <div className="card-grid park-figures">
+          <div className="card">
+            <p className="stat">{formatNumber(figures.residentCompanies, locale)}</p>
+            <p className="muted">{t("figures.companies")}</p>
+          </div>
+          <div className="card">
+            <p className="stat">{formatNumber(figures.incubatees, locale)}</p>
+            <p className="muted">{t("figures.incubatees")}</p>
+          </div>
+          <div className="card">
+            <p className="stat">
+              {t("figures.area", { area: formatNumber(figures.availableM2, locale) })}
+            </p>
+            <p className="muted">
+              {t("figures.space", { count: figures.availableUnits })} ·{" "}
+              <Link to="/park/space">{t("figures.seeSpace")}</Link>
+            </p>
+          </div>
+        </div>
+      </section>
+      <SiteMap buildings={figures.buildings} />
       {facts.length ? (
         <section className="section" aria-labelledby="facts-title">
           <h2 id="facts-title">{t("keyFacts")}</h2>

@@ -9,6 +9,33 @@ const park = {
     invest: "How to invest",
   },
   keyFacts: "Key facts",
+  figures: {
+    title: "The park today",
+    companies: "Resident companies",
+    incubatees: "Companies in incubation",
+    area: "{{area}} m²",
+    space_one: "Space to let, in {{count}} unit",
+    space_other: "Space to let, in {{count}} units",
+    seeSpace: "See the space",
+  },
+  map: {
+    title: "Site map",
+    svgTitle: "Site map of the park",
+    svgDesc:
+      "A schematic of the park: offices and R&D (buildings A, B and F) and laboratories (building C) north of the main road; the central green and production and logistics (buildings D and E) south of it; the entrance at the west end of the road. Each building shows the floor space it has to let.",
+    caption: "Schematic, not to scale. The figures are the space each building has to let today.",
+    listTitle: "The site map as a list",
+    zones: {
+      offices: "Offices and R&D",
+      labs: "Laboratories",
+      production: "Production and logistics",
+    },
+    green: "Central green",
+    road: "Main road",
+    entrance: "The entrance is at the west end of the main road.",
+    item: "Building {{letter}}: {{area}} m² to let",
+    elsewhere: "Other buildings",
+  },
   rankings: {
     title: "National evaluation rankings",
     lead: "Results of the national high-tech park evaluation by China's Ministry of Science and Technology. Rank 1 is the best.",

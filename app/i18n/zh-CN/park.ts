@@ -11,6 +11,33 @@ const park: Translation<typeof en> = {
     space: "载体空间",
     invest: "投资指南",
   },
+  figures: {
+    title: "园区现况",
+    companies: "入驻企业",
+    incubatees: "在孵企业",
+    area: "{{area}} m²",
+    space_one: "可租面积，共 {{count}} 个单元",
+    space_other: "可租面积，共 {{count}} 个单元",
+    seeSpace: "查看可租空间",
+  },
+  map: {
+    title: "园区平面图",
+    svgTitle: "园区平面示意图",
+    svgDesc:
+      "园区示意图：主干道以北为办公与研发区（A、B、F 栋）和实验室区（C 栋）；主干道以南为中央绿地和生产与仓储区（D、E 栋）；入口位于主干道西端。每栋楼标出当前可租面积。",
+    caption: "示意图，非按比例绘制。数字为各楼当前可租面积。",
+    listTitle: "园区平面图（文字版）",
+    zones: {
+      offices: "办公与研发区",
+      labs: "实验室区",
+      production: "生产与仓储区",
+    },
+    green: "中央绿地",
+    road: "主干道",
+    entrance: "入口位于主干道西端。",
+    item: "{{letter}} 栋：可租 {{area}} 平方米",
+    elsewhere: "其他楼栋",
+  },
   keyFacts: "关键数据",
   rankings: {
     title: "国家级高新区评价排名",
