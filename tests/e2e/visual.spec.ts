@@ -19,6 +19,7 @@ const PAGES: Check[] = [
   { path: "/", persona: "anonymous" },
   { path: "/news", persona: "anonymous" },
   { path: "ARTICLE", persona: "anonymous" },
+  { path: "/park", persona: "anonymous" },
   { path: "/park/rankings", persona: "anonymous", key: "td.ranking-rank" },
   { path: "/services", persona: "anonymous" },
   { path: "/requests", persona: "ownerA", key: "table.sr-list td.card-key" },
@@ -32,7 +33,10 @@ async function measure(page: Page) {
   return page.evaluate(() => {
     const overflow = document.scrollingElement!.scrollWidth - window.innerWidth;
     const clipped: string[] = [];
-    for (const svg of document.querySelectorAll<SVGSVGElement>("figure.chart svg")) {
+    // Charts and the park's site map (whose labels must stay inside it too).
+    for (const svg of document.querySelectorAll<SVGSVGElement>(
+      "figure.chart svg, svg.site-map-svg",
+    )) {
       if (!svg.getClientRects().length) continue; // the other size, hidden by CSS
       const vb = svg.viewBox.baseVal;
       for (const text of svg.querySelectorAll("text")) {
