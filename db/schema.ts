@@ -197,6 +197,14 @@ export interface CompanyReporter {
   user_id: string;
 }
 
+export interface CompanyReportFacts {
+  company_id: string;
+  headcount: number | null;
+  months: number;
+  rd: number | null;
+  revenue: number | null;
+}
+
 export interface ContentVersion {
   id: Generated<boolean>;
   version: Generated<number>;
@@ -1339,6 +1347,7 @@ export interface DB {
   company_designation: CompanyDesignation;
   company_invitation: CompanyInvitation;
   company_member: CompanyMember;
+  company_report_facts: CompanyReportFacts;
   company_reporter: CompanyReporter;
   content_version: ContentVersion;
   email: Email;

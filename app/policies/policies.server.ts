@@ -63,19 +63,11 @@ export function policyWindow(row: Pick<PolicyRow, "opens_on" | "deadline">, toda
 
 // ---- Facts ---------------------------------------------------------------------------------
 
-interface FigureRow {
-  company_id: string;
-  months: number;
-  revenue: number | null;
-  rd: number | null;
-  headcount: number | null;
-}
-
 /**
  * What the evaluator knows of each company (all, or those named): the file's industry and
  * registration date, residency, incubation (an accepted application), designations, and from
  * accepted monthly reports the latest headcount and twelve months of revenue and R&D spending
- * (revenue annualised when fewer months were reported).
+ * (revenue annualised when fewer months were reported), as `company_report_facts` keeps them.
  */
 export async function loadFacts(
   db: Executor,
@@ -114,26 +106,14 @@ export async function loadFacts(
     .where("status", "in", LIVE_CLAIM_STATUSES)
     .$if(!!ids, (q) => q.where("company_id", "in", ids!))
     .execute();
-  const filter = ids
-    ? sql`AND r.company_id IN (${sql.join(ids.map((i) => sql`${i}::uuid`))})`
-    : sql``;
-  const figures = await sql<FigureRow>`
-    WITH f AS (
-      SELECT r.company_id, p.ends_on,
-        CASE WHEN jsonb_typeof(r.figures->'revenue') = 'number' THEN (r.figures->>'revenue')::numeric END AS revenue,
-        CASE WHEN jsonb_typeof(r.figures->'rd_spending') = 'number' THEN (r.figures->>'rd_spending')::numeric END AS rd,
-        CASE WHEN jsonb_typeof(r.figures->'staff_total') = 'number' THEN (r.figures->>'staff_total')::numeric END AS staff,
-        max(p.ends_on) OVER (PARTITION BY r.company_id) AS latest
-      FROM report r JOIN report_period p ON p.id = r.period_id
-      WHERE r.status = 'accepted' AND p.kind = 'month' ${filter}
-    )
-    SELECT company_id,
-      count(revenue)::int AS months,
-      sum(revenue)::float8 AS revenue,
-      sum(rd) FILTER (WHERE revenue IS NOT NULL)::float8 AS rd,
-      ((array_agg(staff ORDER BY ends_on DESC) FILTER (WHERE staff IS NOT NULL))[1])::float8 AS headcount
-    FROM f WHERE ends_on > latest - interval '12 months'
-    GROUP BY company_id`.execute(db);
+  // Kept by triggers on report (migration 2026-12-08T0600): the twelve months up to each
+  // company's latest accepted monthly report.
+  const figures = await db
+    .selectFrom("company_report_facts")
+    .select(["company_id", "months", "revenue", "rd", "headcount"])
+    .$if(!!ids, (q) => q.where("company_id", "in", ids!))
+    .execute();
+
 
   const out = new Map<string, CompanyFacts>();
   for (const c of companies)
@@ -156,7 +136,7 @@ export async function loadFacts(
     });
   for (const c of claims)
     (out.get(c.company_id)?.liveClaimPolicyIds as string[])?.push(c.policy_id);
-  for (const f of figures.rows) {
+  for (const f of figures) {
     const facts = out.get(f.company_id);
     if (!facts) continue;
     facts.headcount = f.headcount;

@@ -42,6 +42,7 @@ import * as projectVisitUnits from "./2026-12-08T0110_project_visit_units";
 import * as incubationExtensions from "./2026-12-08T0200_incubation_extensions";
 import * as ruleStateSubject from "./2026-12-08T0300_rule_state_subject";
 import * as requestWatchers from "./2026-12-08T0310_request_watchers";
+import * as companyReportFacts from "./2026-12-08T0600_company_report_facts";
 
 /**
  * Every migration, by its date-prefixed name. Listed here (not read from the folder) so the
@@ -91,4 +92,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-08T0200_incubation_extensions": incubationExtensions,
   "2026-12-08T0300_rule_state_subject": ruleStateSubject,
   "2026-12-08T0310_request_watchers": requestWatchers,
+  "2026-12-08T0600_company_report_facts": companyReportFacts,
 };
