@@ -1,6 +1,6 @@
 /**
- * The projects as a table; at phone width each row becomes a card (CSS: `.project-table`),
- * every cell labelled by its column (`data-label`).
+ * The projects as a table; at phone width each row becomes a card (the shared `.table-cards`
+ * pattern), every cell labelled by its column (`data-label`).
  */
 import { Link } from "@remix-run/react";
 import { useTranslation } from "~/i18n/use-translation";
@@ -37,7 +37,7 @@ export function ProjectTable({ items }: { items: ProjectRow[] }) {
   };
   return (
     <div className="table-wrap">
-      <table className="table project-table">
+      <table className="table table-cards project-table">
         <caption className="visually-hidden">{t("list.caption")}</caption>
         <thead>
           <tr>
@@ -59,11 +59,11 @@ export function ProjectTable({ items }: { items: ProjectRow[] }) {
                   {[l.country(p.country), l.industry(p.industry)].filter(Boolean).join(" · ")}
                 </span>
               </th>
-              <td data-label={col.stage}>
+              <td data-label={col.stage} className="card-inline">
                 <StageBadge stage={p.stage} /> <FlagBadges flags={p.flags} />
               </td>
-              <td data-label={col.owner}>{p.owner_name ?? t("list.unowned")}</td>
-              <td data-label={col.investment}>
+              <td data-label={col.owner} className="card-inline">{p.owner_name ?? t("list.unowned")}</td>
+              <td data-label={col.investment} className="card-inline">
                 {l.money(p.investment_minor, p.investment_currency) || "—"}
               </td>
               <td data-label={col.nextStep}>
