@@ -12,15 +12,11 @@
  *   BENCH_KEEP=1 keeps the scratch database (portal_kb_bench)
  */
 import { sql } from "kysely";
-import pg from "pg";
-import { openDatabase, type DatabaseHandle } from "../db/client.server";
-import { migrateToLatest } from "../db/migrate.server";
-import { seedReferenceData } from "../db/seed/reference.server";
-import { progress } from "./lib/harness";
+import type { DatabaseHandle } from "../db/client.server";
+import { openBenchDatabase, progress } from "./lib/harness";
 import { suggestKb } from "../app/kb/kb.server";
 import { weightedKeys } from "../app/kb/search-keys";
 
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const NAME = "portal_kb_bench";
@@ -65,27 +61,6 @@ function rnd(): number {
 }
 const words = (pool: string[], n: number, sep: string) =>
   Array.from({ length: n }, () => pool[Math.floor(rnd() * pool.length)]!).join(sep);
-
-async function admin(query: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
-async function scratch(): Promise<DatabaseHandle> {
-  await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${NAME}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${NAME}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: 4 });
-  await migrateToLatest(handle.db);
-  await seedReferenceData(handle.db);
-  return handle;
-}
 
 async function seedArticles(handle: DatabaseHandle) {
   const db = handle.db;
@@ -147,7 +122,8 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main() {
-  const handle = await scratch();
+  const bench = await openBenchDatabase(NAME, { reuse: false });
+  const handle = bench.handle;
   let failed = false;
   try {
     const keyRows = await seedArticles(handle);
@@ -185,7 +161,7 @@ async function main() {
     }
   } finally {
     await handle.close();
-    if (!process.env.BENCH_KEEP) await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+    await bench.drop();
   }
   process.exit(failed ? 1 : 0);
 }

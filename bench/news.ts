@@ -20,15 +20,11 @@
  */
 import { sql } from "kysely";
 import os from "node:os";
-import pg from "pg";
-import { openDatabase, type DatabaseHandle } from "../db/client.server";
-import { migrateToLatest } from "../db/migrate.server";
-import { seedReferenceData } from "../db/seed/reference.server";
-import { progress } from "./lib/harness";
+import type { DatabaseHandle } from "../db/client.server";
+import { openBenchDatabase, progress } from "./lib/harness";
 import { encodeCursor } from "../app/lib/cursor.server";
 import { listCategories, listPublished, listTags, type ListOptions } from "../app/news/news.server";
 
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 200);
 const NAME = "portal_news_bench";
@@ -64,33 +60,6 @@ const MID_EN = "quantum";
 const MID_ZH = "量子";
 const CATEGORIES = 8;
 const TAGS = 30;
-
-async function admin(query: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
-function urlOf(name: string) {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function scratch(): Promise<DatabaseHandle> {
-  await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${NAME}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${NAME}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: 4 });
-  await migrateToLatest(handle.db);
-  await seedReferenceData(handle.db);
-  return handle;
-}
 
 async function seed(handle: DatabaseHandle) {
   const db = handle.db;
@@ -255,7 +224,8 @@ async function measure(handle: DatabaseHandle) {
 }
 
 const reuse = !!process.env.BENCH_REUSE;
-const handle = reuse ? await openDatabase({ url: urlOf(NAME), poolSize: 4 }) : await scratch();
+const bench = await openBenchDatabase(NAME, { reuse });
+const handle = bench.handle;
 let failed = false;
 try {
   const started = performance.now();
@@ -298,6 +268,6 @@ try {
   console.log(failed ? "FAIL" : "PASS");
 } finally {
   await handle.close();
-  if (!process.env.BENCH_KEEP) await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+  await bench.drop();
 }
 process.exitCode = failed ? 1 : 0;

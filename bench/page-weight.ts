@@ -49,10 +49,7 @@ try {
   ];
   const rows = [];
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
-  for (const [path, locale] of pages.flatMap((p) => [
-    [p, "en"] as const,
-    [p, "zh-CN"] as const,
-  ])) {
+  for (const [path, locale] of pages.flatMap((p) => [[p, "en"] as const, [p, "zh-CN"] as const])) {
     // As a browser fetches it: the page language's strings, loaded before hydration, count.
     const w = await pageWeightInBrowser(browser, server.base, path, { locale });
     const images = [...w.html.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]);

@@ -16,10 +16,7 @@
  *   BENCH_REUSE=1 times a kept one again without seeding it anew
  */
 import { sql } from "kysely";
-import pg from "pg";
-import { openDatabase, type DatabaseHandle } from "../db/client.server";
-import { migrateToLatest } from "../db/migrate.server";
-import { seedReferenceData } from "../db/seed/reference.server";
+import type { DatabaseHandle } from "../db/client.server";
 import { insertGeneratedReports } from "../db/seed/demo-statistics.server";
 import { INDUSTRY_SLUGS } from "../app/companies/schema";
 import { DESIGNATION_KIND_CODES } from "../app/companies/designations";
@@ -34,9 +31,8 @@ import {
   previewMatches,
 } from "../app/policies/policies.server";
 import { notClaimed, policyUptake } from "../app/policies/uptake.server";
-import { percentile, progress } from "./lib/harness";
+import { adminStatement, openBenchDatabase, percentile, progress } from "./lib/harness";
 
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 5_000);
 const POLICIES = Number(process.env.BENCH_POLICIES ?? 200);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
@@ -46,32 +42,6 @@ const TARGET_MS = 100;
 const TODAY = "2026-12-05";
 const NOW = new Date(`${TODAY}T04:00:00Z`);
 const REUSE = !!process.env.BENCH_REUSE;
-
-function benchUrl(): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${NAME}`;
-  return url.toString();
-}
-
-async function admin(query: string, connectionString = ADMIN_URL) {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
-async function scratch(): Promise<DatabaseHandle> {
-  if (REUSE) return openDatabase({ url: benchUrl(), poolSize: 4 });
-  await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${NAME}`);
-  const handle = await openDatabase({ url: benchUrl(), poolSize: 4 });
-  await migrateToLatest(handle.db);
-  await seedReferenceData(handle.db);
-  return handle;
-}
 
 /** Company files: industry, registered 0 to 19 years ago, most resident, a third designated. */
 async function seedCompanies(handle: DatabaseHandle) {
@@ -202,7 +172,8 @@ async function time(fn: (i: number) => Promise<unknown>): Promise<number[]> {
 }
 
 async function main() {
-  const handle = await scratch();
+  const bench = await openBenchDatabase(NAME, { reuse: REUSE });
+  const handle = bench.handle;
   let failed = false;
   try {
     const db = handle.db;
@@ -221,7 +192,7 @@ async function main() {
       await seedCompanies(handle);
       await seedReports(handle, staff.id);
       await seedPolicies(handle);
-      await admin("VACUUM ANALYZE", benchUrl());
+      await adminStatement("VACUUM ANALYZE", bench.url);
     }
     const staffRow = await db
       .selectFrom("app_user")
@@ -297,7 +268,7 @@ async function main() {
     }
   } finally {
     await handle.close();
-    if (!process.env.BENCH_KEEP) await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+    await bench.drop();
   }
   process.exit(failed ? 1 : 0);
 }

@@ -12,11 +12,8 @@
  *   BENCH_KEEP=1 keeps the scratch database (portal_projects_bench)
  */
 import { sql } from "kysely";
-import pg from "pg";
-import { openDatabase, type DatabaseHandle } from "../db/client.server";
-import { migrateToLatest } from "../db/migrate.server";
-import { seedReferenceData } from "../db/seed/reference.server";
-import { percentile, progress } from "./lib/harness";
+import type { DatabaseHandle } from "../db/client.server";
+import { openBenchDatabase, percentile, progress } from "./lib/harness";
 import { matchUnits, spaceNeedOf } from "../app/projects/holds.server";
 import {
   listProjects,
@@ -26,34 +23,12 @@ import {
 } from "../app/projects/list.server";
 import type { ProjectActor } from "../app/projects/projects.server";
 
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const UNITS = Number(process.env.BENCH_UNITS ?? 10_000);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
 const NAME = "portal_projects_bench";
 const TARGET_MS = 50;
 const CHUNK = 5_000;
-
-async function admin(query: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
-async function scratch(): Promise<DatabaseHandle> {
-  await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${NAME}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${NAME}`;
-  const handle = await openDatabase({ url: url.toString(), poolSize: 4 });
-  await migrateToLatest(handle.db);
-  await seedReferenceData(handle.db);
-  return handle;
-}
 
 /** Twelve promotion owners; the first is the benchmark's actor. */
 async function seedOwners(handle: DatabaseHandle): Promise<ProjectActor> {
@@ -157,7 +132,8 @@ async function time(fn: () => Promise<unknown>): Promise<number[]> {
 }
 
 async function main() {
-  const handle = await scratch();
+  const bench = await openBenchDatabase(NAME, { reuse: false });
+  const handle = bench.handle;
   let failed = false;
   try {
     const actor = await seedOwners(handle);
@@ -216,7 +192,7 @@ async function main() {
     }
   } finally {
     await handle.close();
-    if (!process.env.BENCH_KEEP) await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+    await bench.drop();
   }
   process.exit(failed ? 1 : 0);
 }

@@ -14,11 +14,8 @@
  *   BENCH_REUSE=1 times a kept one again without seeding it anew
  */
 import { sql } from "kysely";
-import pg from "pg";
-import { openDatabase, type DatabaseHandle } from "../db/client.server";
-import { migrateToLatest } from "../db/migrate.server";
-import { seedReferenceData } from "../db/seed/reference.server";
-import { percentile, progress } from "./lib/harness";
+import type { DatabaseHandle } from "../db/client.server";
+import { adminStatement, openBenchDatabase, percentile, progress } from "./lib/harness";
 import { parkDashboard } from "../app/statistics/dashboard.server";
 import { STANDARD_FORM } from "../app/statistics/forms";
 import { rebuildIndicators } from "../app/statistics/indicators.server";
@@ -26,7 +23,6 @@ import { periodReports } from "../app/statistics/reports.server";
 import { INDUSTRY_SLUGS } from "../app/companies/schema";
 import { insertGeneratedReports } from "../db/seed/demo-statistics.server";
 
-const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 5_000);
 const YEARS = Number(process.env.BENCH_YEARS ?? 10);
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 100);
@@ -34,33 +30,6 @@ const NAME = "portal_statistics_bench";
 const TARGET_MS = 100;
 const TODAY = "2026-12-05";
 const REUSE = !!process.env.BENCH_REUSE;
-
-function benchUrl(): string {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${NAME}`;
-  return url.toString();
-}
-
-/** A statement on its own connection: no statement timeout (VACUUM of 600,000 reports). */
-async function admin(query: string, connectionString = ADMIN_URL) {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
-
-async function scratch(): Promise<DatabaseHandle> {
-  if (REUSE) return openDatabase({ url: benchUrl(), poolSize: 4 });
-  await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${NAME}`);
-  const handle = await openDatabase({ url: benchUrl(), poolSize: 4 });
-  await migrateToLatest(handle.db);
-  await seedReferenceData(handle.db);
-  return handle;
-}
 
 async function seedCompanies(handle: DatabaseHandle) {
   const industries = `{${INDUSTRY_SLUGS.join(",")}}`;
@@ -143,7 +112,8 @@ async function time(fn: () => Promise<unknown>): Promise<number[]> {
 }
 
 async function main() {
-  const handle = await scratch();
+  const bench = await openBenchDatabase(NAME, { reuse: REUSE });
+  const handle = bench.handle;
   let failed = false;
   try {
     const db = handle.db;
@@ -167,7 +137,7 @@ async function main() {
         progress("precomputing indicators", done, total),
       );
       rebuildSeconds = (performance.now() - started) / 1000;
-      await admin("VACUUM ANALYZE", benchUrl());
+      await adminStatement("VACUUM ANALYZE", bench.url);
     }
     const stats = await db
       .selectFrom("app_user")
@@ -232,7 +202,7 @@ async function main() {
     }
   } finally {
     await handle.close();
-    if (!process.env.BENCH_KEEP) await admin(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
+    await bench.drop();
   }
   process.exit(failed ? 1 : 0);
 }

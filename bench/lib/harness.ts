@@ -5,6 +5,9 @@
  * Run the scripts from the repository root after `npm run build`.
  */
 import type pg from "pg";
+import { openDatabase, type DatabaseHandle } from "../../db/client.server";
+import { migrateToLatest } from "../../db/migrate.server";
+import { seedReferenceData } from "../../db/seed/reference.server";
 import {
   adminQuery as supportAdminQuery,
   formPost,
@@ -92,4 +95,45 @@ export function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   if (i >= 0 && process.argv[i + 1]) return Number(process.argv[i + 1]);
   return fallback;
+}
+
+/** A statement on its own connection (no statement timeout): CREATE or DROP DATABASE, VACUUM. */
+export async function adminStatement(query: string, url = ADMIN_URL): Promise<void> {
+  await supportAdminQuery(query, [], url);
+}
+
+/** The address of database `name` on BENCH_ADMIN_URL's server. */
+export function benchDatabaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * The in-process benchmarks' database `name` on BENCH_ADMIN_URL: made anew (dropped, created,
+ * migrated, reference data), or with `reuse` the one a BENCH_KEEP run left. `drop()` removes
+ * it unless BENCH_KEEP is set.
+ */
+export async function openBenchDatabase(
+  name: string,
+  opts: { reuse?: boolean } = {},
+): Promise<{ handle: DatabaseHandle; url: string; drop(): Promise<void> }> {
+  const url = benchDatabaseUrl(name);
+  if (!opts.reuse) {
+    await adminStatement(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminStatement(`CREATE DATABASE ${name}`);
+  }
+  const handle = await openDatabase({ url, poolSize: 4 });
+  if (!opts.reuse) {
+    await migrateToLatest(handle.db);
+    await seedReferenceData(handle.db);
+  }
+  return {
+    handle,
+    url,
+    async drop() {
+      if (!process.env.BENCH_KEEP)
+        await adminStatement(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
 }
