@@ -1,6 +1,6 @@
 /** The decision: its state (released, pending), the letter, and the form to draft it. */
 import { Form } from "@remix-run/react";
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "~/i18n/use-translation";
 import { Paragraphs, useParkTime } from "~/incubation/ui";
 import type { Outcome } from "~/incubation/workflow";
@@ -26,6 +26,22 @@ export function Decision({
   feedback: Feedback;
 }) {
   const letterRef = useRef<HTMLTextAreaElement>(null);
+  const outcomeRef = useRef<HTMLSelectElement>(null);
+  /** The template fills the letter unless someone has written their own. */
+  const fillLetter = (outcome: string) => {
+    const letter = letterRef.current;
+    const template = templates[outcome];
+    if (!letter || template === undefined) return;
+    const untouched = !letter.value.trim() || Object.values(templates).includes(letter.value);
+    if (untouched) letter.value = template;
+  };
+  // An outcome chosen before the page hydrated (no change event reached React) fills the
+  // letter once it has.
+  useEffect(() => {
+    if (outcomeRef.current?.value) fillLetter(outcomeRef.current.value);
+    // Once, on hydration: later choices go through onChange.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const { t } = useTranslation("incubation");
   const { t: tDesk } = useTranslation("desk");
   const time = useParkTime();
@@ -66,15 +82,8 @@ export function Decision({
               name="outcome"
               defaultValue={values?.outcome ?? app.decision_outcome ?? ""}
               key={values?.outcome}
-              onChange={(e) => {
-                // The template fills the letter unless someone has written their own.
-                const letter = letterRef.current;
-                const template = templates[e.currentTarget.value];
-                if (!letter || template === undefined) return;
-                const untouched =
-                  !letter.value.trim() || Object.values(templates).includes(letter.value);
-                if (untouched) letter.value = template;
-              }}
+              ref={outcomeRef}
+              onChange={(e) => fillLetter(e.currentTarget.value)}
             >
               <option value="">{t("staffApp.chooseOutcome")}</option>
               {outcomes.map((o) => (
