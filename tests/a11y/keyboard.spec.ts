@@ -174,7 +174,9 @@ test("the first Tab stop is the skip link: it shows, and Enter moves focus to ma
   consoleErrors,
 }) => {
   void consoleErrors;
-  await page.goto("/");
+  // After hydration: a fragment link followed while React is still hydrating the document can
+  // make React log "Root did not complete" (#345; the page keeps working). Noted in ADR 0057.
+  await page.goto("/", { waitUntil: "networkidle" });
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to main content" });
   await expect(skip).toBeFocused();
