@@ -43,7 +43,9 @@ for (const js of [false, true]) {
     await page.setViewportSize(js ? { width: 1280, height: 900 } : { width: 390, height: 844 });
 
     // Write a shared macro; an unknown variable is refused first, nothing typed is lost.
-    await page.goto("/desk/snippets/new");
+    // After hydration (network idle): a click on Save while React is still hydrating the
+    // page can be lost (ADR 0042, fifth look).
+    await page.goto("/desk/snippets/new", { waitUntil: "networkidle" });
     await page.getByLabel("Name").fill(`Visit ${marker}`);
     await page.getByLabel("Reply in English").fill(`Dear {{requester}}, {{nmae}} ${marker}`);
     await page
