@@ -256,6 +256,8 @@ test("change the password on the account page: other sessions end, this one stay
 
   await page.locator(".user-menu > summary").click();
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Signed out before the next sign-in (else /login sends a live session on to /account).
+  await expect(page.getByRole("link", { name: "Sign in" }).first()).toBeVisible();
   await signIn(page, email, "my second password");
 });
 
