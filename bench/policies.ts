@@ -31,7 +31,7 @@ import {
   previewMatches,
 } from "../app/policies/policies.server";
 import { notClaimed, policyUptake } from "../app/policies/uptake.server";
-import { adminStatement, openBenchDatabase, percentile, progress } from "./lib/harness";
+import { adminStatement, openBenchDatabase, progress, reportCases } from "./lib/harness";
 
 const COMPANIES = Number(process.env.BENCH_COMPANIES ?? 5_000);
 const POLICIES = Number(process.env.BENCH_POLICIES ?? 200);
@@ -254,18 +254,7 @@ async function main() {
       `\n${companies.length.toLocaleString("en")} companies, ${policies.length} policies, ` +
         `${Number(counts.rows[0]!.reports).toLocaleString("en")} accepted reports${REUSE ? " (reused)" : ""}\n`,
     );
-    console.log(
-      `${"case".padEnd(30)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`,
-    );
-    for (const [name, fn] of cases) {
-      const t = await time(fn);
-      const p95 = percentile(t, 95);
-      if (p95 >= TARGET_MS) failed = true;
-      console.log(
-        `${name.padEnd(30)} ${percentile(t, 50).toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ` +
-          `${percentile(t, 99).toFixed(1).padStart(8)}  ${p95 < TARGET_MS ? "PASS" : "FAIL"} (p95 < ${TARGET_MS} ms)`,
-      );
-    }
+    if (await reportCases(cases, time, TARGET_MS)) failed = true;
   } finally {
     await handle.close();
     await bench.drop();

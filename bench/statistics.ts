@@ -15,7 +15,7 @@
  */
 import { sql } from "kysely";
 import type { DatabaseHandle } from "../db/client.server";
-import { adminStatement, openBenchDatabase, percentile, progress } from "./lib/harness";
+import { adminStatement, openBenchDatabase, progress, reportCases } from "./lib/harness";
 import { parkDashboard } from "../app/statistics/dashboard.server";
 import { STANDARD_FORM } from "../app/statistics/forms";
 import { rebuildIndicators } from "../app/statistics/indicators.server";
@@ -188,18 +188,7 @@ async function main() {
         `${Number(counts.rows[0]!.contributions).toLocaleString("en")} indicator contributions; ` +
         (REUSE ? "(reused)\n" : `indicators precomputed in ${rebuildSeconds.toFixed(0)} s\n`),
     );
-    console.log(
-      `${"case".padEnd(30)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`,
-    );
-    for (const [name, fn] of cases) {
-      const t = await time(fn);
-      const p95 = percentile(t, 95);
-      if (p95 >= TARGET_MS) failed = true;
-      console.log(
-        `${name.padEnd(30)} ${percentile(t, 50).toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ` +
-          `${percentile(t, 99).toFixed(1).padStart(8)}  ${p95 < TARGET_MS ? "PASS" : "FAIL"} (p95 < ${TARGET_MS} ms)`,
-      );
-    }
+    if (await reportCases(cases, time, TARGET_MS)) failed = true;
   } finally {
     await handle.close();
     await bench.drop();

@@ -137,3 +137,28 @@ export async function openBenchDatabase(
     },
   };
 }
+
+/**
+ * Times each case with `time` (its run times in ms) and prints p50 / p95 / p99 with PASS or
+ * FAIL against a p95 target. Returns whether any case failed.
+ */
+export async function reportCases<F>(
+  cases: readonly (readonly [string, F])[],
+  time: (fn: F) => Promise<number[]>,
+  targetMs: number,
+): Promise<boolean> {
+  console.log(
+    `${"case".padEnd(30)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)}`,
+  );
+  let failed = false;
+  for (const [name, fn] of cases) {
+    const t = await time(fn);
+    const p95 = percentile(t, 95);
+    if (p95 >= targetMs) failed = true;
+    console.log(
+      `${name.padEnd(30)} ${percentile(t, 50).toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ` +
+        `${percentile(t, 99).toFixed(1).padStart(8)}  ${p95 < targetMs ? "PASS" : "FAIL"} (p95 < ${targetMs} ms)`,
+    );
+  }
+  return failed;
+}
